@@ -1,0 +1,46 @@
+/**
+ * @module Agenda items (dagsordenspunkter): numbered, with case number, sections and bilag.
+ */
+import { z } from 'zod';
+import { Section } from './section.js';
+
+export const Attachment = z.object({
+  title: z.string(),
+  /** Closed bilag are kept from the public archive. */
+  closed: z.boolean().default(false),
+  fileName: z.string().nullable().default(null),
+});
+export type Attachment = z.infer<typeof Attachment>;
+
+export const Link = z.object({
+  text: z.string().nullable(),
+  /** Null when the source kept the link text but lost the address (`[her](#)`). */
+  url: z.string().nullable(),
+});
+export type Link = z.infer<typeof Link>;
+
+export const AgendaItem = z.object({
+  /** "3", "3.1" — no trailing dot. */
+  number: z.string().regex(/^\d+(\.\d+)*$/),
+  title: z.string(),
+  /** Case number as written: SAG-2020-01697, 1-51-71-3321-08, 24.10.00-G01-1-19 … */
+  caseNumber: z.string().nullable(),
+  /** Case officers' initials ("chbo", "jhp"). */
+  caseOfficers: z.array(z.string()),
+  /** Who presents the item ("v. Jesper Kaas Schmidt"). */
+  presenters: z.array(z.string()),
+  sections: z.array(Section),
+  attachments: z.array(Attachment),
+  links: z.array(Link),
+  /** Text of the decision section(s), or null when the item has none. */
+  decision: z.string().nullable(),
+  /** Lukket punkt: never shown to the public. */
+  closed: z.boolean().default(false),
+});
+export type AgendaItem = z.infer<typeof AgendaItem>;
+
+/** The number of the parent item ("3" for "3.1"), or null for a top-level item. */
+export function parentNumber(number: string): string | null {
+  const i = number.lastIndexOf('.');
+  return i < 0 ? null : number.slice(0, i);
+}
