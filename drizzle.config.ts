@@ -1,0 +1,8 @@
+/** drizzle-kit configuration: one schema, one migration folder for both PGlite and PostgreSQL. */
+import { defineConfig } from 'drizzle-kit';
+
+export default defineConfig({
+  dialect: 'postgresql',
+  schema: './src/db/schema.ts',
+  out: './src/db/migrations',
+});

@@ -1,0 +1,91 @@
+/**
+ * @module Opening the database: embedded PGlite by default, PostgreSQL when `DATABASE_URL` is set.
+ * Both get the same drizzle-kit migrations on open and are used through the same Drizzle API.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import pg from 'pg';
+import * as schema from './schema.js';
+
+export type Schema = typeof schema;
+/** The Drizzle database, whichever driver is underneath. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+
+export interface Database {
+  db: Db;
+  driver: 'pglite' | 'postgres';
+  /** Where the data lives: a directory, `memory://`, or the server URL without password. */
+  location: string;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** A PostgreSQL URL; defaults to `DATABASE_URL`. Pass `null` to force PGlite. */
+  url?: string | null;
+  /** PGlite data directory, or `memory://`; defaults to `REFERAT_DATA_DIR` or `data/pglite`. */
+  dataDir?: string;
+}
+
+const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
+
+/** Opens (and migrates) the database chosen by the options or the environment. */
+export async function openDatabase(options: OpenOptions = {}): Promise<Database> {
+  const url = options.url === undefined ? process.env.DATABASE_URL || null : options.url;
+  return url ? openPostgres(url) : openPglite(options.dataDir ?? process.env.REFERAT_DATA_DIR ?? 'data/pglite');
+}
+
+/** Opens an embedded PGlite database in a directory (created if missing) or in memory. */
+export async function openPglite(dataDir: string): Promise<Database> {
+  const inMemory = dataDir.startsWith('memory://');
+  if (!inMemory) mkdirSync(dataDir, { recursive: true });
+  // PGlite's single connection serialises access itself: a query issued while a transaction
+  // is open waits for it to finish (client.test.ts proves it), so no extra lock is needed.
+  const client = await PGlite.create(inMemory ? dataDir : path.resolve(dataDir));
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  try {
+    await migratePglite(db as never, { migrationsFolder });
+  } catch (error) {
+    await client.close();
+    throw error;
+  }
+  return {
+    db,
+    driver: 'pglite',
+    location: dataDir,
+    close: () => client.close(),
+  };
+}
+
+/** Opens a PostgreSQL database through a node-postgres pool. */
+export async function openPostgres(url: string): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: 4 });
+  let closing = false;
+  // An idle connection dropped by the server (restart, drop database) must not crash the
+  // process: the pool replaces it on next use.
+  pool.on('error', (error) => {
+    if (!closing) console.error(`referat: PostgreSQL connection lost: ${error.message}`);
+  });
+  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  try {
+    await migratePg(db as never, { migrationsFolder });
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+  return {
+    db,
+    driver: 'postgres',
+    location: url.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@'),
+    close: () => {
+      closing = true;
+      return pool.end();
+    },
+  };
+}

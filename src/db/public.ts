@@ -1,0 +1,63 @@
+/**
+ * @module What the public may see of a document: closed items (lukkede punkter), their sub-items
+ * and closed bilag are removed. Used when indexing (closed text is never searchable) and when
+ * the archive hands a stored model out.
+ */
+import type { AgendaItem, Attachment, Block, MeetingDocument, Section } from '../model/index.js';
+import { blockText, parentNumber } from '../model/index.js';
+
+/** Numbers of items that are closed themselves or sit under a closed item ("3.1" under closed "3"). */
+export function closedNumbers(items: AgendaItem[]): Set<string> {
+  const closed = new Set(items.filter((i) => i.closed).map((i) => i.number));
+  const result = new Set<string>();
+  for (const item of items) {
+    for (let n: string | null = item.number; n !== null; n = parentNumber(n)) {
+      if (closed.has(n)) {
+        result.add(item.number);
+        break;
+      }
+    }
+  }
+  return result;
+}
+
+/** True when the document has anything the public may not see. */
+export function hasClosedContent(doc: MeetingDocument): boolean {
+  return doc.items.some((i) => i.closed || i.attachments.some((a) => a.closed));
+}
+
+/** The blocks of a section without the references to closed bilag. */
+export function publicBlocks(blocks: Block[], attachments: Attachment[]): Block[] {
+  const closedTitles = new Set(attachments.filter((a) => a.closed).map((a) => a.title.trim()));
+  const openTitles = new Set(attachments.filter((a) => !a.closed).map((a) => a.title.trim()));
+  if (closedTitles.size === 0) return blocks;
+  return blocks.filter(
+    (b) => b.kind !== 'attachment' || !closedTitles.has(b.title.trim()) || openTitles.has(b.title.trim()),
+  );
+}
+
+/** The public plain text of a section: blocks joined by blank lines, closed bilag left out. */
+export function publicSectionText(section: Section, attachments: Attachment[]): string {
+  return publicBlocks(section.blocks, attachments).map(blockText).join('\n\n');
+}
+
+/** An item as the public may see it: closed bilag removed from its list and its sections. */
+export function publicItem(item: AgendaItem): AgendaItem {
+  if (!item.attachments.some((a) => a.closed)) return item;
+  return {
+    ...item,
+    attachments: item.attachments.filter((a) => !a.closed),
+    sections: item.sections.map((s) => ({ ...s, blocks: publicBlocks(s.blocks, item.attachments) })),
+  };
+}
+
+/** The document without closed items, their table-of-contents lines, and closed bilag. */
+export function publicDocument(doc: MeetingDocument): MeetingDocument {
+  const closed = closedNumbers(doc.items);
+  const closedTitles = new Set(doc.items.filter((i) => closed.has(i.number)).map((i) => i.title));
+  return {
+    ...doc,
+    items: doc.items.filter((i) => !closed.has(i.number)).map(publicItem),
+    toc: doc.toc.filter((e) => !(e.number !== null ? closed.has(e.number) : closedTitles.has(e.title))),
+  };
+}
