@@ -1,0 +1,239 @@
+/** In-process HTTP tests of every route over the fixture archive (no server, no database). */
+import { describe, expect, it } from 'vitest';
+import { createApp } from './app.js';
+import { HOSTILE, fixtureArchive } from './testing/fixtures.js';
+import type { Archive } from '../archive/types.js';
+
+const app = createApp(fixtureArchive());
+const get = (path: string) => app.request(path);
+const html = async (path: string, status = 200) => {
+  const res = await get(path);
+  expect(res.status, path).toBe(status);
+  expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+  return res.text();
+};
+
+describe('page frame', () => {
+  it('every page is a Danish HTML document with doctype, skip link, landmarks and one h1', async () => {
+    for (const path of ['/', '/bodies/kkr-midtjylland', '/meetings/1', '/meetings/1/items/3.1', '/search', '/search?q=klima', '/findes-ikke']) {
+      const res = await get(path);
+      const body = await res.text();
+      expect(body.startsWith('<!DOCTYPE html><html lang="da">'), path).toBe(true);
+      expect(body).toContain('<a class="skipnav" href="#main-content">Gå til sidens indhold</a>');
+      expect(body).toContain('<main id="main-content"');
+      expect(body).toContain('<header class="header">');
+      expect(body).toContain('<footer>');
+      expect(body.match(/<h1[ >]/g)?.length, path).toBe(1);
+      expect(body).toContain('href="/static/dkfds/css/dkfds.min.css"');
+    }
+  });
+
+  it('sends a content security policy that forbids scripts', async () => {
+    const res = await get('/');
+    expect(res.headers.get('content-security-policy')).toContain("script-src 'none'");
+  });
+});
+
+describe('GET /', () => {
+  it('lists the latest meetings, upcoming meetings, bodies and a search box', async () => {
+    const body = await html('/');
+    expect(body).toContain('Seneste møder');
+    expect(body).toContain('<a href="/meetings/2">28. august 2020</a>');
+    expect(body).toContain('<a href="/meetings/1">17. juni 2020</a>');
+    expect(body).toMatch(/Kommende møder<\/h2>.*<a href="\/meetings\/3">9. september 2020<\/a>/s);
+    expect(body).toContain('href="/bodies/kkr-midtjylland"');
+    expect(body).toContain('href="/bodies/kd-net"');
+    expect(body).toMatch(/<form action="\/search" method="get" role="search"/);
+    expect(body).toContain('name="q"');
+  });
+
+  it('shows empty states when the archive is empty', async () => {
+    const empty: Archive = {
+      ...fixtureArchive(),
+      listBodies: async () => [],
+      latestMeetings: async () => [],
+      upcomingMeetings: async () => [],
+    };
+    const body = await (await createApp(empty).request('/')).text();
+    expect(body).toContain('Der er endnu ingen møder i arkivet.');
+    expect(body).toContain('Der er ingen planlagte møder i arkivet lige nu.');
+  });
+});
+
+describe('GET /bodies/:slug', () => {
+  it('groups meetings by year with Danish dates', async () => {
+    const body = await html('/bodies/kkr-midtjylland');
+    expect(body).toContain('<h1>KKR Midtjylland</h1>');
+    expect(body).toContain('<h2 id="aar-2020">2020</h2>');
+    // newest first within the year
+    expect(body.indexOf('9. september 2020')).toBeLessThan(body.indexOf('17. juni 2020'));
+    expect(body).toContain('href="/search?body=kkr-midtjylland"');
+  });
+
+  it('is 404 for an unknown body', async () => {
+    const body = await html('/bodies/findes-ikke', 404);
+    expect(body).toContain('Siden blev ikke fundet');
+  });
+});
+
+describe('GET /meetings/:id', () => {
+  it('renders the meeting like the official minutes', async () => {
+    const body = await html('/meetings/1');
+    expect(body).toMatch(/<h1><span class="kind-label">Referat.*<\/span> KKR Midtjylland, 17. juni 2020<\/h1>/);
+    expect(body).toContain('onsdag den 17. juni 2020');
+    expect(body).toContain('kl. 10.00');
+    expect(body).toContain('Scandic, Rytoften 3, 8210 Aarhus');
+    // participants with party and municipality, afbud with substitute, others grouped
+    expect(body).toMatch(/<td>Nils Borring<\/td><td>A<\/td><td>Favrskov<\/td>/);
+    expect(body).toMatch(/<td>Lars Krarup<\/td><td>V<\/td><td>Herning<\/td><td>Anne Mette Bang Rasmussen<\/td>/);
+    expect(body).toContain('<strong>Fra KL-sekretariatet</strong>');
+    expect(body).toContain('Chefkonsulent Christian Budde (referent)');
+    // table of contents and anchors
+    expect(body).toContain('<a href="#punkt-3.1">3.1. Klimasamarbejde');
+    expect(body).toContain('id="punkt-3.1"');
+    expect(body).toContain('SAG-2020-01697');
+    expect(body).toContain('chbo, snm');
+    expect(body).toContain('Jesper Kaas Schmidt');
+    // sections in order, decisions highlighted
+    const order = ['Indstilling', 'Sagsfremstilling', 'Beslutning'].map((h) => body.indexOf(`section-heading">${h}<`, body.indexOf('id="punkt-3.1"')));
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    expect(body).toMatch(/<div class="item-section decision" data-section-type="decision"><h4 class="section-heading">Beslutning<\/h4><p>KKR Midtjylland tiltrådte indstillingen.<br\/>Der var generel opbakning til DK2020.<\/p>/);
+    // nested list, table, bilag
+    expect(body).toContain('<li>Drøfter rammerne for KKR Midtjyllands klimastrategi<ul><li>Herunder DK2020</li></ul></li>');
+    expect(body).toContain('<th scope="row">Juni (medio)</th><td>KKR drøfter DK2020</td>');
+    expect(body).toContain('<span class="attachment-label">Bilag:</span> Udbredelse af DK2020');
+    expect(body).toContain('href="/documents/11/original"');
+  });
+
+  it('keeps heading levels without gaps: items h2, sub-items h3, sections h4', async () => {
+    const body = await html('/meetings/1');
+    expect(body).toContain('<h2 id="punkt-3-titel" class="item-title">3. Regionalpolitiske sager</h2>');
+    expect(body).toContain('<h3 id="punkt-3.1-titel"');
+    const levels = [...body.matchAll(/<h([1-6])/g)].map((m) => Number(m[1]));
+    levels.forEach((level, i) => {
+      if (i > 0) expect(level - levels[i - 1]!, `heading ${i}`).toBeLessThanOrEqual(1);
+    });
+  });
+
+  it('never shows closed items or closed bilag, nor unsafe links', async () => {
+    const body = await html('/meetings/1');
+    expect(body).not.toContain('Lukket punkt om personsag');
+    expect(body).not.toContain('Hemmeligt bilag');
+    expect(body).toContain('href="https://realdania.dk/dk2020"');
+    expect(body).not.toContain('javascript:');
+  });
+
+  it('escapes hostile text from documents', async () => {
+    const body = await html('/meetings/1');
+    expect(body).not.toContain(HOSTILE);
+    expect(body).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
+  });
+
+  it('renders an online meeting with attendance note and a time range', async () => {
+    const body = await html('/meetings/2');
+    expect(body).toContain('kl. 10.00–13.00');
+    expect(body).toContain('via Skype, online');
+    expect(body).toContain('Kommunaldirektørerne i den midtjyske region eller deres suppleanter.');
+    expect(body).toContain('<td>Per Mathiasen</td><td>–</td><td>Skive</td><td>Thomas Lindberg</td>');
+    expect(body).toMatch(/<div class="item-section decision" data-section-type="decision"><h3 class="section-heading">Referat<\/h3>/);
+  });
+
+  it('renders an undated document of unknown body', async () => {
+    const body = await html('/meetings/4');
+    expect(body).toContain('Ukendt organ, Udateret');
+  });
+
+  it.each(['/meetings/999', '/meetings/abc', '/meetings/0', '/meetings/-1', '/meetings/1e3', '/meetings/99999999999'])('is 404 for %s', async (path) => {
+    await html(path, 404);
+  });
+});
+
+describe('GET /meetings/:id/items/:number', () => {
+  it('renders the item with its sections and the same case at other meetings', async () => {
+    const body = await html('/meetings/1/items/3.1');
+    expect(body).toContain('<h1 id="punkt-3.1-titel" class="item-title">3.1. Klimasamarbejde');
+    expect(body).toContain('<h2 class="section-heading">Indstilling</h2>');
+    expect(body).toContain('Sagen på andre møder');
+    expect(body).toContain('<a href="/meetings/2/items/3">3. Orientering om status på KKR-Midtjyllands klimastrategi</a>');
+    expect(body).toContain('KD-Net, 28. august 2020');
+    expect(body).toContain('href="/meetings/1#punkt-3.1"');
+    expect(body).toContain('<a class="breadcrumbs__link" href="/meetings/1">KKR Midtjylland, 17. juni 2020</a>');
+  });
+
+  it('says so when the case was not treated elsewhere', async () => {
+    const body = await html('/meetings/1/items/3.2');
+    expect(body).toContain('Sag SAG-2020-09999 er ikke behandlet på andre møder i arkivet.');
+    expect(body).not.toContain(HOSTILE);
+  });
+
+  it.each(['/meetings/1/items/4', '/meetings/1/items/9', '/meetings/1/items/x', '/meetings/1/items/3..1', '/meetings/999/items/1'])('is 404 for %s (closed, missing or malformed)', async (path) => {
+    await html(path, 404);
+  });
+});
+
+describe('GET /documents/:id/original', () => {
+  it('downloads the original file as an attachment with its Danish name', async () => {
+    const res = await get('/documents/11/original');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    const disposition = res.headers.get('content-disposition')!;
+    expect(disposition).toMatch(/^attachment; filename="Referat KKR 17. juni 2020 _aeoeaa_.pdf"; filename\*=UTF-8''Referat%20KKR/);
+    expect(decodeURIComponent(disposition.split("UTF-8''")[1]!)).toBe('Referat KKR 17. juni 2020 "æøå".pdf');
+    expect(await res.text()).toBe('%PDF-1.4 test');
+  });
+
+  it('is 404 when no original is stored', async () => {
+    await html('/documents/12/original', 404);
+    await html('/documents/abc/original', 404);
+  });
+});
+
+describe('static assets', () => {
+  it('serves the dkfds stylesheet, its icons and fonts, and our own stylesheet', async () => {
+    const css = await get('/static/dkfds/css/dkfds.min.css');
+    expect(css.status).toBe(200);
+    expect(css.headers.get('content-type')).toMatch(/text\/css/);
+    expect(css.headers.get('cache-control')).toContain('max-age');
+    expect((await get('/static/dkfds/img/all-svg-icons.svg')).status).toBe(200);
+    expect((await get('/static/dkfds/fonts/IBMPlexSans/complete/woff/IBMPlexSans-Regular.woff')).status).toBe(200);
+    const own = await get('/static/referat.css');
+    expect(own.status).toBe(200);
+    expect(await own.text()).toContain('.decision');
+  });
+
+  it('does not serve files outside the asset directories', async () => {
+    for (const path of ['/static/dkfds/../package.json', '/static/dkfds/%2e%2e/package.json', '/static/../app.ts', '/static/dkfds/nope.css']) {
+      expect((await get(path)).status, path).toBe(404);
+    }
+  });
+});
+
+describe('unknown paths', () => {
+  it('answers with a Danish 404 page', async () => {
+    const body = await html('/findes/ikke', 404);
+    expect(body).toContain('<h1>Siden blev ikke fundet</h1>');
+    expect(body).toContain('<a href="/">Gå til forsiden</a>');
+  });
+
+  it('answers unknown API paths with JSON', async () => {
+    const res = await get('/api/findes-ikke');
+    expect(res.status).toBe(404);
+    expect(await res.json()).toEqual({ error: 'Ikke fundet.' });
+  });
+
+  it('shows a Danish error page when the archive fails', async () => {
+    const broken: Archive = { ...fixtureArchive(), getMeeting: async () => { throw new Error('db down'); } };
+    const quiet = console.error;
+    console.error = () => {};
+    try {
+      const res = await createApp(broken).request('/meetings/1');
+      expect(res.status).toBe(500);
+      const body = await res.text();
+      expect(body).toContain('Der opstod en fejl');
+      expect(body).not.toContain('db down');
+    } finally {
+      console.error = quiet;
+    }
+  });
+});

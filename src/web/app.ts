@@ -1,0 +1,120 @@
+/**
+ * @module The web archive: routes over the `Archive` read interface. Routes stay thin — parse and
+ * validate input, ask the archive, hand plain view data to a page renderer.
+ */
+import { Hono } from 'hono';
+import type { Context } from 'hono';
+import { secureHeaders } from 'hono/secure-headers';
+import type { Archive } from '../archive/types.js';
+import { renderBodyPage } from './pages/body.js';
+import { renderErrorPage, renderNotFoundPage } from './pages/errors.js';
+import { renderFrontPage } from './pages/front.js';
+import { renderItemPage } from './pages/item.js';
+import { renderMeetingPage } from './pages/meeting.js';
+import { renderSearchPage } from './pages/search.js';
+import { apiSearchResponse } from './api.js';
+import { parseSearchParams } from './search-params.js';
+import { staticAssets } from './static.js';
+import { contentDisposition } from './download.js';
+
+const LATEST_COUNT = 10;
+const UPCOMING_COUNT = 10;
+
+/** A positive database id from a path segment, or null (which the routes answer with 404). */
+function parseId(segment: string): number | null {
+  return /^[1-9]\d{0,9}$/.test(segment) && Number(segment) <= 2_147_483_647 ? Number(segment) : null;
+}
+
+const notFound = (c: Context) => c.html(renderNotFoundPage(), 404);
+
+/** Build the web application over an archive. */
+export function createApp(archive: Archive): Hono {
+  const app = new Hono();
+  const assets = staticAssets();
+
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+      },
+    }),
+  );
+  app.use('/static/dkfds/*', assets.dkfds);
+  app.use('/static/*', assets.own);
+
+  app.get('/', async (c) => {
+    const [latest, upcoming, bodies] = await Promise.all([
+      archive.latestMeetings(LATEST_COUNT),
+      archive.upcomingMeetings(UPCOMING_COUNT),
+      archive.listBodies(),
+    ]);
+    return c.html(renderFrontPage({ latest, upcoming, bodies }));
+  });
+
+  app.get('/bodies/:slug', async (c) => {
+    const found = await archive.getBody(c.req.param('slug'));
+    return found ? c.html(renderBodyPage(found)) : notFound(c);
+  });
+
+  app.get('/meetings/:id', async (c) => {
+    const id = parseId(c.req.param('id'));
+    const view = id === null ? null : await archive.getMeeting(id);
+    return view ? c.html(renderMeetingPage(view)) : notFound(c);
+  });
+
+  app.get('/meetings/:id/items/:number', async (c) => {
+    const id = parseId(c.req.param('id'));
+    const number = c.req.param('number');
+    if (id === null || !/^\d{1,4}(\.\d{1,4}){0,5}$/.test(number)) return notFound(c);
+    const view = await archive.getItem(id, number);
+    return view ? c.html(renderItemPage(view)) : notFound(c);
+  });
+
+  app.get('/documents/:id/original', async (c) => {
+    const id = parseId(c.req.param('id'));
+    const file = id === null ? null : await archive.getOriginal(id);
+    if (!file) return notFound(c);
+    // Served as an attachment and never sniffed: an original may be HTML we did not write.
+    return c.body(file.bytes as Uint8Array<ArrayBuffer>, 200, {
+      'Content-Type': file.contentType,
+      'Content-Disposition': contentDisposition(file.fileName),
+      'Content-Length': String(file.bytes.byteLength),
+      'X-Content-Type-Options': 'nosniff',
+    });
+  });
+
+  app.get('/search', async (c) => {
+    const bodies = await archive.listBodies();
+    const parsed = parseSearchParams(c.req.query(), false);
+    if (!parsed.ok) {
+      const q = (c.req.query('q') ?? '').slice(0, 500);
+      return c.html(renderSearchPage({ query: { q }, bodies, result: null, error: parsed.error }), 400);
+    }
+    const query = parsed.query;
+    const result = query.q ? await archive.search(query) : null;
+    return c.html(renderSearchPage({ query, bodies, result }));
+  });
+
+  app.get('/api/search', async (c) => {
+    const parsed = parseSearchParams(c.req.query(), true);
+    if (!parsed.ok) return c.json({ error: parsed.error }, 400);
+    if (!parsed.query.q) return c.json({ error: 'Parameteren q mangler: angiv en søgetekst, fx ?q=klima.' }, 400);
+    const result = await archive.search(parsed.query);
+    return c.json(apiSearchResponse(result));
+  });
+
+  app.notFound((c) => (c.req.path.startsWith('/api/') ? c.json({ error: 'Ikke fundet.' }, 404) : notFound(c)));
+
+  app.onError((err, c) => {
+    console.error(err);
+    return c.req.path.startsWith('/api/') ? c.json({ error: 'Intern fejl.' }, 500) : c.html(renderErrorPage(), 500);
+  });
+
+  return app;
+}

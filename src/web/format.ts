@@ -1,0 +1,89 @@
+/**
+ * @module Danish formatting of dates, times, document kinds and section types for the pages.
+ * Written by hand rather than with Intl so output never depends on the ICU data Node ships with.
+ */
+import type { DocumentKind, SectionType } from '../model/index.js';
+import type { MeetingSummary } from '../archive/types.js';
+
+const MONTHS = [
+  'januar', 'februar', 'marts', 'april', 'maj', 'juni',
+  'juli', 'august', 'september', 'oktober', 'november', 'december',
+];
+const WEEKDAYS = ['søndag', 'mandag', 'tirsdag', 'onsdag', 'torsdag', 'fredag', 'lørdag'];
+
+function parseIsoDate(iso: string): { y: number; m: number; d: number } | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!match) return null;
+  const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (m < 1 || m > 12 || d < 1 || d > 31) return null;
+  return { y, m, d };
+}
+
+/** "2020-06-17" → "17. juni 2020"; null or malformed → "Udateret". */
+export function danishDate(iso: string | null): string {
+  const p = iso ? parseIsoDate(iso) : null;
+  if (!p) return 'Udateret';
+  return `${p.d}. ${MONTHS[p.m - 1]} ${p.y}`;
+}
+
+/** "2020-06-17" → "onsdag den 17. juni 2020", as the documents themselves write it. */
+export function danishLongDate(iso: string | null): string {
+  const p = iso ? parseIsoDate(iso) : null;
+  if (!p) return 'Udateret';
+  const weekday = WEEKDAYS[new Date(Date.UTC(p.y, p.m - 1, p.d)).getUTCDay()];
+  return `${weekday} den ${p.d}. ${MONTHS[p.m - 1]} ${p.y}`;
+}
+
+/** "10:00" → "10.00" (Danish clock notation). */
+export function danishTime(time: string): string {
+  return time.replace(':', '.');
+}
+
+/** "kl. 10.00–13.00", "kl. 10.00", or null when no start time is known. */
+export function timeRange(start: string | null, end: string | null): string | null {
+  if (!start) return null;
+  return end ? `kl. ${danishTime(start)}–${danishTime(end)}` : `kl. ${danishTime(start)}`;
+}
+
+/** "Dagsorden" / "Referat". */
+export function kindLabel(kind: DocumentKind): string {
+  return kind === 'agenda' ? 'Dagsorden' : 'Referat';
+}
+
+/** Plural labels for filters: "Dagsordener" / "Referater". */
+export function kindPluralLabel(kind: DocumentKind): string {
+  return kind === 'agenda' ? 'Dagsordener' : 'Referater';
+}
+
+/** Danish names of section types, for the search filter (the pages show each document's own heading). */
+export const SECTION_TYPE_LABELS: Record<SectionType, string> = {
+  summary: 'Resumé',
+  background: 'Baggrund',
+  recommendation: 'Indstilling',
+  presentation: 'Sagsfremstilling',
+  decision: 'Beslutning',
+  economy: 'Økonomi',
+  history: 'Historik',
+  other: 'Andet',
+};
+
+/** The body's name, or a placeholder for documents whose body could not be determined. */
+export function bodyName(meeting: Pick<MeetingSummary, 'body'>): string {
+  return meeting.body?.name ?? 'Ukendt organ';
+}
+
+/** A meeting's human title: "KKR Midtjylland, 17. juni 2020". */
+export function meetingTitle(meeting: Pick<MeetingSummary, 'body' | 'date'>): string {
+  return `${bodyName(meeting)}, ${danishDate(meeting.date)}`;
+}
+
+/** The year of a YYYY-MM-DD date, or null. */
+export function yearOf(iso: string | null): number | null {
+  const p = iso ? parseIsoDate(iso) : null;
+  return p ? p.y : null;
+}
+
+/** Danish number formatting with a dot as thousands separator: 12345 → "12.345". */
+export function danishNumber(n: number): string {
+  return String(Math.trunc(n)).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+}

@@ -1,0 +1,51 @@
+/** @module A body's page: its meetings grouped by year, newest year first. */
+import type { BodySummary, MeetingSummary } from '../../archive/types.js';
+import { MeetingTable } from '../components/meeting-table.js';
+import { danishNumber, yearOf } from '../format.js';
+import { Layout, renderPage } from '../layout.js';
+import { searchUrl } from '../urls.js';
+
+export interface BodyPageData {
+  body: BodySummary;
+  meetings: MeetingSummary[];
+}
+
+/** Meetings grouped by year (newest first, undated last), each year's meetings newest first. */
+export function meetingsByYear(meetings: MeetingSummary[]): Array<{ year: number | null; meetings: MeetingSummary[] }> {
+  const groups = new Map<number | null, MeetingSummary[]>();
+  for (const m of meetings) {
+    const y = yearOf(m.date);
+    groups.set(y, [...(groups.get(y) ?? []), m]);
+  }
+  const years = [...groups.keys()].sort((a, b) => (a === null ? 1 : b === null ? -1 : b - a));
+  return years.map((year) => ({
+    year,
+    meetings: [...groups.get(year)!].sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || b.id - a.id),
+  }));
+}
+
+/** The body page as an HTML document. */
+export function renderBodyPage(data: BodyPageData): string {
+  const { body, meetings } = data;
+  const groups = meetingsByYear(meetings);
+  return renderPage(
+    <Layout title={body.name} breadcrumbs={[{ text: 'Forside', href: '/' }, { text: body.name }]}>
+      <h1>{body.name}</h1>
+      <p class="font-lead">
+        {meetings.length === 1 ? '1 møde' : `${danishNumber(meetings.length)} møder`} i arkivet.{' '}
+        <a href={searchUrl({ body: body.slug })}>Søg i {body.name}s dagsordener og referater</a>
+      </p>
+      {groups.length === 0 && <p>Der er endnu ingen møder for {body.name} i arkivet.</p>}
+      {groups.map(({ year, meetings: ms }) => {
+        const id = year === null ? 'udaterede' : `aar-${year}`;
+        const label = year === null ? 'Udaterede møder' : String(year);
+        return (
+          <section aria-labelledby={id} class="mt-7">
+            <h2 id={id}>{label}</h2>
+            <MeetingTable meetings={ms} caption={`${body.name}: møder ${year ?? 'uden dato'}`} showBody={false} />
+          </section>
+        );
+      })}
+    </Layout>,
+  );
+}

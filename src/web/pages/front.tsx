@@ -1,0 +1,68 @@
+/** @module The front page: a search box, the latest and upcoming meetings, and the bodies. */
+import type { BodySummary, MeetingSummary } from '../../archive/types.js';
+import { Icon } from '../components/icon.js';
+import { MeetingTable } from '../components/meeting-table.js';
+import { SearchBox } from '../components/search-box.js';
+import { danishNumber } from '../format.js';
+import { Layout, renderPage } from '../layout.js';
+import { bodyUrl } from '../urls.js';
+
+export interface FrontPageData {
+  latest: MeetingSummary[];
+  upcoming: MeetingSummary[];
+  bodies: BodySummary[];
+}
+
+function BodyCards(props: { bodies: BodySummary[] }) {
+  return (
+    <ul class="body-cards nobullet-list row">
+      {props.bodies.map((b) => (
+        <li class="col-12 col-md-6 mb-5">
+          <a class="card body-card" href={bodyUrl(b.slug)}>
+            <div class="card-content">
+              <h3 class="card-heading">{b.name}</h3>
+              <p>{b.meetingCount === 1 ? '1 møde' : `${danishNumber(b.meetingCount)} møder`} i arkivet</p>
+            </div>
+            <Icon name="arrow-forward" class="card-icon" />
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The front page as an HTML document. */
+export function renderFrontPage(data: FrontPageData): string {
+  return renderPage(
+    <Layout title="Dagsordener og referater" nav="home" description="Søg i dagsordener og referater fra KKR Midtjylland og KD-Net.">
+      <h1>Dagsordener og referater</h1>
+      <p class="font-lead">
+        Find sager, beslutninger og deltagere fra møderne i KKR Midtjylland og kommunaldirektørnetværket KD-Net.
+      </p>
+      <SearchBox id="front-search" label="Søg i dagsordener og referater" />
+
+      <section aria-labelledby="seneste-moeder" class="mt-8">
+        <h2 id="seneste-moeder">Seneste møder</h2>
+        {data.latest.length > 0 ? (
+          <MeetingTable meetings={data.latest} caption="Seneste møder" showBody={true} />
+        ) : (
+          <p>Der er endnu ingen møder i arkivet.</p>
+        )}
+      </section>
+
+      <section aria-labelledby="kommende-moeder" class="mt-8">
+        <h2 id="kommende-moeder">Kommende møder</h2>
+        {data.upcoming.length > 0 ? (
+          <MeetingTable meetings={data.upcoming} caption="Kommende møder" showBody={true} />
+        ) : (
+          <p>Der er ingen planlagte møder i arkivet lige nu.</p>
+        )}
+      </section>
+
+      <section aria-labelledby="organer" class="mt-8">
+        <h2 id="organer">Organer</h2>
+        {data.bodies.length > 0 ? <BodyCards bodies={data.bodies} /> : <p>Der er endnu ingen organer i arkivet.</p>}
+      </section>
+    </Layout>,
+  );
+}

@@ -1,0 +1,55 @@
+/** @module An item's own page: the item in full, and the same case at other meetings. */
+import type { ItemView } from '../../archive/types.js';
+import { Item, itemHeadingText } from '../components/item.js';
+import { danishDate, kindLabel, meetingTitle } from '../format.js';
+import { Layout, renderPage } from '../layout.js';
+import { bodyUrl, itemAnchorUrl, itemUrl, meetingUrl } from '../urls.js';
+
+function Related(props: { view: ItemView }) {
+  const { item, related } = props.view;
+  if (!item.caseNumber) return null;
+  return (
+    <section aria-labelledby="samme-sag" class="related mt-7">
+      <h2 id="samme-sag">Sagen på andre møder</h2>
+      {related.length === 0 ? (
+        <p>Sag {item.caseNumber} er ikke behandlet på andre møder i arkivet.</p>
+      ) : (
+        <>
+          <p>Sag {item.caseNumber} er også behandlet på disse møder:</p>
+          <ul class="related-list">
+            {related.map((r) => (
+              <li>
+                <a href={itemUrl(r.meeting.id, r.number)}>{itemHeadingText(r)}</a>
+                <span class="related-meta"> – {r.meeting.body?.name ?? 'Ukendt organ'}, {danishDate(r.meeting.date)}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
+
+/** The item page as an HTML document. */
+export function renderItemPage(view: ItemView): string {
+  const { meeting, item } = view;
+  const kind = meeting.kinds.includes('minutes') ? 'minutes' : 'agenda';
+  const crumbs = [
+    { text: 'Forside', href: '/' },
+    ...(meeting.body ? [{ text: meeting.body.name, href: bodyUrl(meeting.body.slug) }] : []),
+    { text: meetingTitle(meeting), href: meetingUrl(meeting.id) },
+    { text: `Punkt ${item.number}` },
+  ];
+  return renderPage(
+    <Layout title={`${itemHeadingText(item)} – ${meetingTitle(meeting)}`} breadcrumbs={crumbs}>
+      <p class="item-context">
+        {kindLabel(kind)} · <a href={meetingUrl(meeting.id)}>{meetingTitle(meeting)}</a>
+      </p>
+      <Item item={item} meetingId={meeting.id} level={1} onMeetingPage={false} />
+      <p class="d-print-none">
+        <a href={itemAnchorUrl(meeting.id, item.number)}>Se punktet i hele {kind === 'minutes' ? 'referatet' : 'dagsordenen'}</a>
+      </p>
+      <Related view={view} />
+    </Layout>,
+  );
+}

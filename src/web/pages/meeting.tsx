@@ -1,0 +1,127 @@
+/**
+ * @module The meeting page, laid out like the official agenda/minutes: header facts, front matter,
+ * table of contents, deltagerfortegnelse, then every item with its anchor (`#punkt-3.1`).
+ */
+import type { Child } from 'hono/jsx';
+import type { MeetingView, StoredDocumentInfo } from '../../archive/types.js';
+import type { AgendaItem } from '../../model/index.js';
+import { parentNumber } from '../../model/index.js';
+import { Blocks } from '../components/blocks.js';
+import { Item, itemHeadingText } from '../components/item.js';
+import { KindBadges } from '../components/meeting-table.js';
+import { Participants } from '../components/participants.js';
+import { bodyName, danishLongDate, kindLabel, meetingTitle, timeRange } from '../format.js';
+import { Layout, renderPage } from '../layout.js';
+import { bodyUrl, itemAnchor, originalUrl } from '../urls.js';
+
+/**
+ * Heading level per item: a top-level item is an h2, a sub-item one below its parent. An item
+ * whose parent is missing from the document is treated as top-level so levels never skip.
+ */
+export function itemLevels(items: AgendaItem[]): Map<string, number> {
+  const levels = new Map<string, number>();
+  for (const item of items) {
+    const parent = parentNumber(item.number);
+    const parentLevel = parent !== null ? levels.get(parent) : undefined;
+    levels.set(item.number, parentLevel !== undefined ? parentLevel + 1 : 2);
+  }
+  return levels;
+}
+
+function FactRow(props: { label: string; children?: Child }) {
+  return (
+    <tr>
+      <th scope="row">{props.label}</th>
+      <td>{props.children}</td>
+    </tr>
+  );
+}
+
+function DocumentLinks(props: { documents: StoredDocumentInfo[] }) {
+  return (
+    <ul class="nobullet-list document-links">
+      {props.documents.map((d) => (
+        <li>
+          <a href={originalUrl(d.id)} download>
+            {kindLabel(d.kind)} som {d.format.toUpperCase()}
+          </a>{' '}
+          <span class="document-file">({d.fileName})</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Facts(props: { view: MeetingView }) {
+  const { meeting, document: doc, documents } = props.view;
+  const time = timeRange(doc.startTime ?? meeting.startTime, doc.endTime);
+  const place = [doc.location ?? meeting.location, doc.online ? 'online' : null].filter(Boolean).join(', ');
+  return (
+    <div class="table--responsive-scroll" tabindex={0}>
+      <table class="table structured-list meeting-facts">
+        <caption class="sr-only">Om mødet</caption>
+        <tbody>
+          <FactRow label="Organ">{meeting.body ? <a href={bodyUrl(meeting.body.slug)}>{meeting.body.name}</a> : bodyName(meeting)}</FactRow>
+          <FactRow label="Dato">{danishLongDate(meeting.date)}</FactRow>
+          {time && <FactRow label="Tid">{time}</FactRow>}
+          {place && <FactRow label="Sted">{place}</FactRow>}
+          <FactRow label="Dokumenter"><KindBadges kinds={meeting.kinds} /></FactRow>
+          {documents.length > 0 && <FactRow label="Originalt dokument"><DocumentLinks documents={documents} /></FactRow>}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function TableOfContents(props: { items: AgendaItem[]; levels: Map<string, number> }) {
+  return (
+    <nav class="anchorbox" aria-labelledby="indhold">
+      <h2 class="anchortitle" id="indhold">Punkter på dagsordenen</h2>
+      <ul class="anchorlist">
+        {props.items.map((item) => (
+          <li class={`toc-level-${Math.min(props.levels.get(item.number)! - 1, 3)}`}>
+            <a href={`#${itemAnchor(item.number)}`}>{itemHeadingText(item)}</a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+/** The full title of the meeting page: "Referat: KKR Midtjylland, 17. juni 2020". */
+export function meetingPageTitle(view: MeetingView): string {
+  return `${kindLabel(view.document.kind)}: ${meetingTitle(view.meeting)}`;
+}
+
+/** The meeting page as an HTML document. */
+export function renderMeetingPage(view: MeetingView): string {
+  const { meeting, document: doc } = view;
+  const levels = itemLevels(doc.items);
+  const crumbs = [
+    { text: 'Forside', href: '/' },
+    ...(meeting.body ? [{ text: meeting.body.name, href: bodyUrl(meeting.body.slug) }] : []),
+    { text: meetingTitle(meeting) },
+  ];
+  return renderPage(
+    <Layout title={meetingPageTitle(view)} breadcrumbs={crumbs}>
+      <h1>
+        <span class="kind-label">{kindLabel(doc.kind)}<span class="sr-only">:</span></span> {meetingTitle(meeting)}
+      </h1>
+      {doc.title && <p class="font-lead document-title">{doc.title}</p>}
+      <Facts view={view} />
+      {doc.frontMatter.length > 0 && (
+        <div class="front-matter">
+          <Blocks blocks={doc.frontMatter} headingLevel={2} />
+        </div>
+      )}
+      {doc.items.length > 0 && <TableOfContents items={doc.items} levels={levels} />}
+      <Participants document={doc} level={2} />
+      <div class="agenda-items">
+        {doc.items.length === 0 && <p>Dokumentet har ingen offentlige punkter.</p>}
+        {doc.items.map((item) => (
+          <Item item={item} meetingId={meeting.id} level={levels.get(item.number)!} onMeetingPage={true} />
+        ))}
+      </div>
+    </Layout>,
+  );
+}

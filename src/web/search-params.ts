@@ -1,0 +1,68 @@
+/**
+ * @module The search parameters shared by `/search` and `/api/search`, validated with zod.
+ * Empty strings (an untouched "Alle" option in the form) count as absent.
+ */
+import { z } from 'zod';
+import { DocumentKind, SectionType } from '../model/index.js';
+import type { SearchQuery } from '../archive/types.js';
+
+export const PAGE_SIZE = 20;
+export const MAX_LIMIT = 100;
+export const MAX_QUERY_LENGTH = 500;
+
+const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
+
+const SearchParams = z.object({
+  q: z
+    .string()
+    .trim()
+    .max(MAX_QUERY_LENGTH, `Søgeteksten må højst være ${MAX_QUERY_LENGTH} tegn.`)
+    .default(''),
+  body: optional(z.string().regex(/^[a-z0-9][a-z0-9-]{0,99}$/, 'body skal være et organs kortnavn (fx kkr-midtjylland).')),
+  year: optional(z.coerce.number({ error: 'year skal være et årstal.' }).int('year skal være et årstal.').min(1900, 'year skal være mellem 1900 og 2100.').max(2100, 'year skal være mellem 1900 og 2100.')),
+  kind: optional(z.enum(DocumentKind.options, { error: 'kind skal være agenda eller minutes.' })),
+  section: optional(z.enum(SectionType.options, { error: `section skal være en af: ${SectionType.options.join(', ')}.` })),
+  sort: optional(z.enum(['relevance', 'newest', 'oldest'], { error: 'sort skal være relevance, newest eller oldest.' })),
+  page: optional(z.coerce.number({ error: 'page skal være et helt tal.' }).int('page skal være et helt tal.').min(1, 'page skal være mindst 1.').max(10_000, 'page må højst være 10000.')),
+  limit: optional(z.coerce.number({ error: 'limit skal være et helt tal.' }).int('limit skal være et helt tal.').min(1, 'limit skal være mindst 1.').max(MAX_LIMIT, `limit må højst være ${MAX_LIMIT}.`)),
+});
+
+/** A validated search: an archive query with page, limit and sort filled in. */
+export type ValidSearch = SearchQuery & { page: number; limit: number; sort: NonNullable<SearchQuery['sort']> };
+
+export type SearchParamsResult = { ok: true; query: ValidSearch } | { ok: false; error: string };
+
+/** Parse query-string parameters; `allowLimit` is false for the HTML page, which has a fixed page size. */
+export function parseSearchParams(raw: Record<string, string>, allowLimit: boolean): SearchParamsResult {
+  const result = SearchParams.safeParse(raw);
+  if (!result.success) {
+    const messages = result.error.issues.map((issue) => issue.message);
+    return { ok: false, error: [...new Set(messages)].join(' ') };
+  }
+  const v = result.data;
+  const query: ValidSearch = {
+    q: v.q,
+    sort: v.sort ?? 'relevance',
+    page: v.page ?? 1,
+    limit: allowLimit ? (v.limit ?? PAGE_SIZE) : PAGE_SIZE,
+  };
+  if (v.body !== undefined) query.body = v.body;
+  if (v.year !== undefined) query.year = v.year;
+  if (v.kind !== undefined) query.kind = v.kind;
+  if (v.section !== undefined) query.sectionType = v.section;
+  return { ok: true, query };
+}
+
+/** The query-string form of a search (for links: pagination, sorting), without defaults. */
+export function searchQueryParams(query: Partial<SearchQuery>): Record<string, string | number | undefined> {
+  return {
+    q: query.q,
+    body: query.body,
+    year: query.year,
+    kind: query.kind,
+    section: query.sectionType,
+    sort: query.sort === 'relevance' ? undefined : query.sort,
+    page: query.page && query.page > 1 ? query.page : undefined,
+  };
+}

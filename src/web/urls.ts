@@ -1,0 +1,41 @@
+/** @module The archive's stable URLs, built in one place so pages and tests agree. */
+
+/** `/bodies/kkr-midtjylland` */
+export function bodyUrl(slug: string): string {
+  return `/bodies/${encodeURIComponent(slug)}`;
+}
+
+/** `/meetings/12` */
+export function meetingUrl(id: number): string {
+  return `/meetings/${id}`;
+}
+
+/** The id of an item's anchor on the meeting page: `punkt-3.1`. */
+export function itemAnchor(number: string): string {
+  return `punkt-${number}`;
+}
+
+/** `/meetings/12#punkt-3.1` */
+export function itemAnchorUrl(meetingId: number, number: string): string {
+  return `${meetingUrl(meetingId)}#${itemAnchor(number)}`;
+}
+
+/** `/meetings/12/items/3.1` */
+export function itemUrl(meetingId: number, number: string): string {
+  return `${meetingUrl(meetingId)}/items/${encodeURIComponent(number)}`;
+}
+
+/** `/documents/4/original` */
+export function originalUrl(documentId: number): string {
+  return `/documents/${documentId}/original`;
+}
+
+/** `/search?…` with empty and undefined parameters left out, so URLs stay short and shareable. */
+export function searchUrl(params: Record<string, string | number | undefined | null>): string {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== null && value !== '') query.set(key, String(value));
+  }
+  const s = query.toString();
+  return s ? `/search?${s}` : '/search';
+}
