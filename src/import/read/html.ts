@@ -1,0 +1,265 @@
+/**
+ * @module HTML reader: pages saved from council websites and mammoth's DOCX output → Line[].
+ * Walks the DOM of a real parser (htmlparser2), drops page chrome (scripts, navigation,
+ * page header/footer, cookie banners, forms) and keeps headings, paragraphs, `<br>` lines,
+ * whole-line bold/italic, nested lists, table rows as cells and links.
+ */
+import { parseDocument } from 'htmlparser2';
+import type { ChildNode, Element } from 'domhandler';
+import type { Link } from '../../model/index.js';
+import { plainLine, type Line } from '../line.js';
+import { bulletOf } from './bullet.js';
+
+/** Elements whose content is never document text. */
+const SKIP = new Set([
+  'script', 'style', 'noscript', 'template', 'head', 'nav', 'form', 'button', 'select', 'textarea',
+  'input', 'label', 'iframe', 'svg', 'canvas', 'object', 'embed', 'img', 'picture', 'video', 'audio', 'aside', 'dialog',
+]);
+/** Roles of page chrome (ARIA landmarks that are not the content). */
+const SKIP_ROLES = /^(navigation|banner|contentinfo|search|dialog|alertdialog|complementary)$/i;
+/** id/class words of cookie banners, consent dialogs and skip/breadcrumb links. */
+const CHROME_NAMES = /cookie|consent|banner|gdpr|breadcrumb|skip-?link|skip-?to/i;
+const BLOCKS = new Set([
+  'p', 'div', 'section', 'article', 'main', 'body', 'html', 'blockquote', 'pre', 'address', 'figure',
+  'figcaption', 'dl', 'dt', 'dd', 'center', 'fieldset', 'details', 'summary', 'caption', 'header', 'footer',
+  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'ul', 'ol', 'li', 'table', 'tr', 'td', 'th', 'thead', 'tbody', 'tfoot',
+]);
+
+interface Run {
+  text: string;
+  bold: boolean;
+  italic: boolean;
+}
+
+interface InlineStyle {
+  bold: boolean;
+  italic: boolean;
+  link: Link | null;
+}
+
+/** Reads an HTML document (or fragment) into styled lines. */
+export function readHtml(text: string, fileName: string): Line[] {
+  void fileName; // HTML never fails to parse; the name is kept for a uniform reader signature.
+  const doc = parseDocument(text, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
+  const walker = new Walker();
+  walker.children(doc.children, { bold: false, italic: false, link: null });
+  walker.flush();
+  return walker.lines;
+}
+
+/** Accumulates inline runs into the current line and emits lines at block boundaries. */
+class Walker {
+  lines: Line[] = [];
+  private runs: Run[] = [];
+  private links: Link[] = [];
+  private pendingBreak = true;
+  private pendingPage = false;
+  private heading = 0;
+  private list: { marker: string; depth: number } | null = null;
+  private listDepth = -1;
+
+  children(nodes: ChildNode[], style: InlineStyle): void {
+    for (const node of nodes) this.node(node, style);
+  }
+
+  private node(node: ChildNode, style: InlineStyle): void {
+    if (node.type === 'text') {
+      this.runs.push({ text: node.data, bold: style.bold, italic: style.italic });
+      if (style.link) style.link.text = (style.link.text ?? '') + node.data;
+      return;
+    }
+    if (node.type !== 'tag' && node.type !== 'script' && node.type !== 'style') return;
+    const el = node as Element;
+    const name = el.name;
+    if (isChrome(el)) return;
+    if (pageBreakBefore(el)) {
+      this.flush();
+      this.pendingPage = true;
+    }
+    if (name === 'br') return this.flush(false);
+    if (name === 'hr') {
+      this.flush();
+      if (/page-?break/i.test(el.attribs.class ?? '')) this.pendingPage = true;
+      return;
+    }
+    if (name === 'table') return this.table(el, style);
+    if (name === 'ul' || name === 'ol') return this.listElement(el, style);
+    if (name === 'li') return this.listItem(el, style, '•');
+    if (/^h[1-6]$/.test(name)) {
+      this.flush();
+      this.heading = Number(name[1]);
+      this.children(el.children, style);
+      this.flush();
+      this.heading = 0;
+      return;
+    }
+    if (name === 'pre') return this.pre(el);
+    if (name === 'a' && el.attribs.href !== undefined) {
+      const href = el.attribs.href.trim();
+      const link: Link = { text: '', url: href === '' || href === '#' || /^javascript:/i.test(href) ? null : href };
+      this.addLink(link);
+      this.children(el.children, { ...inlineStyle(el, style), link });
+      return;
+    }
+    if (BLOCKS.has(name)) {
+      this.flush();
+      this.children(el.children, style);
+      this.flush();
+      return;
+    }
+    this.children(el.children, inlineStyle(el, style));
+  }
+
+  private listElement(el: Element, style: InlineStyle): void {
+    this.flush();
+    const ordered = el.name === 'ol';
+    let n = Number(el.attribs.start ?? '1') || 1;
+    this.listDepth++;
+    for (const child of el.children) {
+      if (child.type === 'tag' && (child as Element).name === 'li') {
+        this.listItem(child as Element, style, ordered ? `${n++}.` : '•');
+      } else this.node(child, style);
+    }
+    this.listDepth--;
+    this.flush();
+  }
+
+  private listItem(el: Element, style: InlineStyle, marker: string): void {
+    this.flush();
+    this.list = { marker, depth: Math.max(0, this.listDepth) };
+    this.children(el.children, style);
+    this.flush();
+    this.list = null;
+  }
+
+  private table(el: Element, style: InlineStyle): void {
+    this.flush();
+    for (const row of rowsOf(el)) {
+      const cells: string[] = [];
+      const cellRuns: Run[] = [];
+      const links: Link[] = [];
+      for (const cell of row.children) {
+        if (cell.type !== 'tag' || !['td', 'th'].includes((cell as Element).name)) continue;
+        const inner = new Walker();
+        inner.children((cell as Element).children, { ...style, bold: style.bold || (cell as Element).name === 'th' });
+        inner.flush();
+        cells.push(inner.lines.map((l) => l.text).join(' ').trim());
+        for (const l of inner.lines) {
+          cellRuns.push({ text: l.text, bold: l.bold, italic: l.italic });
+          links.push(...l.links);
+        }
+      }
+      if (cells.every((c) => c === '')) continue;
+      const line = plainLine(cells.join('\t'), {
+        cells,
+        bold: cellRuns.every((r) => r.bold),
+        italic: cellRuns.every((r) => r.italic),
+        links,
+        breakBefore: this.pendingBreak,
+        pageBreakBefore: this.pendingPage,
+      });
+      this.lines.push(line);
+      this.pendingBreak = false;
+      this.pendingPage = false;
+    }
+    this.pendingBreak = true;
+  }
+
+  /** Preformatted text keeps its own line breaks. */
+  private pre(el: Element): void {
+    this.flush();
+    const text = textOf(el);
+    for (const part of text.split('\n')) {
+      this.runs.push({ text: part, bold: false, italic: false });
+      this.flush(false);
+    }
+    this.pendingBreak = true;
+  }
+
+  /** Ends the current line; `paragraph` says whether the next line starts a new paragraph. */
+  flush(paragraph = true): void {
+    const text = this.runs.map((r) => r.text).join('').replace(/[\u00ad\u200b]/g, '').replace(/\s+/g, ' ').trim();
+    if (text !== '') {
+      const visible = this.runs.filter((r) => r.text.trim() !== '');
+      let list = this.list;
+      let body = text;
+      const bullet = list ? null : bulletOf(text);
+      if (bullet) {
+        // A typed bullet ("• Punkt") is a list line in every reader, as in PDF text.
+        list = { marker: bullet.marker, depth: 0 };
+        body = bullet.text;
+      }
+      this.lines.push(
+        plainLine(body, {
+          heading: this.heading,
+          bold: visible.every((r) => r.bold),
+          italic: visible.every((r) => r.italic),
+          list,
+          breakBefore: this.pendingBreak,
+          pageBreakBefore: this.pendingPage,
+          links: this.links.map((l) => ({ text: l.text?.replace(/\s+/g, ' ').trim() || null, url: l.url })),
+        }),
+      );
+      // Later lines of the same list item are continuations, not new items.
+      this.list = null;
+      this.pendingBreak = false;
+      this.pendingPage = false;
+      this.links = [];
+    }
+    this.runs = [];
+    if (paragraph) this.pendingBreak = true;
+  }
+
+  /** Registers a link of the current line; its text fills in as the walker reads it. */
+  addLink(link: Link): void {
+    this.links.push(link);
+  }
+}
+
+/** Inline style of an element: bold/italic tags and CSS, and links. */
+function inlineStyle(el: Element, style: InlineStyle): InlineStyle {
+  const css = (el.attribs.style ?? '').toLowerCase();
+  const bold = style.bold || ['b', 'strong'].includes(el.name) || /font-weight\s*:\s*(bold|[6-9]00)/.test(css);
+  const italic = style.italic || ['i', 'em', 'cite'].includes(el.name) || /font-style\s*:\s*(italic|oblique)/.test(css);
+  return { bold, italic, link: style.link };
+}
+
+/** True for elements that are page chrome or hidden. */
+function isChrome(el: Element): boolean {
+  if (SKIP.has(el.name)) return true;
+  const a = el.attribs;
+  if (a.hidden !== undefined || a['aria-hidden'] === 'true') return true;
+  if (/display\s*:\s*none|visibility\s*:\s*hidden/i.test(a.style ?? '')) return true;
+  if (SKIP_ROLES.test(a.role ?? '')) return true;
+  if (CHROME_NAMES.test(`${a.id ?? ''} ${a.class ?? ''}`)) return true;
+  // A page's own header and footer are chrome; inside an article or main they hold content.
+  if ((el.name === 'header' || el.name === 'footer') && !hasAncestor(el, ['article', 'main'])) return true;
+  return false;
+}
+
+function pageBreakBefore(el: Element): boolean {
+  return /(page-break-before|break-before)\s*:\s*(always|page)/i.test(el.attribs.style ?? '');
+}
+
+function hasAncestor(el: Element, names: string[]): boolean {
+  for (let p = el.parent; p; p = p.parent) if (p.type === 'tag' && names.includes((p as Element).name)) return true;
+  return false;
+}
+
+/** The rows of a table in order, looking through thead/tbody/tfoot but not into nested tables. */
+function rowsOf(table: Element): Element[] {
+  const rows: Element[] = [];
+  for (const child of table.children) {
+    if (child.type !== 'tag') continue;
+    const el = child as Element;
+    if (el.name === 'tr') rows.push(el);
+    else if (['thead', 'tbody', 'tfoot'].includes(el.name)) rows.push(...rowsOf(el));
+  }
+  return rows;
+}
+
+function textOf(node: ChildNode): string {
+  if (node.type === 'text') return node.data;
+  if ('children' in node) return node.children.map(textOf).join('');
+  return '';
+}
