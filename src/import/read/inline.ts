@@ -1,0 +1,51 @@
+/**
+ * @module Inline Markdown/HTML markup in exported text: bold, italic, links, sub/superscript.
+ * Turns one source line into visible text plus its links and whole-line style.
+ */
+import type { Link } from '../../model/index.js';
+
+export interface InlineText {
+  text: string;
+  bold: boolean;
+  italic: boolean;
+  links: Link[];
+}
+
+const URL_RE = /^(https?:\/\/|www\.)\S+$/i;
+
+/** True when the whole (trimmed) string is a web address. */
+export function isUrl(text: string): boolean {
+  return URL_RE.test(text.trim());
+}
+
+/** Strips inline markup from a line, keeping its visible text, links and whole-line bold/italic. */
+export function parseInline(source: string): InlineText {
+  const links: Link[] = [];
+  let s = source;
+  // Links first, so their brackets are not taken for other markup.
+  s = s.replace(/\[([^\]]*)\]\(([^)\s]*)\)/g, (_m, text: string, url: string) => {
+    links.push({ text: unescape(text), url: url === '' || url === '#' ? null : url });
+    return text;
+  });
+  s = s.replace(/<((?:https?:\/\/|mailto:)[^>\s]+)>/gi, (_m, url: string) => {
+    links.push({ text: url, url });
+    return url;
+  });
+  s = s.replace(/<\/?(sub|sup|u|span|small)>/gi, '');
+  const bold = coversWholeLine(s, /\*\*([^*]+?)\*\*|__([^_]+?)__|<b>(.*?)<\/b>|<strong>(.*?)<\/strong>/gi);
+  s = s.replace(/\*\*([^*]+?)\*\*|__([^_]+?)__/g, '$1$2').replace(/<\/?(b|strong)>/gi, '');
+  const italic = coversWholeLine(s, /(?<![\w*])\*([^*\s][^*]*?)\*(?!\w)|<i>(.*?)<\/i>|<em>(.*?)<\/em>/gi);
+  s = s.replace(/(?<![\w*])\*([^*\s][^*]*?)\*(?!\w)/g, '$1').replace(/<\/?(i|em)>/gi, '');
+  s = unescape(s).replace(/\s+/g, ' ').trim();
+  return { text: s, bold: bold && s !== '', italic: italic && s !== '', links };
+}
+
+/** Whether the spans matched by `pattern` hold every visible character of the line. */
+function coversWholeLine(s: string, pattern: RegExp): boolean {
+  const rest = s.replace(pattern, '');
+  return rest.replace(/[\s*_]/g, '') === '' && rest.length < s.length;
+}
+
+function unescape(s: string): string {
+  return s.replace(/\\([\\`*_{}[\]()#+\-.!<>|])/g, '$1').replace(/&amp;/g, '&').replace(/&nbsp;/g, ' ');
+}

@@ -1,0 +1,139 @@
+/**
+ * @module Reader for text exports: Markdown-like text, plain text with tab tables, and
+ * text extracted from PDF (every line followed by an empty line, paragraphs separated by
+ * whitespace-only lines, pages starting with a space, link addresses printed at page ends).
+ */
+import { plainLine, type Line } from '../line.js';
+import { isUrl, parseInline } from './inline.js';
+
+/** Decodes a text file: UTF-8 (with or without BOM), else Windows-1252; line ends normalised. */
+export function decodeText(bytes: Uint8Array): string {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    text = new TextDecoder('windows-1252').decode(bytes);
+  }
+  return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+}
+
+/**
+ * True for the PDF-extraction shape: nearly every text line is followed by an empty line and
+ * paragraphs are separated by whitespace-only lines. (Markdown also puts empty lines between
+ * paragraphs, but never whitespace-only ones.)
+ */
+export function isDoubleSpaced(raw: string[]): boolean {
+  let text = 0;
+  let spaced = 0;
+  let whitespaceOnly = 0;
+  raw.forEach((line, i) => {
+    if (line === '') return;
+    if (line.trim() === '') {
+      whitespaceOnly++;
+      return;
+    }
+    text++;
+    if (raw[i + 1] === '') spaced++;
+  });
+  return text > 10 && spaced / text > 0.7 && whitespaceOnly / text > 0.05;
+}
+
+/** Reads a text document into styled lines. */
+export function readText(text: string): Line[] {
+  const raw = text.replace(/\r\n?/g, '\n').replace(/\f/g, '\n\n\n\n').split('\n');
+  return isDoubleSpaced(raw) ? readDoubleSpaced(raw) : readPlain(raw);
+}
+
+/** Markdown-like or plain text: blank lines break paragraphs, three or more break pages. */
+function readPlain(raw: string[]): Line[] {
+  const lines: Line[] = [];
+  let blanks = 0;
+  for (const source of raw) {
+    if (source.trim() === '') {
+      blanks++;
+      continue;
+    }
+    const line = styledLine(source);
+    if (line) {
+      line.breakBefore = blanks > 0 || lines.length === 0;
+      line.pageBreakBefore = blanks >= 3;
+      lines.push(line);
+    }
+    blanks = 0;
+  }
+  return lines;
+}
+
+/**
+ * PDF-extracted text: "" lines are extraction artefacts, whitespace-only lines are paragraph
+ * breaks, a line not followed by "" ends a page, and URL-only lines there are link annotations.
+ */
+function readDoubleSpaced(raw: string[]): Line[] {
+  const lines: Line[] = [];
+  let pendingBreak = true;
+  let afterAnnotation = false;
+  raw.forEach((source, i) => {
+    if (source === '') return;
+    if (source.trim() === '') {
+      pendingBreak = true;
+      return;
+    }
+    // A URL-only line not followed by the usual empty line was printed at a page end:
+    // it is the address of a link on that page, not body text.
+    const tight = i + 1 < raw.length && raw[i + 1] !== '';
+    const trimmed = source.trim();
+    if (tight && isUrl(trimmed) && !/^\s/.test(source)) {
+      lines.push(plainLine(trimmed, { annotation: true, links: [{ text: null, url: trimmed }] }));
+      afterAnnotation = true;
+      return;
+    }
+    // A page's first line starts with one space; drop it so it is not read as indentation.
+    const pageStart = /^\s\S/.test(source) && lines.length > 0;
+    const line = styledLine(pageStart ? source.slice(1) : source);
+    if (!line) return;
+    line.pageBreakBefore = pageStart || afterAnnotation;
+    line.breakBefore = pendingBreak || lines.length === 0;
+    pendingBreak = false;
+    afterAnnotation = false;
+    lines.push(line);
+  });
+  return lines;
+}
+
+const LIST_RE = /^(\s*)([-*•–○▪◦·])\s+(.*)$/;
+const HEADING_RE = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/;
+
+/** One source line with its Markdown style; null when nothing visible remains. */
+export function styledLine(source: string): Line | null {
+  const noTrail = source.replace(/\s+$/, '');
+  if (noTrail.includes('\t')) {
+    const cells = noTrail.split('\t').map((c) => parseInline(c));
+    const texts = cells.map((c) => c.text);
+    if (texts.every((t) => t === '')) return null;
+    return plainLine(texts.join('\t'), {
+      cells: texts,
+      bold: cells.filter((c) => c.text).every((c) => c.bold),
+      links: cells.flatMap((c) => c.links),
+    });
+  }
+  const heading = HEADING_RE.exec(noTrail);
+  if (heading) {
+    const inline = parseInline(heading[2] ?? '');
+    if (!inline.text) return null;
+    return plainLine(inline.text, { heading: heading[1]!.length, bold: inline.bold, italic: inline.italic, links: inline.links });
+  }
+  const list = LIST_RE.exec(noTrail);
+  if (list && list[3]!.trim() !== '') {
+    const inline = parseInline(list[3]!);
+    const depth = list[1]!.length > 0 ? 1 : 0;
+    return plainLine(inline.text, {
+      list: { marker: list[2]!, depth },
+      bold: inline.bold,
+      italic: inline.italic,
+      links: inline.links,
+    });
+  }
+  const inline = parseInline(noTrail);
+  if (!inline.text) return null;
+  return plainLine(inline.text, { bold: inline.bold, italic: inline.italic, links: inline.links });
+}

@@ -1,0 +1,110 @@
+/**
+ * @module The front matter before the first item: document kind banner, body, date, time,
+ * place, participants, afbud, others present; the rest (mission, vision, notes) kept as blocks.
+ */
+import type { Absence, Attendee, Block, DocumentKind, Participant } from '../../model/index.js';
+import type { Line } from '../line.js';
+import { buildBlocks, type LayoutHints } from './blocks.js';
+import { findDate, findTimes } from './dates.js';
+import { parseAbsence, parseAttendee, parseParticipant } from './participants.js';
+
+export interface FrontMatter {
+  kindHint: DocumentKind | null;
+  title: string | null;
+  body: string | null;
+  date: string | null;
+  startTime: string | null;
+  endTime: string | null;
+  location: string | null;
+  online: boolean;
+  attendanceNote: string | null;
+  participants: Participant[];
+  absent: Absence[];
+  others: Attendee[];
+  blocks: Block[];
+}
+
+type State = { list: 'none' } | { list: 'participants' } | { list: 'absent' } | { list: 'others'; group: string };
+
+const BANNER = /^(referat|dagsorden)(\s+\d{4})?$/i;
+const TITLE = /^(referat|dagsorden)\s+(af|fra|for|til|over)\s+/i;
+const ONLINE = /\b(skype|teams|online|zoom|virtuelt?|digitalt)\b/i;
+
+const kindOf = (word: string): DocumentKind => (/^referat/i.test(word) ? 'minutes' : 'agenda');
+
+/** "KKR MIDTJYLLAND" → "KKR Midtjylland": short all-capital words are acronyms. */
+export function titleCase(text: string): string {
+  return text
+    .split(' ')
+    .map((w) => (w.replace(/[^\p{L}]/gu, '').length <= 3 || /\d/.test(w) ? w : w[0] + w.slice(1).toLowerCase()))
+    .join(' ');
+}
+
+function isAllCaps(text: string): boolean {
+  const letters = text.replace(/[^\p{L}]/gu, '');
+  return letters.length >= 3 && letters === letters.toUpperCase() && text.length <= 60;
+}
+
+function looksLikeName(text: string): boolean {
+  return text.length <= 110 && /^\p{Lu}/u.test(text) && !/[.!?:]$/.test(text) && (text.match(/\p{Lu}\p{L}+/gu)?.length ?? 0) >= 2;
+}
+
+/** Reads the front matter lines into meeting fields and leftover blocks. */
+export function readFrontMatter(lines: readonly Line[], hints: LayoutHints): FrontMatter {
+  const front: FrontMatter = {
+    kindHint: null, title: null, body: null, date: null, startTime: null, endTime: null, location: null,
+    online: false, attendanceNote: null, participants: [], absent: [], others: [], blocks: [],
+  };
+  const rest: Line[] = [];
+  let state: State = { list: 'none' };
+  let fresh = false;
+  for (const line of lines) {
+    const previous = state;
+    const text = line.text.trim();
+    let m: RegExpExecArray | null;
+    if (BANNER.test(text)) front.kindHint = kindOf(text);
+    else if (TITLE.test(text) && front.title === null) {
+      front.title = text.replace(/(\p{L})- (\p{Ll})/gu, '$1$2');
+      front.kindHint ??= kindOf(text);
+      front.date ??= findDate(text);
+    } else if (isAllCaps(text) && front.body === null && !line.cells) front.body = titleCase(text);
+    else if ((m = /^dato\s*:\s*(.+)$/i.exec(text))) {
+      front.date = findDate(m[1]!);
+      ({ start: front.startTime, end: front.endTime } = findTimes(m[1]!));
+    } else if ((m = /^(?:sted|mødested)\s*:\s*(.+)$/i.exec(text))) front.location = m[1]!.trim();
+    else if ((m = /^tid og sted\s*:\s*(.+)$/i.exec(text))) readTimeAndPlace(front, m[1]!);
+    else if (/^deltagerfortegnelse$/i.test(text)) state = { list: 'none' };
+    else if ((m = /^(?:deltagere|til stede|fremmødte)\s*:?\s*(.*)$/i.exec(text))) {
+      state = { list: 'participants' };
+      if (m[1] && !looksLikeName(m[1])) front.attendanceNote = m[1];
+      else if (m[1]) front.participants.push(parseParticipant(m[1]));
+    } else if ((m = /^(?:afbud|fraværende|fravær)\s*:?\s*(.*)$/i.exec(text))) {
+      state = { list: 'absent' };
+      if (m[1]) front.absent.push(parseAbsence(m[1]));
+    } else if ((m = /^(fra\s+.+)$/i.exec(text)) && (line.bold || line.heading > 0) && text.length <= 60) {
+      state = { list: 'others', group: m[1]! };
+    } else if (state.list !== 'none' && looksLikeName(text) && (state.list === 'others' || fresh || !line.breakBefore)) {
+      if (state.list === 'participants') front.participants.push(parseParticipant(text));
+      else if (state.list === 'absent') front.absent.push(parseAbsence(text));
+      else front.others.push(parseAttendee(text, state.group));
+    } else {
+      state = { list: 'none' };
+      rest.push(line);
+    }
+    // The first name after a label may follow a blank line; later names of a list may not.
+    fresh = state !== previous;
+  }
+  front.blocks = buildBlocks(rest, hints);
+  return front;
+}
+
+/** "Fredag den 28. august 2020, kl. 10.00 – 13.00, via Skype". */
+function readTimeAndPlace(front: FrontMatter, text: string): void {
+  front.date = findDate(text);
+  ({ start: front.startTime, end: front.endTime } = findTimes(text));
+  const place = text
+    .split(/,\s*/)
+    .filter((part) => !findDate(part) && !/\bkl\.|\d{1,2}[:.]\d{2}/.test(part) && !/^(man|tirs|ons|tors|fre|lør|søn)dag\b/i.test(part));
+  front.location = place.join(', ').trim() || null;
+  front.online = ONLINE.test(text);
+}

@@ -1,0 +1,130 @@
+/**
+ * @module The structure stage: styled lines from any reader → a validated MeetingDocument.
+ * Finds the table of contents, the item headings, the front matter, and each item's sections.
+ */
+import { MeetingDocument, type AgendaItem, type DocumentKind, type TocEntry } from '../../model/index.js';
+import type { ImportOptions, Line } from '../line.js';
+import type { LayoutHints } from './blocks.js';
+import { parseIsoDate } from './dates.js';
+import { readFrontMatter } from './front.js';
+import { findItemHeadings } from './headings.js';
+import { buildItem, textUrls } from './item.js';
+import { typicalWidth } from './join.js';
+import { extractToc } from './toc.js';
+
+/** Whether lines are visual lines of wrapped paragraphs (PDF) rather than one line per paragraph. */
+export function layoutOf(lines: readonly Line[]): LayoutHints {
+  const prose = lines.filter((l) => !l.list && !l.cells && !l.annotation);
+  const continued = prose.filter((l) => !l.breakBefore && !l.pageBreakBefore).length;
+  return { wrapped: prose.length > 0 && continued / prose.length > 0.3, width: typicalWidth(prose.map((l) => l.text)) };
+}
+
+/** Builds the meeting document from a reader's lines. */
+export function structureDocument(lines: readonly Line[], options: ImportOptions = {}): MeetingDocument {
+  const warnings: string[] = [];
+  const hints = layoutOf(lines);
+  const toc = extractToc(lines);
+  const headings = findItemHeadings(lines, toc.lineIndexes, toc.entries);
+  const firstItem = headings[0]?.index ?? lines.length;
+  const frontLines = lines.slice(0, firstItem).filter((_, i) => !toc.lineIndexes.has(i));
+  const front = readFrontMatter(frontLines, hints);
+  const items = headings.map((h, i) => {
+    const end = headings[i + 1]?.index ?? lines.length;
+    const body = lines.slice(h.index + 1, end).filter((_, j) => !toc.lineIndexes.has(h.index + 1 + j));
+    return buildItem(h, lines[h.index]!, body, hints);
+  });
+  dropCoveredAnnotations(items);
+  if (items.length === 0) warnings.push('No numbered agenda items found.');
+  warnings.push(...crossCheckToc(toc.entries, items));
+
+  const body = chooseBody(front.body, items, options, warnings);
+  const date = chooseDate(front.date, options, warnings);
+  const kind = chooseKind(front.kindHint, items, warnings);
+  return MeetingDocument.parse({
+    body,
+    kind,
+    title: front.title,
+    date,
+    startTime: front.startTime,
+    endTime: front.endTime,
+    location: front.location,
+    online: front.online,
+    attendanceNote: front.attendanceNote,
+    participants: front.participants,
+    absent: front.absent,
+    others: front.others,
+    frontMatter: front.blocks,
+    toc: toc.entries,
+    items,
+    warnings,
+    source: null,
+  });
+}
+
+/**
+ * A PDF prints link addresses again at page ends; where the text itself spells the address
+ * out (anywhere in the document) the printed copy adds nothing.
+ */
+function dropCoveredAnnotations(items: AgendaItem[]): void {
+  const written = items.flatMap((i) => textUrls(i.sections.flatMap((s) => s.blocks)));
+  const covered = (url: string) => written.some((w) => w.startsWith(url) || url.startsWith(w));
+  for (const item of items) {
+    item.links = item.links.filter((l) => l.text !== null || l.url === null || !covered(l.url));
+  }
+}
+
+/** Minutes when the document says so or records decisions; the two must agree. */
+function chooseKind(hint: DocumentKind | null, items: readonly AgendaItem[], warnings: string[]): DocumentKind {
+  const decided = items.some((i) => i.decision !== null);
+  if (hint === 'agenda' && decided) warnings.push('Marked as an agenda (dagsorden) but records decisions.');
+  if (hint === 'minutes' && !decided) warnings.push('Marked as minutes (referat) but records no decisions.');
+  return hint ?? (decided ? 'minutes' : 'agenda');
+}
+
+/** The body: stated in the header, else the body that approves its own agenda/minutes in item 1. */
+function chooseBody(stated: string | null, items: readonly AgendaItem[], options: ImportOptions, warnings: string[]): string | null {
+  if (options.body) return options.body;
+  if (stated) return stated;
+  for (const item of items.slice(0, 3)) {
+    const text = item.sections.flatMap((s) => s.blocks).map((b) => (b.kind === 'paragraph' ? b.text : '')).join(' ');
+    const m = /Det indstilles,? at ([\p{Lu}][\p{L}\- ]+?) godkender (?:dagsordenen|referatet)/u.exec(text);
+    if (m) {
+      warnings.push(`No body stated in the header; "${m[1]}" taken from item ${item.number}, which approves its own ${/referatet/.test(m[0]) ? 'minutes' : 'agenda'}.`);
+      return m[1]!;
+    }
+  }
+  warnings.push('No body stated in the document; supply it with --body.');
+  return null;
+}
+
+function chooseDate(stated: string | null, options: ImportOptions, warnings: string[]): string | null {
+  if (options.date) {
+    const date = parseIsoDate(options.date);
+    if (!date) throw new Error(`--date must be a date as YYYY-MM-DD, not "${options.date}"`);
+    if (stated && stated !== date) warnings.push(`The document states ${stated}; --date ${date} used instead.`);
+    return date;
+  }
+  if (!stated) warnings.push('No meeting date stated in the document; supply it with --date.');
+  return stated;
+}
+
+const comparable = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+
+/** Compares the table of contents with the items found: numbers and titles. */
+export function crossCheckToc(toc: readonly TocEntry[], items: readonly AgendaItem[]): string[] {
+  const warnings: string[] = [];
+  const byNumber = new Map(items.map((i) => [i.number, i]));
+  for (const entry of toc) {
+    if (entry.number === null) continue;
+    const item = byNumber.get(entry.number);
+    if (!item) warnings.push(`Table of contents lists item ${entry.number} "${entry.title}", not found in the text.`);
+    else if (comparable(item.title) !== comparable(entry.title)) {
+      warnings.push(`Item ${entry.number}: title "${item.title}" differs from the table of contents ("${entry.title}").`);
+    }
+  }
+  const listed = new Set(toc.map((e) => e.number));
+  if (toc.some((e) => e.number?.includes('.'))) {
+    for (const item of items) if (!listed.has(item.number)) warnings.push(`Item ${item.number} is not in the table of contents.`);
+  }
+  return warnings;
+}

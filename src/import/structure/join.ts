@@ -1,0 +1,63 @@
+/**
+ * @module Joining visual lines into running text, mending hyphenation at line ends.
+ */
+
+/** Words after a line-end hyphen that show the hyphen is a real one ("social- og sundhed"). */
+const KEEP_HYPHEN_BEFORE = new Set(['og', 'eller', 'samt', 'til', 'som', 'hhv', 'henholdsvis', 'end']);
+
+const LETTER = /\p{L}/u;
+const LOWER = /^\p{Ll}/u;
+
+/**
+ * Joins two pieces of one sentence broken at a line end: "Er-" + "hvervshus" → "Erhvervshus",
+ * but "KKR-" + "Midtjylland" keeps its hyphen and "social-" + "og" keeps hyphen and space.
+ */
+export function joinBroken(left: string, right: string): string {
+  const l = left.replace(/\s+$/, '');
+  const r = right.replace(/^\s+/, '');
+  if (l === '') return r;
+  if (r === '') return l;
+  // A web address broken at the line end continues without a space ("…/hoering-" + "udkast-…").
+  const lastToken = l.slice(l.lastIndexOf(' ') + 1);
+  const firstToken = r.split(' ')[0]!;
+  if (/^(https?:\/\/|www\.)/i.test(lastToken) && /[_/.\-]/.test(firstToken) && !/^\p{Lu}/u.test(firstToken)) {
+    return l + r;
+  }
+  const hyphen = /(\p{L})\s?-$/u.exec(l);
+  if (hyphen) {
+    const firstWord = /^[\p{L}]+/u.exec(r)?.[0] ?? '';
+    const stem = l.slice(0, hyphen.index + 1);
+    if (LOWER.test(r) && !KEEP_HYPHEN_BEFORE.has(firstWord.toLowerCase())) return stem + r;
+    if (KEEP_HYPHEN_BEFORE.has(firstWord.toLowerCase())) return `${stem}- ${r}`;
+    return `${stem}-${r}`;
+  }
+  if (/[/-]$/.test(l) && !LETTER.test(l.slice(-2, -1))) return l + r;
+  return `${l} ${r}`;
+}
+
+/** Joins the visual lines of one paragraph. */
+export function joinLines(lines: readonly string[]): string {
+  return lines.reduce((acc, line) => joinBroken(acc, line), '');
+}
+
+/** True when text ends like a finished sentence or clause. */
+export function endsSentence(text: string): boolean {
+  return /[.!?:;)"”»]\s*$/.test(text.trim());
+}
+
+/** True when a line ends with a hyphen that may be a broken word. */
+export function endsWithHyphen(text: string): boolean {
+  return /\p{L}\s?-$/u.test(text.trim());
+}
+
+/** True when the text starts with a lower-case letter (a continued sentence). */
+export function startsLower(text: string): boolean {
+  return LOWER.test(text.trim());
+}
+
+/** The typical full line width of wrapped text: long lines reach it, paragraph ends fall short. */
+export function typicalWidth(texts: readonly string[]): number {
+  const lengths = texts.map((t) => t.length).filter((n) => n > 20).sort((a, b) => a - b);
+  if (lengths.length === 0) return 80;
+  return lengths[Math.floor(lengths.length * 0.9)] ?? 80;
+}

@@ -1,0 +1,61 @@
+/**
+ * @module Participant lines in their real shapes: "Name (V), Norddjurs", "Name, (F), Odder",
+ * "Name, Skive kommune, i stedet deltog Thomas Lindberg", "Chefkonsulent Name (referent)".
+ */
+import type { Absence, Attendee, Participant } from '../../model/index.js';
+
+const PARTY = /,?\s*\(([A-ZÆØÅ]{1,2})\)\s*,?/;
+const SUBSTITUTE = /,?\s*(?:i stedet deltog|i stedet for .+? deltog|stedfortræder:?|suppleant:?)\s+(.+)$/i;
+const JOB = /(direktør|konsulent|chef|leder|sekretær|fuldmægtig|specialist|rådgiver|medarbejder|borgmester|formand|koordinator|referent|assistent)\b/i;
+
+/** Drops the "Kommune" suffix so "Skive kommune" and "Skive" are one municipality. */
+export function municipalityName(text: string): string {
+  return text.replace(/\s+kommune$/i, '').trim();
+}
+
+/** Reads a member line: name, party letter, municipality. */
+export function parseParticipant(text: string): Participant {
+  let rest = text.trim().replace(/\.$/, '');
+  const party = PARTY.exec(rest);
+  if (party) rest = `${rest.slice(0, party.index)},${rest.slice(party.index + party[0].length)}`;
+  const [name = '', municipality, ...more] = rest.split(',').map((s) => s.trim()).filter(Boolean);
+  const role = more.length > 0 ? more.join(', ') : null;
+  return { name, party: party?.[1] ?? null, municipality: municipality ? municipalityName(municipality) : null, role };
+}
+
+/** Reads an afbud line, with the substitute who attended instead when stated. */
+export function parseAbsence(text: string): Absence {
+  const sub = SUBSTITUTE.exec(text);
+  const person = parseParticipant(sub ? text.slice(0, sub.index) : text);
+  return { ...person, substitute: sub ? sub[1]!.trim().replace(/\.$/, '') : null };
+}
+
+/** Reads a line of others present under a group heading ("Fra KL-sekretariatet"). */
+export function parseAttendee(text: string, group: string | null): Attendee {
+  let rest = text.trim();
+  const minuteTaker = /\(referent\)/i.test(rest);
+  rest = rest.replace(/\s*\(referent\)/i, '').trim();
+  const parts = rest.split(',').map((s) => s.trim()).filter(Boolean);
+  let name = parts[0] ?? rest;
+  let title: string | null = null;
+  let organisation: string | null = null;
+  if (parts.length >= 2 && JOB.test(parts[0]!) && !JOB.test(parts[1]!) && parts[1]!.split(' ').length >= 2) {
+    // "Leder af KKR, Henrik Haue Fabiansson"
+    title = parts[0]!;
+    name = parts[1]!;
+    organisation = parts.slice(2).join(', ') || null;
+  } else if (parts.length >= 2 && JOB.test(parts[1]!) && /^\p{Ll}/u.test(parts[1]!)) {
+    // "Christian Brincker Nordbek, chefkonsulent, KKR-sekretariatet"
+    title = parts[1]!;
+    organisation = parts.slice(2).join(', ') || null;
+  } else {
+    // "Kommunaldirektør Jesper Kaas Schmidt, Randers"
+    const words = name.split(' ');
+    if (words.length > 2 && JOB.test(words[0]!)) {
+      title = words[0]!;
+      name = words.slice(1).join(' ');
+    }
+    organisation = parts.slice(1).join(', ') || null;
+  }
+  return { name, title, organisation, group, minuteTaker };
+}

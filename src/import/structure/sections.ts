@@ -1,0 +1,51 @@
+/**
+ * @module Sections of an item: split at known section headings (Baggrund, Indstilling,
+ * Sagsfremstilling, Beslutning, "Referat:" …), each with its blocks.
+ */
+import { sectionTypeOf, type Section, type SectionType } from '../../model/index.js';
+import { plainLine, type Line } from '../line.js';
+import { buildBlocks, type LayoutHints } from './blocks.js';
+
+interface RawSection {
+  heading: string | null;
+  type: SectionType;
+  lines: Line[];
+}
+
+const INLINE_HEADING = /^(Indstilling|Beslutning|Referat|Baggrund|Sagsfremstilling|Økonomi|Resume|Resumé|Historik)\s*:\s+(\S.*)$/i;
+
+/** The section heading a line stands for, with any text that followed it on the same line. */
+export function sectionHeading(line: Line): { heading: string; type: SectionType; rest: string | null } | null {
+  if (line.list || line.cells || line.annotation) return null;
+  const text = line.text.trim();
+  const type = sectionTypeOf(text);
+  if (type && text.length <= 60) return { heading: text.replace(/\s*:$/, ''), type, rest: null };
+  const inline = INLINE_HEADING.exec(text);
+  if (inline) return { heading: inline[1]!, type: sectionTypeOf(inline[1]!)!, rest: inline[2]! };
+  return null;
+}
+
+/** The type of an unheaded opening section: KD-Net starts items with "Det indstilles, at …". */
+function openingType(lines: readonly Line[]): SectionType {
+  const first = lines.find((l) => !l.annotation)?.text ?? '';
+  return /^(det indstilles|indstilling)/i.test(first) ? 'recommendation' : 'other';
+}
+
+/** Splits an item's body lines into sections and builds their blocks. */
+export function buildSections(lines: readonly Line[], hints: LayoutHints): Section[] {
+  const raw: RawSection[] = [];
+  for (const line of lines) {
+    const heading = sectionHeading(line);
+    if (heading) {
+      raw.push({ heading: heading.heading, type: heading.type, lines: [] });
+      if (heading.rest) raw.at(-1)!.lines.push(plainLine(heading.rest, { breakBefore: true }));
+      continue;
+    }
+    if (raw.length === 0) raw.push({ heading: null, type: 'other', lines: [] });
+    raw.at(-1)!.lines.push(line);
+  }
+  if (raw[0]?.heading === null) raw[0].type = openingType(raw[0].lines);
+  return raw
+    .map((s) => ({ heading: s.heading, type: s.type, blocks: buildBlocks(s.lines, hints) }))
+    .filter((s) => s.heading !== null || s.blocks.length > 0);
+}
