@@ -87,3 +87,12 @@ export function yearOf(iso: string | null): number | null {
 export function danishNumber(n: number): string {
   return String(Math.trunc(n)).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
 }
+
+const FORMAT_LABELS: Record<string, string> = {
+  pdf: 'PDF', docx: 'Word', doc: 'Word', html: 'HTML', htm: 'HTML', text: 'tekst', txt: 'tekst', md: 'tekst', markdown: 'tekst',
+};
+
+/** A file format as a reader would name it: "pdf" → "PDF", "docx" → "Word", "text" → "tekst". */
+export function formatLabel(format: string): string {
+  return FORMAT_LABELS[format.toLowerCase()] ?? format.toUpperCase();
+}

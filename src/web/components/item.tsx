@@ -60,7 +60,7 @@ function ItemAppendix(props: { item: AgendaItem; level: number }) {
       {item.attachments.length > 0 && (
         <div class="item-attachments">
           <Heading level={level}>Bilag</Heading>
-          <ul class="attachment-list">
+          <ul class="nobullet-list attachment-list">
             {item.attachments.map((a) => (
               <li>
                 <Icon name="attach-file" />

@@ -39,7 +39,7 @@ export function renderFrontPage(data: FrontPageData): string {
       <p class="font-lead">
         Find sager, beslutninger og deltagere fra møderne i KKR Midtjylland og kommunaldirektørnetværket KD-Net.
       </p>
-      <SearchBox id="front-search" label="Søg i dagsordener og referater" />
+      <SearchBox id="front-search" label="Søg efter sager, ord eller navne" />
 
       <section aria-labelledby="seneste-moeder" class="mt-8">
         <h2 id="seneste-moeder">Seneste møder</h2>

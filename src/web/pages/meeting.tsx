@@ -10,7 +10,7 @@ import { Blocks } from '../components/blocks.js';
 import { Item, itemHeadingText } from '../components/item.js';
 import { KindBadges } from '../components/meeting-table.js';
 import { Participants } from '../components/participants.js';
-import { bodyName, danishLongDate, kindLabel, meetingTitle, timeRange } from '../format.js';
+import { bodyName, danishLongDate, formatLabel, kindLabel, meetingTitle, timeRange } from '../format.js';
 import { Layout, renderPage } from '../layout.js';
 import { bodyUrl, itemAnchor, originalUrl } from '../urls.js';
 
@@ -43,7 +43,7 @@ function DocumentLinks(props: { documents: StoredDocumentInfo[] }) {
       {props.documents.map((d) => (
         <li>
           <a href={originalUrl(d.id)} download>
-            {kindLabel(d.kind)} som {d.format.toUpperCase()}
+            {kindLabel(d.kind)} som {formatLabel(d.format)}
           </a>{' '}
           <span class="document-file">({d.fileName})</span>
         </li>
@@ -58,7 +58,7 @@ function Facts(props: { view: MeetingView }) {
   const place = [doc.location ?? meeting.location, doc.online ? 'online' : null].filter(Boolean).join(', ');
   return (
     <div class="table--responsive-scroll" tabindex={0}>
-      <table class="table structured-list meeting-facts">
+      <table class="table table--compact structured-list meeting-facts">
         <caption class="sr-only">Om mødet</caption>
         <tbody>
           <FactRow label="Organ">{meeting.body ? <a href={bodyUrl(meeting.body.slug)}>{meeting.body.name}</a> : bodyName(meeting)}</FactRow>
@@ -109,12 +109,12 @@ export function renderMeetingPage(view: MeetingView): string {
       </h1>
       {doc.title && <p class="font-lead document-title">{doc.title}</p>}
       <Facts view={view} />
+      {doc.items.length > 0 && <TableOfContents items={doc.items} levels={levels} />}
       {doc.frontMatter.length > 0 && (
         <div class="front-matter">
           <Blocks blocks={doc.frontMatter} headingLevel={2} />
         </div>
       )}
-      {doc.items.length > 0 && <TableOfContents items={doc.items} levels={levels} />}
       <Participants document={doc} level={2} />
       <div class="agenda-items">
         {doc.items.length === 0 && <p>Dokumentet har ingen offentlige punkter.</p>}
