@@ -1,0 +1,239 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Archive } from '../archive/types.js';
+import { createDbArchive } from './archive.js';
+import type { Database } from './client.js';
+import { item, meetingDocument, original, section } from './fixtures.js';
+import { storeDocument } from './store.js';
+import { openTestDatabase } from './testing.js';
+
+let database: Database;
+let archive: Archive;
+const ids: Record<string, { meetingId: number; documentId: number }> = {};
+const nextYear = new Date().getFullYear() + 1;
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  archive = createDbArchive(database.db);
+  ids.minutes = await storeDocument(
+    database.db,
+    meetingDocument({
+      toc: [
+        { number: '1', title: 'Godkendelse af referat', page: 1, hasAttachments: false },
+        { number: '4', title: 'Personalesag', page: 2, hasAttachments: false },
+      ],
+      items: [
+        item('1', 'Godkendelse af referat', { caseNumber: 'SAG-2020-00001' }),
+        item('2', 'Klimastrategi for KKR Midtjylland', {
+          decision: 'KKR Midtjylland godkendte klimastrategien.',
+          caseNumber: 'SAG-2020-01697',
+        }),
+        item('3', 'Status på sundhedsaftalen', { text: 'Sundhedsaftalen hænger sammen med klimastrategi og trivsel.' }),
+        item('4', 'Personalesag', { closed: true, text: 'Fortroligt om klimastrategi og tavshedspligt.' }),
+        item('4.1', 'Underpunkt til personalesag', { text: 'Også tavshedspligt.' }),
+        item('5', 'Vindmøller', {
+          sections: [
+            {
+              heading: 'Baggrund',
+              type: 'background',
+              blocks: [
+                { kind: 'paragraph', text: 'Vindmøller på land. <script>alert("x")</script> & "citat"' },
+                { kind: 'attachment', title: 'Hemmeligt bilag om naboer', marker: './.' },
+                { kind: 'attachment', title: 'Offentligt kort', marker: './.' },
+              ],
+            },
+          ],
+          attachments: [
+            { title: 'Hemmeligt bilag om naboer', closed: true, fileName: null },
+            { title: 'Offentligt kort', closed: false, fileName: null },
+          ],
+        }),
+      ],
+    }),
+    original('minutes 2020'),
+  );
+  // The agenda of the same meeting: stored, but the minutes are what search shows by default.
+  ids.agenda = await storeDocument(
+    database.db,
+    meetingDocument({ kind: 'agenda', items: [item('2', 'Klimastrategi for KKR Midtjylland')] }),
+    original('agenda 2020'),
+  );
+  ids.kdnet = await storeDocument(
+    database.db,
+    meetingDocument({
+      body: 'KD-Net',
+      kind: 'agenda',
+      date: '2021-08-30',
+      items: [
+        item('1', 'Digitalisering', { text: 'Cybersikkerhed og grøn omstilling i kommunerne.' }),
+        item('2', 'Erhvervsfremme', { text: 'Omstilling til grøn energi i erhvervslivet.', caseNumber: 'SAG-2020-01697' }),
+        item('3', 'Budget', {
+          sections: [section('recommendation', 'Det indstilles at klimastrategi indgår i budgettet.')],
+        }),
+      ],
+    }),
+    original('kdnet 2021'),
+  );
+  ids.future = await storeDocument(
+    database.db,
+    meetingDocument({ kind: 'agenda', date: `${nextYear}-02-01`, items: [item('1', 'Klimastrategi opfølgning')] }),
+    original('future'),
+  );
+});
+afterAll(async () => {
+  await database?.close();
+});
+
+const titles = async (q: string, extra: Partial<Parameters<Archive['search']>[0]> = {}) =>
+  (await archive.search({ q, ...extra })).results.map((r) => r.title);
+
+describe('archive pages', () => {
+  it('lists bodies with meeting counts and a body with its meetings', async () => {
+    expect(await archive.listBodies()).toEqual([
+      { slug: 'kd-net', name: 'KD-Net', meetingCount: 1 },
+      { slug: 'kkr-midtjylland', name: 'KKR Midtjylland', meetingCount: 2 },
+    ]);
+    const body = await archive.getBody('kkr-midtjylland');
+    expect(body?.meetings.map((m) => m.date)).toEqual([`${nextYear}-02-01`, '2020-06-17']);
+    expect(body?.meetings[1]).toMatchObject({ kinds: ['agenda', 'minutes'], itemCount: 4, startTime: '10:00' });
+    expect(await archive.getBody('findes-ikke')).toBeNull();
+  });
+
+  it('separates latest (held) from upcoming (future) meetings', async () => {
+    expect((await archive.latestMeetings(10)).map((m) => m.date)).toEqual(['2021-08-30', '2020-06-17']);
+    expect((await archive.upcomingMeetings(10)).map((m) => m.date)).toEqual([`${nextYear}-02-01`]);
+    expect(await archive.latestMeetings(1)).toHaveLength(1);
+  });
+
+  it('returns a meeting without closed items, their sub-items, toc lines and closed bilag', async () => {
+    const view = await archive.getMeeting(ids.minutes!.meetingId);
+    expect(view?.document.kind).toBe('minutes');
+    expect(view?.document.items.map((i) => i.number)).toEqual(['1', '2', '3', '5']);
+    expect(view?.document.toc.map((t) => t.number)).toEqual(['1']);
+    const wind = view!.document.items.find((i) => i.number === '5')!;
+    expect(wind.attachments.map((a) => a.title)).toEqual(['Offentligt kort']);
+    expect(JSON.stringify(view)).not.toMatch(/Hemmeligt|Personalesag|tavshedspligt/);
+    expect(await archive.getMeeting(999_999)).toBeNull();
+  });
+
+  it('returns an open item with the same case at other meetings, and no closed item', async () => {
+    const view = await archive.getItem(ids.minutes!.meetingId, '2');
+    expect(view?.item.decision).toBe('KKR Midtjylland godkendte klimastrategien.');
+    expect(view?.related).toEqual([
+      { meeting: expect.objectContaining({ id: ids.kdnet!.meetingId }), number: '2', title: 'Erhvervsfremme' },
+    ]);
+    expect(await archive.getItem(ids.minutes!.meetingId, '4')).toBeNull();
+    expect(await archive.getItem(ids.minutes!.meetingId, '4.1')).toBeNull();
+    expect(await archive.getItem(ids.minutes!.meetingId, '99')).toBeNull();
+  });
+
+  it('serves originals, except of documents with closed content', async () => {
+    const agenda = await archive.getOriginal(ids.agenda!.documentId);
+    expect(agenda).toMatchObject({ fileName: 'referat.txt', contentType: 'text/plain; charset=utf-8' });
+    expect(new TextDecoder().decode(agenda!.bytes)).toBe('agenda 2020');
+    expect(await archive.getOriginal(ids.minutes!.documentId)).toBeNull();
+    const view = await archive.getMeeting(ids.minutes!.meetingId);
+    expect(view?.documents.map((d) => d.kind)).toEqual(['agenda']);
+    expect(view?.documents[0]?.importedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+  });
+});
+
+describe('search', () => {
+  it('stems Danish words: "klimastrategien" finds klimastrategi, never in closed items', async () => {
+    const result = await archive.search({ q: 'klimastrategien' });
+    expect(result.results.map((r) => r.title)).toEqual([
+      'Klimastrategi for KKR Midtjylland',
+      'Klimastrategi opfølgning',
+      'Budget',
+      'Status på sundhedsaftalen',
+    ]);
+    expect(result.total).toBe(4);
+    expect(await titles('tavshedspligt')).toEqual([]);
+    expect(await titles('naboer')).toEqual([]);
+    expect(await titles('personalesag')).toEqual([]);
+  });
+
+  it('ranks title above decision above summary above body text', async () => {
+    const ranks = (await archive.search({ q: 'klimastrategi' })).results.map((r) => r.rank);
+    expect([...ranks].sort((a, b) => b - a)).toEqual(ranks);
+    expect(ranks[0]).toBeGreaterThan(ranks[2]!);
+    expect(ranks[2]).toBeGreaterThan(ranks[3]!);
+  });
+
+  it('supports quoted phrases, exclusion and or', async () => {
+    expect(await titles('"grøn omstilling"')).toEqual(['Digitalisering']);
+    expect(await titles('grøn omstilling')).toEqual(expect.arrayContaining(['Digitalisering', 'Erhvervsfremme']));
+    expect(await titles('klimastrategi -sundhedsaftalen')).not.toContain('Status på sundhedsaftalen');
+    expect(await titles('cybersikkerhed or sundhedsaftalen')).toEqual(
+      expect.arrayContaining(['Digitalisering', 'Status på sundhedsaftalen']),
+    );
+  });
+
+  it('filters by body, year, kind and section type', async () => {
+    expect(await titles('klimastrategi', { body: 'kd-net' })).toEqual(['Budget']);
+    expect(await titles('klimastrategi', { year: 2020 })).toEqual(['Klimastrategi for KKR Midtjylland', 'Status på sundhedsaftalen']);
+    expect(await titles('klimastrategi', { kind: 'agenda', year: 2020 })).toEqual(['Klimastrategi for KKR Midtjylland']);
+    const agendaHit = (await archive.search({ q: 'klimastrategi', kind: 'agenda', year: 2020 })).results[0];
+    expect(agendaHit?.kind).toBe('agenda');
+    expect(await titles('klimastrategi', { sectionType: 'decision' })).toEqual(['Klimastrategi for KKR Midtjylland']);
+    expect(await titles('klimastrategi', { sectionType: 'recommendation' })).toEqual(['Budget']);
+    expect(await titles('klimastrategi', { body: 'findes-ikke' })).toEqual([]);
+  });
+
+  it('sorts by newest and oldest', async () => {
+    const dates = async (sort: 'newest' | 'oldest') =>
+      (await archive.search({ q: 'klimastrategi', sort })).results.map((r) => r.meetingDate);
+    expect(await dates('newest')).toEqual([`${nextYear}-02-01`, '2021-08-30', '2020-06-17', '2020-06-17']);
+    expect(await dates('oldest')).toEqual(['2020-06-17', '2020-06-17', '2021-08-30', `${nextYear}-02-01`]);
+  });
+
+  it('paginates with a stable total', async () => {
+    const all = await titles('klimastrategi');
+    const page2 = await archive.search({ q: 'klimastrategi', limit: 1, page: 2 });
+    expect(page2).toMatchObject({ total: 4, page: 2, limit: 1 });
+    expect(page2.results.map((r) => r.title)).toEqual([all[1]]);
+    const beyond = await archive.search({ q: 'klimastrategi', limit: 10, page: 3 });
+    expect(beyond).toMatchObject({ total: 4, results: [] });
+    expect((await archive.search({ q: 'klimastrategi', limit: 1000 })).limit).toBe(100);
+  });
+
+  it('returns hits with meeting, body, URL and an HTML-safe highlighted snippet', async () => {
+    const [hit] = (await archive.search({ q: 'vindmøller' })).results;
+    expect(hit).toMatchObject({
+      title: 'Vindmøller',
+      itemNumber: '5',
+      meetingId: ids.minutes!.meetingId,
+      meetingDate: '2020-06-17',
+      body: 'KKR Midtjylland',
+      kind: 'minutes',
+      url: `/meetings/${ids.minutes!.meetingId}/items/5`,
+    });
+    expect(hit!.snippet).toContain('<mark>Vindmøller</mark>');
+    // ts_headline drops tag-like tokens itself; what is left is escaped.
+    expect(hit!.snippet).toContain('alert(&quot;x&quot;) &amp; &quot;citat&quot;');
+    expect(hit!.snippet.replace(/<\/?mark>/g, '')).not.toMatch(/[<>]/);
+    expect(hit!.snippet).not.toContain('Hemmeligt');
+  });
+
+  it('treats hostile and odd queries as text: no error, no injection', async () => {
+    const hostile = [
+      '"',
+      "'",
+      '"""',
+      '<script>alert(1)</script>',
+      "'; drop table agenda_items; --",
+      'klima & | ! :* ( ) <-> \\',
+      '-',
+      'or',
+      '   ',
+      'og',
+      '\u0000\u0002\u0003',
+      'x'.repeat(5000),
+    ];
+    for (const q of hostile) {
+      const result = await archive.search({ q });
+      expect(result.results.every((r) => !/<(?!\/?mark>)/.test(r.snippet))).toBe(true);
+    }
+    expect(await titles('"klimastrategi')).toContain('Klimastrategi for KKR Midtjylland');
+    expect((await archive.search({ q: 'vindmøller' })).total).toBe(1);
+  });
+});
