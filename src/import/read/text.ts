@@ -106,8 +106,10 @@ const HEADING_RE = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/;
 /** One source line with its Markdown style; null when nothing visible remains. */
 export function styledLine(source: string): Line | null {
   const noTrail = source.replace(/\s+$/, '');
-  if (noTrail.includes('\t')) {
-    const cells = noTrail.split('\t').map((c) => parseInline(c));
+  // A trailing tab still marks a table row ("Budget pr. år<TAB>" heads a two-column table).
+  const row = source.replace(/[ \r]+$/, '');
+  if (row.includes('\t')) {
+    const cells = row.split('\t').map((c) => parseInline(c));
     const texts = cells.map((c) => c.text);
     if (texts.every((t) => t === '')) return null;
     return plainLine(texts.join('\t'), {

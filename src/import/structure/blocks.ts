@@ -96,7 +96,7 @@ export function isPlainHeading(text: string, next: Unit | undefined): boolean {
   if (!/^\p{Lu}/u.test(text) || /[.,;:!?]$/.test(text)) return false;
   if (text.includes(', ') || text.includes(': ') || /https?:|@/.test(text)) return false;
   // "Der er foreløbig følgende punkter …": a verb early on makes it a sentence, not a title.
-  if (/^\S+\s+(\S+\s+)?(er|var|blev|bliver|har|havde|skal|vil|kan)\b/i.test(text)) return false;
+  if (/^(\S+\s+){1,2}(er|var|blev|bliver|har|havde|skal|vil|kan|får|fik|tog|gav|godkendte|tiltrådte|orienterede|drøftede|besluttede|vedtog|anbefalede|konkluderede)\b/i.test(text)) return false;
   return !ATTACHMENT_MARKER.test(next.lines[0]!.text);
 }
 

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { parseText } from '../index.js';
+
+const body = '1. Godkendelse af dagsorden\n\nDet indstilles, at KD-Net godkender dagsordenen.\n\n2. Eventuelt\n\nIntet.';
+
+describe('document level', () => {
+  it('decides agenda vs minutes from the content when no banner says so', () => {
+    expect(parseText(body).kind).toBe('agenda');
+    expect(parseText(body.replace('Intet.', 'Beslutning\n\nIntet.')).kind).toBe('minutes');
+  });
+  it('warns when the banner and the content disagree', () => {
+    expect(parseText(`REFERAT 2020\n\n${body}`).warnings).toContain('Marked as minutes (referat) but records no decisions.');
+  });
+  it('never invents a date: null and a warning, unless --date supplies it', () => {
+    const undated = parseText(body);
+    expect(undated.date).toBeNull();
+    expect(undated.warnings).toContain('No meeting date stated in the document; supply it with --date.');
+    expect(parseText(body, { date: '2020-08-28', body: 'KD-Net' })).toMatchObject({ date: '2020-08-28', body: 'KD-Net' });
+    expect(() => parseText(body, { date: '28-08-2020' })).toThrow(/YYYY-MM-DD/);
+  });
+  it('reads "Tid og sted" with weekday, times and an online place', () => {
+    const doc = parseText(`Tid og sted: Fredag den 28. august 2020, kl. 10.00 – 13.00, via Skype\n\n${body}`);
+    expect(doc).toMatchObject({ date: '2020-08-28', startTime: '10:00', endTime: '13:00', location: 'via Skype', online: true });
+  });
+  it('cross-checks the table of contents', () => {
+    const toc = 'Punkt\tIndhold\tBilag\n1\tGodkendelse af dagsorden\t\n2\tEventuelt\t\n3\tKommende møder\t./.\n\n';
+    const doc = parseText(toc + body);
+    expect(doc.toc.map((e) => [e.number, e.hasAttachments])).toEqual([['1', false], ['2', false], ['3', true]]);
+    expect(doc.warnings).toContain('Table of contents lists item 3 "Kommende møder", not found in the text.');
+  });
+});

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { parseAbsence, parseAttendee, parseParticipant } from './participants.js';
+
+describe('participant lines in their real shapes', () => {
+  it.each([
+    ['Niels Skovbjerg Rasmussen, (F), Ringkøbing-Skjern', 'Niels Skovbjerg Rasmussen', 'F', 'Ringkøbing-Skjern'],
+    ['Alexander Myrhøj, (F), Norddjurs Kommune', 'Alexander Myrhøj', 'F', 'Norddjurs'],
+    ['Simon Vanggard, (O) Ikast-Brande', 'Simon Vanggard', 'O', 'Ikast-Brande'],
+    ['Kasper Juncher Bjerregaard (V), Norddjurs', 'Kasper Juncher Bjerregaard', 'V', 'Norddjurs'],
+    ['Nils Borring, Favrskov', 'Nils Borring', null, 'Favrskov'],
+    ['Leif Gjørtz Christensen (Ø), Odder', 'Leif Gjørtz Christensen', 'Ø', 'Odder'],
+  ])('%s', (line, name, party, municipality) => {
+    expect(parseParticipant(line)).toEqual({ name, party, municipality, role: null });
+  });
+  it('reads a substitute on an afbud line', () => {
+    expect(parseAbsence('Per Mathiasen, Skive kommune, i stedet deltog Thomas Lindberg')).toEqual({
+      name: 'Per Mathiasen', party: null, municipality: 'Skive', role: null, substitute: 'Thomas Lindberg',
+    });
+  });
+  it('reads others present in their three shapes', () => {
+    expect(parseAttendee('Leder af KKR, Henrik Haue Fabiansson', 'Fra KL-sekretariatet')).toMatchObject({ name: 'Henrik Haue Fabiansson', title: 'Leder af KKR' });
+    expect(parseAttendee('Chefkonsulent Christian Budde (referent)', null)).toMatchObject({ name: 'Christian Budde', title: 'Chefkonsulent', minuteTaker: true });
+    expect(parseAttendee('Christian Brincker Nordbek, chefkonsulent, KKR-sekretariatet', 'Fra KL')).toMatchObject({
+      name: 'Christian Brincker Nordbek', title: 'chefkonsulent', organisation: 'KKR-sekretariatet', minuteTaker: false,
+    });
+    expect(parseAttendee('Kommunaldirektør Jesper Kaas Schmidt, Randers', 'Fra KD-net')).toMatchObject({
+      name: 'Jesper Kaas Schmidt', title: 'Kommunaldirektør', organisation: 'Randers',
+    });
+  });
+});
