@@ -134,7 +134,8 @@ describe('GET /meetings/:id', () => {
     expect(body).toContain('kl. 10.00–13.00');
     expect(body).toContain('via Skype, online');
     expect(body).toContain('Kommunaldirektørerne i den midtjyske region eller deres suppleanter.');
-    expect(body).toContain('<td>Per Mathiasen</td><td>–</td><td>Skive</td><td>Thomas Lindberg</td>');
+    expect(body).toContain('<td>Per Mathiasen</td><td>Skive</td><td>Thomas Lindberg</td>');
+    expect(body).not.toContain('<th scope="col">Parti</th>');
     expect(body).toMatch(/<div class="item-section decision" data-section-type="decision"><h3 class="section-heading">Referat<\/h3>/);
   });
 
@@ -235,5 +236,13 @@ describe('unknown paths', () => {
     } finally {
       console.error = quiet;
     }
+  });
+});
+
+describe('HEAD requests', () => {
+  it('are answered like GET, without a body', async () => {
+    const res = await app.request('/meetings/1', { method: 'HEAD' });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe('');
   });
 });

@@ -43,7 +43,9 @@ describe('GET /search (page)', () => {
     const body = await (await get('/search?q=klimastrategi')).text();
     expect(body).toMatch(/<strong>\d+<\/strong> resultater? for »klimastrategi«/);
     expect(body).toContain('<mark>klimastrategi</mark>');
-    expect(body).toContain('href="/meetings/1#punkt-3.1"');
+    // the title leads into the minutes at the item, a second link to the item's own page
+    expect(body).toContain('<a href="/meetings/1#punkt-3.1"><span class="search-hit-number">3.1.</span> Klimasamarbejde');
+    expect(body).toContain('<a href="/meetings/1/items/3.1" class="search-hit-item-link">punkt 3.1 for sig');
     expect(body).toContain('17. juni 2020');
     expect(body).toContain('value="klimastrategi"');
   });
@@ -134,7 +136,7 @@ describe('GET /api/search (JSON)', () => {
     for (const hit of json.results) {
       expect(Object.keys(hit).sort()).toEqual(['body', 'itemNumber', 'meetingDate', 'snippet', 'title', 'url']);
     }
-    expect(json.results[0]).toMatchObject({ itemNumber: '3.1', meetingDate: '2020-06-17', body: 'KKR Midtjylland', url: '/meetings/1#punkt-3.1' });
+    expect(json.results[0]).toMatchObject({ itemNumber: '3.1', meetingDate: '2020-06-17', body: 'KKR Midtjylland', url: '/meetings/1/items/3.1' });
   });
 
   it('takes the same parameters as the page, plus limit', async () => {

@@ -10,6 +10,8 @@ function dash(value: string | null): string {
 }
 
 function MemberTable(props: { caption: string; people: Participant[] }) {
+  // Columns the document never fills (KD-Net lists no parties) are left out rather than shown empty.
+  const hasParty = props.people.some((p) => p.party);
   const hasRole = props.people.some((p) => p.role);
   return (
     <div class="table--responsive-scroll" tabindex={0}>
@@ -18,7 +20,7 @@ function MemberTable(props: { caption: string; people: Participant[] }) {
         <thead>
           <tr>
             <th scope="col">Navn</th>
-            <th scope="col">Parti</th>
+            {hasParty && <th scope="col">Parti</th>}
             <th scope="col">Kommune</th>
             {hasRole && <th scope="col">Rolle</th>}
           </tr>
@@ -27,7 +29,7 @@ function MemberTable(props: { caption: string; people: Participant[] }) {
           {props.people.map((p) => (
             <tr>
               <td>{p.name}</td>
-              <td>{dash(p.party)}</td>
+              {hasParty && <td>{dash(p.party)}</td>}
               <td>{dash(p.municipality)}</td>
               {hasRole && <td>{dash(p.role)}</td>}
             </tr>
@@ -39,6 +41,8 @@ function MemberTable(props: { caption: string; people: Participant[] }) {
 }
 
 function AbsenceTable(props: { people: Absence[] }) {
+  const hasParty = props.people.some((p) => p.party);
+  const hasSubstitute = props.people.some((p) => p.substitute);
   return (
     <div class="table--responsive-scroll" tabindex={0}>
       <table class="table table--compact participants-table">
@@ -46,18 +50,18 @@ function AbsenceTable(props: { people: Absence[] }) {
         <thead>
           <tr>
             <th scope="col">Navn</th>
-            <th scope="col">Parti</th>
+            {hasParty && <th scope="col">Parti</th>}
             <th scope="col">Kommune</th>
-            <th scope="col">I stedet deltog</th>
+            {hasSubstitute && <th scope="col">I stedet deltog</th>}
           </tr>
         </thead>
         <tbody>
           {props.people.map((p) => (
             <tr>
               <td>{p.name}</td>
-              <td>{dash(p.party)}</td>
+              {hasParty && <td>{dash(p.party)}</td>}
               <td>{dash(p.municipality)}</td>
-              <td>{dash(p.substitute)}</td>
+              {hasSubstitute && <td>{dash(p.substitute)}</td>}
             </tr>
           ))}
         </tbody>

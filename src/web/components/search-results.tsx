@@ -1,7 +1,11 @@
-/** @module Search hits: title linking to the item, where and when it was treated, and a highlighted snippet. */
+/**
+ * @module Search hits: the title leads into the full document at the item (context matters when
+ * reading minutes); a second link leads to the item's own page (the archive's `url`).
+ */
 import { raw } from 'hono/html';
 import type { SearchHit } from '../../archive/types.js';
 import { danishDate, kindLabel } from '../format.js';
+import { itemAnchorUrl } from '../urls.js';
 
 /**
  * The archive promises snippets that are escaped text with <mark> around matches. We still let
@@ -18,13 +22,14 @@ export function SearchHitView(props: { hit: SearchHit; level: 2 | 3 }) {
   return (
     <li class="search-hit">
       <Title class="h3 search-hit-title">
-        <a href={hit.url}>
+        <a href={itemAnchorUrl(hit.meetingId, hit.itemNumber)}>
           <span class="search-hit-number">{hit.itemNumber}.</span> {hit.title}
         </a>
       </Title>
       <p class="search-hit-meta">
         <span class={hit.kind === 'minutes' ? 'badge badge-success kind-badge' : 'badge badge-info kind-badge'}>{kindLabel(hit.kind)}</span>
-        {' '}{hit.body ?? 'Ukendt organ'} · {danishDate(hit.meetingDate)} · punkt {hit.itemNumber}
+        {' '}{hit.body ?? 'Ukendt organ'} · {danishDate(hit.meetingDate)} ·{' '}
+        <a href={hit.url} class="search-hit-item-link">punkt {hit.itemNumber} for sig<span class="sr-only">: {hit.title}</span></a>
       </p>
       {hit.snippet && <p class="search-hit-snippet">{raw(safeSnippet(hit.snippet))}</p>}
     </li>

@@ -8,7 +8,7 @@ import type {
 } from '../../archive/types.js';
 import type { MeetingDocument } from '../../model/index.js';
 import { sectionText } from '../../model/index.js';
-import { itemAnchorUrl } from '../urls.js';
+import { itemUrl } from '../urls.js';
 
 export interface MemoryMeeting {
   id: number;
@@ -114,7 +114,7 @@ export function createMemoryArchive(meetings: MemoryMeeting[], today = '2020-09-
           hits.push({
             title: item.title, itemNumber: item.number, meetingId: m.id, meetingDate: m.document.date,
             body: m.document.body, kind: m.document.kind, snippet: snippetFor(text, needle),
-            url: itemAnchorUrl(m.id, item.number), rank: item.title.toLowerCase().includes(needle) ? 1 : 0.5,
+            url: itemUrl(m.id, item.number), rank: item.title.toLowerCase().includes(needle) ? 1 : 0.5,
           });
         }
       }

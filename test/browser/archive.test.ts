@@ -1,0 +1,160 @@
+/**
+ * Browser tests of the real application: the seed documents imported with the real importer into
+ * a temporary database (PGlite, or PostgreSQL when DATABASE_URL is set), served over HTTP, driven
+ * by Debian's Chromium, and checked with axe-core. Skipped only when /usr/bin/chromium is missing.
+ */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { importFile } from '../../src/import/index.js';
+import { createDbArchive } from '../../src/db/archive.js';
+import { storeDocument } from '../../src/db/store.js';
+import { openTestDatabase } from '../../src/db/testing.js';
+import type { Database } from '../../src/db/client.js';
+import type { Archive } from '../../src/archive/types.js';
+import { createApp } from '../../src/web/app.js';
+import { CHROMIUM_PATH, describeViolations, hasChromium, launchChromium, runAxe, startServer, type RunningServer } from './harness.js';
+
+const SAMPLES = new URL('../../samples/', import.meta.url).pathname;
+
+if (!hasChromium) {
+  console.warn(`Browser tests skipped: ${CHROMIUM_PATH} is missing. Install Debian's Chromium with: apt-get install -y chromium`);
+}
+
+describe.skipIf(!hasChromium)('web archive in Chromium (seeds imported into a database)', () => {
+  let database: Database;
+  let archive: Archive;
+  let server: RunningServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let noScript: BrowserContext;
+  const url = (path: string) => server.baseUrl + path;
+
+  beforeAll(async () => {
+    database = await openTestDatabase();
+    for (const fileName of readdirSync(SAMPLES).filter((f) => f.endsWith('.txt')).sort()) {
+      const { document, bytes, format } = await importFile(join(SAMPLES, fileName));
+      await storeDocument(database.db, document, { bytes, fileName, format });
+    }
+    archive = createDbArchive(database.db);
+    server = await startServer(createApp(archive));
+    browser = await launchChromium();
+    context = await browser.newContext();
+    noScript = await browser.newContext({ javaScriptEnabled: false });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await database?.close();
+  });
+
+  /** Every page type, for the status and accessibility checks (404 and 400 pages included). */
+  async function pageTypes(): Promise<Array<{ path: string; status: number }>> {
+    const pages = [
+      { path: '/', status: 200 },
+      { path: '/search', status: 200 },
+      { path: '/search?q=klimastrategi', status: 200 },
+      { path: '/search?q=klima&kind=minutes&section=decision&sort=newest', status: 200 },
+      { path: '/search?q=xyzzyfindesikke', status: 200 },
+      { path: '/search?q=klima&year=tyve', status: 400 },
+      { path: '/findes-ikke', status: 404 },
+    ];
+    const bodies = await archive.listBodies();
+    expect(bodies.length).toBeGreaterThan(0);
+    for (const body of bodies) {
+      pages.push({ path: `/bodies/${body.slug}`, status: 200 });
+      for (const meeting of (await archive.getBody(body.slug))!.meetings) {
+        pages.push({ path: `/meetings/${meeting.id}`, status: 200 });
+        const view = (await archive.getMeeting(meeting.id))!;
+        const item = view.document.items.find((i) => i.sections.length > 0) ?? view.document.items[0];
+        if (item) pages.push({ path: `/meetings/${meeting.id}/items/${item.number}`, status: 200 });
+      }
+    }
+    return pages;
+  }
+
+  it('a citizen searches for a stemmed word and reaches the item in the minutes — without JavaScript', async () => {
+    const page = await noScript.newPage();
+    await page.goto(url('/'));
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Dagsordener og referater');
+    await page.getByLabel('Søg efter sager, ord eller navne').fill('klimastrategien');
+    await page.getByRole('button', { name: 'Søg', exact: true }).click();
+    await page.waitForURL(/\/search\?q=klimastrategien/);
+    const count = await page.locator('.search-count').textContent();
+    expect(count).toMatch(/\d+ resultat(er)? for »klimastrategien«/);
+
+    // Stemming: the hit's title says "klimastrategi", not the word typed.
+    const hit = page.locator('.search-hit-title a', { hasText: /klimastrategi/i }).first();
+    const title = (await hit.textContent())!.replace(/\s+/g, ' ').trim();
+    await hit.click();
+    await page.waitForURL(/\/meetings\/\d+#punkt-[\d.]+$/);
+    const anchor = decodeURIComponent(new URL(page.url()).hash.slice(1));
+    const item = page.locator(`[id="${anchor}"]`);
+    await expect.poll(() => item.isVisible()).toBe(true);
+    expect((await item.locator('.item-title').textContent())!.replace(/\s+/g, ' ').trim()).toBe(title);
+    await page.close();
+  });
+
+  it('serves every page type over HTTP with the expected status', async () => {
+    const pages = await pageTypes();
+    for (const { path, status } of pages) {
+      const res = await fetch(url(path));
+      expect(res.status, path).toBe(status);
+      expect(res.headers.get('content-type'), path).toMatch(/^text\/html/);
+      expect(await res.text(), path).toMatch(/^<!DOCTYPE html><html lang="da">/);
+    }
+
+    const api = await fetch(url('/api/search?q=klimastrategien&limit=5'));
+    expect(api.status).toBe(200);
+    const json = (await api.json()) as { total: number; results: Array<Record<string, unknown>> };
+    expect(json.total).toBeGreaterThan(0);
+    expect(Object.keys(json.results[0]!).sort()).toEqual(['body', 'itemNumber', 'meetingDate', 'snippet', 'title', 'url']);
+    expect((await fetch(url(String(json.results[0]!.url)))).status).toBe(200);
+
+    const meeting = (await archive.latestMeetings(1))[0]!;
+    const documents = (await archive.getMeeting(meeting.id))!.documents;
+    expect(documents.length).toBeGreaterThan(0);
+    const original = await fetch(url(`/documents/${documents[0]!.id}/original`));
+    expect(original.status).toBe(200);
+    expect(original.headers.get('content-disposition')).toMatch(/^attachment;/);
+    expect((await original.arrayBuffer()).byteLength).toBeGreaterThan(1000);
+
+    expect((await fetch(url('/static/dkfds/css/dkfds.min.css'))).status).toBe(200);
+  });
+
+  it('has no axe-core violations on any page type', async () => {
+    const page = await context.newPage();
+    const problems: string[] = [];
+    for (const { path } of await pageTypes()) {
+      await page.goto(url(path));
+      const violations = await runAxe(page);
+      if (violations.length > 0) problems.push(describeViolations(path, violations));
+    }
+    await page.close();
+    expect(problems.join('\n')).toBe('');
+  });
+
+  it('the accessibility check itself can fail (an image without alt text is caught)', async () => {
+    const page = await context.newPage();
+    await page.setContent('<!DOCTYPE html><html lang="da"><head><title>x</title></head><body><main><h1>x</h1><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="></main></body></html>');
+    const violations = await runAxe(page);
+    expect(violations.map((v) => v.id)).toContain('image-alt');
+    await page.close();
+  });
+
+  it('loads the design system: stylesheet applied and icons resolved', async () => {
+    const page = await context.newPage();
+    const failed: string[] = [];
+    page.on('response', (res) => {
+      if (res.status() >= 400) failed.push(`${res.status()} ${res.url()}`);
+    });
+    await page.goto(url('/'));
+    const font = await page.evaluate(() => getComputedStyle(document.body).fontFamily);
+    expect(font).toContain('IBM Plex Sans');
+    await page.goto(url('/search?q=klima'));
+    expect(failed).toEqual([]);
+    await page.close();
+  });
+});
