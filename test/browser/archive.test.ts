@@ -29,7 +29,7 @@ describe.skipIf(!hasChromium)('web archive in Chromium (seeds imported into a da
   let browser: Browser;
   let context: BrowserContext;
   let noScript: BrowserContext;
-  const url = (path: string) => server.baseUrl + path;
+  const url = (path: string) => server.url + path;
 
   beforeAll(async () => {
     database = await openTestDatabase();

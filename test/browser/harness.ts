@@ -3,9 +3,8 @@
  * browser), the app on a free loopback port, and axe-core injected into pages.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
-import { serve } from '@hono/node-server';
+import { listen, type RunningServer } from '../../src/web/server.js';
 import type { Hono } from 'hono';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
@@ -20,22 +19,11 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
-export interface RunningServer {
-  baseUrl: string;
-  close(): Promise<void>;
-}
+export type { RunningServer } from '../../src/web/server.js';
 
 /** Serve the app on 127.0.0.1 on a port the OS picks. */
 export function startServer(app: Hono): Promise<RunningServer> {
-  return new Promise((resolve, reject) => {
-    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => {
-      resolve({
-        baseUrl: `http://127.0.0.1:${info.port}`,
-        close: () => new Promise<void>((done) => server.close(() => done())),
-      });
-    });
-    server.on('error', reject);
-  });
+  return listen(app, { port: 0 });
 }
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
