@@ -152,8 +152,8 @@ describe('GET /meetings/:id', () => {
 describe('GET /meetings/:id/items/:number', () => {
   it('renders the item with its sections and the same case at other meetings', async () => {
     const body = await html('/meetings/1/items/3.1');
-    expect(body).toContain('<h1 id="punkt-3.1-titel" class="item-title">3.1. Klimasamarbejde');
-    expect(body).toContain('<h2 class="section-heading">Indstilling</h2>');
+    expect(body).toContain('<h1 id="punkt-3.1-titel" class="item-title h2">3.1. Klimasamarbejde');
+    expect(body).toContain('<h2 class="section-heading h3">Indstilling</h2>');
     expect(body).toContain('Sagen på andre møder');
     expect(body).toContain('<a href="/meetings/2/items/3">3. Orientering om status på KKR-Midtjyllands klimastrategi</a>');
     expect(body).toContain('KD-Net, 28. august 2020');

@@ -18,6 +18,11 @@ export function safeHref(url: string | null): string | null {
   return url && /^(https?:\/\/|mailto:)/i.test(url.trim()) ? url.trim() : null;
 }
 
+/** On an item's own page sections are h2s; they keep the h3 look they have on the meeting page. */
+function sizeClass(base: string, level: number): string {
+  return level < 3 ? `${base} h3` : base;
+}
+
 function SectionView(props: { section: Section; level: number }) {
   const { section, level } = props;
   const decision = section.type === 'decision';
@@ -25,7 +30,7 @@ function SectionView(props: { section: Section; level: number }) {
   const blockLevel = section.heading ? level + 1 : level;
   return (
     <div class={decision ? 'item-section decision' : 'item-section'} data-section-type={section.type}>
-      {section.heading && <Heading level={level} class="section-heading">{section.heading}</Heading>}
+      {section.heading && <Heading level={level} class={sizeClass('section-heading', level)}>{section.heading}</Heading>}
       <Blocks blocks={section.blocks} headingLevel={blockLevel} />
     </div>
   );
@@ -59,7 +64,7 @@ function ItemAppendix(props: { item: AgendaItem; level: number }) {
     <>
       {item.attachments.length > 0 && (
         <div class="item-attachments">
-          <Heading level={level}>Bilag</Heading>
+          <Heading level={level} class={sizeClass('appendix-heading', level)}>Bilag</Heading>
           <ul class="nobullet-list attachment-list">
             {item.attachments.map((a) => (
               <li>
@@ -73,7 +78,7 @@ function ItemAppendix(props: { item: AgendaItem; level: number }) {
       )}
       {links.length > 0 && (
         <div class="item-links">
-          <Heading level={level}>Links</Heading>
+          <Heading level={level} class={sizeClass('appendix-heading', level)}>Links</Heading>
           <ul>
             {links.map((l) => (
               <li><a href={safeHref(l.url)!}>{l.text || l.url}</a></li>
@@ -101,7 +106,7 @@ export function Item(props: ItemProps) {
   const titleId = `${anchor}-titel`;
   return (
     <article class="agenda-item" id={onMeetingPage ? anchor : undefined} aria-labelledby={titleId}>
-      <Heading level={level} id={titleId} class="item-title">{itemHeadingText(item)}</Heading>
+      <Heading level={level} id={titleId} class={level === 1 ? "item-title h2" : "item-title"}>{itemHeadingText(item)}</Heading>
       <ItemMeta item={item} />
       {item.sections.map((section) => <SectionView section={section} level={level + 1} />)}
       <ItemAppendix item={item} level={level + 1} />
