@@ -6,6 +6,7 @@
  */
 import { plainLine, type Line } from '../line.js';
 import type { PageLine } from './pdf-page.js';
+import { continuesRow, mergeCells, placeCells, tableColumns, type PlacedCells } from './pdf-table.js';
 
 /** Page geometry needed to tell the margins from the body. */
 export interface PageBox {
@@ -28,33 +29,56 @@ export function assemble(pages: PageLine[][], boxes: PageBox[]): Line[] {
   const levels = headingLevels(lines, body);
   const depths = listDepths(lines);
   const columns = tableColumns(lines, body);
+  const limits = new Map<number[], number[]>();
+  // The right edge each column's text reaches in its table: where wrapped cells wrap.
+  const cellLimits = (cols: number[]) => {
+    let known = limits.get(cols);
+    if (!known) {
+      known = cols.map(() => 0);
+      columns.forEach((c, i) => {
+        if (c === cols) placeCells(lines[i]!, cols).rights.forEach((r, k) => (known![k] = Math.max(known![k]!, r)));
+      });
+      limits.set(cols, known);
+    }
+    return known;
+  };
   const spacing = lineSpacing(lines, body);
   const out: Line[] = [];
+  let lastRow: { line: Line; placed: PlacedCells; cols: number[] } | null = null;
   lines.forEach((line, i) => {
     const prev = lines[i - 1];
     const heading = levels.get(round(line.size)) ?? 0;
     const prevHeading = prev ? (levels.get(round(prev.size)) ?? 0) : 0;
     const cols = columns.get(i);
-    const cells = cols ? cellsFor(line, cols) : null;
-    const text = cells ? cells.join('\t') : line.segments.map((s) => s.text).join(' ');
+    const placed = cols ? placeCells(line, cols) : null;
     const pageBreak = !!prev && prev.page !== line.page;
     let breakBefore: boolean;
     if (!prev) breakBefore = true;
     else if (heading !== prevHeading) breakBefore = true;
-    else if (pageBreak) breakBefore = endsParagraph(prev);
-    else breakBefore = prev.y - line.y > spacing * Math.max(prev.size, line.size) * 1.3 + 0.5;
-    out.push(
-      plainLine(text, {
-        heading,
-        bold: line.bold,
-        italic: line.italic,
-        list: line.list ? { marker: line.list.marker, depth: depths.get(i) ?? 0 } : null,
-        cells,
-        breakBefore,
-        pageBreakBefore: pageBreak,
-        links: line.links,
-      }),
-    );
+    else if (pageBreak) breakBefore = endsParagraph(prev) || styleChanges(prev, line);
+    // Extra space beyond the usual leading (a third of the body size or more) is a paragraph gap.
+    else breakBefore = prev.y - line.y - spacing * Math.max(prev.size, line.size) > body * 0.35;
+    if (placed && cols && lastRow && lastRow.cols === cols && !breakBefore && !pageBreak && continuesRow(lastRow.placed, placed, cols, cellLimits(cols))) {
+      // A cell's text wrapped inside its column: the visual line belongs to the row above.
+      lastRow.placed = mergeCells(lastRow.placed, placed);
+      lastRow.line.cells = lastRow.placed.cells;
+      lastRow.line.text = lastRow.placed.cells.join('\t');
+      lastRow.line.links.push(...line.links);
+      return;
+    }
+    const text = placed ? placed.cells.join('\t') : line.segments.map((s) => s.text).join(' ');
+    const result = plainLine(text, {
+      heading,
+      bold: line.bold,
+      italic: line.italic,
+      list: line.list ? { marker: line.list.marker, depth: depths.get(i) ?? 0 } : null,
+      cells: placed ? placed.cells : null,
+      breakBefore,
+      pageBreakBefore: pageBreak,
+      links: [...line.links],
+    });
+    out.push(result);
+    lastRow = placed && cols ? { line: result, placed, cols } : null;
   });
   return out;
 }
@@ -67,6 +91,11 @@ function round(size: number): number {
 function endsParagraph(line: PageLine): boolean {
   const last = line.segments[line.segments.length - 1]?.text ?? '';
   return /[.!?:]["”»)]?$/.test(last);
+}
+
+/** Whole-line bold/italic or table-row status changes: a new paragraph even without a gap. */
+function styleChanges(prev: PageLine, line: PageLine): boolean {
+  return prev.bold !== line.bold || prev.italic !== line.italic || (prev.segments.length > 1) !== (line.segments.length > 1);
 }
 
 /**
@@ -121,31 +150,23 @@ export function headingLevels(lines: PageLine[], body: number): Map<number, numb
 }
 
 /**
- * List depth by indentation: within a run of list lines (and their continuation lines), the
- * distinct bullet positions from left to right are depths 0, 1, 2 …
+ * List depth by indentation: the distinct bullet positions of the whole document (8 pt apart
+ * or more), from left to right, are depths 0, 1, 2 … — a list interrupted by a lead-in line
+ * ("Herunder drøftes bl.a.:") keeps its depth.
  */
 function listDepths(lines: PageLine[]): Map<number, number> {
+  const xs = [...new Set(lines.filter((l) => l.list).map((l) => Math.round(l.list!.x)))].sort((a, b) => a - b);
+  const levels: number[] = [];
+  for (const x of xs) if (levels.length === 0 || x - levels[levels.length - 1]! >= 8) levels.push(x);
   const depths = new Map<number, number>();
-  let run: number[] = [];
-  const close = () => {
-    const xs: number[] = [];
-    for (const i of run) {
-      const x = lines[i]!.list!.x;
-      if (!xs.some((v) => Math.abs(v - x) <= 3)) xs.push(x);
-    }
-    xs.sort((a, b) => a - b);
-    for (const i of run) depths.set(i, xs.findIndex((v) => Math.abs(v - lines[i]!.list!.x) <= 3));
-    run = [];
-  };
   lines.forEach((line, i) => {
-    if (line.list) run.push(i);
-    else if (run.length > 0) {
-      const lastItem = lines[run[run.length - 1]!]!;
-      // Wrapped item text is indented past the bullet; text back at the margin ends the list.
-      if ((line.segments[0]?.x ?? 0) <= lastItem.list!.x + 1) close();
-    }
+    if (!line.list) return;
+    let depth = 0;
+    levels.forEach((x, k) => {
+      if (line.list!.x >= x - 3) depth = k;
+    });
+    depths.set(i, depth);
   });
-  close();
   return depths;
 }
 
@@ -162,73 +183,4 @@ function lineSpacing(lines: PageLine[], body: number): number {
   if (ratios.length === 0) return 1.2;
   ratios.sort((a, b) => a - b);
   return ratios[Math.floor(ratios.length / 4)]!; // lower quartile: most pairs are inside paragraphs
-}
-
-/**
- * Table rows: every line with wide gaps, plus single-segment lines that sit in a later column
- * of a neighbouring row (a continuation with an empty first cell) or directly above the rows
- * at the first column, ending before the second (a label row with empty cells). Returns the
- * column starts per row line.
- */
-export function tableColumns(lines: PageLine[], body: number): Map<number, number[]> {
-  const result = new Map<number, number[]>();
-  let i = 0;
-  while (i < lines.length) {
-    if (lines[i]!.segments.length < 2) {
-      i++;
-      continue;
-    }
-    let end = i;
-    const members = [i];
-    let cols = columnStarts(lines, members);
-    for (let j = i + 1; j < lines.length; j++) {
-      const l = lines[j]!;
-      if (l.segments.length >= 2) members.push(j);
-      else if (l.segments.length === 1 && !l.list && cols.slice(1).some((c) => Math.abs(c - l.segments[0]!.x) <= 4)) members.push(j);
-      else break;
-      end = j;
-      cols = columnStarts(lines, members);
-    }
-    const above = lines[i - 1];
-    if (above && isLabelRow(above, lines[i]!, cols, body)) members.unshift(i - 1);
-    for (const m of members) result.set(m, cols);
-    i = end + 1;
-  }
-  return result;
-}
-
-function isLabelRow(line: PageLine, next: PageLine, cols: number[], body: number): boolean {
-  if (line.segments.length !== 1 || line.list || line.page !== next.page) return false;
-  const seg = line.segments[0]!;
-  const close = line.y - next.y <= body * 1.6;
-  return close && Math.abs(seg.x - cols[0]!) <= 4 && seg.right < (cols[1] ?? Infinity) - body;
-}
-
-/** Column starts: the median x of each segment position over the rows with the most segments. */
-function columnStarts(lines: PageLine[], members: number[]): number[] {
-  const widest = Math.max(...members.map((m) => lines[m]!.segments.length));
-  const rows = members.map((m) => lines[m]!).filter((l) => l.segments.length === widest);
-  const cols: number[] = [];
-  for (let c = 0; c < widest; c++) {
-    const xs = rows.map((r) => r.segments[c]!.x).sort((a, b) => a - b);
-    cols.push(xs[Math.floor(xs.length / 2)]!);
-  }
-  return cols;
-}
-
-/** Places a line's segments in the nearest columns, in order; columns without text are empty. */
-export function cellsFor(line: PageLine, cols: number[]): string[] {
-  const cells = cols.map(() => '');
-  let next = 0;
-  line.segments.forEach((seg, k) => {
-    const remaining = line.segments.length - k;
-    let best = next;
-    for (let c = next; c <= cols.length - remaining; c++) {
-      if (Math.abs(cols[c]! - seg.x) < Math.abs(cols[best]! - seg.x)) best = c;
-    }
-    if (best >= cols.length) best = cols.length - 1;
-    cells[best] = cells[best] ? `${cells[best]} ${seg.text}` : seg.text;
-    next = best + 1;
-  });
-  return cells;
 }

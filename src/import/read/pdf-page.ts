@@ -103,7 +103,8 @@ function buildLine(page: number, group: TextRun[], linkBoxes: LinkBox[]): PageLi
   for (const s of segments) s.text = s.text.replace(/\s+/g, ' ');
   if (!list) {
     const typed = bulletOf(segments[0]!.text);
-    if (typed) {
+    // A dash typed before the text could be a wrapped " - " aside: only other glyphs count here.
+    if (typed && !/^[-–*]$/.test(typed.marker)) {
       list = { marker: typed.marker, x: segments[0]!.x };
       segments[0]!.text = typed.text;
     }
@@ -135,23 +136,40 @@ function dominantSize(runs: TextRun[]): number {
   return [...weight.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]![0];
 }
 
+/** Helvetica advance widths (1/100 em) of ASCII 32–126: proportions to place characters within a run. */
+const WIDTHS = '27,27,35,55,55,88,66,22,33,33,38,58,27,33,27,27,55,55,55,55,55,55,55,55,55,55,27,27,58,58,58,55,101,66,66,72,72,66,61,77,72,27,50,66,55,83,72,77,66,77,72,66,61,72,66,94,66,66,61,27,27,27,46,55,22,55,55,50,55,55,27,55,55,22,22,50,22,83,55,55,55,55,33,50,27,55,50,72,50,50,50,33,26,33,58'
+  .split(',')
+  .map(Number);
+const WIDE: Record<string, number> = { æ: 89, Æ: 100, ø: 61, Ø: 78, å: 55, Å: 66, '–': 55, '—': 100, '…': 100 };
+
+function advance(ch: string): number {
+  const code = ch.charCodeAt(0);
+  return code >= 32 && code <= 126 ? WIDTHS[code - 32]! : (WIDE[ch] ?? 55);
+}
+
 /**
  * The links whose rectangles cover words of this line. PDF text has no per-character
- * positions, so a character's x is interpolated within its run; a word belongs to the link
- * when its middle lies inside the rectangle.
+ * positions, so characters are placed within their run by typical (Helvetica) proportions;
+ * a word belongs to the link when its middle lies inside the rectangle, and punctuation at
+ * its edges only when that character lies inside too ("her." → "her").
  */
 function linksOf(text: string, placed: Placed[], y: number, size: number, boxes: LinkBox[]): Link[] {
   const links: Link[] = [];
+  if (boxes.length === 0) return links;
+  const xs = charCenters(text, placed);
   for (const box of boxes) {
     const [x1, y1, x2, y2] = box.rect;
-    const low = Math.min(y1, y2);
-    const high = Math.max(y1, y2);
-    // The baseline lies within the box, or the box covers the line's glyph body.
-    if (y + 0.6 * size < low || y - 0.2 * size > high) continue;
+    if (y + 0.6 * size < Math.min(y1, y2) || y - 0.2 * size > Math.max(y1, y2)) continue;
+    const inside = (i: number) => xs[i] !== undefined && xs[i]! >= Math.min(x1, x2) - 0.5 && xs[i]! <= Math.max(x1, x2) + 0.5;
     const words: string[] = [];
-    for (const m of text.matchAll(/[^\s\t]+/g)) {
-      const mid = charX(placed, m.index + m[0].length / 2);
-      if (mid !== null && mid >= Math.min(x1, x2) - 1 && mid <= Math.max(x1, x2) + 1) words.push(m[0]);
+    for (const m of text.matchAll(/\S+/g)) {
+      let from = m.index;
+      let to = m.index + m[0].length;
+      const mid = (xs[from]! + xs[to - 1]!) / 2;
+      if (!(mid >= Math.min(x1, x2) - 1 && mid <= Math.max(x1, x2) + 1)) continue;
+      while (from < to - 1 && /[("«“'‘]/.test(text[from]!) && !inside(from)) from++;
+      while (to > from + 1 && /[.,;:!?)»”'’]/.test(text[to - 1]!) && !inside(to - 1)) to--;
+      words.push(text.slice(from, to));
     }
     if (words.length === 0) continue;
     const link = { text: words.join(' '), url: box.url };
@@ -160,13 +178,21 @@ function linksOf(text: string, placed: Placed[], y: number, size: number, boxes:
   return links;
 }
 
-function charX(placed: Placed[], index: number): number | null {
-  for (let i = placed.length - 1; i >= 0; i--) {
-    const p = placed[i]!;
-    if (index >= p.start) {
-      const len = Math.max(1, p.run.text.length);
-      return p.run.x + (p.run.width * Math.min(index - p.start, len)) / len;
-    }
-  }
-  return null;
+/** The estimated x of each character's middle (undefined for tabs between cells). */
+function charCenters(text: string, placed: Placed[]): number[] {
+  const xs: number[] = [];
+  placed.forEach((p, k) => {
+    const end = placed[k + 1]?.start ?? text.length;
+    const chars = [...text.slice(p.start, p.start + p.run.text.length)];
+    const total = chars.reduce((sum, ch) => sum + advance(ch), 0) || 1;
+    let acc = 0;
+    chars.forEach((ch, i) => {
+      const w = advance(ch);
+      xs[p.start + i] = p.run.x + (p.run.width * (acc + w / 2)) / total;
+      acc += w;
+    });
+    // A space inserted between runs sits in the gap.
+    for (let i = p.start + chars.length; i < end; i++) xs[i] = p.run.x + p.run.width;
+  });
+  return xs;
 }
