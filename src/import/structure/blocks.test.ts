@@ -32,3 +32,10 @@ describe('blocks', () => {
     expect(blocks('./. I bilaget "Status" kan ses en status. Der er mere.')[0]!.kind).toBe('paragraph');
   });
 });
+
+describe('bold bullets', () => {
+  it('takes a lone bold bullet before running text for a sub-heading, keeps bold lists as lists', () => {
+    expect(blocks('- **Pandemiplan i Region Midtjylland**\n\nPå baggrund af erfaringerne.').map((b) => b.kind)).toEqual(['heading', 'paragraph']);
+    expect(blocks('- **DK2020** er et partnerskab\n- **Grøn vækst** med fokus').map((b) => b.kind)).toEqual(['list']);
+  });
+});

@@ -69,7 +69,9 @@ export function buildBlocks(lines: readonly Line[], hints: LayoutHints): Block[]
       blocks.push({ kind: 'attachment', title: text, marker: pendingMarkers.shift()! });
       return;
     }
-    if (first.list) return addListItem(blocks, { text, depth: first.list.depth });
+    if (first.list && isBulletHeading(unit, blocks, units[i + 1])) blocks.push({ kind: 'heading', text });
+    else if (first.list) addListItem(blocks, { text, depth: first.list.depth });
+    if (first.list) return;
     if (sandwichedInTable(unit, blocks, units[i + 1])) return addRow(blocks, { ...first, cells: [text] });
     if (isStyledHeading(unit, text) || isPlainHeading(text, units[i + 1])) blocks.push({ kind: 'heading', text });
     else blocks.push({ kind: 'paragraph', text });
@@ -82,6 +84,12 @@ export function buildBlocks(lines: readonly Line[], hints: LayoutHints): Block[]
 /** A bilag title is one short line of text, not running prose. */
 function isAttachmentTitle(title: string): boolean {
   return title.length <= 160 && !/[.!?]\s+\p{Lu}/u.test(title) && !/["“”]/.test(title);
+}
+
+/** A lone bold bullet followed by running text ("- **Pandemiplan i Region Midtjylland**") titles what follows. */
+function isBulletHeading(unit: Unit, blocks: readonly Block[], next: Unit | undefined): boolean {
+  const nextLine = next?.lines[0];
+  return unit.lines.every((l) => l.bold) && blocks.at(-1)?.kind !== 'list' && nextLine !== undefined && !nextLine.list && !nextLine.cells;
 }
 
 function isStyledHeading(unit: Unit, text: string): boolean {

@@ -34,3 +34,11 @@ describe('item head', () => {
     expect(item.links).toEqual([{ text: 'Link til bilag B', url: null }]);
   });
 });
+
+describe('bilag titles', () => {
+  it('drops the sentence around a bilag name', async () => {
+    const { attachmentTitle } = await import('./item.js');
+    expect(attachmentTitle('Udkast til KKR Midtjyllands høringssvar er vedlagt som bilag.')).toBe('Udkast til KKR Midtjyllands høringssvar');
+    expect(attachmentTitle('Brev til KL om Landstal 2021.')).toBe('Brev til KL om Landstal 2021');
+  });
+});

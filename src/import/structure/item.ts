@@ -85,16 +85,25 @@ function continuesTitle(line: Line, hints: LayoutHints): boolean {
   return parseCaseLine(line.text) === null && sectionHeading(line) === null;
 }
 
+/** A bilag's name without the sentence around it: "Udkast til X er vedlagt som bilag." → "Udkast til X". */
+export function attachmentTitle(text: string): string {
+  return text
+    .replace(/\s+(?:er|bliver)\s+vedlagt(?:\s+som\s+bilag)?\.?$/i, '')
+    .replace(/\s+vedlægges(?:\s+som\s+bilag)?\.?$/i, '')
+    .replace(/\.$/, '')
+    .trim();
+}
+
 /** The bilag of an item: attachment blocks and paragraphs that open with a `./.` marker. */
 export function attachmentsOf(blocks: readonly Block[]): Attachment[] {
   const attachments: Attachment[] = [];
   for (const block of blocks) {
-    if (block.kind === 'attachment') attachments.push({ title: block.title, closed: false, fileName: null });
+    if (block.kind === 'attachment') attachments.push({ title: attachmentTitle(block.title), closed: false, fileName: null });
     if (block.kind === 'paragraph' && ATTACHMENT_MARKER.test(block.text)) {
       const text = block.text.replace(ATTACHMENT_MARKER, '');
       const quoted = /["“]([^"”]+)["”]/.exec(text)?.[1];
       const firstSentence = /^.*?[.!?](?=\s|$)/.exec(text)?.[0] ?? text;
-      attachments.push({ title: quoted ?? firstSentence, closed: false, fileName: null });
+      attachments.push({ title: attachmentTitle(quoted ?? firstSentence), closed: false, fileName: null });
     }
   }
   return attachments;

@@ -28,3 +28,12 @@ describe('participant lines in their real shapes', () => {
     });
   });
 });
+
+describe('municipality names', () => {
+  it('uses one spelling per municipality', async () => {
+    const { municipalityName } = await import('./participants.js');
+    expect(['Skive kommune', 'Ikast Brande', 'Ringkøbing Skjern Kommune', 'Århus', 'Odder'].map(municipalityName)).toEqual([
+      'Skive', 'Ikast-Brande', 'Ringkøbing-Skjern', 'Aarhus', 'Odder',
+    ]);
+  });
+});

@@ -8,9 +8,22 @@ const PARTY = /,?\s*\(([A-ZÆØÅ]{1,2})\)\s*,?/;
 const SUBSTITUTE = /,?\s*(?:i stedet deltog|i stedet for .+? deltog|stedfortræder:?|suppleant:?)\s+(.+)$/i;
 const JOB = /(direktør|konsulent|chef|leder|sekretær|fuldmægtig|specialist|rådgiver|medarbejder|borgmester|formand|koordinator|referent|assistent)\b/i;
 
-/** Drops the "Kommune" suffix so "Skive kommune" and "Skive" are one municipality. */
+/** Official spellings of municipality names that documents write in other ways. */
+const MUNICIPALITY_SPELLINGS: Record<string, string> = {
+  'ikast brande': 'Ikast-Brande',
+  'ringkøbing skjern': 'Ringkøbing-Skjern',
+  'lyngby taarbæk': 'Lyngby-Taarbæk',
+  'høje taastrup': 'Høje-Taastrup',
+  århus: 'Aarhus',
+};
+
+/**
+ * One spelling per municipality, so people can be followed across documents:
+ * "Skive kommune" → "Skive", "Ikast Brande" → "Ikast-Brande".
+ */
 export function municipalityName(text: string): string {
-  return text.replace(/\s+kommune$/i, '').trim();
+  const name = text.replace(/\s+kommune$/i, '').trim();
+  return MUNICIPALITY_SPELLINGS[name.toLowerCase()] ?? name;
 }
 
 /** Reads a member line: name, party letter, municipality. */
