@@ -6,9 +6,16 @@ const plain = { wrapped: false, width: 300 };
 const blocks = (text: string, hints = plain) => buildBlocks(readText(text), hints);
 
 describe('blocks', () => {
-  it('keeps a tab table as rows, with label lines as one-cell rows and continuation rows', () => {
-    const table = blocks('Udvalg\tAntal\nSundhedsområdet\nPraksisplanudvalget\t5 medlemmer\n\n\tefter forhandlinger');
-    expect(table).toEqual([{ kind: 'table', rows: [['Udvalg', 'Antal'], ['Sundhedsområdet'], ['Praksisplanudvalget', '5 medlemmer'], ['', 'efter forhandlinger']] }]);
+  it('keeps a tab table as rows, with label lines as one-cell rows', () => {
+    const table = blocks('Udvalg\tAntal\nSundhedsområdet\nPraksisplanudvalget\t5 medlemmer.\n\n\tKKR udpeger en repræsentant.');
+    expect(table).toEqual([{ kind: 'table', rows: [['Udvalg', 'Antal'], ['Sundhedsområdet'], ['Praksisplanudvalget', '5 medlemmer.'], ['', 'KKR udpeger en repræsentant.']] }]);
+  });
+  it('joins a cell cut by a page break back to the cell above', () => {
+    const table = blocks('September\tKKR beslutter organisering og finansiering\n\n\tefter forhandlinger med regionen.\n\tKKR udpeger politisk repræsentant.');
+    expect(table).toEqual([{ kind: 'table', rows: [['September', 'KKR beslutter organisering og finansiering efter forhandlinger med regionen.'], ['', 'KKR udpeger politisk repræsentant.']] }]);
+  });
+  it('keeps a bilag marker on a heading line as a heading', () => {
+    expect(blocks('#### *./.* *Proces for godkendelse*\n\nKommunerne kan melde sig ind.')[0]).toEqual({ kind: 'heading', text: './. Proces for godkendelse' });
   });
   it('starts a new table after a blank line and a header-like row', () => {
     const result = blocks('Budget pr. år\t\n3 årsværk\t1.800.000\n\nÅrlig betaling i 3 år\t\nBudget\t2.900.000');

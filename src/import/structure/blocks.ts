@@ -58,6 +58,10 @@ export function buildBlocks(lines: readonly Line[], hints: LayoutHints): Block[]
     const text = joinLines(unit.lines.map((l) => l.text));
     const marker = ATTACHMENT_MARKER.exec(text);
     if (first.cells) return addRow(blocks, first);
+    if (marker && isStyledHeading(unit, text)) {
+      blocks.push({ kind: 'heading', text });
+      return;
+    }
     if (marker) {
       const title = text.slice(marker[0].length).trim();
       if (title === '') pendingMarkers.push(marker[1]!);
@@ -133,13 +137,24 @@ function addListItem(blocks: Block[], item: ListItem): void {
   else blocks.push({ kind: 'list', items: [item] });
 }
 
-/** A row joins the table just before it, unless it follows a break and looks like a new header. */
+/**
+ * A row joins the table just before it, unless it follows a break and looks like a new header.
+ * A row that only continues the sentence of the cell above (empty first cell, lower-case start,
+ * the cell above unfinished) is that cell's text cut by a page break.
+ */
 function addRow(blocks: Block[], line: Line): void {
   const cells = line.cells!;
   const last = blocks.at(-1);
   const headerLike = cells[0] !== '' && cells.slice(1).every((c) => c === '');
-  if (last?.kind === 'table' && !(line.breakBefore && headerLike)) last.rows.push(cells);
-  else blocks.push({ kind: 'table', rows: [cells] });
+  if (last?.kind !== 'table' || (line.breakBefore && headerLike)) {
+    blocks.push({ kind: 'table', rows: [cells] });
+    return;
+  }
+  const above = last.rows.at(-1)!;
+  const col = cells.findIndex((c) => c !== '');
+  const continued = col > 0 && cells.every((c, i) => i === col || c === '') && above[col] && !endsSentence(above[col]!) && startsLower(cells[col]!);
+  if (continued) above[col] = joinLines([above[col]!, cells[col]!]);
+  else last.rows.push(cells);
 }
 
 /** A short label line between table rows ("Sundhedsområdet") is a one-cell row of that table. */

@@ -8,6 +8,11 @@ describe('document level', () => {
     expect(parseText(body).kind).toBe('agenda');
     expect(parseText(body.replace('Intet.', 'Beslutning\n\nIntet.')).kind).toBe('minutes');
   });
+  it('takes the text of a headless item in minutes for what was recorded', () => {
+    const doc = parseText(`REFERAT 2020\n\n${body.replace('Det indstilles, at KD-Net godkender dagsordenen.', 'Beslutning\n\nGodkendt.')}`);
+    expect(doc.items[1]!.sections[0]!.type).toBe('decision');
+    expect(doc.items[1]!.decision).toBe('Intet.');
+  });
   it('warns when the banner and the content disagree', () => {
     expect(parseText(`REFERAT 2020\n\n${body}`).warnings).toContain('Marked as minutes (referat) but records no decisions.');
   });

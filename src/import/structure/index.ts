@@ -2,7 +2,7 @@
  * @module The structure stage: styled lines from any reader → a validated MeetingDocument.
  * Finds the table of contents, the item headings, the front matter, and each item's sections.
  */
-import { MeetingDocument, type AgendaItem, type DocumentKind, type TocEntry } from '../../model/index.js';
+import { MeetingDocument, sectionText, type AgendaItem, type DocumentKind, type TocEntry } from '../../model/index.js';
 import type { ImportOptions, Line } from '../line.js';
 import type { LayoutHints } from './blocks.js';
 import { parseIsoDate } from './dates.js';
@@ -40,6 +40,7 @@ export function structureDocument(lines: readonly Line[], options: ImportOptions
   const body = chooseBody(front.body, items, options, warnings);
   const date = chooseDate(front.date, options, warnings);
   const kind = chooseKind(front.kindHint, items, warnings);
+  if (kind === 'minutes') for (const item of items) recordHeadlessMinutes(item);
   return MeetingDocument.parse({
     body,
     kind,
@@ -71,6 +72,17 @@ function dropCoveredAnnotations(items: AgendaItem[]): void {
   for (const item of items) {
     item.links = item.links.filter((l) => l.text !== null || l.url === null || !covered(l.url));
   }
+}
+
+/**
+ * In minutes, an item whose only text stands under no heading ("7. Eventuelt" followed by what
+ * was said) records what happened: that text is the item's decision/referat.
+ */
+function recordHeadlessMinutes(item: AgendaItem): void {
+  const [only, ...more] = item.sections;
+  if (!only || more.length > 0 || only.heading !== null || only.type !== 'other') return;
+  only.type = 'decision';
+  item.decision = sectionText(only);
 }
 
 /** Minutes when the document says so or records decisions; the two must agree. */

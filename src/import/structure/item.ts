@@ -99,6 +99,9 @@ export function attachmentsOf(blocks: readonly Block[]): Attachment[] {
   const attachments: Attachment[] = [];
   for (const block of blocks) {
     if (block.kind === 'attachment') attachments.push({ title: attachmentTitle(block.title), closed: false, fileName: null });
+    if (block.kind === 'heading' && ATTACHMENT_MARKER.test(block.text)) {
+      attachments.push({ title: attachmentTitle(block.text.replace(ATTACHMENT_MARKER, '')), closed: false, fileName: null });
+    }
     if (block.kind === 'paragraph' && ATTACHMENT_MARKER.test(block.text)) {
       const text = block.text.replace(ATTACHMENT_MARKER, '');
       const quoted = /["“]([^"”]+)["”]/.exec(text)?.[1];

@@ -70,5 +70,5 @@ export function parseAttendee(text: string, group: string | null): Attendee {
     }
     organisation = parts.slice(1).join(', ') || null;
   }
-  return { name, title, organisation, group, minuteTaker };
+  return { name, title, organisation: organisation && municipalityName(organisation), group, minuteTaker };
 }
