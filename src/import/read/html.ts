@@ -9,6 +9,7 @@ import type { ChildNode, Element } from 'domhandler';
 import type { Link } from '../../model/index.js';
 import { plainLine, type Line } from '../line.js';
 import { bulletOf } from './bullet.js';
+import { joinBrokenLinks } from './links.js';
 
 /** Elements whose content is never document text. */
 const SKIP = new Set([
@@ -44,7 +45,7 @@ export function readHtml(text: string, fileName: string): Line[] {
   const walker = new Walker();
   walker.children(doc.children, { bold: false, italic: false, link: null });
   walker.flush();
-  return walker.lines;
+  return joinBrokenLinks(walker.lines);
 }
 
 /** Accumulates inline runs into the current line and emits lines at block boundaries. */

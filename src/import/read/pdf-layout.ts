@@ -4,8 +4,8 @@
  * levels, give list lines their depth, turn lines with aligned wide gaps into table rows, and
  * mark paragraph and page breaks from vertical spacing. Pure, so it is tested without PDFs.
  */
-import type { Link } from '../../model/index.js';
 import { plainLine, type Line } from '../line.js';
+import { joinBrokenLinks } from './links.js';
 import type { PageLine } from './pdf-page.js';
 import { continuesRow, mergeCells, placeCells, tableColumns, type PlacedCells } from './pdf-table.js';
 
@@ -82,30 +82,6 @@ export function assemble(pages: PageLine[][], boxes: PageBox[]): Line[] {
     lastRow = placed && cols ? { line: result, placed, cols } : null;
   });
   return joinBrokenLinks(out);
-}
-
-/**
- * A link broken over two lines arrives as two boxes; when one line ends with a link and the
- * next starts with the same address, the whole link is kept on the first line. Web addresses
- * printed as text join without a space.
- */
-function joinBrokenLinks(lines: Line[]): Line[] {
-  // The link that ends the previous line (perhaps carried on from lines before it).
-  let open: Link | null = null;
-  lines.forEach((line, i) => {
-    const first = line.links[0];
-    let carried: Link | null = null;
-    if (open?.text && first?.text && open.url === first.url && !line.breakBefore && !line.cells && !lines[i - 1]!.cells && line.text.startsWith(first.text)) {
-      const address = /^(https?:\/\/|www\.)\S*$/i.test(open.text);
-      open.text = address ? open.text + first.text : `${open.text} ${first.text}`;
-      line.links.shift();
-      carried = open;
-    }
-    const last = line.links[line.links.length - 1];
-    if (last?.text && line.text.endsWith(last.text)) open = last;
-    else open = carried && line.links.length === 0 && line.text === first!.text ? carried : null;
-  });
-  return lines;
 }
 
 function round(size: number): number {
