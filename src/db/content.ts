@@ -9,7 +9,7 @@ import type { Db } from './client.js';
 import { closedNumbers, publicSectionText } from './public.js';
 import { agendaItems, attachments, cases, participations, people, sections } from './schema.js';
 
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 export interface ContentIds {
   documentId: number;
@@ -30,76 +30,91 @@ export function personKey(name: string): string {
     .trim();
 }
 
+type ItemRow = typeof agendaItems.$inferInsert;
+type SectionRow = typeof sections.$inferInsert;
+type AttachmentRow = typeof attachments.$inferInsert;
+
 /** Inserts all rows that belong to one stored document. */
 export async function writeContent(tx: Tx, doc: MeetingDocument, ids: ContentIds): Promise<void> {
   const caseIds = await ensureCases(tx, doc.items.map((i) => i.caseNumber));
-  const closed = closedNumbers(doc.items);
   if (doc.items.length > 0) {
     const itemRows = await tx
       .insert(agendaItems)
-      .values(
-        doc.items.map((item, position) => {
-          const isClosed = closed.has(item.number);
-          // Closed text is kept only in the document's model, never in searchable columns.
-          const text = (types: (t: SectionType) => boolean) =>
-            isClosed
-              ? ''
-              : item.sections
-                  .filter((s) => types(s.type))
-                  .map((s) => [s.type === 'other' ? s.heading : null, publicSectionText(s, item.attachments)])
-                  .flat()
-                  .filter((t): t is string => !!t)
-                  .join('\n\n');
-          return {
-            documentId: ids.documentId,
-            meetingId: ids.meetingId,
-            bodyId: ids.bodyId,
-            meetingDate: doc.date,
-            kind: doc.kind,
-            position,
-            number: item.number,
-            title: item.title,
-            caseId: item.caseNumber ? (caseIds.get(item.caseNumber) ?? null) : null,
-            caseOfficers: item.caseOfficers,
-            presenters: item.presenters,
-            decision: isClosed ? null : item.decision,
-            closed: isClosed,
-            summaryText: text((t) => SUMMARY_TYPES.has(t)),
-            bodyText: text((t) => t !== 'decision' && !SUMMARY_TYPES.has(t)),
-          };
-        }),
-      )
+      .values(itemValues(doc, ids, caseIds))
       .returning({ id: agendaItems.id, position: agendaItems.position });
     const itemId = new Map(itemRows.map((r) => [r.position, r.id]));
-
-    const sectionRows = doc.items.flatMap((item, p) =>
-      item.sections.map((s, position) => ({
-        itemId: itemId.get(p)!,
-        position,
-        heading: s.heading,
-        type: s.type,
-        blocks: s.blocks,
-        plainText: closed.has(item.number) ? '' : publicSectionText(s, item.attachments),
-      })),
-    );
+    const { sectionRows, attachmentRows } = childValues(doc, (position) => itemId.get(position)!);
     if (sectionRows.length > 0) await tx.insert(sections).values(sectionRows);
-
-    const attachmentRows = doc.items.flatMap((item, p) =>
-      item.attachments.map((a, position) => ({
-        itemId: itemId.get(p)!,
-        position,
-        title: a.title,
-        closed: a.closed || closed.has(item.number),
-        fileName: a.fileName,
-      })),
-    );
     if (attachmentRows.length > 0) await tx.insert(attachments).values(attachmentRows);
   }
   await writeParticipations(tx, doc, ids);
 }
 
+/** The agenda_items rows of a document, with search text split by weight and closed text left out. */
+export function itemValues(doc: MeetingDocument, ids: ContentIds, caseIds: Map<string, number>): ItemRow[] {
+  const closed = closedNumbers(doc.items);
+  return doc.items.map((item, position) => {
+    const isClosed = closed.has(item.number);
+    // Closed text is kept only in the document's model, never in searchable columns.
+    const text = (types: (t: SectionType) => boolean) =>
+      isClosed
+        ? ''
+        : item.sections
+            .filter((s) => types(s.type))
+            .map((s) => [s.type === 'other' ? s.heading : null, publicSectionText(s, item.attachments)])
+            .flat()
+            .filter((t): t is string => !!t)
+            .join('\n\n');
+    return {
+      documentId: ids.documentId,
+      meetingId: ids.meetingId,
+      bodyId: ids.bodyId,
+      meetingDate: doc.date,
+      kind: doc.kind,
+      position,
+      number: item.number,
+      title: item.title,
+      caseId: item.caseNumber ? (caseIds.get(item.caseNumber) ?? null) : null,
+      caseOfficers: item.caseOfficers,
+      presenters: item.presenters,
+      decision: isClosed ? null : item.decision,
+      closed: isClosed,
+      summaryText: text((t) => SUMMARY_TYPES.has(t)),
+      bodyText: text((t) => t !== 'decision' && !SUMMARY_TYPES.has(t)),
+    };
+  });
+}
+
+/** The sections and bilag rows of a document's items, given each item's id by its position. */
+export function childValues(
+  doc: MeetingDocument,
+  itemId: (position: number) => number,
+): { sectionRows: SectionRow[]; attachmentRows: AttachmentRow[] } {
+  const closed = closedNumbers(doc.items);
+  const sectionRows = doc.items.flatMap((item, p) =>
+    item.sections.map((s, position) => ({
+      itemId: itemId(p),
+      position,
+      heading: s.heading,
+      type: s.type,
+      blocks: s.blocks,
+      plainText: closed.has(item.number) ? '' : publicSectionText(s, item.attachments),
+    })),
+  );
+  const attachmentRows = doc.items.flatMap((item, p) =>
+    item.attachments.map((a, position) => ({
+      itemId: itemId(p),
+      position,
+      title: a.title,
+      closed: a.closed || closed.has(item.number),
+      fileName: a.fileName,
+    })),
+  );
+  return { sectionRows, attachmentRows };
+}
+
 /** Ids of the given case numbers, creating the ones not seen before. */
-async function ensureCases(tx: Tx, numbers: Array<string | null>): Promise<Map<string, number>> {
+export async function ensureCases(tx: Tx, numbers: Array<string | null>): Promise<Map<string, number>> {
   const unique = [...new Set(numbers.filter((n): n is string => !!n))];
   if (unique.length === 0) return new Map();
   await tx

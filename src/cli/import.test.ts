@@ -1,0 +1,90 @@
+import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import type { Database } from '../db/client.js';
+import { openTestDatabase } from '../db/testing.js';
+import { collectFiles, formatSummary, importFiles, parseImportArgs } from './import.js';
+import { importSamples, readManifest } from './serve.js';
+
+let database: Database;
+let dir: string;
+const samples = path.resolve('samples');
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  dir = await mkdtemp(path.join(tmpdir(), 'referat-import-'));
+  await mkdir(path.join(dir, 'sub'));
+  await copyFile(path.join(samples, '000_8371a5215e9540f8.txt'), path.join(dir, 'a.txt'));
+  await copyFile(path.join(samples, '001_4fa44d254ce3f195.txt'), path.join(dir, 'sub', 'b.txt'));
+  await writeFile(path.join(dir, 'sub', 'broken.txt'), Buffer.from([0, 1, 2, 3, 0, 0, 7]));
+  await writeFile(path.join(dir, 'notes.json'), '{}');
+  await writeFile(path.join(dir, '.hidden.txt'), 'x');
+});
+afterAll(async () => {
+  await database?.close();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+const documentCount = async () =>
+  ((await database.db.execute(sql`select count(*)::int as n from documents`)) as unknown as { rows: Array<{ n: number }> }).rows[0]!.n;
+
+describe('parseImportArgs', () => {
+  it('separates paths and options, and rejects unknown options and bad dates', () => {
+    expect(parseImportArgs(['a.txt', '--body', 'KD-Net', 'dir', '--date=2020-01-02'])).toEqual({
+      paths: ['a.txt', 'dir'],
+      options: { body: 'KD-Net', date: '2020-01-02' },
+    });
+    expect(parseImportArgs(['--force', 'a'])).toEqual({ error: 'unknown option --force' });
+    expect(parseImportArgs(['a', '--date', '2.1.2020'])).toEqual({ error: '--date must be YYYY-MM-DD' });
+    expect(parseImportArgs([])).toEqual({ error: 'no files given' });
+  });
+});
+
+describe('collectFiles', () => {
+  it('walks folders for document files, skipping hidden and other files, and reports missing paths', async () => {
+    const files = await collectFiles([dir, path.join(dir, 'nope.pdf')]);
+    expect(files.found.map((f) => path.relative(dir, f))).toEqual(['a.txt', path.join('sub', 'b.txt'), path.join('sub', 'broken.txt')]);
+    expect(files.missing).toEqual([path.join(dir, 'nope.pdf')]);
+  });
+});
+
+describe('importFiles', () => {
+  it('imports good files, reports a bad one by name with its reason, and stores nothing of it', async () => {
+    const { found } = await collectFiles([dir]);
+    const seen: number[] = [];
+    const summary = await importFiles(database, found, {}, (done) => seen.push(done));
+    expect(summary.imported).toHaveLength(2);
+    expect(summary.failed).toEqual([{ file: path.join(dir, 'sub', 'broken.txt'), reason: expect.stringMatching(/binary|not a text/) }]);
+    expect(seen).toEqual([0, 1, 2, 3]);
+    expect(await documentCount()).toBe(2);
+    const text = formatSummary(summary);
+    expect(text.split('\n')[0]).toBe('Imported 2, updated 0, failed 1.');
+    expect(text).toContain(`failed: ${path.join(dir, 'sub', 'broken.txt')}: `);
+  });
+
+  it('updates instead of duplicating when the same files are imported again', async () => {
+    const summary = await importFiles(database, [path.join(dir, 'a.txt'), path.join(dir, 'sub', 'b.txt')]);
+    expect(summary).toMatchObject({ imported: [], failed: [] });
+    expect(summary.updated).toHaveLength(2);
+    expect(await documentCount()).toBe(2);
+  });
+});
+
+describe('samples', () => {
+  it('lists every sample file in the manifest, and imports them all', async () => {
+    const manifest = await readManifest();
+    expect(manifest.map((m) => m.file)).toEqual([
+      '000_8371a5215e9540f8.txt',
+      '001_4fa44d254ce3f195.txt',
+      '002_08ab96e69793d179.txt',
+      '003_a18d94e99e00557d.txt',
+      '004_d18184a479f2914c.txt',
+    ]);
+    const errors: string[] = [];
+    expect(await importSamples(database, (line) => errors.push(line))).toBe(5);
+    expect(errors).toEqual([]);
+    expect(await documentCount()).toBe(5);
+  });
+});

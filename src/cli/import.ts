@@ -1,0 +1,146 @@
+/**
+ * @module `referat import FILES…|DIR [--body NAME] [--date YYYY-MM-DD]`: parse and store
+ * documents, one transaction each, so a bad file is reported and skipped while the rest go in.
+ * Progress goes to stderr; the summary (imported / updated / failed, one line per failure) to stdout.
+ */
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { openDatabase, type Database } from '../db/client.js';
+import { storeDocument, type StoreStatus } from '../db/store.js';
+import { ImportError, importFile, type ImportOptions } from '../import/index.js';
+
+/** Extensions picked up when walking a folder; files named explicitly are tried whatever their name. */
+const DOCUMENT_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.pdf', '.docx', '.html', '.htm']);
+
+const USAGE = 'Usage: referat import FILES…|DIR [--body NAME] [--date YYYY-MM-DD]';
+
+export interface ImportSummary {
+  imported: string[];
+  updated: string[];
+  failed: Array<{ file: string; reason: string }>;
+}
+
+/** Parses the command line, imports, prints the summary; the exit code is 1 when any file failed. */
+export async function runImport(args: string[]): Promise<number> {
+  const parsed = parseImportArgs(args);
+  if ('error' in parsed) {
+    console.error(parsed.error);
+    console.error(USAGE);
+    return 2;
+  }
+  const files = await collectFiles(parsed.paths);
+  if (files.missing.length === 0 && files.found.length === 0) {
+    console.error('referat import: no documents found');
+    return 1;
+  }
+  const database = await openDatabase();
+  try {
+    const summary = await importFiles(database, files.found, parsed.options, progressReporter(files.found.length));
+    summary.failed.unshift(...files.missing.map((file) => ({ file, reason: 'file or folder not found' })));
+    console.log(formatSummary(summary));
+    return summary.failed.length > 0 ? 1 : 0;
+  } finally {
+    await database.close();
+  }
+}
+
+/** Splits paths from `--body`/`--date` (also `--body=…`); an unknown option is an error. */
+export function parseImportArgs(args: string[]): { paths: string[]; options: ImportOptions } | { error: string } {
+  const paths: string[] = [];
+  const options: ImportOptions = {};
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (!arg.startsWith('--')) {
+      paths.push(arg);
+      continue;
+    }
+    const [name, inline] = arg.slice(2).split(/=(.*)/s, 2);
+    const value = inline ?? args[++i];
+    if (name !== 'body' && name !== 'date') return { error: `unknown option --${name}` };
+    if (!value) return { error: `--${name} needs a value` };
+    if (name === 'date' && !/^\d{4}-\d{2}-\d{2}$/.test(value)) return { error: '--date must be YYYY-MM-DD' };
+    options[name] = value;
+  }
+  if (paths.length === 0) return { error: 'no files given' };
+  return { paths, options };
+}
+
+/** Files to import, folders walked recursively (hidden entries skipped), in a stable order. */
+export async function collectFiles(paths: string[]): Promise<{ found: string[]; missing: string[] }> {
+  const found: string[] = [];
+  const missing: string[] = [];
+  const walk = async (dir: string) => {
+    const entries = await readdir(dir, { withFileTypes: true });
+    entries.sort((a, b) => a.name.localeCompare(b.name));
+    for (const entry of entries) {
+      if (entry.name.startsWith('.')) continue;
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) await walk(full);
+      else if (entry.isFile() && DOCUMENT_EXTENSIONS.has(path.extname(entry.name).toLowerCase())) found.push(full);
+    }
+  };
+  for (const p of paths) {
+    const info = await stat(p).catch(() => null);
+    if (!info) missing.push(p);
+    else if (info.isDirectory()) await walk(p);
+    else found.push(p);
+  }
+  return { found, missing };
+}
+
+/** Imports files one by one; a failure is recorded with its reason and leaves the database unchanged. */
+export async function importFiles(
+  database: Database,
+  files: string[],
+  options: ImportOptions = {},
+  progress: (done: number, file: string) => void = () => undefined,
+): Promise<ImportSummary> {
+  const summary: ImportSummary = { imported: [], updated: [], failed: [] };
+  for (const [index, file] of files.entries()) {
+    progress(index, file);
+    try {
+      const { document, bytes, format } = await importFile(file, options);
+      const status: StoreStatus = (await storeDocument(database.db, document, { bytes, fileName: path.basename(file), format })).status;
+      summary[status].push(file);
+    } catch (error) {
+      summary.failed.push({ file, reason: oneLine(error) });
+    }
+  }
+  progress(files.length, '');
+  return summary;
+}
+
+/** The reason of an error on one line, without repeating the file name the importer put in front. */
+function oneLine(error: unknown): string {
+  let message = error instanceof Error ? error.message : String(error);
+  if (error instanceof ImportError && message.startsWith(`${error.fileName}: `)) {
+    message = message.slice(error.fileName.length + 2);
+  }
+  // Drizzle wraps database errors with the whole statement; the driver's message is the reason.
+  const cause = (error as { cause?: unknown }).cause;
+  if (message.startsWith('Failed query') && cause instanceof Error) message = `database: ${cause.message}`;
+  return message.replace(/\s+/g, ' ').trim() || 'unknown error';
+}
+
+/** The end-of-run summary: counts, then one line per failed file. */
+export function formatSummary(summary: ImportSummary): string {
+  const lines = [`Imported ${summary.imported.length}, updated ${summary.updated.length}, failed ${summary.failed.length}.`];
+  for (const { file, reason } of summary.failed) lines.push(`  failed: ${file}: ${reason}`);
+  return lines.join('\n');
+}
+
+/** A progress bar on a terminal, one line per file otherwise (logs, CI). */
+function progressReporter(total: number): (done: number, file: string) => void {
+  const tty = process.stderr.isTTY;
+  return (done, file) => {
+    if (!tty) {
+      if (file) process.stderr.write(`[${done + 1}/${total}] ${file}\n`);
+      return;
+    }
+    const width = 30;
+    const filled = Math.round((done / Math.max(total, 1)) * width);
+    const bar = `${'█'.repeat(filled)}${'░'.repeat(width - filled)}`;
+    const name = file.length > 40 ? `…${file.slice(-39)}` : file;
+    process.stderr.write(`\r${bar} ${done}/${total} ${name}`.padEnd(process.stderr.columns ?? 100) + (file ? '' : '\n'));
+  };
+}
