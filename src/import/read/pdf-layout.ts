@@ -16,9 +16,9 @@ export interface PageBox {
 }
 
 /** Part of the page height (top and bottom) where running headers and footers live. */
-const MARGIN_ZONE = 0.15;
+const MARGIN_ZONE = 0.09;
 /** Part of the page height where a lone number is a page number. */
-const NUMBER_ZONE = 0.12;
+const NUMBER_ZONE = 0.09;
 const PAGE_NUMBER = /^(side|page|s\.)?\s*[-–]?\s*\d{1,4}\s*[-–]?\s*((af|of|ud af|\/)\s*\d{1,4})?\.?$/i;
 
 /** Turns all pages' visual lines into the reader's lines. */

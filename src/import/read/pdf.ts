@@ -17,6 +17,7 @@ interface FontInfo {
 
 /** Reads a PDF's text layer into styled lines; throws naming the file for corrupt, locked or scanned PDFs. */
 export async function readPdf(bytes: Uint8Array, fileName: string): Promise<Line[]> {
+  if (bytes.length === 0) throw new Error(`${fileName}: the file is empty`);
   let doc: PDFDocumentProxy;
   try {
     // pdfjs takes ownership of (and may detach) the buffer it is given: pass a copy.
