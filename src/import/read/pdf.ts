@@ -20,8 +20,9 @@ export async function readPdf(bytes: Uint8Array, fileName: string): Promise<Line
   if (bytes.length === 0) throw new Error(`${fileName}: the file is empty`);
   let doc: PDFDocumentProxy;
   try {
-    // pdfjs takes ownership of (and may detach) the buffer it is given: pass a copy.
-    doc = await getDocument({ data: bytes.slice(), verbosity: 0, isEvalSupported: false, stopAtErrors: false }).promise;
+    // pdfjs takes ownership of (and may detach) the buffer it is given, and refuses Node's
+    // Buffer: pass a plain Uint8Array copy.
+    doc = await getDocument({ data: new Uint8Array(bytes), verbosity: 0, isEvalSupported: false, stopAtErrors: false }).promise;
   } catch (error) {
     throw new Error(`${fileName}: ${loadFailure(error)}`);
   }
