@@ -1,0 +1,193 @@
+/**
+ * @module Meeting-level values as the case systems write them — dates in their several shapes,
+ * booleans, member names with party letters, roles, access words — and the last step every
+ * reader shares: options applied, kind checked against the decisions, closed items' bilag
+ * closed too, and the result validated against the model.
+ */
+import {
+  MeetingDocument,
+  parentNumber,
+  type Absence,
+  type AgendaItem,
+  type Attendee,
+  type Block,
+  type DocumentKind,
+  type Participant,
+} from '../../model/index.js';
+import type { ImportOptions } from '../line.js';
+import { parseIsoDate } from '../structure/dates.js';
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+function validDate(year: number, month: number, day: number): string | null {
+  const d = new Date(Date.UTC(year, month - 1, day));
+  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return null;
+  return `${year}-${pad(month)}-${pad(day)}`;
+}
+
+/**
+ * A date and time from `dd-mm-yyyy HH:MM:SS` (SBSYS, eDoc), `dd-mm-yyyy HH:MM` (eDoc 4),
+ * `yyyy-mm-dd HH:MM` (Acadre) or ISO `yyyy-mm-ddTHH:MM`; nulls for what is not there.
+ */
+export function parseDateTime(value: string): { date: string | null; time: string | null } {
+  const text = value.trim();
+  let date: string | null = null;
+  const dmy = /^(\d{1,2})[-./](\d{1,2})[-./](\d{4})/.exec(text);
+  const ymd = /^(\d{4})-(\d{2})-(\d{2})/.exec(text);
+  if (dmy) date = validDate(Number(dmy[3]), Number(dmy[2]), Number(dmy[1]));
+  else if (ymd) date = validDate(Number(ymd[1]), Number(ymd[2]), Number(ymd[3]));
+  const t = /[ T](\d{1,2})[:.](\d{2})(?:[:.]\d{2})?/.exec(text);
+  const time = date && t && Number(t[1]) < 24 ? `${pad(Number(t[1]))}:${t[2]}` : null;
+  return { date, time };
+}
+
+/** "True"/"true"/"1" and "False"/"false"/"0" as booleans; null for anything else or nothing. */
+export function parseBool(value: string): boolean | null {
+  const v = value.trim().toLowerCase();
+  if (v === 'true' || v === '1' || v === 'ja') return true;
+  if (v === 'false' || v === '0' || v === 'nej') return false;
+  return null;
+}
+
+/** A name with its runs of spaces collapsed ("Jesper  [navn] " → "[navn]"). */
+export function cleanName(name: string): string {
+  return name.replace(/\s+/g, ' ').trim();
+}
+
+/** Splits "[navn] (A)" into the name and the party letter. */
+export function splitParty(raw: string): { name: string; party: string | null } {
+  const m = /^(.*?)\s*\(([A-ZÆØÅ]{1,2})\)\s*$/.exec(cleanName(raw));
+  return m ? { name: m[1]!, party: m[2]! } : { name: cleanName(raw), party: null };
+}
+
+/** A party as a letter ("A", "Ø"); long names (organisations, "Løsgænger") are not letters. */
+export function partyLetter(value: string): string | null {
+  const v = value.trim();
+  return /^[A-ZÆØÅ]{1,2}$/.test(v) ? v : null;
+}
+
+/** A role as the model keeps it ("formand", "næstformand"); a plain member has none. */
+export function roleOf(value: string): string | null {
+  const role = cleanName(value).toLowerCase();
+  return role === '' || role === 'medlem' ? null : role;
+}
+
+/** A member present (or not yet registered) with the given raw name, party and role. */
+export function participant(rawName: string, party: string | null, role: string): Participant {
+  const split = splitParty(rawName);
+  return { name: split.name, party: party ?? split.party, municipality: null, role: roleOf(role) };
+}
+
+/** An afbud; a note such as "Stedfortræder: Ib Hansen" names who attended instead. */
+export function absence(member: Participant, note: string): Absence {
+  const m = /(?:i stedet deltog|stedfortræder|suppleant)\s*:?\s+(\p{Lu}[\p{L}.\-' ]+)/iu.exec(note);
+  return { ...member, substitute: m ? cleanName(m[1]!).replace(/\.$/, '') : null };
+}
+
+/** Someone present who is not a member (eDoc 4 externals, eDoc's Sekretær). */
+export function attendee(name: string, group: string | null, minuteTaker = false): Attendee {
+  return { name: cleanName(name), title: null, organisation: null, group, minuteTaker };
+}
+
+/** A bilag whose own title says it is not public ("Ikke offentliggjort - …", "Lukket bilag"). */
+export function titleSaysClosed(title: string): boolean {
+  return /^\s*(ikke offentlig|ej offentlig|lukket\b|fortrolig)/i.test(title) || /\b(ej|ikke) offentliggjort\b/i.test(title);
+}
+
+/** A committee name as the archive shows it: an all-capitals word ("FORRETNINGSUDVALGET") in sentence case. */
+export function bodyName(name: string): string | null {
+  const clean = cleanName(name);
+  if (clean === '') return null;
+  return clean.replace(/\p{Lu}{5,}/gu, (w, offset: number) => (offset === 0 ? w[0] + w.slice(1).toLowerCase() : w.toLowerCase()));
+}
+
+/** True for a meeting held online. */
+export function isOnline(location: string | null): boolean {
+  return location !== null && /\b(online|skype|teams|virtuel[t]?|videomøde)\b/i.test(location);
+}
+
+/** What a reader found; `finishDocument` turns it into a validated document. */
+export interface Draft {
+  body: string | null;
+  /** The kind the export states (type, state), or null when it does not say. */
+  kind: DocumentKind | null;
+  title: string | null;
+  date: string | null;
+  startTime: string | null;
+  endTime: string | null;
+  location: string | null;
+  participants: Participant[];
+  absent: Absence[];
+  others: Attendee[];
+  frontMatter: Block[];
+  items: AgendaItem[];
+  warnings: string[];
+}
+
+/** Applies the options, checks kind and numbering, closes a closed item's bilag and validates. */
+export function finishDocument(draft: Draft, options: ImportOptions): MeetingDocument {
+  const warnings = [...draft.warnings];
+  const decided = draft.items.some((i) => i.decision !== null);
+  if (draft.kind === 'agenda' && decided) warnings.push('Marked as an agenda (dagsorden) but records decisions.');
+  if (draft.kind === 'minutes' && !decided) warnings.push('Marked as minutes (referat) but records no decisions.');
+  const kind = draft.kind ?? (decided ? 'minutes' : 'agenda');
+
+  let date = draft.date;
+  if (options.date) {
+    const given = parseIsoDate(options.date);
+    if (!given) throw new Error(`--date must be a date as YYYY-MM-DD, not "${options.date}"`);
+    if (date && date !== given) warnings.push(`The document states ${date}; --date ${given} used instead.`);
+    date = given;
+  } else if (!date) warnings.push('No meeting date in the export; supply it with --date.');
+  const body = options.body ?? draft.body;
+  if (!body) warnings.push('No committee in the export; supply it with --body.');
+  if (draft.items.length === 0) warnings.push('No agenda items in the export.');
+
+  const seen = new Set<string>();
+  for (const item of draft.items) {
+    if (seen.has(item.number)) warnings.push(`Item number ${item.number} occurs more than once.`);
+    seen.add(item.number);
+  }
+  const items = withClosedBilag(draft.items);
+  return MeetingDocument.parse({
+    body,
+    kind,
+    title: draft.title,
+    date,
+    startTime: draft.startTime,
+    endTime: draft.endTime,
+    location: draft.location,
+    online: isOnline(draft.location),
+    attendanceNote: null,
+    participants: draft.participants,
+    absent: draft.absent,
+    others: draft.others,
+    frontMatter: draft.frontMatter,
+    toc: [],
+    items,
+    warnings,
+    source: null,
+  });
+}
+
+/**
+ * A bilag of a closed item may not be published either, whatever its own flag says (eDoc 4
+ * marks the bilag of a confidential item "Public"); sub-items of a closed item are closed.
+ */
+function withClosedBilag(items: readonly AgendaItem[]): AgendaItem[] {
+  const closed = new Set(items.filter((i) => i.closed).map((i) => i.number));
+  const underClosed = (n: string) => {
+    for (let p: string | null = n; p !== null; p = parentNumber(p)) if (closed.has(p)) return true;
+    return false;
+  };
+  return items.map((item) => {
+    if (!underClosed(item.number)) return item;
+    return { ...item, closed: true, attachments: item.attachments.map((a) => ({ ...a, closed: true })) };
+  });
+}
+
+/** An item number as the model wants it ("3", "3.1"), or null when the export's is not one. */
+export function itemNumber(raw: string): string | null {
+  const n = raw.trim().replace(/\.$/, '');
+  return /^\d+(\.\d+)*$/.test(n) ? n.replace(/^0+(?=\d)/, '') : null;
+}

@@ -1,0 +1,146 @@
+/**
+ * @module SBSYS agenda-module `Publication` XML, and the reduced variant Aarhus publishes
+ * (Agenda/@ID is a case number, MeetingMember/Participate, Enclosure/IsPublic, sub-items "1.1").
+ * One reader serves both: the Aarhus file is a subset of the same schema, and each difference
+ * is a field that is either present or not.
+ */
+import type { Absence, AgendaItem, Attachment, DocumentKind, Link, MeetingDocument, Participant, Section } from '../../model/index.js';
+import type { ImportOptions } from '../line.js';
+import { contentBlocks, decisionOf, fieldSection, uniqueLinks } from './content.js';
+import { all, at, text, textAt, type Element } from './dom.js';
+import { absence, bodyName, finishDocument, itemNumber, parseBool, parseDateTime, participant, titleSaysClosed } from './meta.js';
+
+export type SbsysFormat = 'sbsys' | 'sbsys-aarhus';
+
+/** Whether a `<Publication>` root is the Aarhus variant rather than the full SBSYS export. */
+export function sbsysVariant(root: Element): SbsysFormat {
+  const agenda = at(root, 'Agendas/Agenda');
+  const id = agenda?.attribs.ID ?? '';
+  const participate = at(agenda, 'Meeting/Members/MeetingMember/Participate');
+  return participate || (id !== '' && !/^\d+$/.test(id)) ? 'sbsys-aarhus' : 'sbsys';
+}
+
+/** Reads an SBSYS (or Aarhus) Publication into a validated document. */
+export function readSbsys(root: Element, options: ImportOptions): MeetingDocument {
+  const warnings: string[] = [];
+  const agendas = all(root, 'Agendas/Agenda');
+  if (agendas.length === 0) throw new Error('SBSYS Publication without an Agenda element');
+  if (agendas.length > 1) warnings.push(`The publication holds ${agendas.length} agendas; only the first is imported.`);
+  const agenda = agendas[0]!;
+  const meeting = at(agenda, 'Meeting');
+  const start = parseDateTime(textAt(meeting, 'When'));
+  const end = parseDateTime(textAt(meeting, 'Until'));
+  const { participants, absent } = members(all(meeting, 'Members/MeetingMember'));
+
+  const items: AgendaItem[] = [];
+  for (const el of all(agenda, 'Items/Item')) {
+    const raw = textAt(el, 'Number');
+    const number = itemNumber(raw);
+    const caption = textAt(el, 'Caption');
+    if (number === '0') {
+      // Aarhus appends the whole minutes as files on pseudo-items numbered 0
+      // ("Åbent referat", "Lukket referat"); they are not agenda items.
+      const files = all(el, 'Enclosures/Enclosure').length;
+      const what = parseBool(textAt(el, 'IsPublic')) === true ? `"${caption}"` : 'A closed pseudo-item';
+      warnings.push(`${what} (number 0, ${files} file(s)) is the minutes as a file, not an agenda item; left out.`);
+      continue;
+    }
+    if (number === null) {
+      warnings.push(`Item "${caption}" has no usable number ("${raw}"); left out.`);
+      continue;
+    }
+    items.push(item(el, number, caption, warnings));
+  }
+
+  return finishDocument(
+    {
+      body: bodyName(textAt(agenda, 'Committee/Name')),
+      kind: kindOf(root, agenda),
+      title: textAt(agenda, 'Name') || null,
+      date: start.date,
+      startTime: start.time,
+      endTime: end.date === start.date ? end.time : null,
+      location: textAt(meeting, 'Where') || null,
+      participants,
+      absent,
+      others: [],
+      frontMatter: contentBlocks(textAt(agenda, 'Frontpage')),
+      items,
+      warnings,
+    },
+    options,
+  );
+}
+
+/** PublicationType 0 Draft (foreløbig dagsorden) and 1 Final (endelig dagsorden) are agendas; 2 is minutes. */
+function kindOf(root: Element, agenda: Element): DocumentKind | null {
+  const value = textAt(agenda, 'PublicationTypeAsValue') || textAt(root, 'PublicationTypeAsValue');
+  const name = textAt(agenda, 'PublicationTypeAsEnum') || textAt(root, 'PublicationTypeAsEnum');
+  if (/minutes|referat/i.test(name) || value === '2') return 'minutes';
+  if (/draft|final|dagsorden/i.test(name) || value === '0' || value === '1') return 'agenda';
+  return null;
+}
+
+/**
+ * Attendance: status 1 and 4 took part and 0 (NotDecided) is not yet registered — both are
+ * listed as members — every other status is an afbud. Aarhus writes the value as Participate.
+ */
+function members(list: Element[]): { participants: Participant[]; absent: Absence[] } {
+  const participants: Participant[] = [];
+  const absent: Absence[] = [];
+  for (const el of list) {
+    const member = participant(textAt(el, 'Name') || textAt(el, 'Member/Name'), null, textAt(el, 'MeetingMemberRolesList'));
+    if (member.name === '') continue;
+    const value = textAt(el, 'ParticipationStatusAsValue') || textAt(el, 'Participate');
+    if (takesPart(value, textAt(el, 'ParticipationStatusAsText'))) participants.push(member);
+    else absent.push(absence(member, textAt(el, 'ParticipationNote')));
+  }
+  return { participants, absent };
+}
+
+function takesPart(value: string, status: string): boolean {
+  if (/not\s*participat|absent|afbud|forfald|fravær/i.test(status)) return false;
+  if (['0', '1', '4'].includes(value) || /^(notdecided|participat|present)/i.test(status)) return true;
+  return parseBool(value) ?? (value === '' && status === '');
+}
+
+function item(el: Element, number: string, caption: string, warnings: string[]): AgendaItem {
+  // An item is public only when the export says so.
+  const closed = parseBool(textAt(el, 'IsPublic')) !== true;
+  const fields = all(el, 'Fields/ItemField')
+    .map((f, i) => ({ f, index: Number(textAt(f, 'Index')) || i + 1 }))
+    .sort((a, b) => a.index - b.index);
+  const sections: Section[] = [];
+  const links: Link[] = [];
+  for (const { f } of fields) {
+    const read = fieldSection(textAt(f, 'Caption'), text(at(f, 'Content')), parseBool(textAt(f, 'IsFeedback')));
+    if (!read) continue;
+    sections.push(read.section);
+    links.push(...read.links);
+  }
+  const attachments: Attachment[] = all(el, 'Enclosures/Enclosure').map((e) => {
+    const title = textAt(e, 'Name') || fileName(textAt(e, 'FileName'));
+    const byTitle = titleSaysClosed(title);
+    // Warnings are kept with the document, so they never repeat a closed bilag's title.
+    if (byTitle) warnings.push(`Item ${number}: a bilag is kept closed because its title says it is not public.`);
+    const shut = parseBool(textAt(e, 'IsPublic')) === false || parseBool(textAt(e, 'IsProtected')) === true || byTitle;
+    return { title, closed: shut, fileName: fileName(textAt(e, 'FileName')) || null };
+  });
+  return {
+    number,
+    title: caption,
+    caseNumber: textAt(el, 'Case/Number') || null,
+    caseOfficers: [],
+    presenters: [],
+    sections,
+    attachments,
+    links: uniqueLinks(links),
+    decision: decisionOf(sections),
+    closed,
+  };
+}
+
+/** The last part of a Windows or POSIX path ("P:\\…\\Bilag 1.pdf" → "Bilag 1.pdf"). */
+export function fileName(path: string): string {
+  return path.split(/[\\/]/).pop()!.trim();
+}
