@@ -6,8 +6,10 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { MeetingDocument } from '../model/index.js';
 import type { ImportOptions } from './line.js';
+import { detectFormat } from './read/detect.js';
 import { decodeText, readText } from './read/text.js';
 import { structureDocument } from './structure/index.js';
+import { readCaseSystemXml, siblingLoader, type CaseSystemOptions } from './xml/index.js';
 
 export type { ImportOptions } from './line.js';
 
@@ -41,12 +43,23 @@ export async function importFile(path: string, options: ImportOptions = {}): Pro
   } catch (error) {
     throw new ImportError(fileName, (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (error as Error).message);
   }
-  return importBytes(bytes, fileName, options);
+  // An Acadre manifest names its agenda file in a folder next to it.
+  return importBytes(bytes, fileName, { ...options, loadRelated: siblingLoader(path) });
 }
 
 /** Parses a file's bytes; the format is told from the content. */
-export async function importBytes(bytes: Uint8Array, fileName: string, options: ImportOptions = {}): Promise<ImportedFile> {
+export async function importBytes(bytes: Uint8Array, fileName: string, options: CaseSystemOptions = {}): Promise<ImportedFile> {
   if (bytes.length === 0) throw new ImportError(fileName, 'the file is empty');
+  if (detectFormat(bytes, fileName) === 'xml') {
+    // Agenda XML from a case system (SBSYS, Acadre, eDoc, eDoc 4): see src/import/xml.
+    try {
+      const { document, format } = await readCaseSystemXml(bytes, fileName, options);
+      const sha256 = createHash('sha256').update(bytes).digest('hex');
+      return { document: { ...document, source: { fileName, format, sha256 } }, bytes, format };
+    } catch (error) {
+      throw new ImportError(fileName, (error as Error).message);
+    }
+  }
   const text = decodeText(bytes);
   if (/[\u0000-\u0008\u000e-\u001f]/.test(text.slice(0, 4096))) throw new ImportError(fileName, 'not a text document (binary content)');
   try {

@@ -3,6 +3,8 @@
  * variant), Acadre MM, eDoc and eDoc 4 / Fujitsu — read into the same model as every other
  * import. The format is told from the root element and namespace, never the file name.
  */
+import { readdir, readFile } from 'node:fs/promises';
+import { dirname, isAbsolute, join } from 'node:path';
 import { parentNumber, type MeetingDocument } from '../../model/index.js';
 import type { ImportOptions } from '../line.js';
 import { isAcadreAgenda, isAcadreManifest, readAcadreAgenda, readAcadreManifest, type LoadRelated } from './acadre.js';
@@ -91,4 +93,33 @@ export function closedCounts(doc: MeetingDocument): ClosedCounts {
     attachments += item.attachments.filter((a) => shut || a.closed).length;
   }
   return { items, attachments };
+}
+
+/**
+ * A loader for the files a manifest names, relative to the manifest's folder. Names are matched
+ * without regard to case (Acadre writes "3687981.xml" for a file saved as "3687981.XML"), and a
+ * path that leaves the folder is refused: the manifest is input, not a licence to read anywhere.
+ */
+export function siblingLoader(manifestPath: string): LoadRelated {
+  return async (relative) => {
+    const parts = relative.split(/[\\/]+/).filter((p) => p !== '' && p !== '.');
+    if (isAbsolute(relative) || parts.some((p) => p === '..')) return null;
+    let dir = dirname(manifestPath);
+    for (const part of parts) {
+      let names: string[];
+      try {
+        names = await readdir(dir);
+      } catch {
+        return null;
+      }
+      const match = names.find((n) => n === part) ?? names.find((n) => n.toLowerCase() === part.toLowerCase());
+      if (!match) return null;
+      dir = join(dir, match);
+    }
+    try {
+      return await readFile(dir);
+    } catch {
+      return null;
+    }
+  };
 }
