@@ -16,7 +16,7 @@ const PUBLISH = /^skal publiceres$/i;
 /** Headings of eDoc's item templates that carry no section type of their own. */
 const OTHER_HEADINGS = /^(beslutningen træffes af|sagen afgøres af|kommunikation|lovgrundlag|høring|høringssvar|tidsplan|bemærkninger)$/i;
 /** A bilag line under "Bilag": "2012-200782 - Bygningsliste og prioriteringssystem". */
-const BILAG_LINE = /^(\d{4}-\d{3,})\s+-\s+(.+)$/;
+const BILAG_LINE = /^(\d{4}[-–]\d{3,})\s+[-–]\s+(.+)$/;
 /** The heading eDoc writes above an item's bilag lines. */
 const BILAG_HEADING = /^bilag:?$/i;
 
