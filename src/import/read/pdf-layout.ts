@@ -46,6 +46,7 @@ export function assemble(pages: PageLine[][], boxes: PageBox[]): Line[] {
   const spacing = lineSpacing(lines, body);
   const out: Line[] = [];
   let lastRow: { line: Line; placed: PlacedCells; cols: number[] } | null = null;
+  let listTextX: number | null = null;
   lines.forEach((line, i) => {
     const prev = lines[i - 1];
     const heading = levels.get(round(line.size)) ?? 0;
@@ -59,6 +60,10 @@ export function assemble(pages: PageLine[][], boxes: PageBox[]): Line[] {
     else if (pageBreak) breakBefore = endsParagraph(prev) || styleChanges(prev, line);
     // Extra space beyond the usual leading (a third of the body size or more) is a paragraph gap.
     else breakBefore = prev.y - line.y - spacing * Math.max(prev.size, line.size) > body * 0.35;
+    // Wrapped list text is indented under the item's text: a line back at the margin ends the list.
+    if (!line.list && listTextX !== null && (line.segments[0]?.x ?? 0) < listTextX - 2) breakBefore = true;
+    if (line.list) listTextX = line.segments[0]?.x ?? null;
+    else if (breakBefore || pageBreak) listTextX = null;
     if (placed && cols && lastRow && lastRow.cols === cols && !breakBefore && !pageBreak && continuesRow(lastRow.placed, placed, cols, cellLimits(cols))) {
       // A cell's text wrapped inside its column: the visual line belongs to the row above.
       lastRow.placed = mergeCells(lastRow.placed, placed);
