@@ -5,7 +5,10 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { MeetingDocument } from '../model/index.js';
-import type { ImportOptions } from './line.js';
+import type { ImportOptions, Line } from './line.js';
+import { readDocx } from './read/docx.js';
+import { readHtml } from './read/html.js';
+import { readPdf } from './read/pdf.js';
 import { detectFormat } from './read/detect.js';
 import { decodeText, readText } from './read/text.js';
 import { structureDocument } from './structure/index.js';
@@ -47,26 +50,40 @@ export async function importFile(path: string, options: ImportOptions = {}): Pro
   return importBytes(bytes, fileName, { ...options, loadRelated: siblingLoader(path) });
 }
 
-/** Parses a file's bytes; the format is told from the content. */
+/** Parses a file's bytes; the format is told from the content, not the name. */
 export async function importBytes(bytes: Uint8Array, fileName: string, options: CaseSystemOptions = {}): Promise<ImportedFile> {
   if (bytes.length === 0) throw new ImportError(fileName, 'the file is empty');
-  if (detectFormat(bytes, fileName) === 'xml') {
-    // Agenda XML from a case system (SBSYS, Acadre, eDoc, eDoc 4): see src/import/xml.
-    try {
-      const { document, format } = await readCaseSystemXml(bytes, fileName, options);
-      const sha256 = createHash('sha256').update(bytes).digest('hex');
-      return { document: { ...document, source: { fileName, format, sha256 } }, bytes, format };
-    } catch (error) {
-      throw new ImportError(fileName, (error as Error).message);
-    }
-  }
-  const text = decodeText(bytes);
-  if (/[\u0000-\u0008\u000e-\u001f]/.test(text.slice(0, 4096))) throw new ImportError(fileName, 'not a text document (binary content)');
+  const detected = detectFormat(bytes, fileName);
+  if (detected === 'binary') throw new ImportError(fileName, 'not a document Referat can read (binary content)');
   try {
-    const document = parseText(text, options);
+    let document: MeetingDocument;
+    let format: string = detected;
+    if (detected === 'xml') {
+      // Agenda XML from a case system (SBSYS, Acadre, eDoc, eDoc 4): already structured.
+      ({ document, format } = await readCaseSystemXml(bytes, fileName, options));
+    } else {
+      document = structureDocument(await readLines(detected, bytes, fileName), options);
+    }
     const sha256 = createHash('sha256').update(bytes).digest('hex');
-    return { document: { ...document, source: { fileName, format: 'text', sha256 } }, bytes, format: 'text' };
+    return { document: { ...document, source: { fileName, format, sha256 } }, bytes, format };
   } catch (error) {
-    throw new ImportError(fileName, (error as Error).message);
+    if (error instanceof ImportError) throw error;
+    // Readers name the file themselves; keep it once.
+    const message = (error as Error).message;
+    throw new ImportError(fileName, message.startsWith(fileName) ? message.slice(fileName.length).replace(/^[:\s]+/, '') : message);
+  }
+}
+
+/** The read stage: one reader per format, all giving styled lines. */
+async function readLines(format: 'pdf' | 'docx' | 'html' | 'text', bytes: Uint8Array, fileName: string): Promise<Line[]> {
+  switch (format) {
+    case 'pdf':
+      return readPdf(bytes, fileName);
+    case 'docx':
+      return readDocx(bytes, fileName);
+    case 'html':
+      return readHtml(decodeText(bytes), fileName);
+    case 'text':
+      return readText(decodeText(bytes));
   }
 }
