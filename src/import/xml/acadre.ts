@@ -8,7 +8,7 @@ import type { Absence, AgendaItem, DocumentKind, Link, MeetingDocument, Particip
 import type { ImportOptions } from '../line.js';
 import { decisionOf, fieldSection, uniqueLinks } from './content.js';
 import { decodeXml, descendants, kids, parseXml, rootOf, text, type Element } from './dom.js';
-import { absence, bodyName, finishDocument, itemNumber, parseDateTime, participant, titleSaysClosed } from './meta.js';
+import { attendance, bodyName, finishDocument, itemNumber, parseDateTime, participant, partyLetter, replacesOf, titleSaysClosed, type AttendanceEntry } from './meta.js';
 
 /** Loads a file the manifest names, by its path relative to the manifest; null when missing. */
 export type LoadRelated = (relativePath: string) => Promise<Uint8Array | null>;
@@ -108,18 +108,17 @@ export function readAcadreAgenda(root: Element, options: ImportOptions, entry?: 
 
 /** Meeting members with their `absent` flag; the committee's members when the meeting lists none. */
 function members(meeting: Element | undefined, committee: Element | undefined): { participants: Participant[]; absent: Absence[] } {
-  const participants: Participant[] = [];
-  const absent: Absence[] = [];
   let list = tables(tables(meeting, 'meetmember')[0], 'member');
   if (list.length === 0) list = tables(tables(committee, 'commember')[0], 'member');
+  const entries: AttendanceEntry[] = [];
   for (const el of list) {
     const f = values(el);
-    const member = participant(f.get('name') ?? '', f.get('party') || null, f.get('role') ?? '');
+    const member = participant(f.get('name') ?? '', partyLetter(f.get('party') ?? ''), f.get('role') ?? '');
     if (member.name === '') continue;
-    if (f.get('absent') === '1') absent.push(absence(member, f.get('comment') ?? ''));
-    else participants.push(member);
+    const note = f.get('comment') ?? '';
+    entries.push({ member, present: f.get('absent') !== '1', note, replaces: replacesOf(note) });
   }
-  return { participants, absent };
+  return attendance(entries);
 }
 
 function item(parent: Element, position: number, agendaClosed: boolean, warnings: string[]): AgendaItem | null {

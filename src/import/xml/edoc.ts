@@ -132,11 +132,14 @@ export function itemText(
     }
   });
   const sections = raw
-    .map((s): Section => ({
-      heading: s.heading,
-      type: s.heading ? captionType(s.heading) : 'other',
-      blocks: withBilag(linesToBlocks(s.lines), s.heading !== null && BILAG_HEADING.test(s.heading), attachments, warnings),
-    }))
+    .map((s): Section => {
+      const blocks = withBilag(linesToBlocks(s.lines), s.heading !== null && BILAG_HEADING.test(s.heading), attachments, warnings);
+      // Plain text has no styles, so a short first line ("Indstillingen godkendt") looks like a
+      // sub-heading; right under the section's own heading it is the section's first paragraph.
+      const first = blocks[0];
+      if (s.heading !== null && first?.kind === 'heading') blocks[0] = { kind: 'paragraph', text: first.text };
+      return { heading: s.heading, type: s.heading ? captionType(s.heading) : 'other', blocks };
+    })
     .filter((s) => s.heading !== null || s.blocks.length > 0);
   return { sections, caseNumber };
 }
@@ -207,7 +210,8 @@ function frontPage(text: string): { location: string | null; participants: Parti
     else if (/^(sekretær|referent)$/i.test(line)) group = 'secretary';
     else if (group) {
       // "[navn] (A) - formand"
-      const [who = '', role = ''] = line.split(/\s+-\s+/);
+      // "Lene Ravn (O), i stedet deltog Bo Frost": the substitute clause is not part of the name.
+      const [who = '', role = ''] = line.replace(/,?\s*i stedet deltog\b.*$/i, '').split(/\s+-\s+/);
       const member = participant(who, null, role);
       if (group === 'present') participants.push(member);
       else if (group === 'absent') absent.push(absence(member, line));

@@ -8,7 +8,7 @@ import type { Absence, AgendaItem, Attendee, DocumentKind, Link, MeetingDocument
 import type { ImportOptions } from '../line.js';
 import { decisionOf, fieldSection, uniqueLinks } from './content.js';
 import { all, at, text, textAt, type Element } from './dom.js';
-import { absence, attendee, bodyName, finishDocument, itemNumber, parseBool, parseDateTime, participant, partyLetter, titleSaysClosed } from './meta.js';
+import { attendance, attendee, bodyName, finishDocument, itemNumber, parseBool, parseDateTime, participant, partyLetter, titleSaysClosed, type AttendanceEntry } from './meta.js';
 
 /** The namespace eDoc 4 writes its agenda XML in. */
 export const FUJITSU_NAMESPACE = /^http:\/\/www\.fujitsu\.dk\/agenda\/xml\/schemas\//;
@@ -59,23 +59,24 @@ function kindOf(output: string, type: string): DocumentKind | null {
   return null;
 }
 
-/** Participate true/false → member present or afbud; Secretary marks the minute-taker; externals are guests. */
+/**
+ * Participate true/false → member present or afbud; Represent names the member a substitute
+ * stands in for; Secretary marks the minute-taker; externals are guests.
+ */
 function members(meeting: Element | null): { participants: Participant[]; absent: Absence[]; others: Attendee[] } {
-  const participants: Participant[] = [];
-  const absent: Absence[] = [];
+  const entries: AttendanceEntry[] = [];
   const others: Attendee[] = [];
   for (const el of all(meeting, 'MeetingParticipants/MeetingParticipant')) {
     const member = participant(textAt(el, 'Name'), partyLetter(textAt(el, 'PoliticalPartyList')), textAt(el, 'RoleInMeeting'));
     if (member.name === '') continue;
     if (parseBool(textAt(el, 'Secretary')) === true) others.push(attendee(member.name, 'Sekretær', true));
-    else if (parseBool(textAt(el, 'Participate')) === false) absent.push(absence(member, textAt(el, 'Represent')));
-    else participants.push(member);
+    else entries.push({ member, present: parseBool(textAt(el, 'Participate')) !== false, note: '', replaces: textAt(el, 'Represent') || null });
   }
   for (const el of all(meeting, 'MeetingParticipantExternals/MeetingParticipantExternal')) {
     const name = textAt(el, 'Name');
     if (name) others.push(attendee(name, null));
   }
-  return { participants, absent, others };
+  return { ...attendance(entries), others };
 }
 
 function item(el: Element, position: number, warnings: string[]): AgendaItem {

@@ -84,6 +84,38 @@ export function absence(member: Participant, note: string): Absence {
   return { ...member, substitute: m ? cleanName(m[1]!).replace(/\.$/, '') : null };
 }
 
+/** One member as an export lists them: present or not, a note, whom they stand in for. */
+export interface AttendanceEntry {
+  member: Participant;
+  present: boolean;
+  /** The export's note on the member ("Stedfortræder: Ib Hansen", "Syg"). */
+  note: string;
+  /** The member this one stands in for, when the export says so. */
+  replaces: string | null;
+}
+
+/** Whom a note says a member stands in for ("Stedfortræder for Anne Holm"). */
+export function replacesOf(note: string): string | null {
+  const m = /(?:stedfortræder|suppleant|i stedet)\s+for\s+(\p{Lu}[\p{L}.\-' ]+)/iu.exec(note);
+  return m ? cleanName(m[1]!).replace(/\.$/, '') : null;
+}
+
+/**
+ * Members present and afbud. A substitute who stands in for an afbud becomes that afbud's
+ * `substitute` (stored as a substitute, not as a member present), as in the text importer.
+ */
+export function attendance(entries: readonly AttendanceEntry[]): { participants: Participant[]; absent: Absence[] } {
+  const absent = entries.filter((e) => !e.present).map((e) => absence(e.member, e.note));
+  const key = (name: string) => cleanName(name).toLowerCase();
+  const participants: Participant[] = [];
+  for (const e of entries.filter((x) => x.present)) {
+    const replaced = e.replaces ? absent.find((a) => key(a.name) === key(e.replaces!)) : undefined;
+    if (replaced && (replaced.substitute === null || key(replaced.substitute) === key(e.member.name))) replaced.substitute = e.member.name;
+    else participants.push(e.member);
+  }
+  return { participants, absent };
+}
+
 /** Someone present who is not a member (eDoc 4 externals, eDoc's Sekretær). */
 export function attendee(name: string, group: string | null, minuteTaker = false): Attendee {
   return { name: cleanName(name), title: null, organisation: null, group, minuteTaker };
@@ -172,10 +204,11 @@ export function finishDocument(draft: Draft, options: ImportOptions): MeetingDoc
 
 /**
  * A bilag of a closed item may not be published either, whatever its own flag says (eDoc 4
- * marks the bilag of a confidential item "Public"); sub-items of a closed item are closed.
+ * marks the bilag of a confidential item "Public"); sub-items of a closed item are closed, and
+ * so is an item its title calls "Lukket punkt" whatever the export's flag says.
  */
 function withClosedBilag(items: readonly AgendaItem[]): AgendaItem[] {
-  const closed = new Set(items.filter((i) => i.closed).map((i) => i.number));
+  const closed = new Set(items.filter((i) => i.closed || /^lukket punkt\b/i.test(i.title)).map((i) => i.number));
   const underClosed = (n: string) => {
     for (let p: string | null = n; p !== null; p = parentNumber(p)) if (closed.has(p)) return true;
     return false;

@@ -8,7 +8,7 @@ import type { Absence, AgendaItem, Attachment, DocumentKind, Link, MeetingDocume
 import type { ImportOptions } from '../line.js';
 import { contentBlocks, decisionOf, fieldSection, uniqueLinks } from './content.js';
 import { all, at, text, textAt, type Element } from './dom.js';
-import { absence, bodyName, finishDocument, itemNumber, parseBool, parseDateTime, participant, titleSaysClosed } from './meta.js';
+import { attendance, bodyName, finishDocument, itemNumber, parseBool, parseDateTime, participant, replacesOf, titleSaysClosed, type AttendanceEntry } from './meta.js';
 
 export type SbsysFormat = 'sbsys' | 'sbsys-aarhus';
 
@@ -86,16 +86,15 @@ function kindOf(root: Element, agenda: Element): DocumentKind | null {
  * listed as members — every other status is an afbud. Aarhus writes the value as Participate.
  */
 function members(list: Element[]): { participants: Participant[]; absent: Absence[] } {
-  const participants: Participant[] = [];
-  const absent: Absence[] = [];
+  const entries: AttendanceEntry[] = [];
   for (const el of list) {
     const member = participant(textAt(el, 'Name') || textAt(el, 'Member/Name'), null, textAt(el, 'MeetingMemberRolesList'));
     if (member.name === '') continue;
     const value = textAt(el, 'ParticipationStatusAsValue') || textAt(el, 'Participate');
-    if (takesPart(value, textAt(el, 'ParticipationStatusAsText'))) participants.push(member);
-    else absent.push(absence(member, textAt(el, 'ParticipationNote')));
+    const note = textAt(el, 'ParticipationNote');
+    entries.push({ member, present: takesPart(value, textAt(el, 'ParticipationStatusAsText')), note, replaces: replacesOf(note) });
   }
-  return { participants, absent };
+  return attendance(entries);
 }
 
 function takesPart(value: string, status: string): boolean {
