@@ -123,7 +123,7 @@ export function attendee(name: string, group: string | null, minuteTaker = false
 
 /** A bilag whose own title says it is not public ("Ikke offentliggjort - …", "Lukket bilag"). */
 export function titleSaysClosed(title: string): boolean {
-  return /^\s*(ikke offentlig|ej offentlig|lukket\b|fortrolig)/i.test(title) || /\b(ej|ikke) offentliggjort\b/i.test(title);
+  return /^\s*(ikke offentlig|ej offentlig|lukket\b|fortrolig)/i.test(title) || /\b(ej|ikke) offentligt?gjort\b/i.test(title);
 }
 
 /** A committee name as the archive shows it: an all-capitals word ("FORRETNINGSUDVALGET") in sentence case. */
