@@ -34,6 +34,8 @@ export function toUnits(lines: readonly Line[], hints: LayoutHints): Unit[] {
 
 /** Whether `line` continues the unit that ends with `last`. */
 function continues(last: Line, line: Line, unit: Unit, hints: LayoutHints): boolean {
+  // A heading wrapped over two visual lines of the same size is one heading.
+  if (hints.wrapped && line.heading > 0 && line.heading === last.heading && !line.breakBefore && !line.pageBreakBefore) return true;
   if (line.list || line.cells || line.heading > 0 || last.cells || last.heading > 0) return false;
   if (ATTACHMENT_MARKER.test(line.text)) return false;
   if (last.text === '' || ATTACHMENT_MARKER.exec(last.text)?.[0].length === last.text.length) return false;
@@ -45,7 +47,9 @@ function continues(last: Line, line: Line, unit: Unit, hints: LayoutHints): bool
   if (endsSentence(lastText)) return false;
   if (startsLower(line.text)) return true;
   if (!line.pageBreakBefore) return false;
-  return hints.wrapped ? lastText.length >= hints.width * 0.8 : true;
+  // A cut sentence goes on after the page break when either side is a full line of text; a short
+  // line on both sides is a paragraph end and a sub-heading ("… forløbet" | "Relationsdannelse").
+  return hints.wrapped ? lastText.length >= hints.width * 0.8 || line.text.length >= hints.width * 0.8 : true;
 }
 
 /** Builds the blocks of a run of lines. */
@@ -105,7 +109,7 @@ function isStyledHeading(unit: Unit, text: string): boolean {
 /** A short stand-alone line without closing punctuation, followed by content, is a sub-heading. */
 export function isPlainHeading(text: string, next: Unit | undefined): boolean {
   if (!next || text.length > 130 || text.split(' ').length > 16) return false;
-  if (!/^\p{Lu}/u.test(text) || /[.,;:!?]$/.test(text)) return false;
+  if (!/^\p{Lu}/u.test(text) || /[.,;:!?]$/.test(text) || /[.!?]\s+\p{Lu}/u.test(text)) return false;
   if (text.includes(', ') || text.includes(': ') || /https?:|@/.test(text)) return false;
   // "Der er foreløbig følgende punkter …": a verb early on makes it a sentence, not a title.
   if (/^(\S+\s+){1,2}(er|var|blev|bliver|har|havde|skal|vil|kan|får|fik|tog|gav|godkendte|tiltrådte|orienterede|drøftede|besluttede|vedtog|anbefalede|konkluderede)\b/i.test(text)) return false;
@@ -117,7 +121,7 @@ export function isPlainHeading(text: string, next: Unit | undefined): boolean {
  * one or two lines when they end short, without punctuation, before a capitalised line.
  */
 function splitLeadingHeading(unit: Unit, hints: LayoutHints): Unit[] {
-  if (!hints.wrapped || unit.lines.length < 2 || unit.lines[0]!.list || unit.lines[0]!.cells) return [unit];
+  if (!hints.wrapped || unit.lines.length < 2 || unit.lines[0]!.list || unit.lines[0]!.cells || unit.lines[0]!.heading > 0) return [unit];
   for (let k = 0; k < Math.min(2, unit.lines.length - 1); k++) {
     const head = unit.lines.slice(0, k + 1);
     const last = head.at(-1)!.text;

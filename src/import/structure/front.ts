@@ -6,6 +6,7 @@ import type { Absence, Attendee, Block, DocumentKind, Participant } from '../../
 import type { Line } from '../line.js';
 import { buildBlocks, type LayoutHints } from './blocks.js';
 import { findDate, findTimes } from './dates.js';
+import { endsSentence, joinBroken, startsLower } from './join.js';
 import { parseAbsence, parseAttendee, parseParticipant } from './participants.js';
 
 export interface FrontMatter {
@@ -58,7 +59,7 @@ export function readFrontMatter(lines: readonly Line[], hints: LayoutHints): Fro
   const rest: Line[] = [];
   let state: State = { list: 'none' };
   let fresh = false;
-  for (const line of lines) {
+  for (const line of joinContinuations(lines)) {
     const previous = state;
     const text = line.text.trim();
     let m: RegExpExecArray | null;
@@ -96,6 +97,18 @@ export function readFrontMatter(lines: readonly Line[], hints: LayoutHints): Fro
   }
   front.blocks = buildBlocks(rest, hints);
   return front;
+}
+
+/** A wrapped label line ("Deltagere: … KKR" + "sekretariatet samt …") is one line. */
+function joinContinuations(lines: readonly Line[]): Line[] {
+  const out: Line[] = [];
+  for (const line of lines) {
+    const prev = out.at(-1);
+    if (prev && !line.breakBefore && !line.list && !line.cells && (startsLower(line.text) || /,$/.test(prev.text)) && !endsSentence(prev.text)) {
+      out[out.length - 1] = { ...prev, text: joinBroken(prev.text, line.text), links: [...prev.links, ...line.links] };
+    } else out.push(line);
+  }
+  return out;
 }
 
 /** "Fredag den 28. august 2020, kl. 10.00 – 13.00, via Skype". */

@@ -16,7 +16,8 @@ import { extractToc } from './toc.js';
 export function layoutOf(lines: readonly Line[]): LayoutHints {
   const prose = lines.filter((l) => !l.list && !l.cells && !l.annotation);
   const continued = prose.filter((l) => !l.breakBefore && !l.pageBreakBefore).length;
-  return { wrapped: prose.length > 0 && continued / prose.length > 0.3, width: typicalWidth(prose.map((l) => l.text)) };
+  const runsOn = prose.map((l, i) => prose[i + 1] !== undefined && !prose[i + 1]!.breakBefore && !prose[i + 1]!.pageBreakBefore);
+  return { wrapped: prose.length > 0 && continued / prose.length > 0.3, width: typicalWidth(prose.map((l) => l.text), runsOn) };
 }
 
 /** Builds the meeting document from a reader's lines. */

@@ -55,9 +55,12 @@ export function startsLower(text: string): boolean {
   return LOWER.test(text.trim());
 }
 
-/** The typical full line width of wrapped text: long lines reach it, paragraph ends fall short. */
-export function typicalWidth(texts: readonly string[]): number {
-  const lengths = texts.map((t) => t.length).filter((n) => n > 20).sort((a, b) => a - b);
-  if (lengths.length === 0) return 80;
-  return lengths[Math.floor(lengths.length * 0.9)] ?? 80;
+/**
+ * The typical full line width of wrapped text: the median length of lines that run on into
+ * the next line (full lines); paragraph ends fall short of it.
+ */
+export function typicalWidth(texts: readonly string[], runsOn: readonly boolean[] = []): number {
+  const full = texts.filter((t, i) => runsOn[i] ?? true).map((t) => t.length).filter((n) => n > 20).sort((a, b) => a - b);
+  if (full.length === 0) return 80;
+  return full[Math.floor(full.length / 2)] ?? 80;
 }
