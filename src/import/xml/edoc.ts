@@ -209,7 +209,7 @@ function frontPage(text: string): { location: string | null; participants: Parti
     else if (/^(afbud|fraværende|afbud\s*\/\s*fraværende|fravær)$/i.test(line)) group = 'absent';
     else if (/^(sekretær|referent)$/i.test(line)) group = 'secretary';
     else if (group) {
-      // "[navn] (A) - formand"
+      // "Anne Holm (A) - formand"
       // "Lene Ravn (O), i stedet deltog Bo Frost": the substitute clause is not part of the name.
       const [who = '', role = ''] = line.replace(/,?\s*i stedet deltog\b.*$/i, '').split(/\s+-\s+/);
       const member = participant(who, null, role);

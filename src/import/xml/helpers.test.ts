@@ -60,7 +60,7 @@ describe('field captions', () => {
 
 describe('names, roles and access words', () => {
   it('splits party letters and drops the plain member role', () => {
-    expect(participant('Jesper  [navn] (A)', null, 'Medlem')).toEqual({ name: '[navn]', party: 'A', municipality: null, role: null });
+    expect(participant('Anne  Holm (A)', null, 'Medlem')).toEqual({ name: 'Anne Holm', party: 'A', municipality: null, role: null });
     expect(participant('Yasmin Ødegaard (SF)', null, 'Næstformand')).toMatchObject({ party: 'SF', role: 'næstformand' });
   });
 

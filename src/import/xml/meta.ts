@@ -49,12 +49,12 @@ export function parseBool(value: string): boolean | null {
   return null;
 }
 
-/** A name with its runs of spaces collapsed ("Jesper  [navn] " → "[navn]"). */
+/** A name with its runs of spaces collapsed ("Anne  Holm " → "Anne Holm"). */
 export function cleanName(name: string): string {
   return name.replace(/\s+/g, ' ').trim();
 }
 
-/** Splits "[navn] (A)" into the name and the party letter. */
+/** Splits "Anne Holm (A)" into the name and the party letter. */
 export function splitParty(raw: string): { name: string; party: string | null } {
   const m = /^(.*?)\s*\(([A-ZÆØÅ]{1,2})\)\s*$/.exec(cleanName(raw));
   return m ? { name: m[1]!, party: m[2]! } : { name: cleanName(raw), party: null };
