@@ -33,13 +33,22 @@ const ONLINE = /\b(skype|teams|online|zoom|virtuelt?|digitalt)\b/i;
 
 const kindOf = (word: string): DocumentKind => (/^referat/i.test(word) ? 'minutes' : 'agenda');
 
-/** "KKR MIDTJYLLAND" → "KKR Midtjylland": short all-capital words are acronyms. */
+const SMALL_WORDS = new Set(['og', 'i', 'for', 'af', 'til', 'med', 'om', 'på']);
+
+/** "KKR MIDTJYLLAND" → "KKR Midtjylland", "TEKNIK- OG MILJØUDVALGET" → "Teknik- og Miljøudvalget". */
 export function titleCase(text: string): string {
   return text
     .split(' ')
-    .map((w) => (w.replace(/[^\p{L}]/gu, '').length <= 3 || /\d/.test(w) ? w : w[0] + w.slice(1).toLowerCase()))
+    .map((w, i) => {
+      if (i > 0 && SMALL_WORDS.has(w.toLowerCase())) return w.toLowerCase();
+      // Short all-capital words are acronyms (KKR, KL).
+      return w.replace(/[^\p{L}]/gu, '').length <= 3 || /\d/.test(w) ? w : w[0] + w.slice(1).toLowerCase();
+    })
     .join(' ');
 }
+
+/** "Byrådet – Referat": a body name and the document kind on one line. */
+const BODY_AND_KIND = /^(.+?)\s+[–-]\s+(referat|dagsorden)$/i;
 
 function isAllCaps(text: string): boolean {
   const letters = text.replace(/[^\p{L}]/gu, '');
@@ -47,7 +56,13 @@ function isAllCaps(text: string): boolean {
 }
 
 function looksLikeName(text: string): boolean {
-  return text.length <= 110 && /^\p{Lu}/u.test(text) && !/[.!?:]$/.test(text) && (text.match(/\p{Lu}\p{L}+/gu)?.length ?? 0) >= 2;
+  if (text.length > 110 || /@|https?:|www\./.test(text) || text.split(' ').length > 14) return false;
+  return /^\p{Lu}/u.test(text) && !/[.!?:]$/.test(text) && (text.match(/\p{Lu}\p{L}+/gu)?.length ?? 0) >= 2;
+}
+
+/** "A (A), formand, B (V), C (F)" → one entry per person (a lower-case part is a role). */
+function splitNames(text: string): string[] {
+  return text.split(/,\s*(?=\p{Lu})/u).map((s) => s.trim()).filter(Boolean);
 }
 
 /** Reads the front matter lines into meeting fields and leftover blocks. */
@@ -58,33 +73,41 @@ export function readFrontMatter(lines: readonly Line[], hints: LayoutHints): Fro
   };
   const rest: Line[] = [];
   let state: State = { list: 'none' };
-  let fresh = false;
+  let previousText: string | null = null;
   for (const line of joinContinuations(lines)) {
-    const previous = state;
     const text = line.text.trim();
     let m: RegExpExecArray | null;
+    const afterBanner = previousText !== null && BANNER.test(previousText);
+    previousText = text;
     if (BANNER.test(text)) front.kindHint = kindOf(text);
+    else if ((m = BODY_AND_KIND.exec(text)) && front.body === null) {
+      front.body = m[1]!.trim();
+      front.kindHint = kindOf(m[2]!);
+    } else if (afterBanner && front.body === null && text.length <= 60 && !text.includes(':') && /^\p{Lu}/u.test(text)) {
+      // The line under the banner names the body ("Regional Udviklingsudvalg", "KKR MIDTJYLLAND").
+      front.body = isAllCaps(text) ? titleCase(text) : text;
+    }
     else if (TITLE.test(text) && front.title === null) {
       front.title = text.replace(/(\p{L})- (\p{Ll})/gu, '$1$2');
       front.kindHint ??= kindOf(text);
       front.date ??= findDate(text);
     } else if (isAllCaps(text) && front.body === null && !line.cells) front.body = titleCase(text);
-    else if ((m = /^dato\s*:\s*(.+)$/i.exec(text))) {
+    else if ((m = /^(?:møde)?dato\s*:\s*(.+)$/i.exec(text))) {
       front.date = findDate(m[1]!);
       ({ start: front.startTime, end: front.endTime } = findTimes(m[1]!));
     } else if ((m = /^(?:sted|mødested)\s*:\s*(.+)$/i.exec(text))) front.location = m[1]!.trim();
     else if ((m = /^tid og sted\s*:\s*(.+)$/i.exec(text))) readTimeAndPlace(front, m[1]!);
     else if (/^deltagerfortegnelse$/i.test(text)) state = { list: 'none' };
-    else if ((m = /^(?:deltagere|til stede|fremmødte)\s*:?\s*(.*)$/i.exec(text))) {
+    else if ((m = /^(?:deltagere|til stede|fremmødte|medlemmer)\s*:?\s*(.*)$/i.exec(text))) {
       state = { list: 'participants' };
-      if (m[1] && !looksLikeName(m[1])) front.attendanceNote = m[1];
-      else if (m[1]) front.participants.push(parseParticipant(m[1]));
+      if (m[1] && !looksLikeName(m[1]) && !/\(\p{Lu}{1,2}\)/u.test(m[1])) front.attendanceNote = m[1];
+      else if (m[1]) front.participants.push(...splitNames(m[1]).map(parseParticipant));
     } else if ((m = /^(?:afbud|fraværende|fravær)\s*:?\s*(.*)$/i.exec(text))) {
       state = { list: 'absent' };
       if (m[1]) front.absent.push(parseAbsence(m[1]));
     } else if ((m = /^(fra\s+.+)$/i.exec(text)) && (line.bold || line.heading > 0) && text.length <= 60) {
       state = { list: 'others', group: m[1]! };
-    } else if (state.list !== 'none' && looksLikeName(text) && (state.list === 'others' || fresh || !line.breakBefore)) {
+    } else if (state.list !== 'none' && looksLikeName(text)) {
       if (state.list === 'participants') front.participants.push(parseParticipant(text));
       else if (state.list === 'absent') front.absent.push(parseAbsence(text));
       else front.others.push(parseAttendee(text, state.group));
@@ -92,8 +115,6 @@ export function readFrontMatter(lines: readonly Line[], hints: LayoutHints): Fro
       state = { list: 'none' };
       rest.push(line);
     }
-    // The first name after a label may follow a blank line; later names of a list may not.
-    fresh = state !== previous;
   }
   front.blocks = buildBlocks(rest, hints);
   return front;

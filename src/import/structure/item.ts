@@ -59,6 +59,23 @@ export function buildItem(heading: ItemHeading, headingLine: Line, body: readonl
   if (/\sv\.\s+\p{Lu}\S*(\s\p{Lu}\S*)?$/u.test(title) && lines[0] && /^\p{Lu}[\p{L}-]+$/u.test(lines[0].text)) {
     title = `${title} ${lines.shift()!.text}`;
   }
+  // "Lukket punkt": a heading prefix or a line of its own under the heading closes the item.
+  let closed = false;
+  const closedPrefix = /^lukket punkt\s*[:–-]\s*/i.exec(title);
+  if (closedPrefix) {
+    closed = true;
+    title = title.slice(closedPrefix[0].length);
+  }
+  const closedLine = lines.findIndex((l, i) => i < 3 && /^lukket punkt\.?$/i.test(l.text.trim()));
+  if (closedLine >= 0) {
+    closed = true;
+    lines.splice(closedLine, 1);
+    const next = lines[closedLine] && parseCaseLine(lines[closedLine]!.text);
+    if (next && !caseLine) {
+      caseLine = next;
+      lines.splice(closedLine, 1);
+    }
+  }
   const { title: bare, presenters } = splitPresenters(title.trim());
   const sections = buildSections(lines, hints);
   const decisions = sections.filter((s) => s.type === 'decision');
@@ -76,7 +93,7 @@ export function buildItem(heading: ItemHeading, headingLine: Line, body: readonl
       ...body.filter((l) => l.annotation).flatMap((l) => l.links),
     ]),
     decision: decisions.length > 0 ? decisions.map(sectionText).join('\n\n') : null,
-    closed: false,
+    closed,
   };
 }
 

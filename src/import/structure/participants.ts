@@ -5,7 +5,8 @@
 import type { Absence, Attendee, Participant } from '../../model/index.js';
 
 const PARTY = /,?\s*\(([A-ZÆØÅ]{1,2})\)\s*,?/;
-const SUBSTITUTE = /,?\s*(?:i stedet deltog|i stedet for .+? deltog|stedfortræder:?|suppleant:?)\s+(.+)$/i;
+const SUBSTITUTE = /,?\s*(?:i stedet (?:deltog|mødte)|i stedet for .+? (?:deltog|mødte)|stedfortræder:?|suppleant:?)\s+(.+)$/i;
+const ROLE = /^(formand|næstformand|borgmester|viceborgmester|suppleant|medlem|stedfortræder)\b/i;
 const JOB = /(direktør|konsulent|chef|leder|sekretær|fuldmægtig|specialist|rådgiver|medarbejder|borgmester|formand|koordinator|referent|assistent)\b/i;
 
 /** Official spellings of municipality names that documents write in other ways. */
@@ -31,16 +32,24 @@ export function parseParticipant(text: string): Participant {
   let rest = text.trim().replace(/\.$/, '');
   const party = PARTY.exec(rest);
   if (party) rest = `${rest.slice(0, party.index)},${rest.slice(party.index + party[0].length)}`;
-  const [name = '', municipality, ...more] = rest.split(',').map((s) => s.trim()).filter(Boolean);
-  const role = more.length > 0 ? more.join(', ') : null;
-  return { name, party: party?.[1] ?? null, municipality: municipality ? municipalityName(municipality) : null, role };
+  const [name = '', ...parts] = rest.split(',').map((s) => s.trim()).filter(Boolean);
+  // A capitalised part is the municipality; a lower-case one ("formand") is a role.
+  const municipality = parts.find((p) => /^\p{Lu}/u.test(p) && !ROLE.test(p));
+  const roles = parts.filter((p) => p !== municipality);
+  return {
+    name,
+    party: party?.[1] ?? null,
+    municipality: municipality ? municipalityName(municipality) : null,
+    role: roles.length > 0 ? roles.join(', ') : null,
+  };
 }
 
 /** Reads an afbud line, with the substitute who attended instead when stated. */
 export function parseAbsence(text: string): Absence {
   const sub = SUBSTITUTE.exec(text);
   const person = parseParticipant(sub ? text.slice(0, sub.index) : text);
-  return { ...person, substitute: sub ? sub[1]!.trim().replace(/\.$/, '') : null };
+  // The substitute's party letter, if written, belongs to the substitute: keep the name only.
+  return { ...person, substitute: sub ? sub[1]!.replace(PARTY, '').trim().replace(/\.$/, '') : null };
 }
 
 /** Reads a line of others present under a group heading ("Fra KL-sekretariatet"). */

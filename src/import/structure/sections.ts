@@ -19,7 +19,7 @@ export function sectionHeading(line: Line): { heading: string; type: SectionType
   if (line.list || line.cells || line.annotation) return null;
   const text = line.text.trim();
   const type = sectionTypeOf(text);
-  if (type && text.length <= 60) return { heading: text.replace(/\s*:$/, ''), type, rest: null };
+  if (type && text.length <= 60) return { heading: text.replace(/\s*[:,]$/, ''), type, rest: null };
   const inline = INLINE_HEADING.exec(text);
   if (inline) return { heading: inline[1]!, type: sectionTypeOf(inline[1]!)!, rest: inline[2]! };
   return null;
