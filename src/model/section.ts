@@ -34,6 +34,7 @@ const HEADING_TYPES: ReadonlyArray<[RegExp, SectionType]> = [
   [/^(beslutning|beslutninger|referat|afgørelse|beslutning i .+)$/, 'decision'],
   [/^(økonomi|økonomiske konsekvenser|økonomi og finansiering|bevillingsmæssige konsekvenser)$/, 'economy'],
   [/^(historik|tidligere beslutninger|sagens forløb)$/, 'history'],
+  [/^(bilag|bilagsliste|bilagsoversigt)$/, 'other'],
 ];
 
 /** The section type of a known heading, or null when the heading is not a known section name. */

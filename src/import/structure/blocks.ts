@@ -62,7 +62,7 @@ export function buildBlocks(lines: readonly Line[], hints: LayoutHints): Block[]
     const text = joinLines(unit.lines.map((l) => l.text));
     const marker = ATTACHMENT_MARKER.exec(text);
     if (first.cells) return addRow(blocks, first);
-    if (marker && isStyledHeading(unit, text)) {
+    if (marker && isStyledHeading(unit, text, units[i + 1])) {
       blocks.push({ kind: 'heading', text });
       return;
     }
@@ -81,7 +81,7 @@ export function buildBlocks(lines: readonly Line[], hints: LayoutHints): Block[]
     else if (first.list) addListItem(blocks, { text, depth: first.list.depth });
     if (first.list) return;
     if (sandwichedInTable(unit, blocks, units[i + 1])) return addRow(blocks, { ...first, cells: [text] });
-    if (isStyledHeading(unit, text) || isPlainHeading(text, units[i + 1])) blocks.push({ kind: 'heading', text });
+    if (isStyledHeading(unit, text, units[i + 1]) || isPlainHeading(text, units[i + 1])) blocks.push({ kind: 'heading', text });
     else blocks.push({ kind: 'paragraph', text });
   });
   for (const marker of pendingMarkers) blocks.push({ kind: 'attachment', title: '', marker });
@@ -100,10 +100,12 @@ function isBulletHeading(unit: Unit, blocks: readonly Block[], next: Unit | unde
   return unit.lines.every((l) => l.bold) && blocks.at(-1)?.kind !== 'list' && nextLine !== undefined && !nextLine.list && !nextLine.cells;
 }
 
-function isStyledHeading(unit: Unit, text: string): boolean {
+/** A Markdown/HTML heading, or a whole bold or italic line that has text under it ("**Godkendt.**" alone is emphasis). */
+function isStyledHeading(unit: Unit, text: string, next: Unit | undefined): boolean {
   const first = unit.lines[0]!;
   if (first.list || text.length > 200) return false;
-  return first.heading > 0 || unit.lines.every((l) => l.bold) || unit.lines.every((l) => l.italic);
+  if (first.heading > 0) return true;
+  return next !== undefined && (unit.lines.every((l) => l.bold) || unit.lines.every((l) => l.italic));
 }
 
 /** A short stand-alone line without closing punctuation, followed by content, is a sub-heading. */

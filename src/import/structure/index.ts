@@ -36,6 +36,8 @@ export function structureDocument(lines: readonly Line[], options: ImportOptions
   });
   dropCoveredAnnotations(items);
   if (items.length === 0) warnings.push('No numbered agenda items found.');
+  const present = new Set(front.participants.map((p) => p.name));
+  for (const a of front.absent) if (present.has(a.name)) warnings.push(`"${a.name}" is listed both under Deltagere and under Afbud.`);
   warnings.push(...crossCheckToc(toc.entries, items));
 
   const body = chooseBody(front.body, items, options, warnings);

@@ -5,7 +5,7 @@
 import type { Absence, Attendee, Participant } from '../../model/index.js';
 
 const PARTY = /,?\s*\(([A-ZÆØÅ]{1,2})\)\s*,?/;
-const SUBSTITUTE = /,?\s*(?:i stedet (?:deltog|mødte)|i stedet for .+? (?:deltog|mødte)|stedfortræder:?|suppleant:?)\s+(.+)$/i;
+const SUBSTITUTE = /,?\s*(?:i stedet (?:deltog|deltager|mødte|møder)|i stedet for .+? (?:deltog|deltager|mødte|møder)|stedfortræder:?|suppleant:?)\s+(.+)$/i;
 const ROLE = /^(formand|næstformand|borgmester|viceborgmester|suppleant|medlem|stedfortræder)\b/i;
 const JOB = /(direktør|konsulent|chef|leder|sekretær|fuldmægtig|specialist|rådgiver|medarbejder|borgmester|formand|koordinator|referent|assistent)\b/i;
 

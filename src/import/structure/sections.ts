@@ -2,7 +2,7 @@
  * @module Sections of an item: split at known section headings (Baggrund, Indstilling,
  * Sagsfremstilling, Beslutning, "Referat:" …), each with its blocks.
  */
-import { sectionTypeOf, type Section, type SectionType } from '../../model/index.js';
+import { sectionTypeOf, type Block, type Section, type SectionType } from '../../model/index.js';
 import { plainLine, type Line } from '../line.js';
 import { buildBlocks, type LayoutHints } from './blocks.js';
 
@@ -31,6 +31,19 @@ function openingType(lines: readonly Line[]): SectionType {
   return /^(det indstilles|indstilling)/i.test(first) ? 'recommendation' : 'other';
 }
 
+const isBilagList = (heading: string | null) => heading !== null && /^bilag(sliste|soversigt)?$/i.test(heading);
+
+/** Under a "Bilag" heading every line names one bilag: "1. Tidsplan", "• Tidsplan", "./. Tidsplan". */
+function attachmentBlocks(lines: readonly Line[]): Block[] {
+  return lines
+    .filter((l) => !l.annotation && l.text.trim() !== '')
+    .map((l) => {
+      const numbered = /^((?:\d+[.)])|\.\/\.?)\s+(.*)$/.exec(l.text.trim());
+      if (numbered) return { kind: 'attachment', title: numbered[2]!, marker: numbered[1]! };
+      return { kind: 'attachment', title: l.text.trim(), marker: l.list?.marker ?? '' };
+    });
+}
+
 /** Splits an item's body lines into sections and builds their blocks. */
 export function buildSections(lines: readonly Line[], hints: LayoutHints): Section[] {
   const raw: RawSection[] = [];
@@ -46,6 +59,6 @@ export function buildSections(lines: readonly Line[], hints: LayoutHints): Secti
   }
   if (raw[0]?.heading === null) raw[0].type = openingType(raw[0].lines);
   return raw
-    .map((s) => ({ heading: s.heading, type: s.type, blocks: buildBlocks(s.lines, hints) }))
+    .map((s) => ({ heading: s.heading, type: s.type, blocks: isBilagList(s.heading) ? attachmentBlocks(s.lines) : buildBlocks(s.lines, hints) }))
     .filter((s) => s.heading !== null || s.blocks.length > 0);
 }
