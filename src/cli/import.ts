@@ -3,14 +3,32 @@
  * documents, one transaction each, so a bad file is reported and skipped while the rest go in.
  * Progress goes to stderr; the summary (imported / updated / failed, one line per failure) to stdout.
  */
-import { readdir, stat } from 'node:fs/promises';
+import { open, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { openDatabase, type Database } from '../db/client.js';
 import { storeDocument, type StoreStatus } from '../db/store.js';
-import { ImportError, importFile, type ImportOptions } from '../import/index.js';
+import { ImportError, type ImportOptions } from '../import/index.js';
+import { parseAll } from '../import/parse-pool.js';
+import { detectFormat } from '../import/read/detect.js';
+import { closedCounts } from '../import/xml/index.js';
 
-/** Extensions picked up when walking a folder; files named explicitly are tried whatever their name. */
-const DOCUMENT_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.pdf', '.docx', '.html', '.htm']);
+/** Plain-text files are picked up by these extensions; PDF, Word, HTML and XML by their content. */
+const TEXT_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '']);
+
+/** Whether a file in a walked folder is a document to import: told by its first bytes, not only its name. */
+async function isDocument(file: string): Promise<boolean> {
+  const handle = await open(file, 'r');
+  try {
+    const head = new Uint8Array(4096);
+    const { bytesRead } = await handle.read(head, 0, head.length, 0);
+    const format = detectFormat(head.subarray(0, bytesRead), file);
+    if (format === 'pdf' || format === 'docx' || format === 'html' || format === 'xml') return true;
+    // Text (and what claims to be text but is not, so the summary can say why) by its extension.
+    return TEXT_EXTENSIONS.has(path.extname(file).toLowerCase());
+  } finally {
+    await handle.close();
+  }
+}
 
 const USAGE = 'Usage: referat import FILES…|DIR [--body NAME] [--date YYYY-MM-DD]';
 
@@ -18,6 +36,8 @@ export interface ImportSummary {
   imported: string[];
   updated: string[];
   failed: Array<{ file: string; reason: string }>;
+  /** One row per file, in order, for the summary table. */
+  rows: Array<{ file: string; result: StoreStatus | 'failed'; items: number; closed: number; closedBilag: number; note: string }>;
 }
 
 /** Parses the command line, imports, prints the summary; the exit code is 1 when any file failed. */
@@ -76,7 +96,7 @@ export async function collectFiles(paths: string[]): Promise<{ found: string[]; 
       if (entry.name.startsWith('.')) continue;
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) await walk(full);
-      else if (entry.isFile() && DOCUMENT_EXTENSIONS.has(path.extname(entry.name).toLowerCase())) found.push(full);
+      else if (entry.isFile() && (await isDocument(full))) found.push(full);
     }
   };
   for (const p of paths) {
@@ -95,15 +115,22 @@ export async function importFiles(
   options: ImportOptions = {},
   progress: (done: number, file: string) => void = () => undefined,
 ): Promise<ImportSummary> {
-  const summary: ImportSummary = { imported: [], updated: [], failed: [] };
-  for (const [index, file] of files.entries()) {
-    progress(index, file);
+  const summary: ImportSummary = { imported: [], updated: [], failed: [], rows: [] };
+  let index = 0;
+  for await (const result of parseAll(files, options)) {
+    const file = result.file;
+    progress(index++, file);
     try {
-      const { document, bytes, format } = await importFile(file, options);
+      if (!result.ok) throw result.error;
+      const { document, bytes, format } = result.parsed;
       const status: StoreStatus = (await storeDocument(database.db, document, { bytes, fileName: path.basename(file), format })).status;
       summary[status].push(file);
+      const closed = closedCounts(document);
+      summary.rows.push({ file, result: status, items: document.items.length, closed: closed.items, closedBilag: closed.attachments, note: `${format}${document.date ? '' : ', no date'}` });
     } catch (error) {
-      summary.failed.push({ file, reason: oneLine(error) });
+      const reason = oneLine(error);
+      summary.failed.push({ file, reason });
+      summary.rows.push({ file, result: 'failed', items: 0, closed: 0, closedBilag: 0, note: reason });
     }
   }
   progress(files.length, '');
@@ -122,9 +149,24 @@ function oneLine(error: unknown): string {
   return message.replace(/\s+/g, ' ').trim() || 'unknown error';
 }
 
-/** The end-of-run summary: counts, then one line per failed file. */
+/** The end-of-run summary: counts, a table of the files, then one line per failed file. */
 export function formatSummary(summary: ImportSummary): string {
-  const lines = [`Imported ${summary.imported.length}, updated ${summary.updated.length}, failed ${summary.failed.length}.`];
+  const closedItems = summary.rows.reduce((n, r) => n + r.closed, 0);
+  const closedBilag = summary.rows.reduce((n, r) => n + r.closedBilag, 0);
+  const lines = [
+    `Imported ${summary.imported.length}, updated ${summary.updated.length}, failed ${summary.failed.length}.` +
+      (closedItems + closedBilag > 0 ? ` Kept from the public: ${closedItems} closed items, ${closedBilag} closed bilag.` : ''),
+  ];
+  if (summary.rows.length > 0) {
+    const width = Math.min(60, Math.max(4, ...summary.rows.map((r) => r.file.length)));
+    const cut = (f: string) => (f.length > width ? `…${f.slice(-(width - 1))}` : f);
+    lines.push('', `${'File'.padEnd(width)}  ${'Result'.padEnd(8)}  ${'Items'.padStart(5)}  ${'Closed'.padStart(6)}  Notes`);
+    for (const r of summary.rows) {
+      const closed = r.result === 'failed' ? '' : `${r.closed}/${r.closedBilag}`;
+      lines.push(`${cut(r.file).padEnd(width)}  ${r.result.padEnd(8)}  ${(r.result === 'failed' ? '' : String(r.items)).padStart(5)}  ${closed.padStart(6)}  ${r.note}`);
+    }
+    lines.push('');
+  }
   for (const { file, reason } of summary.failed) lines.push(`  failed: ${file}: ${reason}`);
   return lines.join('\n');
 }

@@ -63,6 +63,8 @@ export async function importBytes(bytes: Uint8Array, fileName: string, options: 
       ({ document, format } = await readCaseSystemXml(bytes, fileName, options));
     } else {
       document = structureDocument(await readLines(detected, bytes, fileName), options);
+      // Text without a single numbered item is not an agenda or minutes: storing it would make an empty meeting.
+      if (document.items.length === 0) throw new ImportError(fileName, 'no numbered agenda items found (not an agenda or minutes?)');
     }
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     return { document: { ...document, source: { fileName, format, sha256 } }, bytes, format };
