@@ -3,8 +3,9 @@
  * cases, people and participations. Runs inside the caller's transaction; few, multi-row
  * statements so an import costs a handful of round trips.
  */
-import { inArray, sql } from 'drizzle-orm';
-import type { MeetingDocument, SectionType } from '../model/index.js';
+import { inArray, sql, type SQL } from 'drizzle-orm';
+import type { PgInsertValue } from 'drizzle-orm/pg-core';
+import type { AgendaItem, MeetingDocument, SectionType } from '../model/index.js';
 import type { Db } from './client.js';
 import { closedNumbers, publicSectionText } from './public.js';
 import { agendaItems, attachments, cases, participations, people, sections } from './schema.js';
@@ -30,7 +31,8 @@ export function personKey(name: string): string {
     .trim();
 }
 
-type ItemRow = typeof agendaItems.$inferInsert;
+/** An insert row whose columns may also be SQL expressions (typed_tsv is one). */
+type ItemRow = PgInsertValue<typeof agendaItems>;
 type SectionRow = typeof sections.$inferInsert;
 type AttachmentRow = typeof attachments.$inferInsert;
 
@@ -81,8 +83,18 @@ export function itemValues(doc: MeetingDocument, ids: ContentIds, caseIds: Map<s
       closed: isClosed,
       summaryText: text((t) => SUMMARY_TYPES.has(t)),
       bodyText: text((t) => t !== 'decision' && !SUMMARY_TYPES.has(t)),
+      typedTsv: isClosed ? sql`''::tsvector` : typedVector(item),
     };
   });
+}
+
+/** The item's sections as one tsvector whose lexemes carry their section's type ("decision/godkend"). */
+function typedVector(item: AgendaItem): SQL {
+  const parts = item.sections
+    .map((s) => ({ type: s.type, text: publicSectionText(s, item.attachments) }))
+    .filter((p) => p.text.trim() !== '')
+    .map((p) => sql`referat_prefix_lexemes(to_tsvector('danish', ${p.text}), ${`${p.type}/`})`);
+  return parts.length > 0 ? sql.join(parts, sql` || `) : sql`''::tsvector`;
 }
 
 /** The sections and bilag rows of a document's items, given each item's id by its position. */

@@ -7,7 +7,8 @@
  * identities that later tables (appointments per electoral period, accounts) can reference.
  *
  * Search lives on `agenda_items`: generated, weighted tsvectors (title A, decision B,
- * summary/recommendation C, other sections D) and per-section vectors for the section-type filter.
+ * summary/recommendation C, other sections D), the small title+decision vector used to
+ * pre-rank, and a type-prefixed vector for the section-type filter (see migration 0001).
  */
 import { sql } from 'drizzle-orm';
 import {
@@ -139,14 +140,30 @@ export const agendaItems = pgTable(
         `${weighted('title', 'A')} || ${weighted('decision', 'B')} || ${weighted('summary_text', 'C')} || ${weighted('body_text', 'D')}`,
       ),
     ),
+    /**
+     * Each section's lexemes prefixed with its type ("decision/godkend"). Computed on insert
+     * (content.ts) because it needs the sections, which are not columns of this row.
+     */
+    typedTsv: tsvector('typed_tsv').notNull().default(sql`''::tsvector`),
   },
   (t) => [
     uniqueIndex('agenda_items_document_position_key').on(t.documentId, t.position),
     index('agenda_items_meeting_number_idx').on(t.meetingId, t.number),
     index('agenda_items_case_idx').on(t.caseId),
-    index('agenda_items_date_idx').on(t.meetingDate),
+    // Both result orders (newest, oldest first) as indexes: a search for a very common word reads
+    // items in date order and stops after a page of matches (search-strategy.ts).
+    index('agenda_items_newest_idx')
+      .on(t.meetingDate.desc().nullsLast(), t.meetingId.desc(), t.position)
+      .where(sql`not ${t.closed}`),
+    // The body filter (and body + year) as one index condition, so only that body's rows are checked.
+    index('agenda_items_body_date_idx').on(t.bodyId, t.meetingDate).where(sql`not ${t.closed}`),
+    index('agenda_items_oldest_idx')
+      .on(t.meetingDate.asc().nullsLast(), t.meetingId, t.position)
+      .where(sql`not ${t.closed}`),
     // Closed items are never searchable, so they are not even indexed.
     index('agenda_items_tsv_idx').using('gin', t.tsv).where(sql`not ${t.closed}`),
+    index('agenda_items_head_tsv_idx').using('gin', t.headTsv).where(sql`not ${t.closed}`),
+    index('agenda_items_typed_tsv_idx').using('gin', t.typedTsv).where(sql`not ${t.closed}`),
     check('agenda_items_kind_check', sql`${t.kind} in ('agenda', 'minutes')`),
   ],
 );
@@ -162,16 +179,10 @@ export const sections = pgTable(
     heading: text('heading'),
     type: text('type').notNull(),
     blocks: jsonb('blocks').$type<Block[]>().notNull(),
-    /** Public plain text (closed bilag titles removed). */
+    /** Public plain text (closed bilag titles removed); searched through the item's typed_tsv. */
     plainText: text('plain_text').notNull(),
-    tsv: tsvector('tsv').generatedAlwaysAs(
-      sql.raw(`${weighted('heading', 'A')} || ${weighted('plain_text', 'D')}`),
-    ),
   },
-  (t) => [
-    uniqueIndex('sections_item_position_key').on(t.itemId, t.position),
-    index('sections_tsv_idx').using('gin', t.tsv),
-  ],
+  (t) => [uniqueIndex('sections_item_position_key').on(t.itemId, t.position)],
 );
 
 export const attachments = pgTable(

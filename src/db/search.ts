@@ -1,12 +1,10 @@
 /**
  * @module Danish full-text search over public agenda items.
  *
- * `websearch_to_tsquery('danish', q)` gives stemming, "quoted phrases", -exclusion and `or`.
- * Ranking every match is what makes common terms slow (cost grows with the number of matching
- * rows, and each full vector must be detoasted), so relevance search ranks in two steps:
- * all matches are ordered by the rank of their small title+decision vector (cheap, and the
- * part that dominates `ts_rank` with weights A and B), and only the best `CANDIDATES` of those
- * are ranked by their full vector. Snippets are made for the returned page only.
+ * `websearch_to_tsquery('danish', q)` gives stemming, "quoted phrases", -exclusion and `or`;
+ * ranking weights title (A) and decision (B) above summary/recommendation (C) and other text (D).
+ * Which rows make the page is decided in search-strategy.ts so that common words stay fast;
+ * this module prepares the query and filters and turns the page into hits with snippets.
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { SearchHit, SearchQuery, SearchResult } from '../archive/types.js';
@@ -14,19 +12,24 @@ import type { DocumentKind } from '../model/index.js';
 import { itemUrl } from '../web/urls.js';
 import type { Db } from './client.js';
 import { queryRows } from './rows.js';
+import { findPage, intArray, TUNING, type SearchPlan, type Tuning } from './search-strategy.js';
 
 export const MAX_LIMIT = 100;
 const DEFAULT_LIMIT = 20;
-/** How many cheaply pre-ranked matches get the full ranking; pages beyond keep the cheap order. */
-const CANDIDATES = 200;
 const MAX_QUERY_LENGTH = 500;
-const RELEVANCE_ORDER = sql.raw('rank desc, m.head_rank desc, m.meeting_date desc nulls last, m.id desc');
+/** Snippets are cut from the first this-many characters: ts_headline's cost grows with the text. */
+const SNIPPET_SOURCE_LENGTH = 4000;
 
 // Control characters that never occur in documents mark matches in ts_headline output, so the
 // text can be HTML-escaped first and the marks turned into <mark> after.
 const START = '\u0002';
 const STOP = '\u0003';
 const HEADLINE_OPTIONS = `StartSel="${START}", StopSel="${STOP}", MaxWords=35, MinWords=15, ShortWord=3, MaxFragments=2, FragmentDelimiter=" … "`;
+
+/** A search result that also says whether `total` is exact or the planner's estimate. */
+export interface DbSearchResult extends SearchResult {
+  totalIsEstimate: boolean;
+}
 
 interface HitRow {
   id: number;
@@ -36,74 +39,73 @@ interface HitRow {
   meeting_date: string | null;
   body: string | null;
   kind: DocumentKind;
-  rank: number;
-  total: number;
   snippet: string | null;
 }
 
-/** Searches public items; see the module comment for how ranking stays fast. */
-export async function searchItems(db: Db, query: SearchQuery): Promise<SearchResult> {
+/** Searches public items: filters, sorting and paging as in `SearchQuery`; see the module comments. */
+export async function searchItems(db: Db, query: SearchQuery, tuning: Tuning = TUNING): Promise<DbSearchResult> {
   const limit = clamp(query.limit ?? DEFAULT_LIMIT, 1, MAX_LIMIT);
   const page = clamp(query.page ?? 1, 1, 1_000_000);
-  const empty: SearchResult = { total: 0, page, limit, results: [] };
   // Control characters have no meaning in a query, and PostgreSQL rejects NUL in text.
   const q = query.q.replace(/[\u0000-\u001f\u007f]/g, ' ').trim().slice(0, MAX_QUERY_LENGTH);
-  if (!q) return empty;
-  const offset = (page - 1) * limit;
-  const tsq = sql`websearch_to_tsquery('danish', ${q})`;
-  const where = filters(query, tsq);
-  const sort = query.sort ?? 'relevance';
-
-  const ordered =
-    sort === 'relevance'
-      ? sql`
-        with matches as (
-          select i.id, i.meeting_date, ts_rank(i.head_tsv, ${tsq}) as head_rank, count(*) over () as total
-          from agenda_items i where ${where}
-          order by head_rank desc, i.meeting_date desc nulls last, i.id desc
-          limit ${Math.max(CANDIDATES, offset + limit)}
-        )
-        select m.id, m.total, ts_rank(i.tsv, ${tsq}) as rank, m.head_rank
-        from matches m join agenda_items i on i.id = m.id
-        order by ${RELEVANCE_ORDER}
-        limit ${limit} offset ${offset}`
-      : sql`
-        select i.id, count(*) over () as total, 0 as rank, 0 as head_rank
-        from agenda_items i where ${where}
-        order by ${dateOrder(sort)}
-        limit ${limit} offset ${offset}`;
-
-  const rows = await queryRows<HitRow>(
-    db,
-    sql`
-      with page as (${ordered})
-      select i.id, i.title, i.number, i.meeting_id, i.meeting_date::text as meeting_date, b.name as body, i.kind,
-        p.rank::float8 as rank, p.total::int as total,
-        ts_headline('danish', ${snippetText(query)}, ${tsq}, ${HEADLINE_OPTIONS}) as snippet
-      from page p
-      join agenda_items i on i.id = p.id
-      left join bodies b on b.id = i.body_id
-      -- The join does not keep the page's order: sort again by the same keys (on ≤ limit rows).
-      order by ${sort === 'relevance' ? sql`p.rank desc, p.head_rank desc, i.meeting_date desc nulls last, i.id desc` : dateOrder(sort)}`,
-  );
-  const total = rows[0]?.total ?? (offset > 0 ? await countMatches(db, where) : 0);
-  return { total, page, limit, results: rows.map(toHit) };
+  const none = { total: 0, totalIsEstimate: false, page, limit, results: [] };
+  if (!q) return none;
+  // One transaction: the strategy's planner settings are SET LOCAL to it.
+  return db.transaction(async (tx) => {
+    // The body's id as a constant, so the planner can estimate and index the filter.
+    let bodyId: number | null = null;
+    if (query.body) {
+      const [body] = await queryRows<{ id: number }>(tx, sql`select id from bodies where slug = ${query.body}`);
+      if (!body) return none;
+      bodyId = body.id;
+    }
+    const plan = searchPlan(query, q, bodyId, (page - 1) * limit, limit, tuning);
+    const found = await findPage(tx, plan);
+    if (found.hits.length === 0) return { ...none, total: found.total, totalIsEstimate: !found.exact };
+    const ranks = new Map(found.hits.map((h) => [h.id, h.rank]));
+    const rows = await queryRows<HitRow>(
+      tx,
+      sql`select i.id, i.title, i.number, i.meeting_id, i.meeting_date::text as meeting_date, b.name as body, i.kind,
+            ts_headline('danish', ${snippetText(query)}, ${plan.query}, ${HEADLINE_OPTIONS}) as snippet
+          from unnest(${intArray(found.hits.map((h) => h.id))}::int[]) with ordinality as p(id, ord)
+          join agenda_items i on i.id = p.id
+          left join bodies b on b.id = i.body_id
+          order by p.ord`,
+    );
+    const results = rows.map((row) => toHit(row, ranks.get(row.id) ?? 0));
+    return { total: found.total, totalIsEstimate: !found.exact, page, limit, results };
+  });
 }
 
-/** The WHERE clause: a public item matching the query and every given filter. */
-function filters(query: SearchQuery, tsq: SQL): SQL {
-  const parts: SQL[] = [sql`i.tsv @@ ${tsq}`, sql`not i.closed`];
+type Plan = SearchPlan & { query: SQL };
+
+/** The match, filters and ranks of a query; the section-type filter searches the typed vector. */
+function searchPlan(query: SearchQuery, q: string, bodyId: number | null, offset: number, limit: number, tuning: Tuning): Plan {
+  const tsq = sql`websearch_to_tsquery('danish', ${q})`;
+  const col = (alias: string, column: string) => sql.raw(`${alias}.${column}`);
+  const typed = query.sectionType ? sql`referat_prefix_query(${tsq}, ${`${query.sectionType}/`})` : null;
+  const filters: SQL[] = [sql`not i.closed`];
   // Without a kind, a meeting's items count once: from its minutes when it has them.
-  parts.push(query.kind ? sql`i.kind = ${query.kind}` : sql`i.current`);
-  if (query.body) parts.push(sql`i.body_id = (select id from bodies where slug = ${query.body})`);
+  filters.push(query.kind ? sql`i.kind = ${query.kind}` : sql`i.current`);
+  // `= any(…)` rather than `=`: PostgreSQL moves an equality to the end of the filter, after the
+  // costly text match, while this stays where it is written (before it).
+  if (bodyId !== null) filters.push(sql`i.body_id = any(${`{${bodyId}}`}::int[])`);
   if (query.year !== undefined && Number.isInteger(query.year)) {
-    parts.push(sql`i.meeting_date >= make_date(${query.year}::int, 1, 1)`);
-    parts.push(sql`i.meeting_date < make_date(${query.year}::int + 1, 1, 1)`);
+    filters.push(sql`i.meeting_date >= make_date(${query.year}::int, 1, 1)`);
+    filters.push(sql`i.meeting_date < make_date(${query.year}::int + 1, 1, 1)`);
   }
-  if (query.sectionType) {
-    parts.push(sql`i.id in (select s.item_id from sections s where s.type = ${query.sectionType} and s.tsv @@ ${tsq})`);
-  }
-  return sql.join(parts, sql` and `);
+  return {
+    query: tsq,
+    match: typed ? (a) => sql`${col(a, 'typed_tsv')} @@ ${typed}` : (a) => sql`${col(a, 'tsv')} @@ ${tsq}`,
+    filters: sql.join(filters, sql` and `),
+    rank: typed ? (a) => sql`ts_rank(${col(a, 'typed_tsv')}, ${typed})` : (a) => sql`ts_rank(${col(a, 'tsv')}, ${tsq})`,
+    headMatch: typed ? null : (a) => sql`${col(a, 'head_tsv')} @@ ${tsq}`,
+    headRank: typed ? null : (a) => sql`ts_rank(${col(a, 'head_tsv')}, ${tsq})`,
+    sort: query.sort ?? 'relevance',
+    offset,
+    limit,
+    tuning,
+  };
 }
 
 /** The text a snippet is cut from: the filtered section type's text, else decision and sections. */
@@ -112,23 +114,10 @@ function snippetText(query: SearchQuery): SQL {
     ? sql`(select string_agg(s.plain_text, ' … ' order by s.position) from sections s
           where s.item_id = i.id and s.type = ${query.sectionType})`
     : sql`coalesce(nullif(concat_ws(' … ', nullif(i.decision, ''), nullif(i.summary_text, ''), nullif(i.body_text, '')), ''), i.title)`;
-  return sql`translate(coalesce(${text}, ''), ${START + STOP}, '')`;
+  return sql`left(translate(coalesce(${text}, ''), ${START + STOP}, ''), ${SNIPPET_SOURCE_LENGTH})`;
 }
 
-/** Date order of items (alias `i`): by meeting date, then the meeting's own item order. */
-function dateOrder(sort: 'newest' | 'oldest'): SQL {
-  return sort === 'newest'
-    ? sql`i.meeting_date desc nulls last, i.meeting_id desc, i.position`
-    : sql`i.meeting_date asc nulls last, i.meeting_id, i.position`;
-}
-
-/** Total matches, for a page past the end (where the page query returns no row to carry it). */
-async function countMatches(db: Db, where: SQL): Promise<number> {
-  const [row] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from agenda_items i where ${where}`);
-  return row?.n ?? 0;
-}
-
-function toHit(row: HitRow): SearchHit {
+function toHit(row: HitRow, rank: number): SearchHit {
   return {
     title: row.title,
     itemNumber: row.number,
@@ -138,7 +127,7 @@ function toHit(row: HitRow): SearchHit {
     kind: row.kind,
     snippet: markSnippet(row.snippet ?? ''),
     url: itemUrl(row.meeting_id, row.number),
-    rank: row.rank,
+    rank,
   };
 }
 

@@ -1,0 +1,1 @@
+CREATE INDEX "agenda_items_body_date_idx" ON "agenda_items" USING btree ("body_id","meeting_date") WHERE not "agenda_items"."closed";
