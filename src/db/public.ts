@@ -51,13 +51,21 @@ export function publicItem(item: AgendaItem): AgendaItem {
   };
 }
 
-/** The document without closed items, their table-of-contents lines, and closed bilag. */
+/** The document without closed items, their table-of-contents lines, closed bilag, and import warnings that name them. */
 export function publicDocument(doc: MeetingDocument): MeetingDocument {
   const closed = closedNumbers(doc.items);
   const closedTitles = new Set(doc.items.filter((i) => closed.has(i.number)).map((i) => i.title));
+  const secrets = [
+    ...closedTitles,
+    ...doc.items.flatMap((i) => i.attachments.filter((a) => a.closed).map((a) => a.title)),
+  ].filter((t) => t.trim() !== '');
+  const namesClosed = (warning: string) =>
+    secrets.some((t) => warning.includes(t)) ||
+    [...closed].some((n) => new RegExp(`\\bitem ${n.replace(/\./g, '\\.')}(?![.\\d])`, 'i').test(warning));
   return {
     ...doc,
     items: doc.items.filter((i) => !closed.has(i.number)).map(publicItem),
     toc: doc.toc.filter((e) => !(e.number !== null ? closed.has(e.number) : closedTitles.has(e.title))),
+    warnings: doc.warnings.filter((w) => !namesClosed(w)),
   };
 }
