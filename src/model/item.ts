@@ -2,7 +2,7 @@
  * @module Agenda items (dagsordenspunkter): numbered, with case number, sections and bilag.
  */
 import { z } from 'zod';
-import { Section } from './section.js';
+import { Section, sectionText } from './section.js';
 
 export const Attachment = z.object({
   title: z.string(),
@@ -43,4 +43,21 @@ export type AgendaItem = z.infer<typeof AgendaItem>;
 export function parentNumber(number: string): string | null {
   const i = number.lastIndexOf('.');
   return i < 0 ? null : number.slice(0, i);
+}
+
+/** Links without repeats, in first-seen order. */
+export function uniqueLinks(links: readonly Link[]): Link[] {
+  const seen = new Set<string>();
+  return links.filter((l) => {
+    const key = `${l.text}\u0000${l.url}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** An item's decision: the text of its decision sections separated by blank lines, or null. */
+export function decisionOf(sections: readonly Section[]): string | null {
+  const decisions = sections.filter((s) => s.type === 'decision');
+  return decisions.length > 0 ? decisions.map(sectionText).join('\n\n') : null;
 }

@@ -2,7 +2,7 @@
  * @module The structure stage: styled lines from any reader → a validated MeetingDocument.
  * Finds the table of contents, the item headings, the front matter, and each item's sections.
  */
-import { MeetingDocument, sectionText, type AgendaItem, type DocumentKind, type TocEntry } from '../../model/index.js';
+import { MeetingDocument, decisionOf, type AgendaItem, type DocumentKind, type TocEntry } from '../../model/index.js';
 import type { ImportOptions, Line } from '../line.js';
 import type { LayoutHints } from './blocks.js';
 import { parseIsoDate } from './dates.js';
@@ -85,7 +85,7 @@ function recordHeadlessMinutes(item: AgendaItem): void {
   const [only, ...more] = item.sections;
   if (!only || more.length > 0 || only.heading !== null || only.type !== 'other') return;
   only.type = 'decision';
-  item.decision = sectionText(only);
+  item.decision = decisionOf(item.sections);
 }
 
 /** Minutes when the document says so or records decisions; the two must agree. */

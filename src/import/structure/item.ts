@@ -2,7 +2,7 @@
  * @module One agenda item from its heading and body lines: title (joined across lines),
  * presenters ("v. …"), case number and officers' initials, sections, bilag, links, decision.
  */
-import { blockText, sectionText, type AgendaItem, type Attachment, type Block, type Link } from '../../model/index.js';
+import { blockText, decisionOf, uniqueLinks, type AgendaItem, type Attachment, type Block } from '../../model/index.js';
 import { plainLine, type Line } from '../line.js';
 import { ATTACHMENT_MARKER, type LayoutHints } from './blocks.js';
 import type { ItemHeading } from './headings.js';
@@ -78,7 +78,6 @@ export function buildItem(heading: ItemHeading, headingLine: Line, body: readonl
   }
   const { title: bare, presenters } = splitPresenters(title.trim());
   const sections = buildSections(lines, hints);
-  const decisions = sections.filter((s) => s.type === 'decision');
   return {
     number: heading.number,
     title: bare.replace(/\s*\.$/, ''),
@@ -92,7 +91,7 @@ export function buildItem(heading: ItemHeading, headingLine: Line, body: readonl
       ...textUrls(sections.flatMap((s) => s.blocks)).map((url) => ({ text: url, url })),
       ...body.filter((l) => l.annotation).flatMap((l) => l.links),
     ]),
-    decision: decisions.length > 0 ? decisions.map(sectionText).join('\n\n') : null,
+    decision: decisionOf(sections),
     closed,
   };
 }
@@ -134,12 +133,3 @@ export function textUrls(blocks: readonly Block[]): string[] {
   return blocks.flatMap((b) => blockText(b).match(/\b(?:https?:\/\/|www\.)[^\s<>"]+/g) ?? []).map((u) => u.replace(/[.,;:)]+$/, ''));
 }
 
-function uniqueLinks(links: readonly Link[]): Link[] {
-  const seen = new Set<string>();
-  return links.filter((l) => {
-    const key = `${l.text}\u0000${l.url}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}

@@ -4,7 +4,7 @@
  * through the HTML/text readers and the shared block builder — and field captions become
  * section types.
  */
-import { blockText, sectionText, sectionTypeOf, type Block, type Link, type Section, type SectionType } from '../../model/index.js';
+import { blockText, sectionTypeOf, type Block, type Link, type Section, type SectionType } from '../../model/index.js';
 import { plainLine, type Line } from '../line.js';
 import { bulletOf } from '../read/bullet.js';
 import { readHtml } from '../read/html.js';
@@ -114,19 +114,4 @@ export function fieldSection(caption: string, content: string, decision: boolean
   return { section: { heading, type, blocks }, links };
 }
 
-/** Links without repeats, in first-seen order. */
-export function uniqueLinks(links: readonly Link[]): Link[] {
-  const seen = new Set<string>();
-  return links.filter((l) => {
-    const key = `${l.text}\u0000${l.url}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-
-/** The item's decision: the text of its decision sections, separated by blank lines. */
-export function decisionOf(sections: readonly Section[]): string | null {
-  const decisions = sections.filter((s) => s.type === 'decision');
-  return decisions.length > 0 ? decisions.map(sectionText).join('\n\n') : null;
-}
+export { decisionOf, uniqueLinks } from '../../model/index.js';
