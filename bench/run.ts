@@ -89,7 +89,7 @@ async function buildCorpus(database: Database, seeds: MeetingDocument[], items: 
   if (batch.length > 0) await flush();
   process.stderr.write('\n');
   await database.db.execute(sql`vacuum analyze`);
-  if (database.driver === 'pglite') await database.db.execute(sql`checkpoint`);
+  await database.checkpoint();
   const seconds = (performance.now() - start) / 1000;
   log(`  corpus: ${loaded} items in ${docs} documents, ${seconds.toFixed(0)} s (${Math.round(loaded / seconds)} items/s)`);
 }

@@ -57,6 +57,7 @@ export async function runImport(args: string[]): Promise<number> {
   try {
     const summary = await importFiles(database, files.found, parsed.options, progressReporter(files.found.length));
     summary.failed.unshift(...files.missing.map((file) => ({ file, reason: 'file or folder not found' })));
+    if (summary.imported.length + summary.updated.length > 0) await database.checkpoint();
     console.log(formatSummary(summary));
     return summary.failed.length > 0 ? 1 : 0;
   } finally {

@@ -23,6 +23,8 @@ export interface Database {
   driver: 'pglite' | 'postgres';
   /** Where the data lives: a directory, `memory://`, or the server URL without password. */
   location: string;
+  /** After a bulk import: lets PGlite trim its write-ahead log (PostgreSQL manages its own). */
+  checkpoint(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -59,6 +61,9 @@ export async function openPglite(dataDir: string): Promise<Database> {
     db,
     driver: 'pglite',
     location: dataDir,
+    checkpoint: async () => {
+      await client.exec('checkpoint');
+    },
     close: () => client.close(),
   };
 }
@@ -83,6 +88,7 @@ export async function openPostgres(url: string): Promise<Database> {
     db,
     driver: 'postgres',
     location: url.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@'),
+    checkpoint: async () => undefined,
     close: () => {
       closing = true;
       return pool.end();
