@@ -6,6 +6,11 @@
  * rewritten whenever the document is imported again. People, bodies and cases are long-lived
  * identities that later tables (appointments per electoral period, accounts) can reference.
  *
+ * Room to grow without a rewrite: appointments (udpegninger per electoral period) reference
+ * `people` and `bodies`; planned meetings are `meetings` rows with status 'planned' and no
+ * document yet; accounts are a table of their own; versioned documents replace the unique
+ * (meeting, kind) index of `documents` with a version number.
+ *
  * Search lives on `agenda_items`: generated, weighted tsvectors (title A, decision B,
  * summary/recommendation C, other sections D), the small title+decision vector used to
  * pre-rank, and a type-prefixed vector for the section-type filter (see migration 0001).
