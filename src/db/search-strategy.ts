@@ -4,7 +4,7 @@
  * Visiting every matching row is what makes common words slow (STACK-NOTES: ~200 ms at 200k
  * items), so the planner's estimate picks one of two strategies:
  * - sparse (few matches, or matches spread thin): the GIN index gives the matches as a bitmap;
- *   they are counted exactly (up to EXACT_LIMIT), pre-ranked by the small title+decision vector,
+ *   they are counted exactly (up to `exactLimit`), pre-ranked by the small title+decision vector,
  *   and only the best few are ranked by the full vector;
  * - dense (many matches, a fair share of all rows): the newest rows are read in date order until
  *   enough match — a handful of rows per hit — and the total is the planner's estimate.
@@ -139,12 +139,11 @@ async function dense(tx: Tx, plan: SearchPlan, candidates: number): Promise<Hit[
     const ids = await newest(tx, plan, plan.match, plan.sort, plan.offset + plan.limit);
     return ids && ids.slice(plan.offset).map((id) => ({ id, rank: 0 }));
   }
-  const wanted = candidates;
-  const recent = await newest(tx, plan, plan.match, 'newest', wanted);
+  const recent = await newest(tx, plan, plan.match, 'newest', candidates);
   if (!recent) return null;
   // The best title/decision matches join the newest ones, so a strong title match anywhere in
   // time can still come first.
-  const head = plan.headMatch ? await headCandidates(tx, plan, plan.headMatch, plan.headRank!, wanted) : [];
+  const head = plan.headMatch ? await headCandidates(tx, plan, plan.headMatch, plan.headRank!, candidates) : [];
   const ids = [...new Set([...recent, ...head])];
   return queryRows<Hit>(
     tx,
@@ -175,8 +174,8 @@ async function headCandidates(
 }
 
 /**
- * Ids of the first `count` rows in date order that match, reading at most DENSE_SCAN_LIMIT
- * rows; null when the scan ran out before finding them. The inner LIMIT bounds the rows read
+ * Ids of the first `count` rows in date order that match, reading at most `denseScanLimit`
+ * (or 20 per wanted match) rows; null when the scan ran out before finding them. The inner LIMIT bounds the rows read
  * and the outer LIMIT stops the scan early (no outer ORDER BY, which would read them all).
  */
 async function newest(
