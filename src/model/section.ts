@@ -39,6 +39,8 @@ const HEADING_TYPES: ReadonlyArray<[RegExp, SectionType]> = [
 
 /** The section type of a known heading, or null when the heading is not a known section name. */
 export function sectionTypeOf(heading: string): SectionType | null {
+  // Every known heading is short: longer lines are text, without trying each pattern.
+  if (heading.length > 50) return null;
   const key = heading.trim().replace(/[:,]$/, '').trim().toLowerCase();
   for (const [pattern, type] of HEADING_TYPES) if (pattern.test(key)) return type;
   return null;

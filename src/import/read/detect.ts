@@ -6,8 +6,8 @@
 
 export type FileFormat = 'pdf' | 'docx' | 'html' | 'xml' | 'text' | 'binary';
 
-/** How many leading bytes are inspected: enough for a doctype, a BOM and a ZIP header. */
-const HEAD = 64 * 1024;
+/** How many leading bytes are inspected: enough for a doctype, a BOM, a ZIP header and a fair sample of text. */
+const HEAD = 8 * 1024;
 
 /** Tags that only HTML starts with, for fragments saved without `<html>`. */
 const HTML_START = /^<(html|head|body|div|p|h[1-6]|table|ul|ol|section|article|main|meta|title|link|span|br|a|script|style)[\s>/]/i;
@@ -25,7 +25,8 @@ export function detectFormat(bytes: Uint8Array, fileName: string): FileFormat {
   if (utf16) return classifyText(new TextDecoder(utf16).decode(head), fileName);
   if (looksBinary(head)) return 'binary';
   const body = startsWith(head, [0xef, 0xbb, 0xbf]) ? head.subarray(3) : head;
-  return classifyText(new TextDecoder('latin1').decode(body), fileName);
+  // The first few kilobytes say whether it is markup; decoding them all would only cost time.
+  return classifyText(new TextDecoder('latin1').decode(body.subarray(0, 4096)), fileName);
 }
 
 /** Markup or plain text, from the first non-blank characters. */

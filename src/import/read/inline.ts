@@ -12,6 +12,8 @@ export interface InlineText {
 }
 
 const URL_RE = /^(https?:\/\/|www\.)\S+$/i;
+/** Characters that can start inline markup: emphasis, tags, links, escapes, entities. */
+const MARKUP = /[*_<[\\&]/;
 
 /** True when the whole (trimmed) string is a web address. */
 export function isUrl(text: string): boolean {
@@ -20,6 +22,8 @@ export function isUrl(text: string): boolean {
 
 /** Strips inline markup from a line, keeping its visible text, links and whole-line bold/italic. */
 export function parseInline(source: string): InlineText {
+  // Most lines carry no markup at all: skip the markup passes for them.
+  if (!MARKUP.test(source)) return { text: collapseSpaces(source), bold: false, italic: false, links: [] };
   const links: Link[] = [];
   let s = source;
   // Links first, so their brackets are not taken for other markup.
@@ -36,7 +40,7 @@ export function parseInline(source: string): InlineText {
   s = s.replace(/\*\*([^*]+?)\*\*|__([^_]+?)__/g, '$1$2').replace(/<\/?(b|strong)>/gi, '');
   const italic = coversWholeLine(s, /(?<![\w*])\*([^*\s][^*]*?)\*(?!\w)|<i>(.*?)<\/i>|<em>(.*?)<\/em>/gi);
   s = s.replace(/(?<![\w*])\*([^*\s][^*]*?)\*(?!\w)/g, '$1').replace(/<\/?(i|em)>/gi, '');
-  s = unescape(s).replace(/\s+/g, ' ').trim();
+  s = collapseSpaces(unescape(s));
   return { text: s, bold: bold && s !== '', italic: italic && s !== '', links };
 }
 
@@ -45,6 +49,14 @@ function coversWholeLine(s: string, pattern: RegExp): boolean {
   const rest = s.replace(pattern, '');
   return rest.replace(/[\s*_]/g, '') === '' && rest.length < s.length;
 }
+
+/** Whitespace runs as one space, trimmed; the regex only runs when there is something to collapse. */
+function collapseSpaces(s: string): string {
+  const t = s.trim();
+  return t.includes('  ') || OTHER_SPACE.test(t) ? t.replace(/\s+/g, ' ') : t;
+}
+
+const OTHER_SPACE = /[\t\n\v\f\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
 
 function unescape(s: string): string {
   return s.replace(/\\([\\`*_{}[\]()#+\-.!<>|])/g, '$1').replace(/&amp;/g, '&').replace(/&nbsp;/g, ' ');

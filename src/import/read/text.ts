@@ -103,12 +103,19 @@ function readDoubleSpaced(raw: string[]): Line[] {
 const LIST_RE = /^(\s*)([-*•–○▪◦·])\s+(.*)$/;
 const HEADING_RE = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/;
 
+/** Drops trailing spaces and carriage returns but not tabs (a trailing tab is an empty cell). */
+function trimSpacesEnd(text: string): string {
+  let end = text.length;
+  while (end > 0 && (text[end - 1] === ' ' || text[end - 1] === '\r')) end--;
+  return text.slice(0, end);
+}
+
 /** One source line with its Markdown style; null when nothing visible remains. */
 export function styledLine(source: string): Line | null {
-  const noTrail = source.replace(/\s+$/, '');
+  const noTrail = source.trimEnd();
   // A trailing tab still marks a table row ("Budget pr. år<TAB>" heads a two-column table).
-  const row = source.replace(/[ \r]+$/, '');
-  if (row.includes('\t')) {
+  if (source.includes('\t')) {
+    const row = trimSpacesEnd(source);
     const cells = row.split('\t').map((c) => parseInline(c));
     const texts = cells.map((c) => c.text);
     if (texts.every((t) => t === '')) return null;

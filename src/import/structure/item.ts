@@ -66,7 +66,7 @@ export function buildItem(heading: ItemHeading, headingLine: Line, body: readonl
     closed = true;
     title = title.slice(closedPrefix[0].length);
   }
-  const closedLine = lines.findIndex((l, i) => i < 3 && /^lukket punkt\.?$/i.test(l.text.trim()));
+  const closedLine = lines.slice(0, 3).findIndex((l) => /^lukket punkt\.?$/i.test(l.text.trim()));
   if (closedLine >= 0) {
     closed = true;
     lines.splice(closedLine, 1);
