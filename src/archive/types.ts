@@ -74,6 +74,8 @@ export interface SearchHit {
 
 export interface SearchResult {
   total: number;
+  /** The total is the planner's estimate (very common words), not an exact count. */
+  totalIsEstimate?: boolean;
   page: number;
   limit: number;
   results: SearchHit[];

@@ -13,6 +13,8 @@ export interface ApiSearchHit {
 
 export interface ApiSearchResponse {
   total: number;
+  /** True when `total` is an estimate (very common words); the results themselves are exact. */
+  totalIsEstimate: boolean;
   page: number;
   limit: number;
   results: ApiSearchHit[];
@@ -22,6 +24,7 @@ export interface ApiSearchResponse {
 export function apiSearchResponse(result: SearchResult): ApiSearchResponse {
   return {
     total: result.total,
+    totalIsEstimate: result.totalIsEstimate ?? false,
     page: result.page,
     limit: result.limit,
     results: result.results.map((h) => ({

@@ -175,3 +175,14 @@ describe('GET /api/search (JSON)', () => {
     expect(await res.json()).toMatchObject({ total: 0, results: [] });
   });
 });
+
+describe('estimated totals', () => {
+  it('says "ca." on the page and totalIsEstimate in the JSON when the archive only estimates the total', async () => {
+    const { archive } = recordingArchive(170_000);
+    const estimating: Archive = { ...archive, search: async (q) => ({ ...(await archive.search(q)), totalIsEstimate: true }) };
+    const estimatingApp = createApp(estimating);
+    expect(await (await estimatingApp.request('/search?q=kommune')).text()).toContain('<strong>ca. 170.000</strong>');
+    expect(await (await estimatingApp.request('/api/search?q=kommune')).json()).toMatchObject({ total: 170_000, totalIsEstimate: true });
+    expect(await (await createApp(archive).request('/api/search?q=kommune')).json()).toMatchObject({ totalIsEstimate: false });
+  });
+});

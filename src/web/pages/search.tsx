@@ -60,7 +60,7 @@ function Results(props: { query: Partial<SearchQuery>; result: SearchResult }) {
   return (
     <section aria-labelledby="resultater-antal" class="search-results-section">
       <p id="resultater-antal" class="search-count">
-        <strong>{danishNumber(result.total)}</strong> {result.total === 1 ? 'resultat' : 'resultater'} for »{query.q}«
+        <strong>{result.totalIsEstimate ? 'ca. ' : ''}{danishNumber(result.total)}</strong> {result.total === 1 ? 'resultat' : 'resultater'} for »{query.q}«
         {totalPages > 1 && <> · side {result.page} af {totalPages}</>}
       </p>
       {result.results.length === 0 ? (
