@@ -40,7 +40,9 @@ export function isDoubleSpaced(raw: string[]): boolean {
 
 /** Reads a text document into styled lines. */
 export function readText(text: string): Line[] {
-  const raw = text.replace(/\r\n?/g, '\n').replace(/\f/g, '\n\n\n\n').split('\n');
+  // A form feed is a page break: three blank lines, as plain-text exports mark pages.
+  const normal = text.includes('\r') || text.includes('\f') ? text.replace(/\r\n?/g, '\n').replace(/\f/g, '\n\n\n\n') : text;
+  const raw = normal.split('\n');
   return isDoubleSpaced(raw) ? readDoubleSpaced(raw) : readPlain(raw);
 }
 
@@ -100,6 +102,7 @@ function readDoubleSpaced(raw: string[]): Line[] {
   return lines;
 }
 
+const BULLETS = '-*•–○▪◦·';
 const LIST_RE = /^(\s*)([-*•–○▪◦·])\s+(.*)$/;
 const HEADING_RE = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/;
 
@@ -125,13 +128,15 @@ export function styledLine(source: string): Line | null {
       links: cells.flatMap((c) => c.links),
     });
   }
-  const heading = HEADING_RE.exec(noTrail);
+  // Only lines opening with '#' or a bullet character can be headings or list items.
+  const first = noTrail.trimStart()[0] ?? '';
+  const heading = first === '#' ? HEADING_RE.exec(noTrail) : null;
   if (heading) {
     const inline = parseInline(heading[2] ?? '');
     if (!inline.text) return null;
     return plainLine(inline.text, { heading: heading[1]!.length, bold: inline.bold, italic: inline.italic, links: inline.links });
   }
-  const list = LIST_RE.exec(noTrail);
+  const list = BULLETS.includes(first) ? LIST_RE.exec(noTrail) : null;
   if (list && list[3]!.trim() !== '') {
     const inline = parseInline(list[3]!);
     const depth = list[1]!.length > 0 ? 1 : 0;

@@ -130,6 +130,6 @@ export function attachmentsOf(blocks: readonly Block[]): Attachment[] {
 
 /** Web addresses written out in the text. */
 export function textUrls(blocks: readonly Block[]): string[] {
-  return blocks.flatMap((b) => blockText(b).match(/\b(?:https?:\/\/|www\.)[^\s<>"]+/g) ?? []).map((u) => u.replace(/[.,;:)]+$/, ''));
+  return blocks.flatMap((b) => blockText(b)).filter((t) => t.includes('http') || t.includes('www.')).flatMap((t) => t.match(/\b(?:https?:\/\/|www\.)[^\s<>"]+/g) ?? []).map((u) => u.replace(/[.,;:)]+$/, ''));
 }
 
