@@ -63,6 +63,13 @@ const CONTENT_TYPES: Record<string, string> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   // Served as text: a stored HTML file must never run as a page of the archive's own origin.
   html: 'text/plain; charset=utf-8',
+  // Case-system exports (src/import/xml), downloaded as the XML they are.
+  sbsys: 'application/xml',
+  'sbsys-aarhus': 'application/xml',
+  acadre: 'application/xml',
+  'acadre-manifest': 'application/xml',
+  edoc: 'application/xml',
+  edoc4: 'application/xml',
 };
 
 /** The content type an original file of a format is served with. */
