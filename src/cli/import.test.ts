@@ -88,3 +88,11 @@ describe('samples', () => {
     expect(await documentCount()).toBe(5);
   });
 });
+
+describe('collectFiles on case-system XML', () => {
+  it('takes XML by its content and an Acadre agenda once, through its manifest', async () => {
+    const { found } = await collectFiles([path.resolve('test/fixtures/xml')]);
+    const names = found.map((f) => path.relative(path.resolve('test/fixtures/xml'), f));
+    expect(names).toEqual(['acadre/XML_2041.xml', 'edoc.xml', 'edoc4.xml', 'sbsys-aarhus.xml', 'sbsys.xml']);
+  });
+});

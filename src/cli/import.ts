@@ -3,14 +3,14 @@
  * documents, one transaction each, so a bad file is reported and skipped while the rest go in.
  * Progress goes to stderr; the summary (imported / updated / failed, one line per failure) to stdout.
  */
-import { open, readdir, stat } from 'node:fs/promises';
+import { open, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { openDatabase, type Database } from '../db/client.js';
 import { storeDocument, type StoreStatus } from '../db/store.js';
 import { ImportError, type ImportOptions } from '../import/index.js';
 import { parseAll } from '../import/parse-pool.js';
 import { detectFormat } from '../import/read/detect.js';
-import { closedCounts } from '../import/xml/index.js';
+import { acadreAgendaPathOf, closedCounts } from '../import/xml/index.js';
 
 /** Plain-text files are picked up by these extensions; PDF, Word, HTML and XML by their content. */
 const TEXT_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '']);
@@ -106,7 +106,20 @@ export async function collectFiles(paths: string[]): Promise<{ found: string[]; 
     else if (info.isDirectory()) await walk(p);
     else found.push(p);
   }
-  return { found, missing };
+  return { found: await withoutManifestAgendas(found), missing };
+}
+
+/**
+ * An Acadre manifest imports the agenda file in the folder next to it: that file is not imported
+ * a second time on its own when the walk also found it.
+ */
+async function withoutManifestAgendas(files: string[]): Promise<string[]> {
+  const taken = new Set<string>();
+  for (const file of files.filter((f) => path.extname(f).toLowerCase() === '.xml')) {
+    const agenda = acadreAgendaPathOf(await readFile(file));
+    if (agenda) taken.add(path.join(path.dirname(file), agenda).toLowerCase());
+  }
+  return files.filter((f) => !taken.has(f.toLowerCase()));
 }
 
 /** Imports files one by one; a failure is recorded with its reason and leaves the database unchanged. */

@@ -43,6 +43,11 @@ export async function readAcadreManifest(root: Element, load: LoadRelated | unde
   return readAcadreAgenda(agendaRoot, options, entry);
 }
 
+/** Where a manifest's chosen agenda file lies, relative to the manifest ("Files_1863_3687982/3687981.XML"). */
+export function manifestAgendaPath(root: Element): string {
+  return chooseEntry(root).path;
+}
+
 /**
  * The produced agenda to import: published (publish=1) with a files folder, as the Acadre
  * publishing module requires; minutes (type 2) before an agenda (type 1), then the latest.

@@ -7,7 +7,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join } from 'node:path';
 import { parentNumber, type MeetingDocument } from '../../model/index.js';
 import type { ImportOptions } from '../line.js';
-import { isAcadreAgenda, isAcadreManifest, readAcadreAgenda, readAcadreManifest, type LoadRelated } from './acadre.js';
+import { isAcadreAgenda, isAcadreManifest, manifestAgendaPath, readAcadreAgenda, readAcadreManifest, type LoadRelated } from './acadre.js';
 import { decodeXml, kids, localName, parseXml, rootOf, type Element } from './dom.js';
 import { readEdoc } from './edoc.js';
 import { isFujitsu, readFujitsu } from './fujitsu.js';
@@ -76,6 +76,16 @@ export interface ClosedCounts {
   items: number;
   /** Bilag that are closed themselves or belong to a closed item. */
   attachments: number;
+}
+
+/** For an Acadre manifest, the path of the agenda file it imports (relative to it); else null. */
+export function acadreAgendaPathOf(bytes: Uint8Array): string | null {
+  try {
+    const root = rootOf(parseXml(decodeXml(bytes)));
+    return root && caseSystemOf(root) === 'acadre-manifest' ? manifestAgendaPath(root) : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Counts the closed items and closed bilag of a document, for the import summary. */
