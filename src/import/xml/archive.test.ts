@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Archive } from '../../archive/types.js';
 import { createDbArchive } from '../../db/archive.js';
 import type { Database } from '../../db/client.js';
-import { storeDocument } from '../../db/store.js';
+import { slugify, storeDocument } from '../../db/store.js';
+import { createApp } from '../../web/app.js';
 import { openTestDatabase } from '../../db/testing.js';
 import { blockText, type MeetingDocument } from '../../model/index.js';
 import { importFile } from '../index.js';
@@ -107,6 +108,34 @@ describe('closed items and bilag from case-system XML in the public archive', ()
         const result = await archive.search({ q });
         expect(result.total, `${f.path}: "${q}"`).toBe(0);
         expect(JSON.stringify(result)).not.toContain(q);
+      }
+    }
+  });
+
+  it('the public pages and the search API never show closed text or closed bilag titles', async () => {
+    const app = createApp(archive);
+    const escape = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+    for (const f of FIXTURES) {
+      const s = stored.find((x) => x.path === f.path)!;
+      const paths = [
+        `/meetings/${s.meetingId}`,
+        ...s.document.items.map((i) => `/meetings/${s.meetingId}/items/${i.number}`),
+        `/search?q=${encodeURIComponent(f.closedText)}`,
+        `/search?q=${encodeURIComponent(f.closedBilag)}`,
+        `/api/search?q=${encodeURIComponent(f.closedText)}`,
+        `/bodies/${s.document.body ? slugify(s.document.body) : ''}`,
+        '/',
+      ];
+      for (const path of paths) {
+        const res = await app.request(path);
+        const page = await res.text();
+        for (const text of closedStrings(s.document)) {
+          expect(page.includes(text) || page.includes(escape(text)), `${f.path} ${path}: "${text}"`).toBe(false);
+        }
+      }
+      // The closed item's own page does not exist for the public.
+      for (const item of s.document.items.filter((i) => i.closed)) {
+        expect((await app.request(`/meetings/${s.meetingId}/items/${item.number}`)).status, `${f.path} item ${item.number}`).toBe(404);
       }
     }
   });
