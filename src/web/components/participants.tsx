@@ -9,10 +9,14 @@ function dash(value: string | null): string {
   return value && value.trim() ? value : '–';
 }
 
-function MemberTable(props: { caption: string; people: Participant[] }) {
-  // Columns the document never fills (KD-Net lists no parties) are left out rather than shown empty.
+/**
+ * One table for members present and for afbud: name, party, municipality and a last column
+ * (role, or who attended instead). Columns the document never fills (KD-Net lists no parties)
+ * are left out rather than shown empty.
+ */
+function PeopleTable<P extends Participant>(props: { caption: string; people: P[]; last: { label: string; value: (p: P) => string | null } }) {
   const hasParty = props.people.some((p) => p.party);
-  const hasRole = props.people.some((p) => p.role);
+  const hasLast = props.people.some((p) => props.last.value(p));
   return (
     <div class="table--responsive-scroll" tabindex={0}>
       <table class="table table--compact participants-table">
@@ -22,7 +26,7 @@ function MemberTable(props: { caption: string; people: Participant[] }) {
             <th scope="col">Navn</th>
             {hasParty && <th scope="col">Parti</th>}
             <th scope="col">Kommune</th>
-            {hasRole && <th scope="col">Rolle</th>}
+            {hasLast && <th scope="col">{props.last.label}</th>}
           </tr>
         </thead>
         <tbody>
@@ -31,7 +35,7 @@ function MemberTable(props: { caption: string; people: Participant[] }) {
               <td>{p.name}</td>
               {hasParty && <td>{dash(p.party)}</td>}
               <td>{dash(p.municipality)}</td>
-              {hasRole && <td>{dash(p.role)}</td>}
+              {hasLast && <td>{dash(props.last.value(p))}</td>}
             </tr>
           ))}
         </tbody>
@@ -40,35 +44,8 @@ function MemberTable(props: { caption: string; people: Participant[] }) {
   );
 }
 
-function AbsenceTable(props: { people: Absence[] }) {
-  const hasParty = props.people.some((p) => p.party);
-  const hasSubstitute = props.people.some((p) => p.substitute);
-  return (
-    <div class="table--responsive-scroll" tabindex={0}>
-      <table class="table table--compact participants-table">
-        <caption class="sr-only">Afbud</caption>
-        <thead>
-          <tr>
-            <th scope="col">Navn</th>
-            {hasParty && <th scope="col">Parti</th>}
-            <th scope="col">Kommune</th>
-            {hasSubstitute && <th scope="col">I stedet deltog</th>}
-          </tr>
-        </thead>
-        <tbody>
-          {props.people.map((p) => (
-            <tr>
-              <td>{p.name}</td>
-              {hasParty && <td>{dash(p.party)}</td>}
-              <td>{dash(p.municipality)}</td>
-              {hasSubstitute && <td>{dash(p.substitute)}</td>}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
+const ROLE = { label: 'Rolle', value: (p: Participant) => p.role };
+const SUBSTITUTE = { label: 'I stedet deltog', value: (p: Absence) => p.substitute };
 
 /** "Chefkonsulent Christian Budde, KL (referent)". */
 export function attendeeText(a: Attendee): string {
@@ -97,11 +74,11 @@ export function Participants(props: { document: MeetingDocument; level: number }
     <section class="participants" aria-labelledby="deltagere">
       <Heading level={level} id="deltagere">Deltagere</Heading>
       {doc.attendanceNote && <p>{doc.attendanceNote}</p>}
-      {doc.participants.length > 0 && <MemberTable caption="Deltagere" people={doc.participants} />}
+      {doc.participants.length > 0 && <PeopleTable caption="Deltagere" people={doc.participants} last={ROLE} />}
       {doc.absent.length > 0 && (
         <>
           <Heading level={level + 1}>Afbud</Heading>
-          <AbsenceTable people={doc.absent} />
+          <PeopleTable caption="Afbud" people={doc.absent} last={SUBSTITUTE} />
         </>
       )}
       {doc.others.length > 0 && (
