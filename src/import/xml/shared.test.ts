@@ -3,6 +3,7 @@
  * real names and addresses). Every expected value below was counted by reading the XML itself,
  * as each comment says — not by running this importer.
  */
+import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -13,6 +14,15 @@ import { importBytes, importFile } from '../index.js';
 import { closedCounts, detectCaseSystem, readCaseSystemXml, type CaseSystemFormat } from './index.js';
 
 const SHARED = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../shared/case-system-xml');
+/**
+ * The exports are not shipped with the repository, so a user's clone may not have them; CI has
+ * them and sets REFERAT_REQUIRE_SHARED, which turns their absence into a failure instead of a skip.
+ */
+const HAVE_SHARED = existsSync(SHARED);
+if (!HAVE_SHARED) {
+  if (process.env.REFERAT_REQUIRE_SHARED) throw new Error(`${SHARED} is missing: the real case-system exports are needed here`);
+  console.warn(`skipping the real case-system exports: ${SHARED} is not there (it is outside the repository)`);
+}
 const file = (name: string) => readFile(join(SHARED, `os2dagsorden-2.0_${name}.xml`));
 const ACADRE_AGENDA = 'acadre_3687981';
 /** The eDoc 4 test committee is named after a person; the name is matched, not written here. */
@@ -120,7 +130,7 @@ const EXPECTED: Record<string, Expected> = {
   },
 };
 
-describe('real case-system exports in ../shared/case-system-xml', () => {
+describe.skipIf(!HAVE_SHARED)('real case-system exports in ../shared/case-system-xml', () => {
   for (const [name, want] of Object.entries(EXPECTED)) {
     it(`${name} imports with the counted items, sections, decisions, attendance and bilag`, async () => {
       const { document: doc, format } = await read(name);
