@@ -22,3 +22,34 @@ describe('item headings', () => {
     expect(findItemHeadings(lines, new Set(), []).map((h) => h.number)).toEqual(['1', '2', '3']);
   });
 });
+
+describe('item headings with a table of contents', () => {
+  it('takes the heading the contents name, not a numbered point inside an earlier item', () => {
+    const text = [
+      '1. Godkendelse af dagsorden\t2',
+      '2. Budget 2025\t3',
+      '3. Eventuelt\t4',
+      '',
+      '1. Godkendelse af dagsorden',
+      '',
+      '2. Budget 2025',
+      '',
+      'Forslaget har tre dele:',
+      '',
+      '3. Anlæg på skoleområdet',
+      '',
+      'Tekst om anlæg.',
+      '',
+      '3. Eventuelt',
+      '',
+      'Intet.',
+    ].join('\n');
+    const lines = readText(text);
+    const headings = findItemHeadings(lines, new Set([0, 1, 2]), [
+      { number: '1', title: 'Godkendelse af dagsorden', page: 2, hasAttachments: false },
+      { number: '2', title: 'Budget 2025', page: 3, hasAttachments: false },
+      { number: '3', title: 'Eventuelt', page: 4, hasAttachments: false },
+    ]);
+    expect(headings.map((h) => `${h.number} ${h.title}`)).toEqual(['1 Godkendelse af dagsorden', '2 Budget 2025', '3 Eventuelt']);
+  });
+});

@@ -39,12 +39,16 @@ export function headingCandidate(line: Line): { number: string; title: string } 
 /** Finds the item headings in document order, skipping the table of contents. */
 export function findItemHeadings(lines: readonly Line[], skip: ReadonlySet<number>, toc: readonly TocEntry[]): ItemHeading[] {
   const tocNumbers = new Set(toc.map((e) => e.number).filter((n): n is string => n !== null));
+  const candidates = lines.map((line, index) => (skip.has(index) ? null : headingCandidate(line)));
+  const vouched = tocVouched(candidates, toc);
   const headings: ItemHeading[] = [];
   let prev: number[] | null = null;
   lines.forEach((line, index) => {
-    if (skip.has(index)) return;
-    const candidate = headingCandidate(line);
+    const candidate = candidates[index];
     if (!candidate) return;
+    // Where the contents name a heading's title, a line with that number but another title is text
+    // (a numbered point inside an item), not the item.
+    if (vouched.has(candidate.number) && !vouched.get(candidate.number)!.has(index)) return;
     const parts = candidate.number.split('.').map(Number);
     const styled = line.heading > 0 || line.bold || line.breakBefore || line.pageBreakBefore;
     // A skipped number is accepted only when the table of contents vouches for it.
@@ -54,6 +58,25 @@ export function findItemHeadings(lines: readonly Line[], skip: ReadonlySet<numbe
     prev = parts;
   });
   return headings;
+}
+
+const comparable = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+
+/** For each number the contents list, the lines whose title matches the contents' title (when any do). */
+function tocVouched(candidates: ReadonlyArray<{ number: string; title: string } | null>, toc: readonly TocEntry[]): Map<string, Set<number>> {
+  const vouched = new Map<string, Set<number>>();
+  for (const entry of toc) {
+    if (entry.number === null) continue;
+    const want = comparable(entry.title);
+    const matching = new Set<number>();
+    candidates.forEach((c, i) => {
+      if (!c || c.number !== entry.number) return;
+      const got = comparable(c.title);
+      if (want.length > 0 && (got.startsWith(want) || want.startsWith(got))) matching.add(i);
+    });
+    if (matching.size > 0) vouched.set(entry.number, matching);
+  }
+  return vouched;
 }
 
 function skipsForward(prev: number[] | null, next: number[]): boolean {
