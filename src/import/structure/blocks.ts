@@ -56,7 +56,8 @@ function continues(last: Line, line: Line, unit: Unit, hints: LayoutHints): bool
 export function buildBlocks(lines: readonly Line[], hints: LayoutHints): Block[] {
   const units = toUnits(lines, hints).flatMap((u) => splitLeadingHeading(u, hints));
   const blocks: Block[] = [];
-  let pendingMarkers: string[] = [];
+  // Bare `./.` markers whose titles follow on the next lines (three markers → the next three lines).
+  const pendingMarkers: string[] = [];
   units.forEach((unit, i) => {
     const first = unit.lines[0]!;
     const text = joinLines(unit.lines.map((l) => l.text));
@@ -77,15 +78,16 @@ export function buildBlocks(lines: readonly Line[], hints: LayoutHints): Block[]
       blocks.push({ kind: 'attachment', title: text, marker: pendingMarkers.shift()! });
       return;
     }
-    if (first.list && isBulletHeading(unit, blocks, units[i + 1])) blocks.push({ kind: 'heading', text });
-    else if (first.list) addListItem(blocks, { text, depth: first.list.depth });
-    if (first.list) return;
+    if (first.list) {
+      if (isBulletHeading(unit, blocks, units[i + 1])) blocks.push({ kind: 'heading', text });
+      else addListItem(blocks, { text, depth: first.list.depth });
+      return;
+    }
     if (sandwichedInTable(unit, blocks, units[i + 1])) return addRow(blocks, { ...first, cells: [text] });
     if (isStyledHeading(unit, text, units[i + 1]) || isPlainHeading(text, units[i + 1])) blocks.push({ kind: 'heading', text });
     else blocks.push({ kind: 'paragraph', text });
   });
   for (const marker of pendingMarkers) blocks.push({ kind: 'attachment', title: '', marker });
-  pendingMarkers = [];
   return blocks;
 }
 
