@@ -37,6 +37,8 @@ export interface MeetingView {
   /** The newest document of the meeting (minutes before agenda), public items only. */
   document: MeetingDocument;
   documents: StoredDocumentInfo[];
+  /** The document's participant names as written, each with the person it names. */
+  people: Array<{ name: string; person: PersonRef }>;
 }
 
 export interface ItemView {
@@ -44,6 +46,72 @@ export interface ItemView {
   item: AgendaItem;
   /** The same case number at other meetings, for following a case. */
   related: Array<{ meeting: MeetingSummary; number: string; title: string }>;
+}
+
+/** One agenda item of a case (sag), from the meeting's current document. */
+export interface CaseItem {
+  meeting: MeetingSummary;
+  number: string;
+  title: string;
+  kind: DocumentKind;
+  decision: string | null;
+}
+
+export interface CaseView {
+  caseNumber: string;
+  /** Public items with the case number at every meeting and body, newest first. */
+  items: CaseItem[];
+}
+
+/** A person as one identity across documents; `slug` may be empty (no Latin letters in the name). */
+export interface PersonRef {
+  id: number;
+  slug: string;
+  name: string;
+}
+
+/** A person in the people index, counted within one body. */
+export interface PersonListing extends PersonRef {
+  /** The latest party and municipality the documents state. */
+  party: string | null;
+  municipality: string | null;
+  meetingCount: number;
+  lastDate: string | null;
+}
+
+export interface PeopleFilter {
+  /** Part of the name, matched however the name is punctuated or capitalised. */
+  q?: string;
+  /** Body slug. */
+  body?: string;
+}
+
+export interface PeopleGroup {
+  body: { slug: string; name: string } | null;
+  people: PersonListing[];
+}
+
+/** How someone took part in a meeting: member present, afbud, absent, substitute, or other attendee. */
+export type AttendanceStatus = 'present' | 'afbud' | 'absent' | 'substitute' | 'guest';
+
+export interface Attendance {
+  meeting: MeetingSummary;
+  status: AttendanceStatus;
+  /** As this meeting's document states them (members present and afbud). */
+  party: string | null;
+  municipality: string | null;
+  /** Role in the body, or an attendee's job title. */
+  role: string | null;
+  organisation: string | null;
+  minuteTaker: boolean;
+  /** For afbud: who attended instead; for a substitute: whom they attended for. */
+  counterpart: PersonRef | null;
+}
+
+export interface PersonView {
+  person: PersonRef & { party: string | null; municipality: string | null };
+  /** Every meeting the person is listed at, newest first. */
+  attendance: Attendance[];
 }
 
 export type SearchSort = 'relevance' | 'newest' | 'oldest';
@@ -91,4 +159,10 @@ export interface Archive {
   getItem(meetingId: number, number: string): Promise<ItemView | null>;
   getOriginal(documentId: number): Promise<{ fileName: string; contentType: string; bytes: Uint8Array } | null>;
   search(query: SearchQuery): Promise<SearchResult>;
+  /** A case's public items across meetings; null when it has none. */
+  getCase(caseNumber: string): Promise<CaseView | null>;
+  /** People from the participant lists, grouped by body. */
+  listPeople(filter: PeopleFilter): Promise<PeopleGroup[]>;
+  /** A person by id, "id-slug" or slug, with attendance; null when unknown or never listed. */
+  getPerson(ref: string): Promise<PersonView | null>;
 }

@@ -8,53 +8,19 @@ import type {
   Archive,
   BodySummary,
   ItemView,
-  MeetingSummary,
   MeetingView,
   SearchQuery,
   SearchResult,
   StoredDocumentInfo,
 } from '../archive/types.js';
-import type { DocumentKind, MeetingDocument } from '../model/index.js';
+import type { MeetingDocument } from '../model/index.js';
+import { getCase } from './cases.js';
 import type { Db } from './client.js';
+import { getPerson, listPeople, meetingPeople } from './people.js';
 import { closedNumbers, publicDocument, publicItem } from './public.js';
 import { queryRows } from './rows.js';
 import { searchItems } from './search.js';
-
-interface SummaryRow {
-  id: number;
-  date: string | null;
-  start_time: string | null;
-  location: string | null;
-  slug: string | null;
-  name: string | null;
-  kinds: DocumentKind[] | string;
-  item_count: number;
-}
-
-/** Meeting summaries (alias `m`) matching a condition, in the given order. */
-function summaries(where: SQL, order: SQL, limit = 1000): SQL {
-  return sql`
-    select m.id, m.date::text as date, m.start_time, m.location, b.slug, b.name,
-      coalesce((select json_agg(d.kind order by d.kind) from documents d where d.meeting_id = m.id), '[]'::json) as kinds,
-      (select count(*)::int from agenda_items i where i.meeting_id = m.id and i.current and not i.closed) as item_count
-    from meetings m left join bodies b on b.id = m.body_id
-    where ${where}
-    order by ${order}
-    limit ${limit}`;
-}
-
-function toSummary(row: SummaryRow): MeetingSummary {
-  return {
-    id: row.id,
-    body: row.slug !== null && row.name !== null ? { slug: row.slug, name: row.name } : null,
-    date: row.date,
-    startTime: row.start_time,
-    location: row.location,
-    // json columns arrive parsed from both drivers; the string case guards a driver setting.
-    kinds: typeof row.kinds === 'string' ? (JSON.parse(row.kinds) as DocumentKind[]) : row.kinds,
-    itemCount: row.item_count,
-  };
-}
+import { meetingSummaries as summariesOf, meetingSummariesById } from './summaries.js';
 
 const CONTENT_TYPES: Record<string, string> = {
   text: 'text/plain; charset=utf-8',
@@ -79,19 +45,19 @@ export function contentTypeOf(format: string): string {
 
 /** An `Archive` reading from the given database. */
 export function createDbArchive(db: Db): Archive {
-  const meetingSummaries = async (where: SQL, order: SQL, limit?: number) =>
-    (await queryRows<SummaryRow>(db, summaries(where, order, limit))).map(toSummary);
+  const meetingSummaries = (where: SQL, order: SQL, limit?: number) => summariesOf(db, where, order, limit);
   const meetingSummary = async (id: number) => (await meetingSummaries(sql`m.id = ${id}`, sql`m.id`))[0] ?? null;
 
   /** The meeting's preferred document (minutes over agenda), filtered to public content. */
   const currentDocument = async (meetingId: number) => {
-    const [row] = await queryRows<{ model: MeetingDocument | string }>(
+    const [row] = await queryRows<{ id: number; model: MeetingDocument | string }>(
       db,
-      sql`select model from documents where meeting_id = ${meetingId}
+      sql`select id, model from documents where meeting_id = ${meetingId}
           order by (kind = 'minutes') desc, imported_at desc limit 1`,
     );
     if (!row) return null;
-    return typeof row.model === 'string' ? (JSON.parse(row.model) as MeetingDocument) : row.model;
+    const model = typeof row.model === 'string' ? (JSON.parse(row.model) as MeetingDocument) : row.model;
+    return { id: row.id, model };
   };
 
   return {
@@ -128,20 +94,21 @@ export function createDbArchive(db: Db): Archive {
 
     async getMeeting(id): Promise<MeetingView | null> {
       const meeting = await meetingSummary(id);
-      const document = meeting && (await currentDocument(id));
-      if (!meeting || !document) return null;
+      const current = meeting && (await currentDocument(id));
+      if (!meeting || !current) return null;
+      const document = publicDocument(current.model);
       const documents = await queryRows<StoredDocumentInfo>(
         db,
         sql`select id, kind, file_name as "fileName", format, sha256, to_char(imported_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "importedAt"
             from documents where meeting_id = ${id} and not has_closed_content
             order by (kind = 'minutes') desc, id`,
       );
-      return { meeting, document: publicDocument(document), documents };
+      return { meeting, document, documents, people: await meetingPeople(db, current.id, document) };
     },
 
     async getItem(meetingId, number): Promise<ItemView | null> {
       const meeting = await meetingSummary(meetingId);
-      const document = meeting && (await currentDocument(meetingId));
+      const document = meeting && (await currentDocument(meetingId))?.model;
       if (!meeting || !document) return null;
       const item = document.items.find((i) => i.number === number);
       if (!item || closedNumbers(document.items).has(number)) return null;
@@ -162,6 +129,10 @@ export function createDbArchive(db: Db): Archive {
     async search(query: SearchQuery): Promise<SearchResult> {
       return searchItems(db, query);
     },
+
+    getCase: (caseNumber) => getCase(db, caseNumber),
+    listPeople: (filter) => listPeople(db, filter),
+    getPerson: (ref) => getPerson(db, ref),
   };
 
   /** The same case at other meetings (public, current items), newest first. */
@@ -173,13 +144,7 @@ export function createDbArchive(db: Db): Archive {
           where c.case_number = ${caseNumber} and i.meeting_id <> ${meetingId} and i.current and not i.closed
           order by i.meeting_date desc nulls last, i.meeting_id desc, i.position limit 50`,
     );
-    const ids = [...new Set(rows.map((r) => r.meeting_id))];
-    if (ids.length === 0) return [];
-    const meetings = await meetingSummaries(
-      sql`m.id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`,
-      sql`m.id`,
-    );
-    const byId = new Map(meetings.map((m) => [m.id, m]));
+    const byId = await meetingSummariesById(db, rows.map((r) => r.meeting_id));
     return rows.map((r) => ({ meeting: byId.get(r.meeting_id)!, number: r.number, title: r.title }));
   }
 }

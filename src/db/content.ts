@@ -7,6 +7,7 @@ import { inArray, sql, type SQL } from 'drizzle-orm';
 import type { PgInsertValue } from 'drizzle-orm/pg-core';
 import type { AgendaItem, MeetingDocument, SectionType } from '../model/index.js';
 import type { Db } from './client.js';
+import { personKey, personSlug } from './names.js';
 import { closedNumbers, publicSectionText } from './public.js';
 import { agendaItems, attachments, cases, participations, people, sections } from './schema.js';
 
@@ -21,15 +22,7 @@ export interface ContentIds {
 /** Section types whose text ranks just below the decision (weight C). */
 const SUMMARY_TYPES: ReadonlySet<SectionType> = new Set(['summary', 'recommendation']);
 
-/** Normalised identity of a person's name: "H. C. Østerby" and "H.C. Østerby" → "h c østerby". */
-export function personKey(name: string): string {
-  return name
-    .normalize('NFC')
-    .toLowerCase()
-    .replace(/[.,\-‐–]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
+export { personKey };
 
 /** An insert row whose columns may also be SQL expressions (typed_tsv is one). */
 type ItemRow = PgInsertValue<typeof agendaItems>;
@@ -163,9 +156,13 @@ async function writeParticipations(tx: Tx, doc: MeetingDocument, ids: ContentIds
     seen.add(row.personId);
     rows.push({ ...row, meetingId: ids.meetingId, documentId: ids.documentId });
   };
-  for (const p of doc.participants) add({ personId: id(p.name), status: 'present', role: p.role });
+  // Party and municipality per participation, as this document states them: a person's history.
+  for (const p of doc.participants) {
+    add({ personId: id(p.name), status: 'present', role: p.role, party: p.party, municipality: p.municipality });
+  }
   for (const a of doc.absent) {
-    add({ personId: id(a.name), status: 'afbud', role: a.role, substitutePersonId: a.substitute ? id(a.substitute) || null : null });
+    const substitutePersonId = a.substitute ? id(a.substitute) || null : null;
+    add({ personId: id(a.name), status: 'afbud', role: a.role, party: a.party, municipality: a.municipality, substitutePersonId });
   }
   for (const a of doc.absent) if (a.substitute) add({ personId: id(a.substitute), status: 'substitute', role: null });
   for (const o of doc.others) {
@@ -197,10 +194,11 @@ async function ensurePeople(tx: Tx, refs: PersonRef[]): Promise<Map<string, numb
   if (byKey.size === 0) return new Map();
   const rows = await tx
     .insert(people)
-    .values([...byKey].map(([key, r]) => ({ key, name: r.name, party: r.party, municipality: r.municipality })))
+    .values([...byKey].map(([key, r]) => ({ key, slug: personSlug(r.name), name: r.name, party: r.party, municipality: r.municipality })))
     .onConflictDoUpdate({
       target: people.key,
       set: {
+        slug: sql`excluded.slug`,
         party: sql`coalesce(excluded.party, ${people.party})`,
         municipality: sql`coalesce(excluded.municipality, ${people.municipality})`,
       },

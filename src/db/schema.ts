@@ -205,16 +205,22 @@ export const attachments = pgTable(
   (t) => [uniqueIndex('attachments_item_position_key').on(t.itemId, t.position)],
 );
 
-export const people = pgTable('people', {
-  id: serial('id').primaryKey(),
-  name: text('name').notNull(),
-  /** Normalised name ("h c østerby"): one identity per person across documents. */
-  key: text('key').notNull().unique(),
-  /** Latest known party letter and municipality. */
-  party: text('party'),
-  municipality: text('municipality'),
-  createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
-});
+export const people = pgTable(
+  'people',
+  {
+    id: serial('id').primaryKey(),
+    name: text('name').notNull(),
+    /** Normalised name ("h c østerby"): one identity per person across documents. */
+    key: text('key').notNull().unique(),
+    /** URL name from the key ("h-c-oesterby"); not unique: rare keys differ only in signs or accents. */
+    slug: text('slug').notNull().default(''),
+    /** Party letter and municipality of the latest import that stated them (pages use participations). */
+    party: text('party'),
+    municipality: text('municipality'),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  },
+  (t) => [index('people_slug_idx').on(t.slug)],
+);
 
 export const participations = pgTable(
   'participations',
@@ -231,6 +237,9 @@ export const participations = pgTable(
       .notNull()
       .references(() => people.id),
     status: text('status', { enum: ['present', 'afbud', 'absent', 'substitute', 'guest'] }).notNull(),
+    /** Party and municipality as this document states them: a person's history over time. */
+    party: text('party'),
+    municipality: text('municipality'),
     /** Role in the body ("formand") or, for guests, job title. */
     role: text('role'),
     organisation: text('organisation'),

@@ -8,6 +8,7 @@ import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { MeetingDocument } from '../model/index.js';
 import type { Db } from './client.js';
 import { writeContent } from './content.js';
+import { slugify } from './names.js';
 import { hasClosedContent } from './public.js';
 import { agendaItems, bodies, documents, meetings } from './schema.js';
 
@@ -25,21 +26,9 @@ export interface StoreResult {
   documentId: number;
 }
 
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export { slugify };
 
-/** URL slug of a body name: "KKR Midtjylland" → "kkr-midtjylland", "KD-Net" → "kd-net". */
-export function slugify(name: string): string {
-  return name
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/æ/g, 'ae')
-    .replace(/ø/g, 'oe')
-    .replace(/å/g, 'aa')
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-}
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 /** Hex SHA-256 of a file's bytes: the identity of an imported file. */
 export function sha256Hex(bytes: Uint8Array): string {

@@ -1,7 +1,8 @@
 /**
  * @module A test-only `Archive` over MeetingDocument values held in memory. It lets the web layer
  * be tested before (and independently of) the database; search is a plain case-insensitive
- * substring match, not the database's Danish full-text search.
+ * substring match, not the database's Danish full-text search. People are left to the database
+ * archive (no index, no person pages, meeting names unlinked): follow.test.ts tests them there.
  */
 import type {
   Archive, BodySummary, ItemView, MeetingSummary, MeetingView, SearchHit, SearchQuery, SearchResult,
@@ -83,6 +84,7 @@ export function createMemoryArchive(meetings: MemoryMeeting[], today = '2020-09-
         documents: source
           ? [{ id: m.documentId, kind: m.document.kind, fileName: source.fileName, format: source.format, sha256: source.sha256, importedAt: '2020-09-01T00:00:00Z' }]
           : [],
+        people: [],
       };
     },
     async getItem(meetingId, number): Promise<ItemView | null> {
@@ -124,6 +126,19 @@ export function createMemoryArchive(meetings: MemoryMeeting[], today = '2020-09-
       const page = query.page ?? 1;
       const limit = query.limit ?? 20;
       return { total: hits.length, page, limit, results: hits.slice((page - 1) * limit, page * limit) };
+    },
+    async getCase(caseNumber) {
+      const items = meetings
+        .flatMap((m) => publicDoc(m.document).items.filter((i) => i.caseNumber === caseNumber).map((i) => ({ m, i })))
+        .sort((a, b) => byDateDesc(a.m, b.m))
+        .map(({ m, i }) => ({ meeting: summary(m), number: i.number, title: i.title, kind: m.document.kind, decision: i.decision }));
+      return items.length > 0 ? { caseNumber, items } : null;
+    },
+    async listPeople() {
+      return [];
+    },
+    async getPerson() {
+      return null;
     },
   };
 }

@@ -1,0 +1,231 @@
+/**
+ * Following cases and people across meetings, on the database (PGlite, or PostgreSQL with
+ * DATABASE_URL): the five samples imported with the real importer, plus made-up meetings of a
+ * made-up body for closed items, party changes, substitutes and superseded agendas.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Archive } from '../archive/types.js';
+import { importFile } from '../import/index.js';
+import { createDbArchive } from './archive.js';
+import type { Database } from './client.js';
+import { item, meetingDocument, original } from './fixtures.js';
+import { queryRows } from './rows.js';
+import { storeDocument } from './store.js';
+import { openTestDatabase } from './testing.js';
+
+const SAMPLES = new URL('../../samples/', import.meta.url).pathname;
+const MIGRATION = new URL('./migrations/0006_backfill_people_pages.sql', import.meta.url).pathname;
+const CASE = 'SAG-2020-01697';
+
+let database: Database;
+let archive: Archive;
+const ids: Record<string, { meetingId: number; documentId: number }> = {};
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  archive = createDbArchive(database.db);
+  for (const fileName of readdirSync(SAMPLES).filter((f) => f.endsWith('.txt')).sort()) {
+    const { document, bytes, format } = await importFile(join(SAMPLES, fileName));
+    await storeDocument(database.db, document, { bytes, fileName, format });
+  }
+  ids.march = await storeDocument(
+    database.db,
+    meetingDocument({
+      body: 'Testudvalget',
+      date: '2024-03-01',
+      participants: [
+        { name: 'Karen Testesen', party: 'A', municipality: 'Aarhus', role: 'formand' },
+        { name: 'Ole Prøve', party: 'B', municipality: 'Odder', role: null },
+      ],
+      absent: [{ name: 'Bent Fravær', party: 'V', municipality: 'Skive', role: null, substitute: 'Sofie Stedfortræder' }],
+      others: [{ name: 'Ida Sekretær', title: 'Konsulent', organisation: 'KL', group: 'Fra KL', minuteTaker: true }],
+      items: [
+        item('1', 'Klima igen', { caseNumber: CASE, decision: 'Testudvalget tog orienteringen til efterretning.' }),
+        item('2', 'Fortrolig personsag', { caseNumber: CASE, closed: true }),
+        item('3', 'Hemmelig sag', { caseNumber: 'SAG-2099-99999', closed: true }),
+        item('3.1', 'Under den hemmelige sag', { caseNumber: 'SAG-2099-88888' }),
+      ],
+    }),
+    original('test march'),
+  );
+  ids.september = await storeDocument(
+    database.db,
+    meetingDocument({
+      body: 'Testudvalget',
+      date: '2024-09-01',
+      participants: [
+        { name: 'Karen  Testesen', party: 'F', municipality: 'Aarhus', role: 'formand' },
+        { name: 'Sofie Stedfortræder', party: 'C', municipality: 'Skive', role: null },
+      ],
+      absent: [{ name: 'Ole Prøve', party: 'B', municipality: 'Odder', role: null, substitute: null }],
+      items: [item('1', 'Budget')],
+    }),
+    original('test september minutes'),
+  );
+  // The agenda of the same meeting names someone the minutes do not: the minutes are what counts.
+  await storeDocument(
+    database.db,
+    meetingDocument({
+      body: 'Testudvalget',
+      kind: 'agenda',
+      date: '2024-09-01',
+      participants: [{ name: 'Agnes Dagsorden', party: 'Ø', municipality: 'Aarhus', role: null }],
+      items: [item('1', 'Budget')],
+    }),
+    original('test september agenda'),
+  );
+});
+afterAll(async () => {
+  await database?.close();
+});
+
+const personId = async (slug: string) => (await archive.getPerson(slug))!.person.id;
+
+describe('getCase', () => {
+  it('lists the public items with the case number at every meeting and body, newest first', async () => {
+    const view = await archive.getCase(CASE);
+    expect(view?.caseNumber).toBe(CASE);
+    const rows = view!.items.map((i) => [i.meeting.date, i.meeting.body?.name, i.number, i.kind]);
+    expect(rows[0]).toEqual(['2024-03-01', 'Testudvalget', '1', 'minutes']);
+    expect(rows.slice(1).map((r) => r[2])).toEqual(['3.1', '3.2', '3.3', '3.4', '3.5', '3.6', '4.1', '4.2', '4.3', '6.1']);
+    expect(rows.slice(1).every((r) => r[0] === '2020-06-17' && r[1] === 'KKR Midtjylland')).toBe(true);
+    expect(view!.items[0]).toMatchObject({ title: 'Klima igen', decision: 'Testudvalget tog orienteringen til efterretning.' });
+    expect(view!.items[1]!.decision).toMatch(/^KKR Midtjylland tiltrådte indstillingen\. Der var generel opbakning/);
+  });
+
+  it('puts undated meetings last and marks agenda items as such', async () => {
+    const items = (await archive.getCase('SAG-2019-04948'))!.items;
+    expect(items.map((i) => [i.meeting.date, i.kind, i.decision])).toEqual(items.map(() => [null, 'agenda', null]));
+    expect(items.map((i) => i.number)).toEqual(['1.1', '3.1', '3.2', '3.3', '3.4', '3.5', '5.1', '7.1']);
+  });
+
+  it('never shows a closed item, nor items under one; a case with only closed items does not exist', async () => {
+    const view = await archive.getCase(CASE);
+    expect(JSON.stringify(view)).not.toContain('Fortrolig personsag');
+    expect(await archive.getCase('SAG-2099-99999')).toBeNull();
+    expect(await archive.getCase('SAG-2099-88888')).toBeNull();
+  });
+
+  it('matches the case number exactly, as a parameter', async () => {
+    for (const n of ['sag-2020-01697', 'SAG-2020', '%', "SAG-2020-01697' or '1'='1", '']) {
+      expect(await archive.getCase(n), n).toBeNull();
+    }
+  });
+});
+
+describe('listPeople', () => {
+  it('groups people by body in Danish order, with the latest party and municipality by meeting date', async () => {
+    const groups = await archive.listPeople({});
+    expect(groups.map((g) => g.body?.name)).toEqual(['KD-Net', 'KKR Midtjylland', 'Testudvalget']);
+    const kkr = groups[1]!.people;
+    expect(kkr.find((p) => p.slug === 'h-c-oesterby')).toMatchObject({
+      name: 'H.C. Østerby', party: 'A', municipality: 'Holstebro', meetingCount: 2, lastDate: '2023-06-21',
+    });
+    expect(groups[2]!.people.map((p) => [p.name, p.party, p.meetingCount])).toEqual([
+      ['Bent Fravær', 'V', 1],
+      ['Ida Sekretær', null, 1],
+      ['Karen Testesen', 'F', 2],
+      ['Ole Prøve', 'B', 2],
+      ['Sofie Stedfortræder', 'C', 2],
+    ]);
+  });
+
+  it('filters by name however it is punctuated or spelled without æøå, and by body', async () => {
+    const names = async (q: string, body?: string) =>
+      (await archive.listPeople({ q, body })).flatMap((g) => g.people.map((p) => `${g.body?.slug}:${p.name}`));
+    expect(await names('hc østerby')).toEqual(['kkr-midtjylland:H.C. Østerby']);
+    expect(await names('H. C. ØSTERBY')).toEqual(['kkr-midtjylland:H.C. Østerby']);
+    expect(await names('oesterby')).toEqual(['kkr-midtjylland:H.C. Østerby']);
+    expect(await names('kaas')).toEqual(['kkr-midtjylland:Jesper Kaas Schmidt']);
+    expect(await names('', 'kd-net')).toHaveLength(6);
+    expect(await names('per', 'kd-net')).toEqual(['kd-net:Per Mathiasen']);
+    expect(await names('Peter Hegelund', 'kd-net')).toEqual(['kd-net:Jens Peter Hegelund Jensen']);
+    for (const q of ['%', '_', "' or 1=1 --", 'findes ikke']) expect(await names(q), q).toEqual([]);
+    expect(await names('', 'findes-ikke')).toEqual([]);
+  });
+
+  it('leaves out people named only in a superseded agenda', async () => {
+    expect(JSON.stringify(await archive.listPeople({}))).not.toContain('Agnes Dagsorden');
+    expect(await archive.getPerson('agnes-dagsorden')).toBeNull();
+  });
+});
+
+describe('getPerson', () => {
+  it('finds a person by slug, id and id-slug; the slug wins over a stale id', async () => {
+    const karen = await personId('karen-testesen');
+    const ole = await personId('ole-proeve');
+    expect((await archive.getPerson(String(karen)))!.person.name).toBe('Karen Testesen');
+    expect((await archive.getPerson(`${karen}-karen-testesen`))!.person.id).toBe(karen);
+    expect((await archive.getPerson(`${ole}-karen-testesen`))!.person.id).toBe(karen);
+    expect((await archive.getPerson(`${karen}-findes-ikke`))!.person.id).toBe(karen);
+    for (const ref of ['findes-ikke', '999999', '99999999999', 'Karen-Testesen', '-1', '', 'karen testesen', '12-']) {
+      expect(await archive.getPerson(ref), ref).toBeNull();
+    }
+  });
+
+  it('gives party and municipality per meeting, newest first, and the latest on the person', async () => {
+    const view = (await archive.getPerson('karen-testesen'))!;
+    expect(view.person).toMatchObject({ name: 'Karen Testesen', party: 'F', municipality: 'Aarhus' });
+    expect(view.attendance.map((a) => [a.meeting.date, a.status, a.party, a.municipality, a.role])).toEqual([
+      ['2024-09-01', 'present', 'F', 'Aarhus', 'formand'],
+      ['2024-03-01', 'present', 'A', 'Aarhus', 'formand'],
+    ]);
+    const oesterby = (await archive.getPerson('h-c-oesterby'))!;
+    expect(oesterby.attendance.map((a) => [a.meeting.date, a.party, a.municipality])).toEqual([
+      ['2023-06-21', 'A', 'Holstebro'],
+      ['2020-06-17', null, 'Holstebro'],
+    ]);
+  });
+
+  it('tells afbud with who came instead, substitutes with whom they replaced, and others present', async () => {
+    const bent = (await archive.getPerson('bent-fravaer'))!;
+    expect(bent.attendance[0]).toMatchObject({ status: 'afbud', party: 'V', counterpart: { name: 'Sofie Stedfortræder', slug: 'sofie-stedfortraeder' } });
+    const sofie = (await archive.getPerson('sofie-stedfortraeder'))!;
+    expect(sofie.attendance.map((a) => [a.meeting.date, a.status, a.counterpart?.name ?? null])).toEqual([
+      ['2024-09-01', 'present', null],
+      ['2024-03-01', 'substitute', 'Bent Fravær'],
+    ]);
+    const ole = (await archive.getPerson('ole-proeve'))!;
+    expect(ole.attendance.map((a) => [a.status, a.counterpart])).toEqual([['afbud', null], ['present', null]]);
+    const ida = (await archive.getPerson('ida-sekretaer'))!;
+    expect(ida.attendance[0]).toMatchObject({ status: 'guest', role: 'Konsulent', organisation: 'KL', minuteTaker: true });
+    const kdnet = (await archive.getPerson('thomas-lindberg'))!;
+    expect(kdnet.attendance[0]).toMatchObject({ status: 'substitute', counterpart: { name: 'Per Mathiasen' } });
+  });
+});
+
+describe('meeting pages name people', () => {
+  it('maps every participant name as written to its person', async () => {
+    const view = (await archive.getMeeting(ids.march!.meetingId))!;
+    expect(view.people.map((p) => [p.name, p.person.slug])).toEqual([
+      ['Karen Testesen', 'karen-testesen'],
+      ['Ole Prøve', 'ole-proeve'],
+      ['Bent Fravær', 'bent-fravaer'],
+      ['Sofie Stedfortræder', 'sofie-stedfortraeder'],
+      ['Ida Sekretær', 'ida-sekretaer'],
+    ]);
+    // The same person written with two spaces is still Karen Testesen.
+    const september = (await archive.getMeeting(ids.september!.meetingId))!;
+    expect(september.people[0]).toEqual({ name: 'Karen  Testesen', person: expect.objectContaining({ slug: 'karen-testesen' }) });
+  });
+});
+
+describe('migration 0006', () => {
+  it('backfills slugs, parties and municipalities exactly as an import writes them', async () => {
+    const snapshot = async () => ({
+      people: await queryRows(database.db, sql`select id, slug from people order by id`),
+      participations: await queryRows(database.db, sql`select id, party, municipality from participations order by id`),
+    });
+    const before = await snapshot();
+    expect(before.people.length).toBeGreaterThan(70);
+    await database.db.execute(sql`update people set slug = ''`);
+    await database.db.execute(sql`update participations set party = null, municipality = null`);
+    for (const statement of readFileSync(MIGRATION, 'utf8').split('--> statement-breakpoint')) {
+      await database.db.execute(sql.raw(statement));
+    }
+    expect(await snapshot()).toEqual(before);
+  });
+});

@@ -1,0 +1,181 @@
+/**
+ * @module People across meetings: the index of people named in participant lists, a person's
+ * attendance history, and the person each name on a meeting page refers to. Attendance is
+ * public; only each meeting's current document (minutes over agenda) counts, as on its page.
+ */
+import { sql } from 'drizzle-orm';
+import type { AttendanceStatus, MeetingView, PeopleFilter, PeopleGroup, PersonListing, PersonRef, PersonView } from '../archive/types.js';
+import type { MeetingDocument } from '../model/index.js';
+import type { Db } from './client.js';
+import { danishCompare, personKey, slugify } from './names.js';
+import { queryRows } from './rows.js';
+import { isCurrentDocument, meetingSummariesById } from './summaries.js';
+
+/** Bounds a page: far above the people of any body the archive holds. */
+const MAX_ROWS = 2000;
+
+interface ListingRow {
+  id: number;
+  slug: string;
+  name: string;
+  body_slug: string | null;
+  body_name: string | null;
+  meeting_count: number;
+  last_date: string | null;
+  party: string | null;
+  municipality: string | null;
+}
+
+/** People from the current documents' participant lists, one group per body, names in Danish order. */
+export async function listPeople(db: Db, filter: PeopleFilter): Promise<PeopleGroup[]> {
+  // Compared without spaces and dashes on the key and on the slug, so "hc østerby",
+  // "H. C. Østerby" and "oesterby" all find H.C. Østerby; strpos gives no character a special meaning.
+  const key = personKey(filter.q ?? '').replace(/ /g, '');
+  const slug = slugify(filter.q ?? '').replace(/-/g, '');
+  const byName = key
+    ? sql`(strpos(replace(p.key, ' ', ''), ${key}) > 0 or (${slug} <> '' and strpos(replace(p.slug, '-', ''), ${slug}) > 0))`
+    : sql`true`;
+  const byBody = filter.body ? sql`b.slug = ${filter.body}` : sql`true`;
+  const rows = await queryRows<ListingRow>(
+    db,
+    sql`with att as (
+          select pa.person_id, pa.meeting_id, pa.party, pa.municipality, m.date, m.body_id
+          from participations pa
+          join documents d on d.id = pa.document_id
+          join meetings m on m.id = pa.meeting_id
+          where ${isCurrentDocument('d')})
+        select p.id, p.slug, p.name, b.slug as body_slug, b.name as body_name,
+          count(distinct att.meeting_id)::int as meeting_count, max(att.date)::text as last_date,
+          (select a.party from att a where a.person_id = p.id and a.party is not null
+           order by a.date desc nulls last, a.meeting_id desc limit 1) as party,
+          (select a.municipality from att a where a.person_id = p.id and a.municipality is not null
+           order by a.date desc nulls last, a.meeting_id desc limit 1) as municipality
+        from att join people p on p.id = att.person_id left join bodies b on b.id = att.body_id
+        where ${byName} and ${byBody}
+        group by p.id, b.id
+        limit ${MAX_ROWS}`,
+  );
+  const groups = new Map<string, PeopleGroup>();
+  for (const r of rows) {
+    const groupKey = r.body_slug ?? '';
+    if (!groups.has(groupKey)) {
+      const body = r.body_slug !== null && r.body_name !== null ? { slug: r.body_slug, name: r.body_name } : null;
+      groups.set(groupKey, { body, people: [] });
+    }
+    const listing: PersonListing = {
+      id: r.id,
+      slug: r.slug,
+      name: r.name,
+      party: r.party,
+      municipality: r.municipality,
+      meetingCount: r.meeting_count,
+      lastDate: r.last_date,
+    };
+    groups.get(groupKey)!.people.push(listing);
+  }
+  for (const g of groups.values()) g.people.sort((a, b) => danishCompare(a.name, b.name) || a.id - b.id);
+  // Bodies by name, people of no known body last.
+  return [...groups.values()].sort((a, b) =>
+    a.body === null ? 1 : b.body === null ? -1 : danishCompare(a.body.name, b.body.name),
+  );
+}
+
+interface PersonRow extends PersonRef {
+  party: string | null;
+  municipality: string | null;
+}
+
+/** The person a reference names: "12", "12-h-c-oesterby" (the slug wins over a stale id) or "h-c-oesterby". */
+async function resolvePerson(db: Db, ref: string): Promise<PersonRow | null> {
+  const columns = sql`select id, slug, name, party, municipality from people`;
+  const bySlug = async (slug: string) =>
+    (await queryRows<PersonRow>(db, sql`${columns} where slug = ${slug} order by id limit 1`))[0] ?? null;
+  const numbered = /^(\d{1,10})(?:-([a-z0-9]+(?:-[a-z0-9]+)*))?$/.exec(ref);
+  if (numbered) {
+    const id = Number(numbered[1]);
+    const slug = numbered[2];
+    const byId = id <= 2_147_483_647 ? ((await queryRows<PersonRow>(db, sql`${columns} where id = ${id}`))[0] ?? null) : null;
+    // Ids change when an archive is rebuilt; the slug in a shared link still names the person.
+    if (slug && byId?.slug !== slug) return (await bySlug(slug)) ?? byId;
+    return byId;
+  }
+  return /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(ref) ? bySlug(ref) : null;
+}
+
+interface AttendanceRow {
+  meeting_id: number;
+  status: AttendanceStatus;
+  party: string | null;
+  municipality: string | null;
+  role: string | null;
+  organisation: string | null;
+  minute_taker: boolean;
+  cp_id: number | null;
+  cp_slug: string | null;
+  cp_name: string | null;
+}
+
+/** A person with every meeting they are listed at, newest first; null when unknown or listed nowhere. */
+export async function getPerson(db: Db, ref: string): Promise<PersonView | null> {
+  const person = await resolvePerson(db, ref);
+  if (!person) return null;
+  // The counterpart: for afbud who came instead; for a substitute whose afbud they covered.
+  const rows = await queryRows<AttendanceRow>(
+    db,
+    sql`select pa.meeting_id, pa.status, pa.party, pa.municipality, pa.role, pa.organisation, pa.minute_taker,
+          cp.id as cp_id, cp.slug as cp_slug, cp.name as cp_name
+        from participations pa
+        join documents d on d.id = pa.document_id
+        join meetings m on m.id = pa.meeting_id
+        left join people cp on cp.id = case
+          when pa.status = 'afbud' then pa.substitute_person_id
+          when pa.status = 'substitute' then (
+            select a.person_id from participations a
+            where a.document_id = pa.document_id and a.status = 'afbud' and a.substitute_person_id = pa.person_id
+            order by a.id limit 1)
+          end
+        where pa.person_id = ${person.id} and ${isCurrentDocument('d')}
+        order by m.date desc nulls last, m.id desc
+        limit ${MAX_ROWS}`,
+  );
+  if (rows.length === 0) return null;
+  const meetings = await meetingSummariesById(db, rows.map((r) => r.meeting_id));
+  const attendance = rows.map((r) => ({
+    meeting: meetings.get(r.meeting_id)!,
+    status: r.status,
+    party: r.party,
+    municipality: r.municipality,
+    role: r.role,
+    organisation: r.organisation,
+    minuteTaker: r.minute_taker,
+    counterpart: r.cp_id !== null ? { id: r.cp_id, slug: r.cp_slug ?? '', name: r.cp_name ?? '' } : null,
+  }));
+  // Latest first: the newest meeting that states a party (municipality) gives it.
+  const party = attendance.find((a) => a.party)?.party ?? person.party;
+  const municipality = attendance.find((a) => a.municipality)?.municipality ?? person.municipality;
+  return { person: { id: person.id, slug: person.slug, name: person.name, party, municipality }, attendance };
+}
+
+/** The people a stored document's participant names refer to, by the names as the document writes them. */
+export async function meetingPeople(db: Db, documentId: number, doc: MeetingDocument): Promise<MeetingView['people']> {
+  const rows = await queryRows<PersonRef & { key: string }>(
+    db,
+    sql`select p.id, p.slug, p.name, p.key from participations pa join people p on p.id = pa.person_id
+        where pa.document_id = ${documentId}`,
+  );
+  const byKey = new Map(rows.map(({ key, ...ref }) => [key, ref]));
+  const names = [
+    ...doc.participants.map((p) => p.name),
+    ...doc.absent.flatMap((a) => (a.substitute ? [a.name, a.substitute] : [a.name])),
+    ...doc.others.map((o) => o.name),
+  ];
+  const result: MeetingView['people'] = [];
+  const seen = new Set<string>();
+  for (const name of names) {
+    const person = byKey.get(personKey(name));
+    if (!person || seen.has(name)) continue;
+    seen.add(name);
+    result.push({ name, person });
+  }
+  return result;
+}
