@@ -7,10 +7,13 @@ import type { Context } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Archive } from '../archive/types.js';
 import { renderBodyPage } from './pages/body.js';
+import { renderCasePage } from './pages/case.js';
 import { renderErrorPage, renderNotFoundPage } from './pages/errors.js';
 import { renderFrontPage } from './pages/front.js';
 import { renderItemPage } from './pages/item.js';
 import { renderMeetingPage } from './pages/meeting.js';
+import { renderPeoplePage } from './pages/people.js';
+import { renderPersonPage } from './pages/person.js';
 import { renderSearchPage } from './pages/search.js';
 import { apiSearchResponse } from './api.js';
 import { parseSearchParams } from './search-params.js';
@@ -19,6 +22,8 @@ import { contentDisposition } from './download.js';
 
 const LATEST_COUNT = 10;
 const UPCOMING_COUNT = 10;
+/** Longer than any name; a longer filter is cut, not refused. */
+const MAX_NAME_FILTER = 100;
 
 /** A positive database id from a path segment, or null (which the routes answer with 404). */
 function parseId(segment: string): number | null {
@@ -74,6 +79,28 @@ export function createApp(archive: Archive): Hono {
     if (id === null || !/^\d{1,4}(\.\d{1,4}){0,5}$/.test(number)) return notFound(c);
     const view = await archive.getItem(id, number);
     return view ? c.html(renderItemPage(view)) : notFound(c);
+  });
+
+  app.get('/cases/:caseNumber', async (c) => {
+    const caseNumber = c.req.param('caseNumber');
+    // Case numbers are short printable text ("SAG-2020-01697", "24/2231"); anything else names no case.
+    if (caseNumber.length > 100 || !/^[^\p{C}]+$/u.test(caseNumber)) return notFound(c);
+    const view = await archive.getCase(caseNumber);
+    return view ? c.html(renderCasePage(view)) : notFound(c);
+  });
+
+  app.get('/people', async (c) => {
+    const q = (c.req.query('q') ?? '').trim().slice(0, MAX_NAME_FILTER);
+    const body = c.req.query('body') ?? '';
+    const filter = { q: q || undefined, body: /^[a-z0-9-]{1,100}$/.test(body) ? body : undefined };
+    const [bodies, groups] = await Promise.all([archive.listBodies(), archive.listPeople(filter)]);
+    return c.html(renderPeoplePage({ filter, bodies, groups }));
+  });
+
+  app.get('/people/:ref', async (c) => {
+    const ref = c.req.param('ref');
+    const view = ref.length <= 200 ? await archive.getPerson(ref) : null;
+    return view ? c.html(renderPersonPage(view)) : notFound(c);
   });
 
   app.get('/documents/:id/original', async (c) => {

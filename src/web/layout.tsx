@@ -7,7 +7,7 @@ import { Breadcrumbs, type Crumb } from './components/breadcrumbs.js';
 
 export const SITE_NAME = 'Referat';
 
-export type NavSection = 'home' | 'search' | 'none';
+export type NavSection = 'home' | 'search' | 'people' | 'none';
 
 export interface LayoutProps {
   /** The page's own title; the site name is appended in `<title>`. */
@@ -62,6 +62,7 @@ export function Layout(props: LayoutProps) {
                 <ul class="mainmenu">
                   <NavLink href="/" current={nav === 'home'} text="Forside" />
                   <NavLink href="/search" current={nav === 'search'} text="Søg i arkivet" />
+                  <NavLink href="/people" current={nav === 'people'} text="Personer" />
                 </ul>
               </nav>
             </div>
@@ -87,6 +88,7 @@ export function Layout(props: LayoutProps) {
                   <ul class="unstyled-list">
                     <li><a href="/">Forside</a></li>
                     <li><a href="/search">Søg i arkivet</a></li>
+                    <li><a href="/people">Personer</a></li>
                     <li><a href="/api/search?q=klima">Søgning som JSON (API)</a></li>
                   </ul>
                 </div>

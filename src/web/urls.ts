@@ -39,3 +39,22 @@ export function searchUrl(params: Record<string, string | number | undefined | n
   const s = query.toString();
   return s ? `/search?${s}` : '/search';
 }
+
+/** `/cases/SAG-2020-01697`; "24/2231" becomes one path segment (`24%2F2231`). */
+export function caseUrl(caseNumber: string): string {
+  return `/cases/${encodeURIComponent(caseNumber)}`;
+}
+
+/** `/people/12-h-c-oesterby`: the id, and the slug so the link still finds the person after a rebuild. */
+export function personUrl(person: { id: number; slug: string }): string {
+  return person.slug ? `/people/${person.id}-${person.slug}` : `/people/${person.id}`;
+}
+
+/** `/people?q=…&body=…` with empty parameters left out. */
+export function peopleUrl(params: { q?: string; body?: string } = {}): string {
+  const query = new URLSearchParams();
+  if (params.q) query.set('q', params.q);
+  if (params.body) query.set('body', params.body);
+  const s = query.toString();
+  return s ? `/people?${s}` : '/people';
+}

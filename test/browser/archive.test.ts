@@ -63,6 +63,7 @@ describe.skipIf(!hasChromium)('web archive in Chromium (seeds imported into a da
     ];
     const bodies = await archive.listBodies();
     expect(bodies.length).toBeGreaterThan(0);
+    const cases = new Set<string>();
     for (const body of bodies) {
       pages.push({ path: `/bodies/${body.slug}`, status: 200 });
       for (const meeting of (await archive.getBody(body.slug))!.meetings) {
@@ -70,7 +71,25 @@ describe.skipIf(!hasChromium)('web archive in Chromium (seeds imported into a da
         const view = (await archive.getMeeting(meeting.id))!;
         const item = view.document.items.find((i) => i.sections.length > 0) ?? view.document.items[0];
         if (item) pages.push({ path: `/meetings/${meeting.id}/items/${item.number}`, status: 200 });
+        for (const i of view.document.items) if (i.caseNumber) cases.add(i.caseNumber);
       }
+    }
+    // Following cases and people: every case page, the people index (filtered too), and a person
+    // page of each kind of attendance (member present, afbud with substitute, substitute, other attendee).
+    expect(cases.size).toBeGreaterThan(0);
+    for (const c of cases) pages.push({ path: `/cases/${encodeURIComponent(c)}`, status: 200 });
+    pages.push(
+      { path: '/cases/SAG-1900-00000', status: 404 },
+      { path: '/people', status: 200 },
+      { path: '/people?q=%C3%B8sterby', status: 200 },
+      { path: '/people?q=xyzzyfindesikke', status: 200 },
+      { path: '/people?body=kd-net', status: 200 },
+      { path: '/people/findes-ikke', status: 404 },
+    );
+    for (const slug of ['h-c-oesterby', 'per-mathiasen', 'thomas-lindberg', 'jesper-kaas-schmidt']) {
+      const person = (await archive.getPerson(slug))!;
+      expect(person, slug).not.toBeNull();
+      pages.push({ path: `/people/${person.person.id}-${person.person.slug}`, status: 200 });
     }
     return pages;
   }
@@ -94,6 +113,36 @@ describe.skipIf(!hasChromium)('web archive in Chromium (seeds imported into a da
     const item = page.locator(`[id="${anchor}"]`);
     await expect.poll(() => item.isVisible()).toBe(true);
     expect((await item.locator('.item-title').textContent())!.replace(/\s+/g, ' ').trim()).toBe(title);
+    await page.close();
+  });
+
+  it('a journalist follows a case and a politician across meetings — without JavaScript', async () => {
+    const page = await noScript.newPage();
+    const meeting = (await archive.latestMeetings(10)).find((m) => m.date === '2020-06-17')!;
+    await page.goto(url(`/meetings/${meeting.id}/items/3.1`));
+    await page.locator('.item-meta').getByRole('link', { name: 'SAG-2020-01697' }).click();
+    await page.waitForURL(/\/cases\/SAG-2020-01697$/);
+    expect(await page.locator('h1').textContent()).toBe('Sag SAG-2020-01697');
+    await page.getByRole('link', { name: /^3\.2\. Status på Erhvervshus/ }).click();
+    await page.waitForURL(new RegExp(`/meetings/${meeting.id}/items/3\\.2$`));
+
+    // From the participant list of the KD-Net minutes to the member with afbud, then to the substitute.
+    const kdnet = (await archive.getBody('kd-net'))!.meetings[0]!;
+    await page.goto(url(`/meetings/${kdnet.id}`));
+    await page.locator('.participants').getByRole('link', { name: 'Per Mathiasen' }).click();
+    await page.waitForURL(/\/people\/\d+-per-mathiasen$/);
+    expect(await page.locator('h1').textContent()).toBe('Per Mathiasen');
+    await page.getByRole('link', { name: 'Thomas Lindberg' }).click();
+    await page.waitForURL(/\/people\/\d+-thomas-lindberg$/);
+    expect(await page.locator('.attendance-table').textContent()).toContain('Deltog i stedet for Per Mathiasen');
+
+    // The people index, filtered by name with the plain form.
+    await page.getByRole('link', { name: 'Personer', exact: true }).first().click();
+    await page.getByLabel('Navn').fill('østerby');
+    await page.getByRole('button', { name: 'Vis personer' }).click();
+    await page.waitForURL(/\/people\?q=%C3%B8sterby/);
+    await page.getByRole('link', { name: 'H.C. Østerby' }).click();
+    expect(await page.locator('.affiliation-table').textContent()).toContain('Holstebro');
     await page.close();
   });
 

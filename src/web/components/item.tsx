@@ -2,8 +2,9 @@
  * @module An agenda item as the official document shows it: number and title, case number,
  * case officers, presenters, its sections in order (decisions highlighted), bilag and links.
  */
+import type { Child } from 'hono/jsx';
 import type { AgendaItem, Section } from '../../model/index.js';
-import { itemAnchor, itemUrl } from '../urls.js';
+import { caseUrl, itemAnchor, itemUrl } from '../urls.js';
 import { Blocks } from './blocks.js';
 import { Heading } from './heading.js';
 import { Icon } from './icon.js';
@@ -39,8 +40,9 @@ function SectionView(props: { section: Section; level: number }) {
 /** Case number, officers and presenters as a compact line under the title. */
 export function ItemMeta(props: { item: AgendaItem }) {
   const { item } = props;
-  const parts: Array<[string, string]> = [];
-  if (item.caseNumber) parts.push(['Sagsnr.', item.caseNumber]);
+  const parts: Array<[string, Child]> = [];
+  // The case number leads to the case's page: the same case at every meeting.
+  if (item.caseNumber) parts.push(['Sagsnr.', <a href={caseUrl(item.caseNumber)}>{item.caseNumber}</a>]);
   if (item.caseOfficers.length) parts.push(['Sagsbehandler', item.caseOfficers.join(', ')]);
   if (item.presenters.length) parts.push(['Fremlægges af', item.presenters.join(', ')]);
   if (parts.length === 0) return null;

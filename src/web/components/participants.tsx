@@ -1,9 +1,22 @@
 /**
  * @module The deltagerfortegnelse: members present (party, municipality, role), afbud with
- * substitutes, and others present grouped as the document groups them.
+ * substitutes, and others present grouped as the document groups them. Names link to the
+ * person pages when the archive knows the person.
  */
+import type { Child } from 'hono/jsx';
+import type { MeetingView, PersonRef } from '../../archive/types.js';
 import type { Absence, Attendee, MeetingDocument, Participant } from '../../model/index.js';
+import { personUrl } from '../urls.js';
 import { Heading } from './heading.js';
+
+/** Person pages by the name as the document writes it. */
+type PersonLinks = Map<string, PersonRef>;
+
+/** The name, as a link to the person's page when there is one. */
+function Name(props: { name: string; links: PersonLinks }) {
+  const person = props.links.get(props.name);
+  return person ? <a href={personUrl(person)}>{props.name}</a> : <>{props.name}</>;
+}
 
 function dash(value: string | null): string {
   return value && value.trim() ? value : '–';
@@ -14,7 +27,12 @@ function dash(value: string | null): string {
  * (role, or who attended instead). Columns the document never fills (KD-Net lists no parties)
  * are left out rather than shown empty.
  */
-function PeopleTable<P extends Participant>(props: { caption: string; people: P[]; last: { label: string; value: (p: P) => string | null } }) {
+function PeopleTable<P extends Participant>(props: {
+  caption: string;
+  people: P[];
+  last: { label: string; value: (p: P) => string | null; render?: (p: P, links: PersonLinks) => Child };
+  links: PersonLinks;
+}) {
   const hasParty = props.people.some((p) => p.party);
   const hasLast = props.people.some((p) => props.last.value(p));
   return (
@@ -32,10 +50,10 @@ function PeopleTable<P extends Participant>(props: { caption: string; people: P[
         <tbody>
           {props.people.map((p) => (
             <tr>
-              <td>{p.name}</td>
+              <td><Name name={p.name} links={props.links} /></td>
               {hasParty && <td>{dash(p.party)}</td>}
               <td>{dash(p.municipality)}</td>
-              {hasLast && <td>{dash(props.last.value(p))}</td>}
+              {hasLast && <td>{props.last.render && props.last.value(p) ? props.last.render(p, props.links) : dash(props.last.value(p))}</td>}
             </tr>
           ))}
         </tbody>
@@ -45,13 +63,23 @@ function PeopleTable<P extends Participant>(props: { caption: string; people: P[
 }
 
 const ROLE = { label: 'Rolle', value: (p: Participant) => p.role };
-const SUBSTITUTE = { label: 'I stedet deltog', value: (p: Absence) => p.substitute };
+const SUBSTITUTE = {
+  label: 'I stedet deltog',
+  value: (p: Absence) => p.substitute,
+  render: (p: Absence, links: PersonLinks) => <Name name={p.substitute!} links={links} />,
+};
 
-/** "Chefkonsulent Christian Budde, KL (referent)". */
-export function attendeeText(a: Attendee): string {
-  const name = a.title ? `${a.title} ${a.name}` : a.name;
-  const withOrg = a.organisation ? `${name}, ${a.organisation}` : name;
-  return a.minuteTaker ? `${withOrg} (referent)` : withOrg;
+/** "Chefkonsulent Christian Budde, KL (referent)", the name linked. */
+function AttendeeLine(props: { a: Attendee; links: PersonLinks }) {
+  const { a } = props;
+  return (
+    <>
+      {a.title ? `${a.title} ` : ''}
+      <Name name={a.name} links={props.links} />
+      {a.organisation ? `, ${a.organisation}` : ''}
+      {a.minuteTaker ? ' (referent)' : ''}
+    </>
+  );
 }
 
 /** Group attendees by their list heading, keeping the document's order of groups. */
@@ -66,19 +94,20 @@ function groupAttendees(others: Attendee[]): Array<{ group: string | null; peopl
 }
 
 /** The participants section; `level` is the level of its own heading. */
-export function Participants(props: { document: MeetingDocument; level: number }) {
+export function Participants(props: { document: MeetingDocument; level: number; people?: MeetingView['people'] }) {
   const { document: doc, level } = props;
+  const links: PersonLinks = new Map((props.people ?? []).map((p) => [p.name, p.person]));
   const empty = !doc.attendanceNote && doc.participants.length === 0 && doc.absent.length === 0 && doc.others.length === 0;
   if (empty) return null;
   return (
     <section class="participants" aria-labelledby="deltagere">
       <Heading level={level} id="deltagere">Deltagere</Heading>
       {doc.attendanceNote && <p>{doc.attendanceNote}</p>}
-      {doc.participants.length > 0 && <PeopleTable caption="Deltagere" people={doc.participants} last={ROLE} />}
+      {doc.participants.length > 0 && <PeopleTable caption="Deltagere" people={doc.participants} last={ROLE} links={links} />}
       {doc.absent.length > 0 && (
         <>
           <Heading level={level + 1}>Afbud</Heading>
-          <PeopleTable caption="Afbud" people={doc.absent} last={SUBSTITUTE} />
+          <PeopleTable caption="Afbud" people={doc.absent} last={SUBSTITUTE} links={links} />
         </>
       )}
       {doc.others.length > 0 && (
@@ -88,7 +117,7 @@ export function Participants(props: { document: MeetingDocument; level: number }
             <>
               {group && <p class="attendee-group"><strong>{group}</strong></p>}
               <ul class="attendee-list">
-                {people.map((a) => <li>{attendeeText(a)}</li>)}
+                {people.map((a) => <li><AttendeeLine a={a} links={links} /></li>)}
               </ul>
             </>
           ))}

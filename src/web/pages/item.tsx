@@ -3,7 +3,7 @@ import type { ItemView } from '../../archive/types.js';
 import { Item, itemHeadingText } from '../components/item.js';
 import { danishDate, kindLabel, meetingTitle } from '../format.js';
 import { Layout, renderPage } from '../layout.js';
-import { bodyUrl, itemAnchorUrl, itemUrl, meetingUrl } from '../urls.js';
+import { bodyUrl, caseUrl, itemAnchorUrl, itemUrl, meetingUrl } from '../urls.js';
 
 function Related(props: { view: ItemView }) {
   const { item, related } = props.view;
@@ -26,6 +26,7 @@ function Related(props: { view: ItemView }) {
           </ul>
         </>
       )}
+      <p><a href={caseUrl(item.caseNumber)}>Følg sag {item.caseNumber} på tværs af møder</a></p>
     </section>
   );
 }

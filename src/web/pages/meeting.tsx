@@ -115,7 +115,7 @@ export function renderMeetingPage(view: MeetingView): string {
           <Blocks blocks={doc.frontMatter} headingLevel={2} />
         </div>
       )}
-      <Participants document={doc} level={2} />
+      <Participants document={doc} level={2} people={view.people} />
       <div class="agenda-items">
         {doc.items.length === 0 && <p>Dokumentet har ingen offentlige punkter.</p>}
         {doc.items.map((item) => (
