@@ -43,14 +43,20 @@ export async function listPeople(db: Db, filter: PeopleFilter): Promise<PeopleGr
           from participations pa
           join documents d on d.id = pa.document_id
           join meetings m on m.id = pa.meeting_id
-          where ${isCurrentDocument('d')})
+          where ${isCurrentDocument('d')}),
+        -- Latest by meeting date, not by import order (people.party is the latest import's).
+        latest_party as (
+          select distinct on (person_id) person_id, party from att where party is not null
+          order by person_id, date desc nulls last, meeting_id desc),
+        latest_municipality as (
+          select distinct on (person_id) person_id, municipality from att where municipality is not null
+          order by person_id, date desc nulls last, meeting_id desc)
         select p.id, p.slug, p.name, b.slug as body_slug, b.name as body_name,
           count(distinct att.meeting_id)::int as meeting_count, max(att.date)::text as last_date,
-          (select a.party from att a where a.person_id = p.id and a.party is not null
-           order by a.date desc nulls last, a.meeting_id desc limit 1) as party,
-          (select a.municipality from att a where a.person_id = p.id and a.municipality is not null
-           order by a.date desc nulls last, a.meeting_id desc limit 1) as municipality
+          min(lp.party) as party, min(lm.municipality) as municipality
         from att join people p on p.id = att.person_id left join bodies b on b.id = att.body_id
+          left join latest_party lp on lp.person_id = p.id
+          left join latest_municipality lm on lm.person_id = p.id
         where ${byName} and ${byBody}
         group by p.id, b.id
         limit ${MAX_ROWS}`,

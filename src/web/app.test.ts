@@ -15,7 +15,7 @@ const html = async (path: string, status = 200) => {
 
 describe('page frame', () => {
   it('every page is a Danish HTML document with doctype, skip link, landmarks and one h1', async () => {
-    for (const path of ['/', '/bodies/kkr-midtjylland', '/meetings/1', '/meetings/1/items/3.1', '/search', '/search?q=klima', '/findes-ikke']) {
+    for (const path of ['/', '/bodies/kkr-midtjylland', '/meetings/1', '/meetings/1/items/3.1', '/cases/SAG-2020-01697', '/people', '/search', '/search?q=klima', '/findes-ikke']) {
       const res = await get(path);
       const body = await res.text();
       expect(body.startsWith('<!DOCTYPE html><html lang="da">'), path).toBe(true);
