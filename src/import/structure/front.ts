@@ -97,6 +97,9 @@ export function readFrontMatter(lines: readonly Line[], hints: LayoutHints): Fro
       ({ start: front.startTime, end: front.endTime } = findTimes(m[1]!));
     } else if ((m = /^(?:sted|mødested)\s*:\s*(.+)$/i.exec(text))) front.location = m[1]!.trim();
     else if ((m = /^tid og sted\s*:\s*(.+)$/i.exec(text))) readTimeAndPlace(front, m[1]!);
+    else if ((m = /^(?:mødetidspunkt|mødetid|tidspunkt|tid|klokken|kl\.)\s*:?\s*(\d.*)$/i.exec(text)) && front.startTime === null) {
+      ({ start: front.startTime, end: front.endTime } = findTimes(m[1]!));
+    }
     else if (/^(deltagerfortegnelse|indholdsfortegnelse|indhold)$/i.test(text)) state = { list: 'none' };
     else if ((m = /^(?:deltagere|til stede|fremmødte|medlemmer)\s*:?\s*(.*)$/i.exec(text))) {
       state = { list: 'participants' };

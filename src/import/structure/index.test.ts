@@ -34,3 +34,27 @@ describe('document level', () => {
     expect(doc.warnings).toContain('Table of contents lists item 3 "Kommende møder", not found in the text.');
   });
 });
+
+describe('documents with one line per paragraph and no blank lines', () => {
+  const doc = parseText(
+    [
+      'Referat', 'Økonomiudvalget', 'Mødedato: 12.03.2024', 'Mødetidspunkt: 15:00 - 17:30',
+      'Indholdsfortegnelse', '1. Godkendelse af dagsorden', '2. Regnskab 2023',
+      '1. Godkendelse af dagsorden', 'Beslutning:', 'Godkendt.',
+      '2. Regnskab 2023', 'Sagsfremstilling:', 'Regnskabet viser et overskud.', 'Revisionen har ingen bemærkninger.', 'Beslutning:', 'Godkendt.',
+    ].join('\n'),
+  );
+  it('takes numbered lines that the items repeat for a table of contents without page numbers', () => {
+    expect(doc.toc.map((e) => [e.number, e.title, e.page])).toEqual([['1', 'Godkendelse af dagsorden', null], ['2', 'Regnskab 2023', null]]);
+    expect(doc.items.map((i) => [i.number, i.decision])).toEqual([['1', 'Godkendt.'], ['2', 'Godkendt.']]);
+  });
+  it('keeps each line its own paragraph (the text is not wrapped)', () => {
+    expect(doc.items[1]!.sections[0]!.blocks).toEqual([
+      { kind: 'paragraph', text: 'Regnskabet viser et overskud.' },
+      { kind: 'paragraph', text: 'Revisionen har ingen bemærkninger.' },
+    ]);
+  });
+  it('reads "Mødetidspunkt" for the times', () => {
+    expect(doc).toMatchObject({ body: 'Økonomiudvalget', date: '2024-03-12', startTime: '15:00', endTime: '17:30' });
+  });
+});

@@ -12,12 +12,18 @@ import { buildItem, textUrls } from './item.js';
 import { typicalWidth } from './join.js';
 import { extractToc } from './toc.js';
 
-/** Whether lines are visual lines of wrapped paragraphs (PDF) rather than one line per paragraph. */
+/**
+ * Whether lines are visual lines of wrapped paragraphs (PDF) rather than one line per paragraph:
+ * wrapped text runs on into the next line mid-sentence, so many continuation lines start in
+ * lower case; a one-line-per-paragraph text without blank lines does not.
+ */
 export function layoutOf(lines: readonly Line[]): LayoutHints {
   const prose = lines.filter((l) => !l.list && !l.cells && !l.annotation);
-  const continued = prose.filter((l) => !l.breakBefore && !l.pageBreakBefore).length;
   const runsOn = prose.map((l, i) => prose[i + 1] !== undefined && !prose[i + 1]!.breakBefore && !prose[i + 1]!.pageBreakBefore);
-  return { wrapped: prose.length > 0 && continued / prose.length > 0.3, width: typicalWidth(prose.map((l) => l.text), runsOn) };
+  const continued = prose.filter((l, i) => i > 0 && runsOn[i - 1]);
+  const midSentence = continued.filter((l) => /^\p{Ll}/u.test(l.text)).length;
+  const wrapped = prose.length > 0 && continued.length / prose.length > 0.3 && midSentence / continued.length > 0.2;
+  return { wrapped, width: typicalWidth(prose.map((l) => l.text), runsOn) };
 }
 
 /** Builds the meeting document from a reader's lines. */

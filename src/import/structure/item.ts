@@ -5,7 +5,7 @@
 import { blockText, decisionOf, uniqueLinks, type AgendaItem, type Attachment, type Block } from '../../model/index.js';
 import { plainLine, type Line } from '../line.js';
 import { ATTACHMENT_MARKER, type LayoutHints } from './blocks.js';
-import type { ItemHeading } from './headings.js';
+import { headingCandidate, type ItemHeading } from './headings.js';
 import { joinBroken } from './join.js';
 import { buildSections, sectionHeading } from './sections.js';
 
@@ -98,7 +98,7 @@ export function buildItem(heading: ItemHeading, headingLine: Line, body: readonl
 
 function continuesTitle(line: Line, hints: LayoutHints): boolean {
   if (line.breakBefore || line.pageBreakBefore || line.list || line.cells || line.annotation || !hints.wrapped) return false;
-  return parseCaseLine(line.text) === null && sectionHeading(line) === null;
+  return parseCaseLine(line.text) === null && sectionHeading(line) === null && headingCandidate(line) === null;
 }
 
 /** A bilag's name without the sentence around it: "Udkast til X er vedlagt som bilag." → "Udkast til X". */

@@ -4,6 +4,7 @@
  */
 import type { TocEntry } from '../../model/index.js';
 import type { Line } from '../line.js';
+import { headingCandidate } from './headings.js';
 
 export interface TocResult {
   entries: TocEntry[];
@@ -40,8 +41,36 @@ function punktEntry(line: Line): TocEntry | null {
   };
 }
 
-/** Finds the first table of contents (three or more consecutive contents lines). */
+/** Finds the table of contents: page-numbered or KD-Net lines, else a numbered list the items repeat. */
 export function extractToc(lines: readonly Line[]): TocResult {
+  const paged = pagedToc(lines);
+  return paged.entries.length > 0 ? paged : repeatedToc(lines);
+}
+
+const comparable = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+
+/**
+ * Contents without page numbers ("Indholdsfortegnelse" + "1. Godkendelse af dagsorden" …): a run
+ * of numbered lines at the top whose first number and title come again later, as the item itself.
+ */
+function repeatedToc(lines: readonly Line[]): TocResult {
+  const candidates = lines.map((l) => headingCandidate(l));
+  const start = candidates.findIndex((c) => c !== null);
+  if (start < 0) return { entries: [], lineIndexes: new Set() };
+  let end = start;
+  while (end + 1 < lines.length && candidates[end + 1] !== null && candidates[end + 1]!.number !== candidates[start]!.number) end++;
+  const first = candidates[start]!;
+  const repeats = candidates.some((c, i) => i > end && c !== null && c.number === first.number && comparable(c.title) === comparable(first.title));
+  if (!repeats || end === start) return { entries: [], lineIndexes: new Set() };
+  const run = candidates.slice(start, end + 1) as Array<{ number: string; title: string }>;
+  return {
+    entries: run.map((c) => ({ number: c.number, title: c.title, page: null, hasAttachments: false })),
+    lineIndexes: new Set(run.map((_, k) => start + k)),
+  };
+}
+
+/** Dotted/tabbed contents lines with page numbers, or KD-Net's table (three or more lines). */
+function pagedToc(lines: readonly Line[]): TocResult {
   for (let start = 0; start < lines.length; start++) {
     const header = lines[start]!;
     const isPunkt = header.cells !== null && /^punkt$/i.test(header.cells[0]?.trim() ?? '');
