@@ -6,7 +6,7 @@ import type { Absence, Attendee, Block, DocumentKind, Participant } from '../../
 import type { Line } from '../line.js';
 import { buildBlocks, type LayoutHints } from './blocks.js';
 import { findDate, findTimes } from './dates.js';
-import { endsSentence, joinBroken, startsLower } from './join.js';
+import { endsSentence, joinBroken, mendSpacedHyphens, startsLower } from './join.js';
 import { parseAbsence, parseAttendee, parseParticipant } from './participants.js';
 
 export interface FrontMatter {
@@ -88,10 +88,11 @@ export function readFrontMatter(lines: readonly Line[], hints: LayoutHints): Fro
       front.body = isAllCaps(text) ? titleCase(text) : text;
     }
     else if (TITLE.test(text) && front.title === null) {
-      front.title = text.replace(/(\p{L})- (\p{Ll})/gu, '$1$2');
+      front.title = mendSpacedHyphens(text);
       front.kindHint ??= kindOf(text);
       front.date ??= findDate(text);
     } else if (isAllCaps(text) && front.body === null && !line.cells) front.body = titleCase(text);
+    else if (front.date === null && findDate(text) && /\bkl\.?\s*\d/i.test(text) && text.length <= 120) readDateLine(front, text);
     else if ((m = /^(?:møde)?dato\s*:\s*(.+)$/i.exec(text))) {
       front.date = findDate(m[1]!);
       ({ start: front.startTime, end: front.endTime } = findTimes(m[1]!));
@@ -133,6 +134,17 @@ function joinContinuations(lines: readonly Line[]): Line[] {
     } else out.push(line);
   }
   return out;
+}
+
+/** "Tirsdag den 5. marts 2024 kl. 16.00 i Udvalgsværelse 2": date, time and the place after it. */
+function readDateLine(front: FrontMatter, text: string): void {
+  front.date = findDate(text);
+  ({ start: front.startTime, end: front.endTime } = findTimes(text));
+  const place = /\d{1,2}[.:]\d{2}(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?\s*(?:,\s*|\s+i\s+|\s+på\s+)(.+)$/.exec(text);
+  if (place && front.location === null) {
+    front.location = place[1]!.trim();
+    front.online = ONLINE.test(front.location);
+  }
 }
 
 /** "Fredag den 28. august 2020, kl. 10.00 – 13.00, via Skype". */

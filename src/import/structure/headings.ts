@@ -14,6 +14,8 @@ export interface ItemHeading {
 }
 
 const HEADING = /^(\d{1,2}(?:\.\d{1,2}){0,2})\.?\s+(.+)$/;
+/** "Punkt 3: Titel", "Pkt. 3 - Titel": the numbering some agenda systems print. */
+const PUNKT = /^(?:punkt|pkt\.?)\s*(\d{1,2}(?:\.\d{1,2}){0,2})\s*[:.\-–]?\s+(.+)$/i;
 const MONTHS = /^(januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december)\b/i;
 
 /** Whether `next` can follow `prev` in an agenda's numbering (1 → 1.1 → 1.2 → 2 …). */
@@ -29,7 +31,7 @@ export function isSuccessor(prev: number[] | null, next: number[]): boolean {
 /** A heading candidate: number plus a title that starts like a title, not like a date. */
 export function headingCandidate(line: Line): { number: string; title: string } | null {
   if (line.list || line.cells || line.annotation) return null;
-  const m = HEADING.exec(line.text);
+  const m = HEADING.exec(line.text) ?? PUNKT.exec(line.text);
   if (!m) return null;
   const title = m[2]!.trim();
   if (!/^[\p{Lu}\d"'«„]/u.test(title) || MONTHS.test(title)) return null;

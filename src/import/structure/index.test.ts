@@ -58,3 +58,13 @@ describe('documents with one line per paragraph and no blank lines', () => {
     expect(doc).toMatchObject({ body: 'Økonomiudvalget', date: '2024-03-12', startTime: '15:00', endTime: '17:30' });
   });
 });
+
+describe('"Punkt N:" agendas with the meeting on one line', () => {
+  it('reads items numbered "Punkt 1:", the date line and the body named in the title', () => {
+    const doc = parseText(
+      'Dagsorden til møde i Børne- og Skoleudvalget\n\nTirsdag den 5. marts 2024 kl. 16.00 i Udvalgsværelse 2\n\nPunkt 1: Godkendelse af dagsorden\n\nIndstilling:\nForvaltningen indstiller, at dagsordenen godkendes.\n\nPunkt 2: Eventuelt',
+    );
+    expect(doc).toMatchObject({ body: 'Børne- og Skoleudvalget', kind: 'agenda', date: '2024-03-05', startTime: '16:00', location: 'Udvalgsværelse 2' });
+    expect(doc.items.map((i) => `${i.number} ${i.title}`)).toEqual(['1 Godkendelse af dagsorden', '2 Eventuelt']);
+  });
+});

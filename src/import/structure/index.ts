@@ -46,7 +46,7 @@ export function structureDocument(lines: readonly Line[], options: ImportOptions
   for (const a of front.absent) if (present.has(a.name)) warnings.push(`"${a.name}" is listed both under Deltagere and under Afbud.`);
   warnings.push(...crossCheckToc(toc.entries, items));
 
-  const body = chooseBody(front.body, items, options, warnings);
+  const body = chooseBody(front.body, items, options, warnings, front.title);
   const date = chooseDate(front.date, options, warnings);
   const kind = chooseKind(front.kindHint, items, warnings);
   if (kind === 'minutes') for (const item of items) recordHeadlessMinutes(item);
@@ -102,8 +102,11 @@ function chooseKind(hint: DocumentKind | null, items: readonly AgendaItem[], war
   return hint ?? (decided ? 'minutes' : 'agenda');
 }
 
-/** The body: stated in the header, else the body that approves its own agenda/minutes in item 1. */
-function chooseBody(stated: string | null, items: readonly AgendaItem[], options: ImportOptions, warnings: string[]): string | null {
+/**
+ * The body: stated in the header, else the body that approves its own agenda/minutes in the first
+ * items, else the one the title names ("… møde i Børne- og Skoleudvalget").
+ */
+function chooseBody(stated: string | null, items: readonly AgendaItem[], options: ImportOptions, warnings: string[], title: string | null): string | null {
   if (options.body) return options.body;
   if (stated) return stated;
   for (const item of items.slice(0, 3)) {
@@ -114,6 +117,9 @@ function chooseBody(stated: string | null, items: readonly AgendaItem[], options
       return m[1]!;
     }
   }
+  // "Dagsorden til møde i Børne- og Skoleudvalget [den …]": the title names the body.
+  const named = title && /\bmøde i (.+?)(?:\s+den\s+\d.*)?$/i.exec(title);
+  if (named) return named[1]!.trim();
   warnings.push('No body stated in the document; supply it with --body.');
   return null;
 }

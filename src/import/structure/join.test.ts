@@ -24,3 +24,11 @@ describe('joinBroken (hyphenation at line ends)', () => {
     );
   });
 });
+
+describe('mendSpacedHyphens', () => {
+  it('mends a split word but keeps a suspended hyphen', async () => {
+    const { mendSpacedHyphens } = await import('./join.js');
+    expect(mendSpacedHyphens('møde i kommunaldirektør- netværket')).toBe('møde i kommunaldirektørnetværket');
+    expect(mendSpacedHyphens('møde i Børne- og Skoleudvalget')).toBe('møde i Børne- og Skoleudvalget');
+  });
+});

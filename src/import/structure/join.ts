@@ -35,6 +35,14 @@ export function joinBroken(left: string, right: string): string {
   return `${l} ${r}`;
 }
 
+/**
+ * Mends a word that a line break split and an extraction then spaced ("kommunaldirektør- netværket"),
+ * keeping real suspended hyphens ("Børne- og Skoleudvalget").
+ */
+export function mendSpacedHyphens(text: string): string {
+  return text.replace(/(\p{L})- (\p{Ll}+)/gu, (match, last: string, word: string) => (KEEP_HYPHEN_BEFORE.has(word) ? match : last + word));
+}
+
 /** Joins the visual lines of one paragraph. */
 export function joinLines(lines: readonly string[]): string {
   return lines.reduce((acc, line) => joinBroken(acc, line), '');
