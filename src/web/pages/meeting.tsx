@@ -2,7 +2,6 @@
  * @module The meeting page, laid out like the official agenda/minutes: header facts, front matter,
  * table of contents, deltagerfortegnelse, then every item with its anchor (`#punkt-3.1`).
  */
-import type { Child } from 'hono/jsx';
 import type { MeetingView, StoredDocumentInfo } from '../../archive/types.js';
 import type { AgendaItem } from '../../model/index.js';
 import { parentNumber } from '../../model/index.js';
@@ -11,6 +10,7 @@ import { Item, itemHeadingText } from '../components/item.js';
 import { KindBadges } from '../components/meeting-table.js';
 import { Participants } from '../components/participants.js';
 import { bodyName, danishLongDate, formatLabel, kindLabel, meetingTitle, timeRange } from '../format.js';
+import { FactRow } from '../components/fact-row.js';
 import { Layout, renderPage } from '../layout.js';
 import { bodyUrl, itemAnchor, originalUrl } from '../urls.js';
 
@@ -26,15 +26,6 @@ export function itemLevels(items: AgendaItem[]): Map<string, number> {
     levels.set(item.number, parentLevel !== undefined ? parentLevel + 1 : 2);
   }
   return levels;
-}
-
-function FactRow(props: { label: string; children?: Child }) {
-  return (
-    <tr>
-      <th scope="row">{props.label}</th>
-      <td>{props.children}</td>
-    </tr>
-  );
 }
 
 function DocumentLinks(props: { documents: StoredDocumentInfo[] }) {

@@ -2,9 +2,9 @@
  * @module A person's page: name, party and municipality as the documents give them (latest first,
  * with changes over time), and attendance at every meeting: present, afbud, substitute, other.
  */
-import type { Child } from 'hono/jsx';
 import type { Attendance, AttendanceStatus, PersonRef, PersonView } from '../../archive/types.js';
 import { bodyName, danishDate, danishNumber } from '../format.js';
+import { FactRow } from '../components/fact-row.js';
 import { Layout, renderPage } from '../layout.js';
 import { bodyUrl, meetingUrl, peopleUrl, personUrl } from '../urls.js';
 
@@ -82,15 +82,6 @@ export function attendanceSummary(attendance: Attendance[]): string {
   });
   const text = parts.join(', ');
   return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
-}
-
-function FactRow(props: { label: string; children?: Child }) {
-  return (
-    <tr>
-      <th scope="row">{props.label}</th>
-      <td>{props.children}</td>
-    </tr>
-  );
 }
 
 /** True when the documents give more than one party, or more than one municipality (not merely one left out). */
