@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import { openTestDatabase } from '../db/testing.js';
-import { collectFiles, formatSummary, importFiles, parseImportArgs } from './import.js';
+import { parseImportArgs } from './args.js';
+import { collectFiles, formatSummary, importFiles } from './import.js';
 import { importSamples, readManifest } from './serve.js';
 
 let database: Database;

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { openDatabase, type Database } from '../db/client.js';
 import { storeDocument, type StoreStatus } from '../db/store.js';
 import { ImportError, type ImportOptions } from '../import/index.js';
+import { parseImportArgs } from './args.js';
 import { parseAll } from '../import/parse-pool.js';
 import { detectFormat } from '../import/read/detect.js';
 import { acadreAgendaPathOf, closedCounts } from '../import/xml/index.js';
@@ -65,26 +66,6 @@ export async function runImport(args: string[]): Promise<number> {
   }
 }
 
-/** Splits paths from `--body`/`--date` (also `--body=…`); an unknown option is an error. */
-export function parseImportArgs(args: string[]): { paths: string[]; options: ImportOptions } | { error: string } {
-  const paths: string[] = [];
-  const options: ImportOptions = {};
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (!arg.startsWith('--')) {
-      paths.push(arg);
-      continue;
-    }
-    const [name, inline] = arg.slice(2).split(/=(.*)/s, 2);
-    const value = inline ?? args[++i];
-    if (name !== 'body' && name !== 'date') return { error: `unknown option --${name}` };
-    if (!value) return { error: `--${name} needs a value` };
-    if (name === 'date' && !/^\d{4}-\d{2}-\d{2}$/.test(value)) return { error: '--date must be YYYY-MM-DD' };
-    options[name] = value;
-  }
-  if (paths.length === 0) return { error: 'no files given' };
-  return { paths, options };
-}
 
 /** Files to import, folders walked recursively (hidden entries skipped), in a stable order. */
 export async function collectFiles(paths: string[]): Promise<{ found: string[]; missing: string[] }> {

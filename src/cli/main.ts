@@ -2,6 +2,7 @@
  * @module The `referat` command line: parse, import, serve.
  */
 import { importFile, ImportError } from '../import/index.js';
+import { parseDocumentArgs } from './args.js';
 import { outline } from './outline.js';
 
 const USAGE = `Usage:
@@ -9,37 +10,17 @@ const USAGE = `Usage:
   referat import FILES…|DIR [--date …] [--body …]                 import documents into the database
   referat serve                                                   serve the archive (imports the samples into an empty database)`;
 
-/** Splits `--name value` options from positional arguments. */
-export function parseArgs(args: readonly string[]): { positional: string[]; flags: Map<string, string | true> } {
-  const positional: string[] = [];
-  const flags = new Map<string, string | true>();
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (!arg.startsWith('--')) positional.push(arg);
-    else if (arg === '--json') flags.set('json', true);
-    else {
-      const [name, inline] = arg.slice(2).split('=', 2);
-      flags.set(name!, inline ?? args[++i] ?? '');
-    }
-  }
-  return { positional, flags };
-}
-
 async function parseCommand(args: string[]): Promise<number> {
-  const { positional, flags } = parseArgs(args);
-  const path = positional[0];
-  if (!path) {
+  const parsed = parseDocumentArgs(args, ['json']);
+  if ('error' in parsed) {
+    console.error(parsed.error);
     console.error(USAGE);
     return 2;
   }
-  const date = flags.get('date');
-  const body = flags.get('body');
+  const path = parsed.paths[0]!;
   try {
-    const { document } = await importFile(path, {
-      date: typeof date === 'string' ? date : undefined,
-      body: typeof body === 'string' ? body : undefined,
-    });
-    console.log(flags.has('json') ? JSON.stringify(document, null, 2) : outline(document));
+    const { document } = await importFile(path, parsed.options);
+    console.log(parsed.switches.has('json') ? JSON.stringify(document, null, 2) : outline(document));
     return 0;
   } catch (error) {
     console.error(error instanceof ImportError ? error.message : `${path}: ${(error as Error).message}`);

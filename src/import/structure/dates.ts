@@ -6,7 +6,8 @@ const MONTHS = ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'a
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-function isoDate(year: number, month: number, day: number): string | null {
+/** YYYY-MM-DD for a real calendar date, null for one that does not exist (31 February). */
+export function isoDate(year: number, month: number, day: number): string | null {
   const d = new Date(Date.UTC(year, month - 1, day));
   if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return null;
   return `${year}-${pad(month)}-${pad(day)}`;

@@ -29,7 +29,12 @@ type State = { list: 'none' } | { list: 'participants' } | { list: 'absent' } | 
 
 const BANNER = /^(referat|dagsorden)(\s+\d{4})?$/i;
 const TITLE = /^(referat|dagsorden)\s+(af|fra|for|til|over)\s+/i;
-const ONLINE = /\b(skype|teams|online|zoom|virtuelt?|digitalt)\b/i;
+const ONLINE = /\b(skype|teams|online|zoom|virtuelt?|digitalt|videomøde)\b/i;
+
+/** True for a meeting place that is online ("via Skype", "Teams", "videomøde"). */
+export function isOnline(location: string | null): boolean {
+  return location !== null && ONLINE.test(location);
+}
 
 const kindOf = (word: string): DocumentKind => (/^referat/i.test(word) ? 'minutes' : 'agenda');
 
@@ -143,7 +148,7 @@ function readDateLine(front: FrontMatter, text: string): void {
   const place = /\d{1,2}[.:]\d{2}(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?\s*(?:,\s*|\s+i\s+|\s+på\s+)(.+)$/.exec(text);
   if (place && front.location === null) {
     front.location = place[1]!.trim();
-    front.online = ONLINE.test(front.location);
+    front.online = isOnline(front.location);
   }
 }
 
@@ -155,5 +160,5 @@ function readTimeAndPlace(front: FrontMatter, text: string): void {
     .split(/,\s*/)
     .filter((part) => !findDate(part) && !/\bkl\.|\d{1,2}[:.]\d{2}/.test(part) && !/^(man|tirs|ons|tors|fre|lør|søn)dag\b/i.test(part));
   front.location = place.join(', ').trim() || null;
-  front.online = ONLINE.test(text);
+  front.online = isOnline(text);
 }

@@ -4,6 +4,7 @@
  */
 import type { TocEntry } from '../../model/index.js';
 import type { Line } from '../line.js';
+import { comparable } from './join.js';
 
 export interface ItemHeading {
   /** Index of the heading line. */
@@ -62,7 +63,6 @@ export function findItemHeadings(lines: readonly Line[], skip: ReadonlySet<numbe
   return headings;
 }
 
-const comparable = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 
 /** For each number the contents list, the lines whose title matches the contents' title (when any do). */
 function tocVouched(candidates: ReadonlyArray<{ number: string; title: string } | null>, toc: readonly TocEntry[]): Map<string, Set<number>> {

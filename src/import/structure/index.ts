@@ -9,7 +9,7 @@ import { parseIsoDate } from './dates.js';
 import { readFrontMatter } from './front.js';
 import { findItemHeadings } from './headings.js';
 import { buildItem, textUrls } from './item.js';
-import { typicalWidth } from './join.js';
+import { comparable, typicalWidth } from './join.js';
 import { extractToc } from './toc.js';
 
 /**
@@ -135,7 +135,6 @@ function chooseDate(stated: string | null, options: ImportOptions, warnings: str
   return stated;
 }
 
-const comparable = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 
 /** Compares the table of contents with the items found: numbers and titles. */
 export function crossCheckToc(toc: readonly TocEntry[], items: readonly AgendaItem[]): string[] {

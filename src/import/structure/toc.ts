@@ -4,6 +4,7 @@
  */
 import type { TocEntry } from '../../model/index.js';
 import type { Line } from '../line.js';
+import { comparable } from './join.js';
 import { headingCandidate } from './headings.js';
 
 export interface TocResult {
@@ -47,7 +48,6 @@ export function extractToc(lines: readonly Line[]): TocResult {
   return paged.entries.length > 0 ? paged : repeatedToc(lines);
 }
 
-const comparable = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 
 /**
  * Contents without page numbers ("Indholdsfortegnelse" + "1. Godkendelse af dagsorden" …): a run

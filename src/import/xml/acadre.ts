@@ -6,7 +6,8 @@
  */
 import type { Absence, AgendaItem, DocumentKind, Link, MeetingDocument, Participant, Section } from '../../model/index.js';
 import type { ImportOptions } from '../line.js';
-import { decisionOf, fieldSection, uniqueLinks } from './content.js';
+import { decisionOf, uniqueLinks } from '../../model/index.js';
+import { fieldSection } from './content.js';
 import { decodeXml, descendants, kids, parseXml, rootOf, text, type Element } from './dom.js';
 import { attendance, bodyName, finishDocument, itemNumber, parseDateTime, participant, partyLetter, replacesOf, titleSaysClosed, type AttendanceEntry } from './meta.js';
 

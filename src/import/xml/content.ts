@@ -113,5 +113,3 @@ export function fieldSection(caption: string, content: string, decision: boolean
   else if (decision === false && type === 'decision') type = 'other';
   return { section: { heading, type, blocks }, links };
 }
-
-export { decisionOf, uniqueLinks } from '../../model/index.js';

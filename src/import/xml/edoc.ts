@@ -7,7 +7,8 @@
  */
 import type { Absence, AgendaItem, Attachment, Attendee, Block, DocumentKind, MeetingDocument, Participant, Section } from '../../model/index.js';
 import type { ImportOptions, Line } from '../line.js';
-import { captionType, decisionOf, linesToBlocks, plainTextLines } from './content.js';
+import { decisionOf } from '../../model/index.js';
+import { captionType, linesToBlocks, plainTextLines } from './content.js';
 import { all, at, textAt, type Element } from './dom.js';
 import { absence, attendee, bodyName, finishDocument, itemNumber, parseDateTime, participant } from './meta.js';
 

@@ -6,7 +6,8 @@
  */
 import type { Absence, AgendaItem, Attendee, DocumentKind, Link, MeetingDocument, Participant, Section } from '../../model/index.js';
 import type { ImportOptions } from '../line.js';
-import { decisionOf, fieldSection, uniqueLinks } from './content.js';
+import { decisionOf, uniqueLinks } from '../../model/index.js';
+import { fieldSection } from './content.js';
 import { all, at, text, textAt, type Element } from './dom.js';
 import { attendance, attendee, bodyName, finishDocument, itemNumber, parseBool, parseDateTime, participant, partyLetter, titleSaysClosed, type AttendanceEntry } from './meta.js';
 

@@ -15,15 +15,10 @@ import {
   type Participant,
 } from '../../model/index.js';
 import type { ImportOptions } from '../line.js';
-import { parseIsoDate } from '../structure/dates.js';
+import { isoDate, parseIsoDate } from '../structure/dates.js';
+import { isOnline } from '../structure/front.js';
 
 const pad = (n: number) => String(n).padStart(2, '0');
-
-function validDate(year: number, month: number, day: number): string | null {
-  const d = new Date(Date.UTC(year, month - 1, day));
-  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return null;
-  return `${year}-${pad(month)}-${pad(day)}`;
-}
 
 /**
  * A date and time from `dd-mm-yyyy HH:MM:SS` (SBSYS, eDoc), `dd-mm-yyyy HH:MM` (eDoc 4),
@@ -34,8 +29,8 @@ export function parseDateTime(value: string): { date: string | null; time: strin
   let date: string | null = null;
   const dmy = /^(\d{1,2})[-./](\d{1,2})[-./](\d{4})/.exec(text);
   const ymd = /^(\d{4})-(\d{2})-(\d{2})/.exec(text);
-  if (dmy) date = validDate(Number(dmy[3]), Number(dmy[2]), Number(dmy[1]));
-  else if (ymd) date = validDate(Number(ymd[1]), Number(ymd[2]), Number(ymd[3]));
+  if (dmy) date = isoDate(Number(dmy[3]), Number(dmy[2]), Number(dmy[1]));
+  else if (ymd) date = isoDate(Number(ymd[1]), Number(ymd[2]), Number(ymd[3]));
   const t = /[ T](\d{1,2})[:.](\d{2})(?:[:.]\d{2})?/.exec(text);
   const time = date && t && Number(t[1]) < 24 ? `${pad(Number(t[1]))}:${t[2]}` : null;
   return { date, time };
@@ -133,10 +128,6 @@ export function bodyName(name: string): string | null {
   return clean.replace(/\p{Lu}{5,}/gu, (w, offset: number) => (offset === 0 ? w[0] + w.slice(1).toLowerCase() : w.toLowerCase()));
 }
 
-/** True for a meeting held online. */
-export function isOnline(location: string | null): boolean {
-  return location !== null && /\b(online|skype|teams|virtuel[t]?|videomøde)\b/i.test(location);
-}
 
 /** What a reader found; `finishDocument` turns it into a validated document. */
 export interface Draft {

@@ -6,7 +6,8 @@
  */
 import type { Absence, AgendaItem, Attachment, DocumentKind, Link, MeetingDocument, Participant, Section } from '../../model/index.js';
 import type { ImportOptions } from '../line.js';
-import { contentBlocks, decisionOf, fieldSection, uniqueLinks } from './content.js';
+import { decisionOf, uniqueLinks } from '../../model/index.js';
+import { contentBlocks, fieldSection } from './content.js';
 import { all, at, text, textAt, type Element } from './dom.js';
 import { attendance, bodyName, finishDocument, itemNumber, parseBool, parseDateTime, participant, replacesOf, titleSaysClosed, type AttendanceEntry } from './meta.js';
 
