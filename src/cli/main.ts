@@ -48,5 +48,11 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+// `referat parse … --json | head` closes the pipe early: that is the reader's choice, not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 const code = await main(process.argv.slice(2));
 if (code >= 0) process.exitCode = code;

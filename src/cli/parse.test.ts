@@ -29,6 +29,12 @@ describe('referat parse', () => {
     expect(stdout).toMatch(/^Minutes: KKR Midtjylland — 2020-06-17 10:00/);
     expect(stdout).toContain('3.1. Klimasamarbejde for KKR Midtjylland');
   });
+  it('stops quietly when the reader closes the pipe early (| head)', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const result = spawnSync('sh', ['-c', `"${process.execPath}" "${join(ROOT, 'bin', 'referat.js')}" parse "${join(SAMPLES, '000_8371a5215e9540f8.txt')}" --json | head -c 10`], { encoding: 'utf8' });
+    expect(result.stdout).toBe('{\n  "body":'.slice(0, 10));
+    expect(result.stderr).not.toMatch(/EPIPE|Unhandled/);
+  });
   it('fails with one line naming the file and the reason, exit code 1', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'referat-'));
     const empty = join(dir, 'tom.txt');
