@@ -13,11 +13,11 @@ import type {
   SearchResult,
   StoredDocumentInfo,
 } from '../archive/types.js';
-import type { MeetingDocument } from '../model/index.js';
+import { closedNumbers, type MeetingDocument } from '../model/index.js';
 import { getCase } from './cases.js';
 import type { Db } from './client.js';
 import { getPerson, listPeople, meetingPeople } from './people.js';
-import { closedNumbers, publicDocument, publicItem } from './public.js';
+import { publicDocument, publicItem } from './public.js';
 import { queryRows } from './rows.js';
 import { searchItems } from './search.js';
 import { meetingSummaries as summariesOf, meetingSummariesById } from './summaries.js';

@@ -5,10 +5,10 @@
  */
 import { inArray, sql, type SQL } from 'drizzle-orm';
 import type { PgInsertValue } from 'drizzle-orm/pg-core';
-import type { AgendaItem, MeetingDocument, SectionType } from '../model/index.js';
+import { closedNumbers, type AgendaItem, type MeetingDocument, type SectionType } from '../model/index.js';
 import type { Db } from './client.js';
 import { personKey, personSlug } from './names.js';
-import { closedNumbers, publicSectionText } from './public.js';
+import { publicSectionText } from './public.js';
 import { agendaItems, attachments, cases, participations, people, sections } from './schema.js';
 
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { item, meetingDocument } from './fixtures.js';
-import { closedNumbers, hasClosedContent, publicDocument } from './public.js';
+import { closedNumbers } from '../model/index.js';
+import { hasClosedContent, publicDocument } from './public.js';
 
 const doc = meetingDocument({
   toc: [

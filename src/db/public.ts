@@ -4,22 +4,7 @@
  * the archive hands a stored model out.
  */
 import type { AgendaItem, Attachment, Block, MeetingDocument, Section } from '../model/index.js';
-import { blockText, parentNumber } from '../model/index.js';
-
-/** Numbers of items that are closed themselves or sit under a closed item ("3.1" under closed "3"). */
-export function closedNumbers(items: AgendaItem[]): Set<string> {
-  const closed = new Set(items.filter((i) => i.closed).map((i) => i.number));
-  const result = new Set<string>();
-  for (const item of items) {
-    for (let n: string | null = item.number; n !== null; n = parentNumber(n)) {
-      if (closed.has(n)) {
-        result.add(item.number);
-        break;
-      }
-    }
-  }
-  return result;
-}
+import { attachmentTitle, blockText, closedNumbers } from '../model/index.js';
 
 /** True when the document has anything the public may not see. */
 export function hasClosedContent(doc: MeetingDocument): boolean {
@@ -28,12 +13,11 @@ export function hasClosedContent(doc: MeetingDocument): boolean {
 
 /** The blocks of a section without the references to closed bilag. */
 export function publicBlocks(blocks: Block[], attachments: Attachment[]): Block[] {
-  const closedTitles = new Set(attachments.filter((a) => a.closed).map((a) => a.title.trim()));
-  const openTitles = new Set(attachments.filter((a) => !a.closed).map((a) => a.title.trim()));
+  // Titles compared as the importer names bilag, so a reference and its list entry always meet.
+  const closedTitles = new Set(attachments.filter((a) => a.closed).map((a) => attachmentTitle(a.title)));
+  const openTitles = new Set(attachments.filter((a) => !a.closed).map((a) => attachmentTitle(a.title)));
   if (closedTitles.size === 0) return blocks;
-  return blocks.filter(
-    (b) => b.kind !== 'attachment' || !closedTitles.has(b.title.trim()) || openTitles.has(b.title.trim()),
-  );
+  return blocks.filter((b) => b.kind !== 'attachment' || !closedTitles.has(attachmentTitle(b.title)) || openTitles.has(attachmentTitle(b.title)));
 }
 
 /** The public plain text of a section: blocks joined by blank lines, closed bilag left out. */

@@ -61,3 +61,27 @@ export function decisionOf(sections: readonly Section[]): string | null {
   const decisions = sections.filter((s) => s.type === 'decision');
   return decisions.length > 0 ? decisions.map(sectionText).join('\n\n') : null;
 }
+
+/** Numbers of items that are closed themselves or sit under a closed item ("3.1" under closed "3"). */
+export function closedNumbers(items: readonly AgendaItem[]): Set<string> {
+  const closed = new Set(items.filter((i) => i.closed).map((i) => i.number));
+  const result = new Set<string>();
+  for (const item of items) {
+    for (let n: string | null = item.number; n !== null; n = parentNumber(n)) {
+      if (closed.has(n)) {
+        result.add(item.number);
+        break;
+      }
+    }
+  }
+  return result;
+}
+
+/** A bilag's name without the sentence around it: "Udkast til X er vedlagt som bilag." → "Udkast til X". */
+export function attachmentTitle(text: string): string {
+  return text
+    .replace(/\s+(?:er|bliver)\s+vedlagt(?:\s+som\s+bilag)?\.?$/i, '')
+    .replace(/\s+vedlægges(?:\s+som\s+bilag)?\.?$/i, '')
+    .replace(/\.$/, '')
+    .trim();
+}

@@ -37,7 +37,7 @@ describe('item head', () => {
 
 describe('bilag titles', () => {
   it('drops the sentence around a bilag name', async () => {
-    const { attachmentTitle } = await import('./item.js');
+    const { attachmentTitle } = await import('../../model/index.js');
     expect(attachmentTitle('Udkast til KKR Midtjyllands høringssvar er vedlagt som bilag.')).toBe('Udkast til KKR Midtjyllands høringssvar');
     expect(attachmentTitle('Brev til KL om Landstal 2021.')).toBe('Brev til KL om Landstal 2021');
   });

@@ -2,7 +2,7 @@
  * @module One agenda item from its heading and body lines: title (joined across lines),
  * presenters ("v. …"), case number and officers' initials, sections, bilag, links, decision.
  */
-import { blockText, decisionOf, uniqueLinks, type AgendaItem, type Attachment, type Block } from '../../model/index.js';
+import { attachmentTitle, blockText, decisionOf, uniqueLinks, type AgendaItem, type Attachment, type Block } from '../../model/index.js';
 import { plainLine, type Line } from '../line.js';
 import { ATTACHMENT_MARKER, type LayoutHints } from './blocks.js';
 import { headingCandidate, type ItemHeading } from './headings.js';
@@ -99,15 +99,6 @@ export function buildItem(heading: ItemHeading, headingLine: Line, body: readonl
 function continuesTitle(line: Line, hints: LayoutHints): boolean {
   if (line.breakBefore || line.pageBreakBefore || line.list || line.cells || line.annotation || !hints.wrapped) return false;
   return parseCaseLine(line.text) === null && sectionHeading(line) === null && headingCandidate(line) === null;
-}
-
-/** A bilag's name without the sentence around it: "Udkast til X er vedlagt som bilag." → "Udkast til X". */
-export function attachmentTitle(text: string): string {
-  return text
-    .replace(/\s+(?:er|bliver)\s+vedlagt(?:\s+som\s+bilag)?\.?$/i, '')
-    .replace(/\s+vedlægges(?:\s+som\s+bilag)?\.?$/i, '')
-    .replace(/\.$/, '')
-    .trim();
 }
 
 /** The bilag of an item: attachment blocks and paragraphs that open with a `./.` marker. */

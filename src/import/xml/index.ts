@@ -5,7 +5,7 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join } from 'node:path';
-import { parentNumber, type MeetingDocument } from '../../model/index.js';
+import { closedNumbers, type MeetingDocument } from '../../model/index.js';
 import type { ImportOptions } from '../line.js';
 import { isAcadreAgenda, isAcadreManifest, manifestAgendaPath, readAcadreAgenda, readAcadreManifest, type LoadRelated } from './acadre.js';
 import { decodeXml, kids, localName, parseXml, rootOf, type Element } from './dom.js';
@@ -90,15 +90,11 @@ export function acadreAgendaPathOf(bytes: Uint8Array): string | null {
 
 /** Counts the closed items and closed bilag of a document, for the import summary. */
 export function closedCounts(doc: MeetingDocument): ClosedCounts {
-  const closed = new Set(doc.items.filter((i) => i.closed).map((i) => i.number));
-  const isClosed = (number: string) => {
-    for (let n: string | null = number; n !== null; n = parentNumber(n)) if (closed.has(n)) return true;
-    return false;
-  };
+  const closed = closedNumbers(doc.items);
   let items = 0;
   let attachments = 0;
   for (const item of doc.items) {
-    const shut = isClosed(item.number);
+    const shut = closed.has(item.number);
     if (shut) items++;
     attachments += item.attachments.filter((a) => shut || a.closed).length;
   }
