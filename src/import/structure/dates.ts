@@ -2,7 +2,8 @@
  * @module Danish dates and times as meeting documents write them.
  */
 
-const MONTHS = ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'];
+/** The Danish month names, January first. */
+export const MONTHS = ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'];
 
 const pad = (n: number) => String(n).padStart(2, '0');
 

@@ -4,6 +4,7 @@
  */
 import type { TocEntry } from '../../model/index.js';
 import type { Line } from '../line.js';
+import { MONTHS } from './dates.js';
 import { comparable } from './join.js';
 
 export interface ItemHeading {
@@ -17,7 +18,7 @@ export interface ItemHeading {
 const HEADING = /^(\d{1,2}(?:\.\d{1,2}){0,2})\.?\s+(.+)$/;
 /** "Punkt 3: Titel", "Pkt. 3 - Titel": the numbering some agenda systems print. */
 const PUNKT = /^(?:punkt|pkt\.?)\s*(\d{1,2}(?:\.\d{1,2}){0,2})\s*[:.\-–]?\s+(.+)$/i;
-const MONTHS = /^(januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december)\b/i;
+const STARTS_WITH_MONTH = new RegExp(`^(${MONTHS.join('|')})\\b`, 'i');
 
 /** Whether `next` can follow `prev` in an agenda's numbering (1 → 1.1 → 1.2 → 2 …). */
 export function isSuccessor(prev: number[] | null, next: number[]): boolean {
@@ -35,7 +36,7 @@ export function headingCandidate(line: Line): { number: string; title: string } 
   const m = HEADING.exec(line.text) ?? PUNKT.exec(line.text);
   if (!m) return null;
   const title = m[2]!.trim();
-  if (!/^[\p{Lu}\d"'«„]/u.test(title) || MONTHS.test(title)) return null;
+  if (!/^[\p{Lu}\d"'«„]/u.test(title) || STARTS_WITH_MONTH.test(title)) return null;
   return { number: m[1]!, title };
 }
 
