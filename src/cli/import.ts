@@ -134,10 +134,7 @@ export async function importFiles(
 
 /** The reason of an error on one line, without repeating the file name the importer put in front. */
 function oneLine(error: unknown): string {
-  let message = error instanceof Error ? error.message : String(error);
-  if (error instanceof ImportError && message.startsWith(`${error.fileName}: `)) {
-    message = message.slice(error.fileName.length + 2);
-  }
+  let message = error instanceof ImportError ? error.reason : error instanceof Error ? error.message : String(error);
   // Drizzle wraps database errors with the whole statement; the driver's message is the reason.
   const cause = (error as { cause?: unknown }).cause;
   if (message.startsWith('Failed query') && cause instanceof Error) message = `database: ${cause.message}`;

@@ -26,7 +26,7 @@ export interface ImportedFile {
 export class ImportError extends Error {
   constructor(
     readonly fileName: string,
-    reason: string,
+    readonly reason: string,
   ) {
     super(`${fileName}: ${reason}`);
   }

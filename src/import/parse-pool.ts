@@ -8,6 +8,7 @@ import { ImportError, importFile, type ImportedFile, type ImportOptions } from '
 
 export type ParseResult = { file: string } & ({ ok: true; parsed: ImportedFile } | { ok: false; error: Error });
 
+/** A worker's answer; on failure `message` is an ImportError's reason when `fileName` is set. */
 type Reply = { id: number } & ({ ok: true } & ImportedFile | { ok: false; message: string; fileName: string | null });
 
 /** Parses the files, several at a time on worker threads when there are enough to pay for them. */
@@ -33,7 +34,7 @@ export async function* parseAll(files: readonly string[], options: ImportOptions
       results[id]!.resolve(
         reply.ok
           ? { file, ok: true, parsed: { document: reply.document, bytes: new Uint8Array(reply.bytes), format: reply.format } }
-          : { file, ok: false, error: reply.fileName ? Object.assign(new ImportError(reply.fileName, ''), { message: reply.message }) : new Error(reply.message) },
+          : { file, ok: false, error: reply.fileName ? new ImportError(reply.fileName, reply.message) : new Error(reply.message) },
       );
       if (!dead.has(worker)) feed(worker);
     });

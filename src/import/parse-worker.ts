@@ -10,7 +10,8 @@ parentPort!.on('message', async ({ id, path, options }: { id: number; path: stri
     const { document, bytes, format } = await importFile(path, options);
     parentPort!.postMessage({ id, ok: true, document, bytes, format }, [bytes.buffer as ArrayBuffer]);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    parentPort!.postMessage({ id, ok: false, message, fileName: error instanceof ImportError ? error.fileName : null });
+    // Errors cross the thread as data: an ImportError as its file name and reason.
+    if (error instanceof ImportError) parentPort!.postMessage({ id, ok: false, fileName: error.fileName, message: error.reason });
+    else parentPort!.postMessage({ id, ok: false, fileName: null, message: error instanceof Error ? error.message : String(error) });
   }
 });
