@@ -49,7 +49,7 @@ export function vocabularyOf(docs: MeetingDocument[]): Vocabulary {
   const items: AgendaItem[] = [];
   for (const doc of docs) {
     for (const item of doc.items) {
-      if (item.closed || item.sections.length === 0) continue;
+      if (item.access !== 'public' || item.sections.length === 0) continue;
       items.push(item);
       for (const w of item.title.split(/\s+/)) if (/^[\p{L}-]{5,}$/u.test(w)) titleWords.add(w.toLowerCase());
       for (const section of item.sections) {
@@ -102,6 +102,8 @@ export function* syntheticDocuments(vocab: Vocabulary, itemCount: number, seed =
     made += items.length;
     yield {
       body,
+      authority: null,
+      access: 'public',
       kind: rnd() < 0.5 ? 'agenda' : 'minutes',
       title: null,
       date: date.toISOString().slice(0, 10),
@@ -141,7 +143,7 @@ export function* syntheticDocuments(vocab: Vocabulary, itemCount: number, seed =
         caseNumber: `SAG-${year}-${String(Math.floor(rnd() * 20000)).padStart(5, '0')}`,
         sections,
         decision,
-        closed: rnd() < 0.01,
+        access: rnd() < 0.01 ? 'closed' : 'public',
       };
     }
   }

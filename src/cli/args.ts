@@ -27,7 +27,7 @@ export function parseDocumentArgs(args: readonly string[], allowedSwitches: read
       continue;
     }
     const value = inline ?? args[++i];
-    if (name !== 'body' && name !== 'date') return { error: `unknown option --${name}` };
+    if (name !== 'body' && name !== 'date' && name !== 'authority') return { error: `unknown option --${name}` };
     if (!value) return { error: `--${name} needs a value` };
     if (name === 'date' && !/^\d{4}-\d{2}-\d{2}$/.test(value)) return { error: '--date must be YYYY-MM-DD' };
     options[name] = value;

@@ -32,7 +32,7 @@ export function outline(doc: MeetingDocument): string {
   if (doc.toc.length) out.push(`  contents: ${doc.toc.length} entries`);
   for (const item of doc.items) {
     const meta = [item.caseNumber, item.caseOfficers.join('/'), item.presenters.length ? `v. ${item.presenters.join(' og ')}` : ''];
-    out.push(`${item.number}. ${item.title}${item.closed ? ' (lukket punkt)' : ''}${meta.some(Boolean) ? `  [${meta.filter(Boolean).join(' ')}]` : ''}`);
+    out.push(`${item.number}. ${item.title}${item.access !== 'public' ? ` (${item.access === 'closed' ? 'lukket punkt' : 'fortroligt punkt'})` : ''}${meta.some(Boolean) ? `  [${meta.filter(Boolean).join(' ')}]` : ''}`);
     for (const s of item.sections) {
       out.push(`    § ${s.heading ?? '(no heading)'} <${s.type}>`);
       for (const b of s.blocks) out.push(`      ${blockLine(b)}`);

@@ -28,7 +28,7 @@ beforeAll(async () => {
           caseNumber: 'SAG-2020-01697',
         }),
         item('3', 'Status på sundhedsaftalen', { text: 'Sundhedsaftalen hænger sammen med klimastrategi og trivsel.' }),
-        item('4', 'Personalesag', { closed: true, text: 'Fortroligt om klimastrategi og tavshedspligt.' }),
+        item('4', 'Personalesag', { access: 'closed', text: 'Fortroligt om klimastrategi og tavshedspligt.' }),
         item('4.1', 'Underpunkt til personalesag', { text: 'Også tavshedspligt.' }),
         item('5', 'Vindmøller', {
           sections: [
@@ -43,8 +43,8 @@ beforeAll(async () => {
             },
           ],
           attachments: [
-            { title: 'Hemmeligt bilag om naboer', closed: true, fileName: null },
-            { title: 'Offentligt kort', closed: false, fileName: null },
+            { title: 'Hemmeligt bilag om naboer', access: 'closed', fileName: null },
+            { title: 'Offentligt kort', access: 'public', fileName: null },
           ],
         }),
       ],

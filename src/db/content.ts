@@ -111,7 +111,7 @@ export function childValues(
       itemId: itemId(p),
       position,
       title: a.title,
-      closed: a.closed || closed.has(item.number),
+      closed: a.access !== 'public' || closed.has(item.number),
       fileName: a.fileName,
     })),
   );

@@ -39,7 +39,7 @@ export function item(number: string, title: string, fields: Partial<AgendaItem> 
     attachments: [],
     links: [],
     decision: null,
-    closed: false,
+    access: 'public',
     ...rest,
     sections,
   };
@@ -49,6 +49,8 @@ export function item(number: string, title: string, fields: Partial<AgendaItem> 
 export function meetingDocument(fields: Partial<MeetingDocument> = {}): MeetingDocument {
   return {
     body: 'KKR Midtjylland',
+    authority: null,
+    access: 'public',
     kind: 'minutes',
     title: null,
     date: '2020-06-17',

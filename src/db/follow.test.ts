@@ -44,8 +44,8 @@ beforeAll(async () => {
       others: [{ name: 'Ida Sekretær', title: 'Konsulent', organisation: 'KL', group: 'Fra KL', minuteTaker: true }],
       items: [
         item('1', 'Klima igen', { caseNumber: CASE, decision: 'Testudvalget tog orienteringen til efterretning.' }),
-        item('2', 'Fortrolig personsag', { caseNumber: CASE, closed: true }),
-        item('3', 'Hemmelig sag', { caseNumber: 'SAG-2099-99999', closed: true }),
+        item('2', 'Fortrolig personsag', { caseNumber: CASE, access: 'closed' }),
+        item('3', 'Hemmelig sag', { caseNumber: 'SAG-2099-99999', access: 'closed' }),
         item('3.1', 'Under den hemmelige sag', { caseNumber: 'SAG-2099-88888' }),
       ],
     }),

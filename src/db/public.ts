@@ -8,14 +8,14 @@ import { attachmentTitle, blockText, closedNumbers } from '../model/index.js';
 
 /** True when the document has anything the public may not see. */
 export function hasClosedContent(doc: MeetingDocument): boolean {
-  return doc.items.some((i) => i.closed || i.attachments.some((a) => a.closed));
+  return doc.items.some((i) => i.access !== 'public' || i.attachments.some((a) => a.access !== 'public'));
 }
 
 /** The blocks of a section without the references to closed bilag. */
 export function publicBlocks(blocks: Block[], attachments: Attachment[]): Block[] {
   // Titles compared as the importer names bilag, so a reference and its list entry always meet.
-  const closedTitles = new Set(attachments.filter((a) => a.closed).map((a) => attachmentTitle(a.title)));
-  const openTitles = new Set(attachments.filter((a) => !a.closed).map((a) => attachmentTitle(a.title)));
+  const closedTitles = new Set(attachments.filter((a) => a.access !== 'public').map((a) => attachmentTitle(a.title)));
+  const openTitles = new Set(attachments.filter((a) => a.access === 'public').map((a) => attachmentTitle(a.title)));
   if (closedTitles.size === 0) return blocks;
   return blocks.filter((b) => b.kind !== 'attachment' || !closedTitles.has(attachmentTitle(b.title)) || openTitles.has(attachmentTitle(b.title)));
 }
@@ -27,10 +27,10 @@ export function publicSectionText(section: Section, attachments: Attachment[]): 
 
 /** An item as the public may see it: closed bilag removed from its list and its sections. */
 export function publicItem(item: AgendaItem): AgendaItem {
-  if (!item.attachments.some((a) => a.closed)) return item;
+  if (!item.attachments.some((a) => a.access !== 'public')) return item;
   return {
     ...item,
-    attachments: item.attachments.filter((a) => !a.closed),
+    attachments: item.attachments.filter((a) => a.access === 'public'),
     sections: item.sections.map((s) => ({ ...s, blocks: publicBlocks(s.blocks, item.attachments) })),
   };
 }
@@ -41,7 +41,7 @@ export function publicDocument(doc: MeetingDocument): MeetingDocument {
   const closedTitles = new Set(doc.items.filter((i) => closed.has(i.number)).map((i) => i.title));
   const secrets = [
     ...closedTitles,
-    ...doc.items.flatMap((i) => i.attachments.filter((a) => a.closed).map((a) => a.title)),
+    ...doc.items.flatMap((i) => i.attachments.filter((a) => a.access !== 'public').map((a) => a.title)),
   ].filter((t) => t.trim() !== '');
   const namesClosed = (warning: string) =>
     secrets.some((t) => warning.includes(t)) ||

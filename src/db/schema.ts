@@ -83,7 +83,7 @@ export const documents = pgTable(
     meetingId: integer('meeting_id')
       .notNull()
       .references(() => meetings.id, { onDelete: 'cascade' }),
-    kind: text('kind', { enum: ['agenda', 'minutes'] }).notNull(),
+    kind: text('kind', { enum: ['agenda', 'supplementary_agenda', 'minutes'] }).notNull(),
     title: text('title'),
     fileName: text('file_name').notNull(),
     format: text('format').notNull(),
@@ -121,7 +121,7 @@ export const agendaItems = pgTable(
     // Copies of the meeting's body, date and the document's kind, so search filters need no joins.
     bodyId: integer('body_id').references(() => bodies.id),
     meetingDate: date('meeting_date', { mode: 'string' }),
-    kind: text('kind', { enum: ['agenda', 'minutes'] }).notNull(),
+    kind: text('kind', { enum: ['agenda', 'supplementary_agenda', 'minutes'] }).notNull(),
     /** The item belongs to the meeting's preferred document (minutes over agenda): default search scope. */
     current: boolean('current').notNull().default(true),
     position: integer('position').notNull(),

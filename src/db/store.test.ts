@@ -47,7 +47,7 @@ describe('storeDocument', () => {
         item('2', 'Klimastrategi', {
           caseNumber: 'SAG-2020-01697',
           decision: 'Godkendt.',
-          attachments: [{ title: 'Bilag 1', closed: false, fileName: null }],
+          attachments: [{ title: 'Bilag 1', access: 'public', fileName: null }],
         }),
       ],
     });
@@ -144,7 +144,7 @@ describe('storeDocument', () => {
   it('keeps closed text out of the searchable columns', async () => {
     const doc = meetingDocument({
       items: [
-        item('1', 'Lukket punkt', { closed: true, text: 'hemmelig personsag', decision: 'Hemmelig beslutning' }),
+        item('1', 'Lukket punkt', { access: 'closed', text: 'hemmelig personsag', decision: 'Hemmelig beslutning' }),
         item('2', 'Åbent punkt', {
           sections: [
             {
@@ -156,13 +156,13 @@ describe('storeDocument', () => {
               ],
             },
           ],
-          attachments: [{ title: 'Fortroligt notat', closed: true, fileName: null }],
+          attachments: [{ title: 'Fortroligt notat', access: 'closed', fileName: null }],
         }),
       ],
     });
     await storeDocument(database.db, doc, original('closed'));
     const rows = await database.db.select().from(agendaItems).orderBy(agendaItems.position);
-    expect(rows[0]).toMatchObject({ closed: true, decision: null, bodyText: '', summaryText: '' });
+    expect(rows[0]).toMatchObject({ access: 'closed', decision: null, bodyText: '', summaryText: '' });
     expect(rows[1]!.bodyText).toBe('Offentlig tekst.');
     const [doc1] = await database.db.select({ closed: documents.hasClosedContent }).from(documents);
     expect(doc1!.closed).toBe(true);
@@ -182,7 +182,7 @@ describe('storeDocument', () => {
         body: 'KD-Net',
         date: '2022-01-01',
         participants: [{ name: 'Ny Person', party: null, municipality: null, role: null }],
-        items: [item('1', 'Punkt', { caseNumber: 'SAG-1', attachments: [{ title: 'B', closed: false, fileName: null }] })],
+        items: [item('1', 'Punkt', { caseNumber: 'SAG-1', attachments: [{ title: 'B', access: 'public', fileName: null }] })],
       });
       await expect(storeDocument(database.db, doc, original('fails'))).rejects.toThrow(/insert into "participations"/);
     } finally {

@@ -48,6 +48,8 @@ export function plainLine(text: string, style: Partial<Line> = {}): Line {
 /** Options the importer accepts to supply what a document lacks (`--date`, `--body`). */
 export interface ImportOptions {
   body?: string;
+  /** The publishing authority ("Aarhus Kommune"), when the document does not say. */
+  authority?: string;
   date?: string;
   /** File name for messages and the source record. */
   fileName?: string;

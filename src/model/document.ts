@@ -3,11 +3,13 @@
  * This is the contract between every importer and the rest of Referat.
  */
 import { z } from 'zod';
+import { AccessLevel } from './access.js';
 import { Block } from './block.js';
 import { AgendaItem } from './item.js';
 import { Absence, Attendee, Participant } from './participant.js';
 
-export const DocumentKind = z.enum(['agenda', 'minutes']);
+/** agenda: dagsorden · supplementary_agenda: tillægsdagsorden · minutes: referat (beslutningsprotokol). */
+export const DocumentKind = z.enum(['agenda', 'supplementary_agenda', 'minutes']);
 export type DocumentKind = z.infer<typeof DocumentKind>;
 
 /** A line of the document's own table of contents, kept to cross-check the items. */
@@ -28,7 +30,12 @@ export const SourceInfo = z.object({
 export type SourceInfo = z.infer<typeof SourceInfo>;
 
 export const MeetingDocument = z.object({
+  /** The organisation that meets, as the document names it ("KKR Midtjylland", "Byrådet"). */
   body: z.string().nullable(),
+  /** The publishing authority when the document says ("Aarhus Kommune", "KL"); qualifies generic bodies. */
+  authority: z.string().nullable().default(null),
+  /** The whole document's access level (an Acadre agenda's own access field); items may be stricter. */
+  access: AccessLevel.default('public'),
   kind: DocumentKind,
   /** The document's title line when it has one ("Referat af møde i …"). */
   title: z.string().nullable(),
@@ -51,3 +58,22 @@ export const MeetingDocument = z.object({
   source: SourceInfo.nullable().default(null),
 });
 export type MeetingDocument = z.infer<typeof MeetingDocument>;
+
+/**
+ * A stored model of an earlier release brought to today's shape: `closed` booleans on items and
+ * bilag became access levels. Pure; the result still has to pass `MeetingDocument.parse`.
+ */
+export function upgradeStoredModel(raw: unknown): unknown {
+  if (!raw || typeof raw !== 'object') return raw;
+  const doc = raw as Record<string, unknown>;
+  const level = (o: Record<string, unknown>) => {
+    const { closed, ...rest } = o;
+    return 'access' in o ? rest : { ...rest, access: closed === true ? 'closed' : 'public' };
+  };
+  const items = Array.isArray(doc.items)
+    ? doc.items.map((i: Record<string, unknown>) =>
+        level({ ...i, attachments: Array.isArray(i.attachments) ? i.attachments.map(level) : i.attachments }),
+      )
+    : doc.items;
+  return { authority: null, access: 'public', ...doc, items };
+}

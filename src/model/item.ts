@@ -2,12 +2,13 @@
  * @module Agenda items (dagsordenspunkter): numbered, with case number, sections and bilag.
  */
 import { z } from 'zod';
+import { AccessLevel, mostRestrictive } from './access.js';
 import { Section, sectionText } from './section.js';
 
 export const Attachment = z.object({
   title: z.string(),
-  /** Closed bilag are kept from the public archive. */
-  closed: z.boolean().default(false),
+  /** Closed and confidential bilag are kept from the public archive. */
+  access: AccessLevel.default('public'),
   fileName: z.string().nullable().default(null),
 });
 export type Attachment = z.infer<typeof Attachment>;
@@ -34,8 +35,8 @@ export const AgendaItem = z.object({
   links: z.array(Link),
   /** Text of the decision section(s), or null when the item has none. */
   decision: z.string().nullable(),
-  /** Lukket punkt: never shown to the public. */
-  closed: z.boolean().default(false),
+  /** Åbent, lukket or fortroligt punkt; sub-items inherit a stricter level (see effectiveAccess). */
+  access: AccessLevel.default('public'),
 });
 export type AgendaItem = z.infer<typeof AgendaItem>;
 
@@ -62,19 +63,21 @@ export function decisionOf(sections: readonly Section[]): string | null {
   return decisions.length > 0 ? decisions.map(sectionText).join('\n\n') : null;
 }
 
-/** Numbers of items that are closed themselves or sit under a closed item ("3.1" under closed "3"). */
-export function closedNumbers(items: readonly AgendaItem[]): Set<string> {
-  const closed = new Set(items.filter((i) => i.closed).map((i) => i.number));
-  const result = new Set<string>();
+/** Each item's access level with its parents' taken into account ("3.1" under closed "3" is closed). */
+export function effectiveAccess(items: readonly AgendaItem[]): Map<string, AccessLevel> {
+  const own = new Map(items.map((i) => [i.number, i.access]));
+  const result = new Map<string, AccessLevel>();
   for (const item of items) {
-    for (let n: string | null = item.number; n !== null; n = parentNumber(n)) {
-      if (closed.has(n)) {
-        result.add(item.number);
-        break;
-      }
-    }
+    const levels: AccessLevel[] = [];
+    for (let n: string | null = item.number; n !== null; n = parentNumber(n)) levels.push(own.get(n) ?? 'public');
+    result.set(item.number, mostRestrictive(...levels));
   }
   return result;
+}
+
+/** Numbers of items the public may not see: restricted themselves or under a restricted item. */
+export function closedNumbers(items: readonly AgendaItem[]): Set<string> {
+  return new Set([...effectiveAccess(items)].filter(([, level]) => level !== 'public').map(([n]) => n));
 }
 
 /** A bilag's name without the sentence around it: "Udkast til X er vedlagt som bilag." → "Udkast til X". */

@@ -6,6 +6,7 @@ import { MeetingDocument, decisionOf, type AgendaItem, type DocumentKind, type T
 import type { ImportOptions, Line } from '../line.js';
 import type { LayoutHints } from './blocks.js';
 import { parseIsoDate } from './dates.js';
+import { authorityOf } from './authority.js';
 import { readFrontMatter } from './front.js';
 import { findItemHeadings } from './headings.js';
 import { buildItem, textUrls } from './item.js';
@@ -50,8 +51,11 @@ export function structureDocument(lines: readonly Line[], options: ImportOptions
   const date = chooseDate(front.date, options, warnings);
   const kind = chooseKind(front.kindHint, items, warnings);
   if (kind === 'minutes') for (const item of items) recordHeadlessMinutes(item);
+  // The header: the document's title and the lines before the first item.
+  const header = [front.title ?? '', ...frontLines.slice(0, 40).map((l) => l.text)];
   return MeetingDocument.parse({
     body,
+    authority: options.authority ?? authorityOf(body, header),
     kind,
     title: front.title,
     date,

@@ -92,7 +92,7 @@ export function buildItem(heading: ItemHeading, headingLine: Line, body: readonl
       ...body.filter((l) => l.annotation).flatMap((l) => l.links),
     ]),
     decision: decisionOf(sections),
-    closed,
+    access: closed ? 'closed' : 'public',
   };
 }
 
@@ -105,15 +105,15 @@ function continuesTitle(line: Line, hints: LayoutHints): boolean {
 export function attachmentsOf(blocks: readonly Block[]): Attachment[] {
   const attachments: Attachment[] = [];
   for (const block of blocks) {
-    if (block.kind === 'attachment') attachments.push({ title: attachmentTitle(block.title), closed: false, fileName: null });
+    if (block.kind === 'attachment') attachments.push({ title: attachmentTitle(block.title), access: 'public', fileName: null });
     if (block.kind === 'heading' && ATTACHMENT_MARKER.test(block.text)) {
-      attachments.push({ title: attachmentTitle(block.text.replace(ATTACHMENT_MARKER, '')), closed: false, fileName: null });
+      attachments.push({ title: attachmentTitle(block.text.replace(ATTACHMENT_MARKER, '')), access: 'public', fileName: null });
     }
     if (block.kind === 'paragraph' && ATTACHMENT_MARKER.test(block.text)) {
       const text = block.text.replace(ATTACHMENT_MARKER, '');
       const quoted = /["“]([^"”]+)["”]/.exec(text)?.[1];
       const firstSentence = /^.*?[.!?](?=\s|$)/.exec(text)?.[0] ?? text;
-      attachments.push({ title: attachmentTitle(quoted ?? firstSentence), closed: false, fileName: null });
+      attachments.push({ title: attachmentTitle(quoted ?? firstSentence), access: 'public', fileName: null });
     }
   }
   return attachments;

@@ -150,7 +150,7 @@ function item(parent: Element, position: number, agendaClosed: boolean, warnings
   const attachments = tables(el, 'enclosure').map((e) => {
     const v = values(e);
     const titleOf = v.get('name') || v.get('filename') || '';
-    return { title: titleOf, closed: !isOpen(v) || titleSaysClosed(titleOf), fileName: v.get('filename') || null };
+    return { title: titleOf, access: !isOpen(v) || titleSaysClosed(titleOf) ? 'closed' : 'public', fileName: v.get('filename') || null } as const;
   });
   const officer = (f.get('caseofficer') ?? '').trim();
   return {
@@ -163,7 +163,7 @@ function item(parent: Element, position: number, agendaClosed: boolean, warnings
     attachments,
     links: uniqueLinks(links),
     decision: decisionOf(sections),
-    closed: agendaClosed || !isOpen(f),
+    access: agendaClosed || !isOpen(f) ? 'closed' : 'public',
   };
 }
 

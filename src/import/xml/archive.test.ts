@@ -57,11 +57,11 @@ afterAll(() => database?.close());
 function closedStrings(doc: MeetingDocument): string[] {
   const strings: string[] = [];
   for (const item of doc.items) {
-    if (item.closed) {
+    if (item.access !== 'public') {
       strings.push(...item.sections.flatMap((s) => s.blocks.map(blockText)));
       if (item.decision) strings.push(item.decision);
     }
-    strings.push(...item.attachments.filter((a) => a.closed || item.closed).map((a) => a.title));
+    strings.push(...item.attachments.filter((a) => a.access !== 'public' || item.access !== 'public').map((a) => a.title));
   }
   return strings.filter((s) => s.trim().length >= 4);
 }
@@ -77,7 +77,7 @@ describe('closed items and bilag from case-system XML in the public archive', ()
       expect(view, s.path).not.toBeNull();
       const json = JSON.stringify(view);
       for (const text of closedStrings(s.document)) expect(json, `${s.path}: "${text}"`).not.toContain(JSON.stringify(text).slice(1, -1));
-      const open = s.document.items.filter((i) => !i.closed).map((i) => i.number);
+      const open = s.document.items.filter((i) => i.access === 'public').map((i) => i.number);
       expect(view!.document.items.map((i) => i.number), s.path).toEqual(open);
     }
   });
@@ -86,7 +86,7 @@ describe('closed items and bilag from case-system XML in the public archive', ()
     for (const s of stored) {
       for (const item of s.document.items) {
         const view = await archive.getItem(s.meetingId, item.number);
-        if (item.closed) {
+        if (item.access !== 'public') {
           expect(view, `${s.path} item ${item.number}`).toBeNull();
           continue;
         }
@@ -94,7 +94,7 @@ describe('closed items and bilag from case-system XML in the public archive', ()
         const json = JSON.stringify(view);
         for (const text of closedStrings(s.document)) expect(json, `${s.path} item ${item.number}: "${text}"`).not.toContain(JSON.stringify(text).slice(1, -1));
         // The open bilag are still there.
-        expect(view!.item.attachments.map((a) => a.title)).toEqual(item.attachments.filter((a) => !a.closed).map((a) => a.title));
+        expect(view!.item.attachments.map((a) => a.title)).toEqual(item.attachments.filter((a) => a.access === 'public').map((a) => a.title));
       }
     }
   });
@@ -134,7 +134,7 @@ describe('closed items and bilag from case-system XML in the public archive', ()
         }
       }
       // The closed item's own page does not exist for the public.
-      for (const item of s.document.items.filter((i) => i.closed)) {
+      for (const item of s.document.items.filter((i) => i.access !== 'public')) {
         expect((await app.request(`/meetings/${s.meetingId}/items/${item.number}`)).status, `${f.path} item ${item.number}`).toBe(404);
       }
     }

@@ -70,7 +70,7 @@ function item(el: Element, closedType: boolean, warnings: string[]): AgendaItem 
   const closed = closedType || !PUBLISH.test(textAt(doc, 'PublishingType'));
   const attachments: Attachment[] = all(doc, 'Attachments/Attachment').map((a) => ({
     title: textAt(a, 'Title') || textAt(a, 'NeutralTitle'),
-    closed: !PUBLISH.test(textAt(a, 'PublishingType')),
+    access: PUBLISH.test(textAt(a, 'PublishingType')) ? 'public' : 'closed',
     fileName: textAt(a, 'PDFDocument') || null,
   }));
   const body = itemText(textAt(el, 'FullText'), attachments, warnings);
@@ -85,7 +85,7 @@ function item(el: Element, closedType: boolean, warnings: string[]): AgendaItem 
     attachments,
     links: [],
     decision: decisionOf(body.sections),
-    closed,
+    access: closed ? 'closed' : 'public',
   };
 }
 
@@ -153,7 +153,7 @@ export function itemText(
  */
 function withBilag(blocks: Block[], underBilagHeading: boolean, attachments: readonly Attachment[], warnings: string[]): Block[] {
   let underBilag = underBilagHeading;
-  const anyClosed = attachments.some((a) => a.closed);
+  const anyClosed = attachments.some((a) => a.access !== 'public');
   const result: Block[] = [];
   for (const block of blocks) {
     const text = block.kind === 'paragraph' || block.kind === 'heading' ? block.text.trim() : '';

@@ -104,7 +104,7 @@ function item(el: Element, position: number, warnings: string[]): AgendaItem {
       const title = textAt(a, 'Title');
       const open = /^public$/i.test(textAt(a, 'AccessEnumName')) || (textAt(a, 'AccessEnumName') === '' && /^offentlig$/i.test(textAt(a, 'AccessName')));
       const link = textAt(a, 'Link');
-      return { title, closed: !open || titleSaysClosed(title), fileName: link ? link.split(/[\\/]/).pop()! : null };
+      return { title, access: !open || titleSaysClosed(title) ? 'closed' : 'public', fileName: link ? link.split(/[\\/]/).pop()! : null } as const;
     });
   return {
     number,
@@ -117,6 +117,6 @@ function item(el: Element, position: number, warnings: string[]): AgendaItem {
     attachments,
     links: uniqueLinks(links),
     decision: decisionOf(sections),
-    closed,
+    access: closed ? 'closed' : 'public',
   };
 }

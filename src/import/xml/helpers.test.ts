@@ -110,8 +110,8 @@ describe('reading XML', () => {
 
 describe('closedCounts', () => {
   const item = (number: string, closed: boolean, attachments: boolean[]): AgendaItem => ({
-    number, title: `Punkt ${number}`, caseNumber: null, caseOfficers: [], presenters: [], sections: [], links: [], decision: null, closed,
-    attachments: attachments.map((c, i) => ({ title: `Bilag ${i + 1}`, closed: c, fileName: null })),
+    number, title: `Punkt ${number}`, caseNumber: null, caseOfficers: [], presenters: [], sections: [], links: [], decision: null, access: closed ? 'closed' : 'public',
+    attachments: attachments.map((c, i) => ({ title: `Bilag ${i + 1}`, access: c ? 'closed' : 'public', fileName: null })),
   });
 
   it('counts closed items with their sub-items, and closed bilag with those of closed items', () => {

@@ -96,7 +96,7 @@ export function closedCounts(doc: MeetingDocument): ClosedCounts {
   for (const item of doc.items) {
     const shut = closed.has(item.number);
     if (shut) items++;
-    attachments += item.attachments.filter((a) => shut || a.closed).length;
+    attachments += item.attachments.filter((a) => shut || a.access !== 'public').length;
   }
   return { items, attachments };
 }

@@ -5,8 +5,9 @@
  * closed too, and the result validated against the model.
  */
 import {
+  effectiveAccess,
   MeetingDocument,
-  parentNumber,
+  mostRestrictive,
   type Absence,
   type AgendaItem,
   type Attendee,
@@ -16,6 +17,7 @@ import {
 } from '../../model/index.js';
 import type { ImportOptions } from '../line.js';
 import { isoDate, parseIsoDate } from '../structure/dates.js';
+import { authorityOf } from '../structure/authority.js';
 import { isOnline } from '../structure/front.js';
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -132,6 +134,8 @@ export function bodyName(name: string): string | null {
 /** What a reader found; `finishDocument` turns it into a validated document. */
 export interface Draft {
   body: string | null;
+  /** The publishing authority when the export names it (municipality, region). */
+  authority?: string | null;
   /** The kind the export states (type, state), or null when it does not say. */
   kind: DocumentKind | null;
   title: string | null;
@@ -174,6 +178,7 @@ export function finishDocument(draft: Draft, options: ImportOptions): MeetingDoc
   const items = withClosedBilag(draft.items);
   return MeetingDocument.parse({
     body,
+    authority: options.authority ?? draft.authority ?? authorityOf(body, []),
     kind,
     title: draft.title,
     date,
@@ -199,14 +204,12 @@ export function finishDocument(draft: Draft, options: ImportOptions): MeetingDoc
  * so is an item its title calls "Lukket punkt" whatever the export's flag says.
  */
 function withClosedBilag(items: readonly AgendaItem[]): AgendaItem[] {
-  const closed = new Set(items.filter((i) => i.closed || /^lukket punkt\b/i.test(i.title)).map((i) => i.number));
-  const underClosed = (n: string) => {
-    for (let p: string | null = n; p !== null; p = parentNumber(p)) if (closed.has(p)) return true;
-    return false;
-  };
-  return items.map((item) => {
-    if (!underClosed(item.number)) return item;
-    return { ...item, closed: true, attachments: item.attachments.map((a) => ({ ...a, closed: true })) };
+  const titled = items.map((i) => (/^lukket punkt\b/i.test(i.title) ? { ...i, access: mostRestrictive(i.access, 'closed') } : i));
+  const levels = effectiveAccess(titled);
+  return titled.map((item) => {
+    const access = levels.get(item.number) ?? item.access;
+    if (access === 'public') return item;
+    return { ...item, access, attachments: item.attachments.map((a) => ({ ...a, access: mostRestrictive(a.access, access) })) };
   });
 }
 

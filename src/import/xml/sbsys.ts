@@ -124,7 +124,7 @@ function item(el: Element, number: string, caption: string, warnings: string[]):
     // Warnings are kept with the document, so they never repeat a closed bilag's title.
     if (byTitle) warnings.push(`Item ${number}: a bilag is kept closed because its title says it is not public.`);
     const shut = parseBool(textAt(e, 'IsPublic')) === false || parseBool(textAt(e, 'IsProtected')) === true || byTitle;
-    return { title, closed: shut, fileName: fileName(textAt(e, 'FileName')) || null };
+    return { title, access: shut ? 'closed' : 'public', fileName: fileName(textAt(e, 'FileName')) || null } as const;
   });
   return {
     number,
@@ -136,7 +136,7 @@ function item(el: Element, number: string, caption: string, warnings: string[]):
     attachments,
     links: uniqueLinks(links),
     decision: decisionOf(sections),
-    closed,
+    access: closed ? 'closed' : 'public',
   };
 }
 

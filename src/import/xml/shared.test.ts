@@ -198,12 +198,12 @@ describe.skipIf(!HAVE_SHARED)('real case-system exports in ../shared/case-system
 
   it('marks the closed bilag and the confidential eDoc 4 item closed', async () => {
     const sbsys = (await read('sbsys_Publication553')).document;
-    const closed = sbsys.items[3]!.attachments.filter((a) => a.closed);
+    const closed = sbsys.items[3]!.attachments.filter((a) => a.access !== 'public');
     expect(closed.map((a) => a.title)).toEqual([expect.stringMatching(/^Ikke offentliggjort - Bilag 2/)]);
     const fujitsu = (await read('edoc_fujitsu_e9117c72-1d79-4fe9-9653-ef7ab6f27187')).document;
-    expect(fujitsu.items.filter((i) => i.closed).map((i) => i.number)).toEqual(['5', '6']);
-    expect(fujitsu.items[4]!.attachments.every((a) => a.closed)).toBe(true);
-    expect(fujitsu.items[0]!.attachments.every((a) => !a.closed)).toBe(true);
+    expect(fujitsu.items.filter((i) => i.access !== 'public').map((i) => i.number)).toEqual(['5', '6']);
+    expect(fujitsu.items[4]!.attachments.every((a) => a.access !== 'public')).toBe(true);
+    expect(fujitsu.items[0]!.attachments.every((a) => a.access === 'public')).toBe(true);
   });
 
   it('imports through the pipeline: importBytes tells the format from the content', async () => {

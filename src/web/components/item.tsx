@@ -3,7 +3,7 @@
  * case officers, presenters, its sections in order (decisions highlighted), bilag and links.
  */
 import type { Child } from 'hono/jsx';
-import type { AgendaItem, Section } from '../../model/index.js';
+import { ACCESS_LABELS, type AgendaItem, type Section } from '../../model/index.js';
 import { caseUrl, itemAnchor, itemUrl } from '../urls.js';
 import { Blocks } from './blocks.js';
 import { Heading } from './heading.js';
@@ -72,7 +72,7 @@ function ItemAppendix(props: { item: AgendaItem; level: number }) {
               <li>
                 <Icon name="attach-file" />
                 {a.title || 'Bilag uden titel'}
-                {a.closed && <span class="badge">Lukket</span>}
+                {a.access !== 'public' && <span class="badge">{ACCESS_LABELS[a.access]}</span>}
               </li>
             ))}
           </ul>

@@ -31,6 +31,7 @@ function countText(items: number, meetings: number): string {
 
 const NO_DECISION: Record<DocumentKind, string> = {
   agenda: 'Kun dagsordenen er i arkivet, så der er ingen beslutning at vise.',
+  supplementary_agenda: 'Kun en tillægsdagsorden er i arkivet, så der er ingen beslutning at vise.',
   minutes: 'Referatet angiver ingen beslutning.',
 };
 

@@ -11,13 +11,13 @@ export const HOSTILE = '<script>alert("x")</script>';
 function item(partial: Partial<AgendaItem> & Pick<AgendaItem, 'number' | 'title'>): AgendaItem {
   return {
     caseNumber: null, caseOfficers: [], presenters: [], sections: [], attachments: [], links: [],
-    decision: null, closed: false, ...partial,
+    decision: null, access: 'public', ...partial,
   };
 }
 
 function doc(partial: Partial<MeetingDocument>): MeetingDocument {
   return {
-    body: null, kind: 'minutes', title: null, date: null, startTime: null, endTime: null, location: null,
+    body: null, authority: null, access: 'public', kind: 'minutes', title: null, date: null, startTime: null, endTime: null, location: null,
     online: false, attendanceNote: null, participants: [], absent: [], others: [], frontMatter: [], toc: [],
     items: [], warnings: [], source: null, ...partial,
   };
@@ -87,14 +87,14 @@ export const kkrMinutes = doc({
         { heading: 'Beslutning', type: 'decision', blocks: [{ kind: 'paragraph', text: 'KKR Midtjylland tiltrådte indstillingen.\nDer var generel opbakning til DK2020.' }] },
       ],
       attachments: [
-        { title: 'Udbredelse af DK2020', closed: false, fileName: null },
-        { title: 'Hemmeligt bilag', closed: true, fileName: null },
+        { title: 'Udbredelse af DK2020', access: 'public', fileName: null },
+        { title: 'Hemmeligt bilag', access: 'closed', fileName: null },
       ],
       links: [{ text: 'Realdania', url: 'https://realdania.dk/dk2020' }, { text: 'ondt', url: 'javascript:alert(1)' }],
       decision: 'KKR Midtjylland tiltrådte indstillingen.',
     }),
     item({ number: '3.2', title: `Punkt med fjendtlig titel ${HOSTILE}`, caseNumber: 'SAG-2020-09999' }),
-    item({ number: '4', title: 'Lukket punkt om personsag', closed: true, caseNumber: 'SAG-2020-00001' }),
+    item({ number: '4', title: 'Lukket punkt om personsag', access: 'closed', caseNumber: 'SAG-2020-00001' }),
   ],
   source: { fileName: 'Referat KKR 17. juni 2020 "æøå".pdf', format: 'pdf', sha256: 'a'.repeat(64) },
 });

@@ -45,12 +45,12 @@ export function createMemoryArchive(meetings: MemoryMeeting[], today = '2020-09-
     startTime: m.document.startTime,
     location: m.document.location,
     kinds: [m.document.kind],
-    itemCount: m.document.items.filter((i) => !i.closed).length,
+    itemCount: m.document.items.filter((i) => i.access === 'public').length,
   });
   const byDateDesc = (a: MemoryMeeting, b: MemoryMeeting) => (b.document.date ?? '').localeCompare(a.document.date ?? '');
   const publicDoc = (d: MeetingDocument): MeetingDocument => ({
     ...d,
-    items: d.items.filter((i) => !i.closed).map((i) => ({ ...i, attachments: i.attachments.filter((a) => !a.closed) })),
+    items: d.items.filter((i) => i.access === 'public').map((i) => ({ ...i, attachments: i.attachments.filter((a) => a.access === 'public') })),
   });
 
   const bodies = (): BodySummary[] => {
@@ -89,12 +89,12 @@ export function createMemoryArchive(meetings: MemoryMeeting[], today = '2020-09-
     },
     async getItem(meetingId, number): Promise<ItemView | null> {
       const m = meetings.find((x) => x.id === meetingId);
-      const item = m?.document.items.find((i) => i.number === number && !i.closed);
+      const item = m?.document.items.find((i) => i.number === number && i.access === 'public');
       if (!m || !item) return null;
       const related = item.caseNumber
         ? meetings
             .filter((o) => o.id !== m.id)
-            .flatMap((o) => o.document.items.filter((i) => !i.closed && i.caseNumber === item.caseNumber).map((i) => ({ meeting: summary(o), number: i.number, title: i.title })))
+            .flatMap((o) => o.document.items.filter((i) => i.access === 'public' && i.caseNumber === item.caseNumber).map((i) => ({ meeting: summary(o), number: i.number, title: i.title })))
         : [];
       return { meeting: summary(m), item: publicDoc({ ...m.document, items: [item] }).items[0]!, related };
     },
