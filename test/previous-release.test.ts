@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import type { Archive } from '../src/archive/types.js';
 import { createDbArchive } from '../src/db/archive.js';
+import { ANONYMOUS } from '../src/model/index.js';
 import { openDatabase, type Database } from '../src/db/client.js';
 import { queryRows } from '../src/db/rows.js';
 import {
@@ -62,7 +63,7 @@ describe(`an archive written by release af18f58, opened by today's code`, () => 
   });
 
   it('lists the same bodies with the same number of meetings', async () => {
-    const bodies = await archive.listBodies();
+    const bodies = await archive.listBodies(ANONYMOUS);
     const got = bodies.map((b) => ({ slug: b.slug, name: b.name, meetingCount: b.meetingCount }));
     expect(got.sort((a, b) => a.slug.localeCompare(b.slug))).toEqual(
       [...expected.bodies].sort((a, b) => a.slug.localeCompare(b.slug)),
@@ -71,7 +72,7 @@ describe(`an archive written by release af18f58, opened by today's code`, () => 
 
   it("finds every meeting on its body's page", async () => {
     for (const body of expected.bodies) {
-      const page = await archive.getBody(body.slug);
+      const page = await archive.getBody(ANONYMOUS, body.slug);
       expect(page, body.slug).not.toBeNull();
       const ids = page!.meetings.map((m) => m.id).sort((a, b) => a - b);
       const want = expected.meetings.filter((m) => m.body === body.slug).map((m) => m.id);
@@ -82,7 +83,7 @@ describe(`an archive written by release af18f58, opened by today's code`, () => 
   it('shows every meeting with its date, documents, public items and people; closed items and bilag stay closed', async () => {
     let publicItems = 0;
     for (const want of expected.meetings) {
-      const view = await archive.getMeeting(want.id);
+      const view = await archive.getMeeting(ANONYMOUS, want.id);
       expect(view, `meeting ${want.id}`).not.toBeNull();
       const { meeting, document } = view!;
       const label = `meeting ${want.id} (${want.body} ${want.date})`;
@@ -107,7 +108,7 @@ describe(`an archive written by release af18f58, opened by today's code`, () => 
   });
 
   it('lists the same people under the same names', async () => {
-    const groups = await archive.listPeople({});
+    const groups = await archive.listPeople(ANONYMOUS, {});
     const listed = new Map<number, { name: string; slug: string }>();
     for (const group of groups) for (const p of group.people) listed.set(p.id, { name: p.name, slug: p.slug });
     const want = expected.people.filter((p) => p.listed);
@@ -122,7 +123,7 @@ describe(`an archive written by release af18f58, opened by today's code`, () => 
   it('follows every case with public items; cases known only from closed items have no page', async () => {
     expect(expected.cases.length).toBe(expected.counts.cases);
     for (const c of expected.cases) {
-      const view = await archive.getCase(c.caseNumber);
+      const view = await archive.getCase(ANONYMOUS, c.caseNumber);
       if (c.publicItems === 0) {
         expect(view, c.caseNumber).toBeNull();
         continue;

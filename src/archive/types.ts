@@ -1,18 +1,36 @@
 /**
- * @module The archive's read side: what the public pages, the JSON API and feeds ask of storage.
- * Implemented over the database (src/db); every method returns public content only —
- * closed items and closed bilag never leave this interface.
+ * @module The archive's read side: what the pages, the JSON API and feeds ask of storage.
+ * Implemented over the database (src/db). Every method takes the viewer who reads and returns
+ * only what the access policy (policy.ts) lets that viewer see.
  */
-import type { AgendaItem, DocumentKind, MeetingDocument, SectionType } from '../model/index.js';
+import type {
+  AccessLevel,
+  AgendaItem,
+  AttendanceStatus,
+  DocumentKind,
+  DocumentVersionInfo,
+  MeetingDocument,
+  MeetingStatus,
+  MembershipRole,
+  SectionType,
+  VersionChange,
+  Viewer,
+} from '../model/index.js';
 
+export type { AttendanceStatus };
+
+/** An organisation that meets (OParl Organization), with its authority. */
 export interface BodySummary {
   slug: string;
   name: string;
+  /** The publishing authority's name ("KL", "Aarhus Kommune"), when known. */
+  authority: string | null;
   meetingCount: number;
 }
 
 export interface MeetingSummary {
   id: number;
+  status: MeetingStatus;
   body: { slug: string; name: string } | null;
   /** YYYY-MM-DD, or null for an undated document. */
   date: string | null;
@@ -23,18 +41,23 @@ export interface MeetingSummary {
   itemCount: number;
 }
 
+/** A version of a meeting document, with its original file when the viewer may download it. */
+export interface VersionListing extends DocumentVersionInfo {
+  /** The original file's id (for /documents/:id/original), or null when withheld or written in Referat. */
+  fileId: number | null;
+  format: string | null;
+}
+
+/** One of a meeting's documents (agenda, minutes …) with every version, newest first. */
 export interface StoredDocumentInfo {
-  id: number;
   kind: DocumentKind;
-  fileName: string;
-  format: string;
-  sha256: string;
-  importedAt: string;
+  current: VersionListing;
+  versions: VersionListing[];
 }
 
 export interface MeetingView {
   meeting: MeetingSummary;
-  /** The newest document of the meeting (minutes before agenda), public items only. */
+  /** The meeting's current document (minutes before agenda), as the viewer may see it. */
   document: MeetingDocument;
   documents: StoredDocumentInfo[];
   /** The document's participant names as written, each with the person it names. */
@@ -91,8 +114,41 @@ export interface PeopleGroup {
   people: PersonListing[];
 }
 
-/** How someone took part in a meeting: member present, afbud, absent, substitute, or other attendee. */
-export type AttendanceStatus = 'present' | 'afbud' | 'absent' | 'substitute' | 'guest';
+/** A seat in an organisation (OParl Membership), derived from the documents or entered. */
+export interface MembershipView {
+  id: number;
+  person: PersonRef;
+  organization: { slug: string; name: string };
+  role: MembershipRole;
+  onBehalfOf: string | null;
+  party: string | null;
+  /** The electoral period ("Valgperioden 2018–2021"). */
+  term: string | null;
+  startDate: string | null;
+  endDate: string | null;
+  derived: boolean;
+}
+
+/** An earlier (or the current) version of a meeting document, as the viewer may see it. */
+export interface VersionView {
+  meeting: MeetingSummary;
+  kind: DocumentKind;
+  version: VersionListing;
+  document: MeetingDocument;
+  /** The document's versions, newest first. */
+  versions: VersionListing[];
+}
+
+/** A version compared with the document's current version, item by item. */
+export interface VersionComparison {
+  meeting: MeetingSummary;
+  kind: DocumentKind;
+  version: VersionListing;
+  current: VersionListing;
+  change: VersionChange;
+  /** Per item (by number and title) the paragraphs only in the version, only in the current one. */
+  items: Array<{ key: string; status: 'added' | 'removed' | 'changed'; removed: string[]; added: string[] }>;
+}
 
 export interface Attendance {
   meeting: MeetingSummary;
@@ -109,7 +165,9 @@ export interface Attendance {
 }
 
 export interface PersonView {
-  person: PersonRef & { party: string | null; municipality: string | null };
+  person: PersonRef & { party: string | null; municipality: string | null; nameVariants: string[] };
+  /** Seats in organisations, current period first. */
+  memberships: MembershipView[];
   /** Every meeting the person is listed at, newest first. */
   attendance: Attendance[];
 }
@@ -149,20 +207,32 @@ export interface SearchResult {
   results: SearchHit[];
 }
 
+export interface BodyView {
+  body: BodySummary;
+  meetings: MeetingSummary[];
+  /** Seats of the current electoral period and earlier ones, newest period first. */
+  memberships: MembershipView[];
+}
+
 export interface Archive {
-  listBodies(): Promise<BodySummary[]>;
-  getBody(slug: string): Promise<{ body: BodySummary; meetings: MeetingSummary[] } | null>;
-  latestMeetings(limit: number): Promise<MeetingSummary[]>;
+  listBodies(viewer: Viewer): Promise<BodySummary[]>;
+  getBody(viewer: Viewer, slug: string): Promise<BodyView | null>;
+  latestMeetings(viewer: Viewer, limit: number): Promise<MeetingSummary[]>;
   /** Meetings dated after today (planned meetings). */
-  upcomingMeetings(limit: number): Promise<MeetingSummary[]>;
-  getMeeting(id: number): Promise<MeetingView | null>;
-  getItem(meetingId: number, number: string): Promise<ItemView | null>;
-  getOriginal(documentId: number): Promise<{ fileName: string; contentType: string; bytes: Uint8Array } | null>;
-  search(query: SearchQuery): Promise<SearchResult>;
-  /** A case's public items across meetings; null when it has none. */
-  getCase(caseNumber: string): Promise<CaseView | null>;
+  upcomingMeetings(viewer: Viewer, limit: number): Promise<MeetingSummary[]>;
+  getMeeting(viewer: Viewer, id: number): Promise<MeetingView | null>;
+  getItem(viewer: Viewer, meetingId: number, number: string): Promise<ItemView | null>;
+  /** A version of one of the meeting's documents (1 = the first), readable at its own URL. */
+  getVersion(viewer: Viewer, meetingId: number, kind: DocumentKind, version: number): Promise<VersionView | null>;
+  /** A version compared with the current version of the same document. */
+  compareVersion(viewer: Viewer, meetingId: number, kind: DocumentKind, version: number): Promise<VersionComparison | null>;
+  /** An original file, only when everything in it is readable by the viewer. */
+  getOriginal(viewer: Viewer, fileId: number): Promise<{ fileName: string; contentType: string; bytes: Uint8Array; access: AccessLevel } | null>;
+  search(viewer: Viewer, query: SearchQuery): Promise<SearchResult>;
+  /** A case's visible items across meetings; null when it has none. */
+  getCase(viewer: Viewer, caseNumber: string): Promise<CaseView | null>;
   /** People from the participant lists, grouped by body. */
-  listPeople(filter: PeopleFilter): Promise<PeopleGroup[]>;
+  listPeople(viewer: Viewer, filter: PeopleFilter): Promise<PeopleGroup[]>;
   /** A person by id, "id-slug" or slug, with attendance; null when unknown or never listed. */
-  getPerson(ref: string): Promise<PersonView | null>;
+  getPerson(viewer: Viewer, ref: string): Promise<PersonView | null>;
 }

@@ -36,6 +36,10 @@ const USAGE = 'Usage: referat import FILES…|DIR [--body NAME] [--date YYYY-MM-
 export interface ImportSummary {
   imported: string[];
   updated: string[];
+  /** The same file, read the same way as the current version: nothing stored. */
+  unchanged: string[];
+  /** Stored as a new version but not made current: it reads less of the meeting than the current one. */
+  kept: string[];
   failed: Array<{ file: string; reason: string }>;
   /** One row per file, in order, for the summary table. */
   rows: Array<{ file: string; result: StoreStatus | 'failed'; items: number; closed: number; closedBilag: number; note: string }>;
@@ -110,7 +114,7 @@ export async function importFiles(
   options: ImportOptions = {},
   progress: (done: number, file: string) => void = () => undefined,
 ): Promise<ImportSummary> {
-  const summary: ImportSummary = { imported: [], updated: [], failed: [], rows: [] };
+  const summary: ImportSummary = { imported: [], updated: [], unchanged: [], kept: [], failed: [], rows: [] };
   let index = 0;
   for await (const result of parseAll(files, options)) {
     const file = result.file;
@@ -118,10 +122,11 @@ export async function importFiles(
     try {
       if (!result.ok) throw result.error;
       const { document, bytes, format } = result.parsed;
-      const status: StoreStatus = (await storeDocument(database.db, document, { bytes, fileName: path.basename(file), format })).status;
-      summary[status].push(file);
+      const stored = await storeDocument(database.db, document, { bytes, fileName: path.basename(file), format }, { createdBy: 'import (referat import)' });
+      summary[stored.status].push(file);
       const closed = closedCounts(document);
-      summary.rows.push({ file, result: status, items: document.items.length, closed: closed.items, closedBilag: closed.attachments, note: `${format}${document.date ? '' : ', no date'}` });
+      const notes = [format, document.date ? null : 'no date', versionNote(stored.status, stored.version, stored.change)];
+      summary.rows.push({ file, result: stored.status, items: document.items.length, closed: closed.items, closedBilag: closed.attachments, note: notes.filter(Boolean).join(', ') });
     } catch (error) {
       const reason = oneLine(error);
       summary.failed.push({ file, reason });
@@ -130,6 +135,13 @@ export async function importFiles(
   }
   progress(files.length, '');
   return summary;
+}
+
+/** What a stored version is, for the summary table: "version 2 (3 items changed)", or why it is not current. */
+function versionNote(status: StoreStatus, version: number, change: string | null): string | null {
+  if (status === 'imported' || status === 'unchanged') return null;
+  if (status === 'kept') return `kept as version ${version}, not current: reads less than the current version (${change})`;
+  return `version ${version}${change ? ` (${change})` : ''}`;
 }
 
 /** The reason of an error on one line, without repeating the file name the importer put in front. */
@@ -146,16 +158,17 @@ export function formatSummary(summary: ImportSummary): string {
   const closedItems = summary.rows.reduce((n, r) => n + r.closed, 0);
   const closedBilag = summary.rows.reduce((n, r) => n + r.closedBilag, 0);
   const lines = [
-    `Imported ${summary.imported.length}, updated ${summary.updated.length}, failed ${summary.failed.length}.` +
+    `Imported ${summary.imported.length}, updated ${summary.updated.length}, unchanged ${summary.unchanged.length}, failed ${summary.failed.length}.` +
+      (summary.kept.length > 0 ? ` Not made current (worse than the current version): ${summary.kept.length}.` : '') +
       (closedItems + closedBilag > 0 ? ` Kept from the public: ${closedItems} closed items, ${closedBilag} closed bilag.` : ''),
   ];
   if (summary.rows.length > 0) {
     const width = Math.min(60, Math.max(4, ...summary.rows.map((r) => r.file.length)));
     const cut = (f: string) => (f.length > width ? `…${f.slice(-(width - 1))}` : f);
-    lines.push('', `${'File'.padEnd(width)}  ${'Result'.padEnd(8)}  ${'Items'.padStart(5)}  ${'Closed'.padStart(6)}  Notes`);
+    lines.push('', `${'File'.padEnd(width)}  ${'Result'.padEnd(9)}  ${'Items'.padStart(5)}  ${'Closed'.padStart(6)}  Notes`);
     for (const r of summary.rows) {
       const closed = r.result === 'failed' ? '' : `${r.closed}/${r.closedBilag}`;
-      lines.push(`${cut(r.file).padEnd(width)}  ${r.result.padEnd(8)}  ${(r.result === 'failed' ? '' : String(r.items)).padStart(5)}  ${closed.padStart(6)}  ${r.note}`);
+      lines.push(`${cut(r.file).padEnd(width)}  ${r.result.padEnd(9)}  ${(r.result === 'failed' ? '' : String(r.items)).padStart(5)}  ${closed.padStart(6)}  ${r.note}`);
     }
     lines.push('');
   }

@@ -37,7 +37,7 @@ export async function importSamples(database: Database, log: (line: string) => v
     try {
       const options = { ...(entry.body ? { body: entry.body } : {}), ...(entry.date ? { date: entry.date } : {}) };
       const { document, bytes, format } = await importFile(entry.path, options);
-      await storeDocument(database.db, document, { bytes, fileName: entry.file, format });
+      await storeDocument(database.db, document, { bytes, fileName: entry.file, format }, { createdBy: 'import (samples on first start)' });
       stored++;
     } catch (error) {
       log(`referat: sample ${entry.file} not imported: ${(error as Error).message}`);
@@ -48,7 +48,7 @@ export async function importSamples(database: Database, log: (line: string) => v
 
 /** Number of stored documents. */
 async function documentCount(database: Database): Promise<number> {
-  const result = (await database.db.execute(sql`select count(*)::int as n from documents`)) as unknown as {
+  const result = (await database.db.execute(sql`select count(*)::int as n from document_versions`)) as unknown as {
     rows: Array<{ n: number }>;
   };
   return result.rows[0]?.n ?? 0;

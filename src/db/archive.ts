@@ -1,150 +1,113 @@
 /**
- * @module The `Archive` read interface over the database. Everything leaving here is public:
- * closed items and closed bilag are filtered out of stored models (see public.ts), are never
- * indexed for search, and originals of documents that contain closed content are withheld.
+ * @module The `Archive` read interface over the database. Every read takes a viewer: SQL filters
+ * come from visibility.ts, stored models are cut down by archive/view.ts, and original files are
+ * served only when their own access level (judged from the file) is readable — all three are the
+ * one policy of src/archive/policy.ts.
  */
 import { sql, type SQL } from 'drizzle-orm';
-import type {
-  Archive,
-  BodySummary,
-  ItemView,
-  MeetingView,
-  SearchQuery,
-  SearchResult,
-  StoredDocumentInfo,
-} from '../archive/types.js';
-import { closedNumbers, type MeetingDocument } from '../model/index.js';
+import { canRead } from '../archive/policy.js';
+import type { Archive, BodySummary, BodyView, ItemView, MeetingView } from '../archive/types.js';
+import { viewDocument } from '../archive/view.js';
+import type { AccessLevel, Viewer } from '../model/index.js';
 import { getCase } from './cases.js';
 import type { Db } from './client.js';
+import { organizationMemberships } from './memberships.js';
 import { getPerson, listPeople, meetingPeople } from './people.js';
-import { publicDocument, publicItem } from './public.js';
+import { parseStoredModel } from './projection.js';
 import { queryRows } from './rows.js';
 import { searchItems } from './search.js';
-import { meetingSummaries as summariesOf, meetingSummariesById } from './summaries.js';
-
-const CONTENT_TYPES: Record<string, string> = {
-  text: 'text/plain; charset=utf-8',
-  markdown: 'text/plain; charset=utf-8',
-  pdf: 'application/pdf',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  // Served as text: a stored HTML file must never run as a page of the archive's own origin.
-  html: 'text/plain; charset=utf-8',
-  // Case-system exports (src/import/xml), downloaded as the XML they are.
-  sbsys: 'application/xml',
-  'sbsys-aarhus': 'application/xml',
-  acadre: 'application/xml',
-  'acadre-manifest': 'application/xml',
-  edoc: 'application/xml',
-  edoc4: 'application/xml',
-};
-
-/** The content type an original file of a format is served with. */
-export function contentTypeOf(format: string): string {
-  return CONTENT_TYPES[format] ?? 'application/octet-stream';
-}
+import { meetingSummaries, meetingSummariesById } from './summaries.js';
+import { compareVersion, getVersion, meetingDocuments } from './versions.js';
+import { visibleItems, visibleMeetings } from './visibility.js';
 
 /** An `Archive` reading from the given database. */
 export function createDbArchive(db: Db): Archive {
-  const meetingSummaries = (where: SQL, order: SQL, limit?: number) => summariesOf(db, where, order, limit);
-  const meetingSummary = async (id: number) => (await meetingSummaries(sql`m.id = ${id}`, sql`m.id`))[0] ?? null;
+  const summary = async (viewer: Viewer, id: number) => (await meetingSummariesById(db, viewer, [id])).get(id) ?? null;
 
-  /** The meeting's preferred document (minutes over agenda), filtered to public content. */
-  const currentDocument = async (meetingId: number) => {
-    const [row] = await queryRows<{ id: number; model: MeetingDocument | string }>(
+  /** The meeting's current version, as the viewer may see it. */
+  const currentDocument = async (viewer: Viewer, meetingId: number) => {
+    const [row] = await queryRows<{ version_id: number; model: unknown; organization_id: number | null }>(
       db,
-      sql`select id, model from documents where meeting_id = ${meetingId}
-          order by (kind = 'minutes') desc, imported_at desc limit 1`,
+      sql`select v.id as version_id, v.model, m.organization_id from meetings m join document_versions v on v.id = m.current_version_id
+          where m.id = ${meetingId} and ${visibleMeetings(viewer, 'm')}`,
     );
     if (!row) return null;
-    const model = typeof row.model === 'string' ? (JSON.parse(row.model) as MeetingDocument) : row.model;
-    return { id: row.id, model };
+    const document = viewDocument(parseStoredModel(row.model), viewer, row.organization_id);
+    return document && { versionId: row.version_id, document, organizationId: row.organization_id };
   };
+
+  const bodies = (viewer: Viewer, where: SQL) =>
+    queryRows<BodySummary>(
+      db,
+      sql`select o.slug, o.name, a.name as authority,
+            (select count(*)::int from meetings m where m.organization_id = o.id and ${visibleMeetings(viewer, 'm')}) as "meetingCount"
+          from organizations o left join authorities a on a.id = o.authority_id where ${where} order by o.name, o.slug`,
+    );
 
   return {
-    async listBodies(): Promise<BodySummary[]> {
-      return queryRows<BodySummary>(
-        db,
-        sql`select b.slug, b.name, (select count(*)::int from meetings m where m.body_id = b.id) as "meetingCount"
-            from bodies b order by b.name`,
-      );
-    },
+    listBodies: (viewer) => bodies(viewer, sql`true`),
 
-    async getBody(slug) {
-      const [body] = await queryRows<BodySummary & { id: number }>(
-        db,
-        sql`select b.id, b.slug, b.name, (select count(*)::int from meetings m where m.body_id = b.id) as "meetingCount"
-            from bodies b where b.slug = ${slug}`,
-      );
+    async getBody(viewer, slug): Promise<BodyView | null> {
+      const [body] = await bodies(viewer, sql`o.slug = ${slug}`);
       if (!body) return null;
-      const meetings = await meetingSummaries(sql`m.body_id = ${body.id}`, sql`m.date desc nulls last, m.id desc`);
-      return { body: { slug: body.slug, name: body.name, meetingCount: body.meetingCount }, meetings };
+      const meetings = await meetingSummaries(db, viewer, sql`o.slug = ${slug}`, sql`m.date desc nulls last, m.id desc`);
+      return { body, meetings, memberships: await organizationMemberships(db, slug) };
     },
 
-    async latestMeetings(limit) {
-      return meetingSummaries(
-        sql`(m.date is null or m.date <= current_date) and exists (select 1 from documents d where d.meeting_id = m.id)`,
-        sql`m.date desc nulls last, m.id desc`,
-        limit,
-      );
-    },
+    latestMeetings: (viewer, limit) =>
+      meetingSummaries(db, viewer, sql`(m.date is null or m.date <= current_date) and m.current_version_id is not null`, sql`m.date desc nulls last, m.id desc`, limit),
 
-    async upcomingMeetings(limit) {
-      return meetingSummaries(sql`m.date > current_date`, sql`m.date asc, m.id`, limit);
-    },
+    upcomingMeetings: (viewer, limit) => meetingSummaries(db, viewer, sql`m.date > current_date`, sql`m.date asc, m.id`, limit),
 
-    async getMeeting(id): Promise<MeetingView | null> {
-      const meeting = await meetingSummary(id);
-      const current = meeting && (await currentDocument(id));
+    async getMeeting(viewer, id): Promise<MeetingView | null> {
+      const meeting = await summary(viewer, id);
+      const current = meeting && (await currentDocument(viewer, id));
       if (!meeting || !current) return null;
-      const document = publicDocument(current.model);
-      const documents = await queryRows<StoredDocumentInfo>(
+      const documents = await meetingDocuments(db, viewer, id, current.organizationId);
+      return { meeting, document: current.document, documents, people: await meetingPeople(db, current.versionId, current.document) };
+    },
+
+    async getItem(viewer, meetingId, number): Promise<ItemView | null> {
+      const meeting = await summary(viewer, meetingId);
+      const current = meeting && (await currentDocument(viewer, meetingId));
+      const item = current?.document.items.find((i) => i.number === number);
+      if (!meeting || !item) return null;
+      return { meeting, item, related: await relatedItems(viewer, meetingId, item.caseNumber) };
+    },
+
+    getVersion: (viewer, meetingId, kind, version) => getVersion(db, viewer, meetingId, kind, version),
+    compareVersion: (viewer, meetingId, kind, version) => compareVersion(db, viewer, meetingId, kind, version),
+
+    async getOriginal(viewer, fileId) {
+      // The file's own level decides; its organisation is that of a meeting whose version it is.
+      const [row] = await queryRows<{ name: string; media_type: string; access: AccessLevel; bytes: Uint8Array; organization_id: number | null }>(
         db,
-        sql`select id, kind, file_name as "fileName", format, sha256, to_char(imported_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "importedAt"
-            from documents where meeting_id = ${id} and not has_closed_content
-            order by (kind = 'minutes') desc, id`,
+        sql`select f.name, f.media_type, f.access, b.bytes,
+              (select m.organization_id from document_versions v join meeting_documents d on d.id = v.document_id
+               join meetings m on m.id = d.meeting_id where v.file_id = f.id and m.deleted_at is null order by v.id limit 1) as organization_id
+            from files f join blobs b on b.sha256 = f.sha256 where f.id = ${fileId}`,
       );
-      return { meeting, document, documents, people: await meetingPeople(db, current.id, document) };
+      if (!row || !canRead(viewer, row.access, row.organization_id)) return null;
+      const bytes = new Uint8Array(row.bytes.buffer, row.bytes.byteOffset, row.bytes.byteLength);
+      return { fileName: row.name, contentType: row.media_type, bytes, access: row.access };
     },
 
-    async getItem(meetingId, number): Promise<ItemView | null> {
-      const meeting = await meetingSummary(meetingId);
-      const document = meeting && (await currentDocument(meetingId))?.model;
-      if (!meeting || !document) return null;
-      const item = document.items.find((i) => i.number === number);
-      if (!item || closedNumbers(document.items).has(number)) return null;
-      const related = await relatedItems(meetingId, item.caseNumber);
-      return { meeting, item: publicItem(item), related };
-    },
-
-    async getOriginal(documentId) {
-      const [row] = await queryRows<{ file_name: string; format: string; original: Uint8Array }>(
-        db,
-        sql`select file_name, format, original from documents where id = ${documentId} and not has_closed_content`,
-      );
-      if (!row) return null;
-      const bytes = new Uint8Array(row.original.buffer, row.original.byteOffset, row.original.byteLength);
-      return { fileName: row.file_name, contentType: contentTypeOf(row.format), bytes };
-    },
-
-    async search(query: SearchQuery): Promise<SearchResult> {
-      return searchItems(db, query);
-    },
-
-    getCase: (caseNumber) => getCase(db, caseNumber),
-    listPeople: (filter) => listPeople(db, filter),
-    getPerson: (ref) => getPerson(db, ref),
+    search: (viewer, query) => searchItems(db, viewer, query),
+    getCase: (viewer, caseNumber) => getCase(db, viewer, caseNumber),
+    listPeople: (viewer, filter) => listPeople(db, viewer, filter),
+    getPerson: (viewer, ref) => getPerson(db, viewer, ref),
   };
 
-  /** The same case at other meetings (public, current items), newest first. */
-  async function relatedItems(meetingId: number, caseNumber: string | null): Promise<ItemView['related']> {
+  /** The same case at other meetings (visible, current items), newest first. */
+  async function relatedItems(viewer: Viewer, meetingId: number, caseNumber: string | null): Promise<ItemView['related']> {
     if (!caseNumber) return [];
     const rows = await queryRows<{ meeting_id: number; number: string; title: string }>(
       db,
-      sql`select i.meeting_id, i.number, i.title from agenda_items i join cases c on c.id = i.case_id
-          where c.case_number = ${caseNumber} and i.meeting_id <> ${meetingId} and i.current and not i.closed
+      sql`select i.meeting_id, i.number, i.title from agenda_items i join papers p on p.id = i.paper_id
+          where p.reference = ${caseNumber} and i.meeting_id <> ${meetingId} and ${visibleItems(viewer, 'i')}
           order by i.meeting_date desc nulls last, i.meeting_id desc, i.position limit 50`,
     );
-    const byId = await meetingSummariesById(db, rows.map((r) => r.meeting_id));
-    return rows.map((r) => ({ meeting: byId.get(r.meeting_id)!, number: r.number, title: r.title }));
+    const byId = await meetingSummariesById(db, viewer, rows.map((r) => r.meeting_id));
+    return rows.filter((r) => byId.has(r.meeting_id)).map((r) => ({ meeting: byId.get(r.meeting_id)!, number: r.number, title: r.title }));
   }
 }

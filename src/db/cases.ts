@@ -1,35 +1,31 @@
-/** @module A case (sag) across meetings: its public agenda items, newest first. */
+/** @module A case (sag, OParl Paper) across meetings: the items a viewer may read, newest first. */
 import { sql } from 'drizzle-orm';
 import type { CaseView } from '../archive/types.js';
-import type { DocumentKind } from '../model/index.js';
+import type { DocumentKind, Viewer } from '../model/index.js';
 import type { Db } from './client.js';
 import { queryRows } from './rows.js';
 import { meetingSummariesById } from './summaries.js';
+import { visibleItems } from './visibility.js';
 
 /** A long-running case is treated at most at a few hundred meetings; this bounds the page. */
 const MAX_ITEMS = 500;
 
-/** The case's open items in each meeting's current document; null when it has none (unknown, or closed only). */
-export async function getCase(db: Db, caseNumber: string): Promise<CaseView | null> {
+/** The case's visible items in each meeting's current version; null when it has none (unknown, or restricted only). */
+export async function getCase(db: Db, viewer: Viewer, caseNumber: string): Promise<CaseView | null> {
   const rows = await queryRows<{ meeting_id: number; number: string; title: string; kind: DocumentKind; decision: string | null }>(
     db,
     sql`select i.meeting_id, i.number, i.title, i.kind, i.decision
-        from agenda_items i join cases c on c.id = i.case_id
-        where c.case_number = ${caseNumber} and i.current and not i.closed
+        from agenda_items i join papers p on p.id = i.paper_id
+        where (p.reference = ${caseNumber} or ${caseNumber} = any(p.case_numbers)) and ${visibleItems(viewer, 'i')}
         order by i.meeting_date desc nulls last, i.meeting_id desc, i.position
         limit ${MAX_ITEMS}`,
   );
-  // A case known only from closed items does not exist for the public: no page, not even its number.
-  if (rows.length === 0) return null;
-  const meetings = await meetingSummariesById(db, rows.map((r) => r.meeting_id));
+  const meetings = await meetingSummariesById(db, viewer, rows.map((r) => r.meeting_id));
+  const items = rows.filter((r) => meetings.has(r.meeting_id));
+  // A case known only from restricted items does not exist for this viewer: no page, not even its number.
+  if (items.length === 0) return null;
   return {
     caseNumber,
-    items: rows.map((r) => ({
-      meeting: meetings.get(r.meeting_id)!,
-      number: r.number,
-      title: r.title,
-      kind: r.kind,
-      decision: r.decision,
-    })),
+    items: items.map((r) => ({ meeting: meetings.get(r.meeting_id)!, number: r.number, title: r.title, kind: r.kind, decision: r.decision })),
   };
 }

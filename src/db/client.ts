@@ -12,6 +12,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
+import { projectPending } from './projection.js';
 import * as schema from './schema.js';
 
 export type Schema = typeof schema;
@@ -40,7 +41,15 @@ const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url))
 /** Opens (and migrates) the database chosen by the options or the environment. */
 export async function openDatabase(options: OpenOptions = {}): Promise<Database> {
   const url = options.url === undefined ? process.env.DATABASE_URL || null : options.url;
-  return url ? openPostgres(url) : openPglite(options.dataDir ?? process.env.REFERAT_DATA_DIR ?? 'data/pglite');
+  const database = await (url ? openPostgres(url) : openPglite(options.dataDir ?? process.env.REFERAT_DATA_DIR ?? 'data/pglite'));
+  // An archive upgraded by the migrations (or projected by older code) is rebuilt from its versions.
+  try {
+    await projectPending(database.db);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  return database;
 }
 
 /** Opens an embedded PGlite database in a directory (created if missing) or in memory. */

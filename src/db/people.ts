@@ -1,15 +1,18 @@
 /**
  * @module People across meetings: the index of people named in participant lists, a person's
- * attendance history, and the person each name on a meeting page refers to. Attendance is
- * public; only each meeting's current document (minutes over agenda) counts, as on its page.
+ * attendance history, and the person each name on a meeting page refers to. Attendance comes
+ * from the projection, which holds each meeting's current version only (minutes over agenda),
+ * and only meetings the viewer may see count.
  */
 import { sql } from 'drizzle-orm';
 import type { AttendanceStatus, MeetingView, PeopleFilter, PeopleGroup, PersonListing, PersonRef, PersonView } from '../archive/types.js';
-import type { MeetingDocument } from '../model/index.js';
+import type { MeetingDocument, Viewer } from '../model/index.js';
 import type { Db } from './client.js';
 import { danishCompare, personKey, slugify } from './names.js';
 import { queryRows } from './rows.js';
-import { isCurrentDocument, meetingSummariesById } from './summaries.js';
+import { personMemberships } from './memberships.js';
+import { meetingSummariesById } from './summaries.js';
+import { visibleMeetings } from './visibility.js';
 
 /** Bounds a page: far above the people of any body the archive holds. */
 const MAX_ROWS = 2000;
@@ -27,24 +30,24 @@ interface ListingRow {
 }
 
 /** People from the current documents' participant lists, one group per body, names in Danish order. */
-export async function listPeople(db: Db, filter: PeopleFilter): Promise<PeopleGroup[]> {
+export async function listPeople(db: Db, viewer: Viewer, filter: PeopleFilter): Promise<PeopleGroup[]> {
   // Compared without spaces and dashes on the key and on the slug, so "hc østerby",
   // "H. C. Østerby" and "oesterby" all find H.C. Østerby; strpos gives no character a special meaning.
   const key = personKey(filter.q ?? '').replace(/ /g, '');
   const slug = slugify(filter.q ?? '').replace(/-/g, '');
   const byName = key
-    ? sql`(strpos(replace(p.key, ' ', ''), ${key}) > 0 or (${slug} <> '' and strpos(replace(p.slug, '-', ''), ${slug}) > 0))`
+    ? sql`(exists (select 1 from person_names pn where pn.person_id = p.id and strpos(replace(pn.key, ' ', ''), ${key}) > 0)
+          or (${slug} <> '' and strpos(replace(p.slug, '-', ''), ${slug}) > 0))`
     : sql`true`;
   const byBody = filter.body ? sql`b.slug = ${filter.body}` : sql`true`;
   const rows = await queryRows<ListingRow>(
     db,
     sql`with att as (
-          select pa.person_id, pa.meeting_id, pa.party, pa.municipality, m.date, m.body_id
+          select pa.person_id, pa.meeting_id, pa.party, pa.municipality, m.date, m.organization_id
           from participations pa
-          join documents d on d.id = pa.document_id
           join meetings m on m.id = pa.meeting_id
-          where ${isCurrentDocument('d')}),
-        -- Latest by meeting date, not by import order (people.party is the latest import's).
+          where ${visibleMeetings(viewer, 'm')}),
+        -- Latest by meeting date, not by import order.
         latest_party as (
           select distinct on (person_id) person_id, party from att where party is not null
           order by person_id, date desc nulls last, meeting_id desc),
@@ -54,7 +57,7 @@ export async function listPeople(db: Db, filter: PeopleFilter): Promise<PeopleGr
         select p.id, p.slug, p.name, b.slug as body_slug, b.name as body_name,
           count(distinct att.meeting_id)::int as meeting_count, max(att.date)::text as last_date,
           min(lp.party) as party, min(lm.municipality) as municipality
-        from att join people p on p.id = att.person_id left join bodies b on b.id = att.body_id
+        from att join people p on p.id = att.person_id left join organizations b on b.id = att.organization_id
           left join latest_party lp on lp.person_id = p.id
           left join latest_municipality lm on lm.person_id = p.id
         where ${byName} and ${byBody}
@@ -86,14 +89,11 @@ export async function listPeople(db: Db, filter: PeopleFilter): Promise<PeopleGr
   );
 }
 
-interface PersonRow extends PersonRef {
-  party: string | null;
-  municipality: string | null;
-}
+type PersonRow = PersonRef;
 
 /** The person a reference names: "12", "12-h-c-oesterby" (the slug wins over a stale id) or "h-c-oesterby". */
 async function resolvePerson(db: Db, ref: string): Promise<PersonRow | null> {
-  const columns = sql`select id, slug, name, party, municipality from people`;
+  const columns = sql`select id, slug, name from people`;
   const bySlug = async (slug: string) =>
     (await queryRows<PersonRow>(db, sql`${columns} where slug = ${slug} order by id limit 1`))[0] ?? null;
   const numbered = /^(\d{1,10})(?:-([a-z0-9]+(?:-[a-z0-9]+)*))?$/.exec(ref);
@@ -122,7 +122,7 @@ interface AttendanceRow {
 }
 
 /** A person with every meeting they are listed at, newest first; null when unknown or listed nowhere. */
-export async function getPerson(db: Db, ref: string): Promise<PersonView | null> {
+export async function getPerson(db: Db, viewer: Viewer, ref: string): Promise<PersonView | null> {
   const person = await resolvePerson(db, ref);
   if (!person) return null;
   // The counterpart: for afbud who came instead; for a substitute whose afbud they covered.
@@ -131,21 +131,20 @@ export async function getPerson(db: Db, ref: string): Promise<PersonView | null>
     sql`select pa.meeting_id, pa.status, pa.party, pa.municipality, pa.role, pa.organisation, pa.minute_taker,
           cp.id as cp_id, cp.slug as cp_slug, cp.name as cp_name
         from participations pa
-        join documents d on d.id = pa.document_id
         join meetings m on m.id = pa.meeting_id
         left join people cp on cp.id = case
           when pa.status = 'afbud' then pa.substitute_person_id
           when pa.status = 'substitute' then (
             select a.person_id from participations a
-            where a.document_id = pa.document_id and a.status = 'afbud' and a.substitute_person_id = pa.person_id
+            where a.version_id = pa.version_id and a.status = 'afbud' and a.substitute_person_id = pa.person_id
             order by a.id limit 1)
           end
-        where pa.person_id = ${person.id} and ${isCurrentDocument('d')}
+        where pa.person_id = ${person.id} and ${visibleMeetings(viewer, 'm')}
         order by m.date desc nulls last, m.id desc
         limit ${MAX_ROWS}`,
   );
   if (rows.length === 0) return null;
-  const meetings = await meetingSummariesById(db, rows.map((r) => r.meeting_id));
+  const meetings = await meetingSummariesById(db, viewer, rows.map((r) => r.meeting_id));
   const attendance = rows.map((r) => ({
     meeting: meetings.get(r.meeting_id)!,
     status: r.status,
@@ -157,17 +156,24 @@ export async function getPerson(db: Db, ref: string): Promise<PersonView | null>
     counterpart: r.cp_id !== null ? { id: r.cp_id, slug: r.cp_slug ?? '', name: r.cp_name ?? '' } : null,
   }));
   // Latest first: the newest meeting that states a party (municipality) gives it.
-  const party = attendance.find((a) => a.party)?.party ?? person.party;
-  const municipality = attendance.find((a) => a.municipality)?.municipality ?? person.municipality;
-  return { person: { id: person.id, slug: person.slug, name: person.name, party, municipality }, attendance };
+  const party = attendance.find((a) => a.party)?.party ?? null;
+  const municipality = attendance.find((a) => a.municipality)?.municipality ?? null;
+  const variants = await queryRows<{ name: string }>(db, sql`select distinct name from person_names where person_id = ${person.id} order by name`);
+  const nameVariants = variants.map((v) => v.name);
+  return {
+    person: { id: person.id, slug: person.slug, name: person.name, party, municipality, nameVariants },
+    memberships: await personMemberships(db, person.id),
+    attendance,
+  };
 }
 
 /** The people a stored document's participant names refer to, by the names as the document writes them. */
-export async function meetingPeople(db: Db, documentId: number, doc: MeetingDocument): Promise<MeetingView['people']> {
+export async function meetingPeople(db: Db, versionId: number, doc: MeetingDocument): Promise<MeetingView['people']> {
   const rows = await queryRows<PersonRef & { key: string }>(
     db,
-    sql`select p.id, p.slug, p.name, p.key from participations pa join people p on p.id = pa.person_id
-        where pa.document_id = ${documentId}`,
+    sql`select p.id, p.slug, p.name, pn.key from participations pa join people p on p.id = pa.person_id
+        join person_names pn on pn.person_id = p.id
+        where pa.version_id = ${versionId}`,
   );
   const byKey = new Map(rows.map(({ key, ...ref }) => [key, ref]));
   const names = [

@@ -1,37 +1,25 @@
 /**
  * @module The database schema (Drizzle, PostgreSQL 15 dialect), shared by PGlite and PostgreSQL.
+ * The concepts are the model's (src/model, OParl names); enums come from the model's zod schemas.
  *
- * Identity: a body (KKR Midtjylland) holds meetings; a meeting has at most one document per kind
- * (agenda, minutes); a document's items, sections, bilag and participations are rows that are
- * rewritten whenever the document is imported again. People, bodies and cases are long-lived
- * identities that later tables (appointments per electoral period, accounts) can reference.
- *
- * Room to grow without a rewrite: appointments (udpegninger per electoral period) reference
- * `people` and `bodies`; planned meetings are `meetings` rows with status 'planned' and no
- * document yet; accounts are a table of their own; versioned documents replace the unique
- * (meeting, kind) index of `documents` with a version number.
+ * Two kinds of table:
+ * - **Records that are never overwritten**: authorities, organizations, meetings, meeting_documents,
+ *   document_versions (every import or edit is a new version), blobs and files (bytes stored once
+ *   by hash), people and person_names, papers, memberships. Ids stay stable; removal is `deleted_at`.
+ * - **The projection** of each meeting's current document version (projection.ts, one function):
+ *   the content of agenda_items (their ids are stable identities matched by number and title),
+ *   sections, attachments and participations, and the search vectors. Rebuilt, never edited.
  *
  * Search lives on `agenda_items`: generated, weighted tsvectors (title A, decision B,
  * summary/recommendation C, other sections D), the small title+decision vector used to
  * pre-rank, and a type-prefixed vector for the section-type filter (see migration 0001).
+ * Restricted items keep their text here too; every query goes through visibility.ts, and the
+ * search indexes cover public rows only.
  */
 import { sql } from 'drizzle-orm';
-import {
-  boolean,
-  check,
-  customType,
-  date,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  serial,
-  text,
-  timestamp,
-  uniqueIndex,
-} from 'drizzle-orm/pg-core';
-import type { MeetingDocument } from '../model/index.js';
-import type { Block } from '../model/index.js';
+import { boolean, check, customType, date, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import type { Block, MeetingDocument, VersionChange } from '../model/index.js';
+import { AccessLevel, AttendanceStatus, AuthorityKind, DocumentKind, MeetingStatus, MembershipRole, OrganizationKind, VersionSource } from '../model/index.js';
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
@@ -46,130 +34,230 @@ const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
 const weighted = (column: string, weight: 'A' | 'B' | 'C' | 'D') =>
   `setweight(to_tsvector('danish'::regconfig, coalesce(${column}, '')), '${weight}')`;
 
-export const bodies = pgTable('bodies', {
+/** A zod enum's values as the tuple Drizzle's text enums take: enums are declared once, in the model. */
+const values = <T extends string>(schema: { options: readonly T[] }) => schema.options as unknown as [T, ...T[]];
+
+/** A check that a text column holds one of a zod enum's values. */
+const oneOf = (name: string, column: { name: string }, values: readonly string[]) =>
+  check(name, sql.raw(`"${column.name}" in (${values.map((v) => `'${v}'`).join(', ')})`));
+
+const created = () => timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow();
+const modified = () => timestamp('modified_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow();
+const deleted = () => timestamp('deleted_at', { withTimezone: true, mode: 'string' });
+const access = () => text('access', { enum: values(AccessLevel) }).notNull().default('public');
+
+/** OParl Body: the publishing authority (myndighed). */
+export const authorities = pgTable(
+  'authorities',
+  {
+    id: serial('id').primaryKey(),
+    slug: text('slug').notNull().unique(),
+    name: text('name').notNull(),
+    kind: text('kind', { enum: values(AuthorityKind) }).notNull(),
+    createdAt: created(),
+    modifiedAt: modified(),
+  },
+  (t) => [oneOf('authorities_kind_check', t.kind, AuthorityKind.options)],
+);
+
+/** OParl Organization: what meets (KKR Midtjylland, Byrådet of one authority). URLs keep /bodies/:slug. */
+export const organizations = pgTable(
+  'organizations',
+  {
+    id: serial('id').primaryKey(),
+    authorityId: integer('authority_id').references(() => authorities.id),
+    /** Unique across the archive; generic names carry their authority ("byraadet-aarhus-kommune"). */
+    slug: text('slug').notNull().unique(),
+    name: text('name').notNull(),
+    kind: text('kind', { enum: values(OrganizationKind) }).notNull().default('other'),
+    createdAt: created(),
+    modifiedAt: modified(),
+  },
+  (t) => [oneOf('organizations_kind_check', t.kind, OrganizationKind.options)],
+);
+
+/** OParl LegislativeTerm (valgperiode), shared by Danish municipalities and regions. */
+export const legislativeTerms = pgTable('legislative_terms', {
   id: serial('id').primaryKey(),
-  /** URL name: "kkr-midtjylland". */
-  slug: text('slug').notNull().unique(),
   name: text('name').notNull(),
-  createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  startDate: date('start_date', { mode: 'string' }).notNull().unique(),
+  endDate: date('end_date', { mode: 'string' }).notNull(),
+});
+
+/** OParl Location (mødested). */
+export const locations = pgTable('locations', {
+  id: serial('id').primaryKey(),
+  description: text('description').notNull().unique(),
+  online: boolean('online').notNull().default(false),
+  createdAt: created(),
 });
 
 export const meetings = pgTable(
   'meetings',
   {
     id: serial('id').primaryKey(),
-    bodyId: integer('body_id').references(() => bodies.id),
+    organizationId: integer('organization_id').references(() => organizations.id),
     date: date('date', { mode: 'string' }),
     startTime: text('start_time'),
     endTime: text('end_time'),
-    location: text('location'),
+    locationId: integer('location_id').references(() => locations.id),
     online: boolean('online').notNull().default(false),
-    status: text('status', { enum: ['planned', 'held'] }).notNull(),
+    status: text('status', { enum: values(MeetingStatus) }).notNull(),
+    access: access(),
     attendanceNote: text('attendance_note'),
-    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+    /** The version the pages show (minutes over agenda; see model/meeting.ts); set by the projection. */
+    currentVersionId: integer('current_version_id'),
+    /** The projection's code version that last rebuilt this meeting; older ones are rebuilt on open. */
+    projection: integer('projection').notNull().default(0),
+    createdAt: created(),
+    modifiedAt: modified(),
+    deletedAt: deleted(),
   },
   (t) => [
-    // One meeting per body and day; undated documents each get their own meeting.
-    uniqueIndex('meetings_body_date_key').on(t.bodyId, t.date).where(sql`${t.date} is not null`),
+    // One meeting per organisation and day; undated documents each get their own meeting.
+    uniqueIndex('meetings_organization_date_key').on(t.organizationId, t.date).where(sql`${t.date} is not null`),
     index('meetings_date_idx').on(t.date),
-    check('meetings_status_check', sql`${t.status} in ('planned', 'held')`),
+    oneOf('meetings_status_check', t.status, MeetingStatus.options),
+    oneOf('meetings_access_check', t.access, AccessLevel.options),
   ],
 );
 
-export const documents = pgTable(
-  'documents',
+/** A meeting's agenda, supplementary agenda or minutes: a sequence of versions. */
+export const meetingDocuments = pgTable(
+  'meeting_documents',
   {
     id: serial('id').primaryKey(),
     meetingId: integer('meeting_id')
       .notNull()
-      .references(() => meetings.id, { onDelete: 'cascade' }),
-    kind: text('kind', { enum: ['agenda', 'supplementary_agenda', 'minutes'] }).notNull(),
-    title: text('title'),
-    fileName: text('file_name').notNull(),
-    format: text('format').notNull(),
-    sha256: text('sha256').notNull().unique(),
-    /** The file exactly as imported. */
-    original: bytea('original').notNull(),
-    /** The parsed model, closed content included; the archive filters it on the way out. */
-    model: jsonb('model').$type<MeetingDocument>().notNull(),
-    /** Closed items or bilag: the original file cannot be shown to the public. */
-    hasClosedContent: boolean('has_closed_content').notNull().default(false),
-    importedAt: timestamp('imported_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+      .references(() => meetings.id),
+    kind: text('kind', { enum: values(DocumentKind) }).notNull(),
+    currentVersionId: integer('current_version_id'),
+    createdAt: created(),
+    modifiedAt: modified(),
   },
-  (t) => [
-    uniqueIndex('documents_meeting_kind_key').on(t.meetingId, t.kind),
-    check('documents_kind_check', sql`${t.kind} in ('agenda', 'minutes')`),
-  ],
+  (t) => [uniqueIndex('meeting_documents_meeting_kind_key').on(t.meetingId, t.kind), oneOf('meeting_documents_kind_check', t.kind, DocumentKind.options)],
 );
 
-export const cases = pgTable('cases', {
-  id: serial('id').primaryKey(),
-  /** As written: SAG-2020-01697, 1-51-71-3321-08 … */
-  caseNumber: text('case_number').notNull().unique(),
+/** File bytes, stored once by SHA-256. */
+export const blobs = pgTable('blobs', {
+  sha256: text('sha256').primaryKey(),
+  bytes: bytea('bytes').notNull(),
+  size: integer('size').notNull(),
 });
 
-export const agendaItems = pgTable(
-  'agenda_items',
+/** OParl File: an original document or a bilag, with its own name and access level. */
+export const files = pgTable(
+  'files',
+  {
+    id: serial('id').primaryKey(),
+    sha256: text('sha256')
+      .notNull()
+      .references(() => blobs.sha256),
+    name: text('name').notNull(),
+    mediaType: text('media_type').notNull(),
+    size: integer('size').notNull(),
+    /** Public only when everything in the file is public, judged from the file itself. */
+    access: access(),
+    createdAt: created(),
+  },
+  (t) => [index('files_sha256_idx').on(t.sha256), oneOf('files_access_check', t.access, AccessLevel.options)],
+);
+
+/** One version of a meeting document: the parsed or written model, never changed once stored. */
+export const documentVersions = pgTable(
+  'document_versions',
   {
     id: serial('id').primaryKey(),
     documentId: integer('document_id')
       .notNull()
-      .references(() => documents.id, { onDelete: 'cascade' }),
+      .references(() => meetingDocuments.id),
+    version: integer('version').notNull(),
+    createdAt: created(),
+    /** Who or what made it ("import (referat import)"); an account later. */
+    createdBy: text('created_by').notNull(),
+    source: text('source', { enum: values(VersionSource) }).notNull(),
+    fileId: integer('file_id').references(() => files.id),
+    format: text('format'),
+    /** The whole model, restricted content included; the archive filters it per viewer. */
+    model: jsonb('model').$type<MeetingDocument>().notNull(),
+    /** What it changed against the version that was current when it came (null for the first). */
+    change: jsonb('change').$type<VersionChange>(),
+  },
+  (t) => [
+    uniqueIndex('document_versions_document_version_key').on(t.documentId, t.version),
+    index('document_versions_file_idx').on(t.fileId),
+    oneOf('document_versions_source_check', t.source, VersionSource.options),
+  ],
+);
+
+/** OParl Paper (sag): a case number and title across meetings. */
+export const papers = pgTable('papers', {
+  id: serial('id').primaryKey(),
+  /** As written: SAG-2020-01697, 1-51-71-3321-08 … */
+  reference: text('reference').notNull().unique(),
+  caseNumbers: text('case_numbers').array().notNull().default(sql`'{}'::text[]`),
+  title: text('title'),
+  createdAt: created(),
+  modifiedAt: modified(),
+});
+
+/** OParl AgendaItem: a stable identity per meeting, its content projected from the current version. */
+export const agendaItems = pgTable(
+  'agenda_items',
+  {
+    id: serial('id').primaryKey(),
     meetingId: integer('meeting_id')
       .notNull()
-      .references(() => meetings.id, { onDelete: 'cascade' }),
-    // Copies of the meeting's body, date and the document's kind, so search filters need no joins.
-    bodyId: integer('body_id').references(() => bodies.id),
+      .references(() => meetings.id),
+    /** The version this row was last projected from. */
+    versionId: integer('version_id').references(() => documentVersions.id),
+    // Copies of the meeting's organisation, date and document kind, so search filters need no joins.
+    organizationId: integer('organization_id').references(() => organizations.id),
     meetingDate: date('meeting_date', { mode: 'string' }),
-    kind: text('kind', { enum: ['agenda', 'supplementary_agenda', 'minutes'] }).notNull(),
-    /** The item belongs to the meeting's preferred document (minutes over agenda): default search scope. */
-    current: boolean('current').notNull().default(true),
+    kind: text('kind', { enum: values(DocumentKind) }).notNull(),
     position: integer('position').notNull(),
     number: text('number').notNull(),
     title: text('title').notNull(),
-    caseId: integer('case_id').references(() => cases.id, { onDelete: 'set null' }),
+    paperId: integer('paper_id').references(() => papers.id),
     caseOfficers: text('case_officers').array().notNull().default(sql`'{}'::text[]`),
     presenters: text('presenters').array().notNull().default(sql`'{}'::text[]`),
     decision: text('decision'),
-    closed: boolean('closed').notNull().default(false),
-    /** Public text of summary and recommendation sections (weight C). */
+    /** The item's own level with its parents' and its meeting's taken into account. */
+    access: access(),
+    /** Text of summary and recommendation sections (weight C). */
     summaryText: text('summary_text').notNull().default(''),
-    /** Public text of all other non-decision sections (weight D). */
+    /** Text of all other non-decision sections (weight D). */
     bodyText: text('body_text').notNull().default(''),
     /** Title and decision only: small, so ranking candidates by it is cheap. */
-    headTsv: tsvector('head_tsv').generatedAlwaysAs(
-      sql.raw(`${weighted('title', 'A')} || ${weighted('decision', 'B')}`),
-    ),
+    headTsv: tsvector('head_tsv').generatedAlwaysAs(sql.raw(`${weighted('title', 'A')} || ${weighted('decision', 'B')}`)),
     tsv: tsvector('tsv').generatedAlwaysAs(
-      sql.raw(
-        `${weighted('title', 'A')} || ${weighted('decision', 'B')} || ${weighted('summary_text', 'C')} || ${weighted('body_text', 'D')}`,
-      ),
+      sql.raw(`${weighted('title', 'A')} || ${weighted('decision', 'B')} || ${weighted('summary_text', 'C')} || ${weighted('body_text', 'D')}`),
     ),
-    /**
-     * Each section's lexemes prefixed with its type ("decision/godkend"). Computed on insert
-     * (content.ts) because it needs the sections, which are not columns of this row.
-     */
+    /** Each section's lexemes prefixed with its type ("decision/godkend"); computed by the projection. */
     typedTsv: tsvector('typed_tsv').notNull().default(sql`''::tsvector`),
+    createdAt: created(),
+    modifiedAt: modified(),
+    /** Set when the current version no longer has the item: kept, not forgotten. */
+    deletedAt: deleted(),
   },
   (t) => [
-    uniqueIndex('agenda_items_document_position_key').on(t.documentId, t.position),
     index('agenda_items_meeting_number_idx').on(t.meetingId, t.number),
-    index('agenda_items_case_idx').on(t.caseId),
-    // Both result orders (newest, oldest first) as indexes: a search for a very common word reads
-    // items in date order and stops after a page of matches (search-strategy.ts).
+    index('agenda_items_paper_idx').on(t.paperId),
+    // The public, live rows are what anonymous search reads: every search index covers just them.
     index('agenda_items_newest_idx')
       .on(t.meetingDate.desc().nullsLast(), t.meetingId.desc(), t.position)
-      .where(sql`not ${t.closed}`),
-    // The body filter (and body + year) as one index condition, so only that body's rows are checked.
-    index('agenda_items_body_date_idx').on(t.bodyId, t.meetingDate).where(sql`not ${t.closed}`),
+      .where(sql`${t.access} = 'public' and ${t.deletedAt} is null`),
+    index('agenda_items_org_date_idx').on(t.organizationId, t.meetingDate).where(sql`${t.access} = 'public' and ${t.deletedAt} is null`),
     index('agenda_items_oldest_idx')
       .on(t.meetingDate.asc().nullsLast(), t.meetingId, t.position)
-      .where(sql`not ${t.closed}`),
-    // Closed items are never searchable, so they are not even indexed.
-    index('agenda_items_tsv_idx').using('gin', t.tsv).where(sql`not ${t.closed}`),
-    index('agenda_items_head_tsv_idx').using('gin', t.headTsv).where(sql`not ${t.closed}`),
-    index('agenda_items_typed_tsv_idx').using('gin', t.typedTsv).where(sql`not ${t.closed}`),
-    check('agenda_items_kind_check', sql`${t.kind} in ('agenda', 'minutes')`),
+      .where(sql`${t.access} = 'public' and ${t.deletedAt} is null`),
+    index('agenda_items_tsv_idx').using('gin', t.tsv).where(sql`${t.access} = 'public' and ${t.deletedAt} is null`),
+    index('agenda_items_head_tsv_idx').using('gin', t.headTsv).where(sql`${t.access} = 'public' and ${t.deletedAt} is null`),
+    index('agenda_items_typed_tsv_idx').using('gin', t.typedTsv).where(sql`${t.access} = 'public' and ${t.deletedAt} is null`),
+    // Restricted rows are few: members' searches read them by organisation.
+    index('agenda_items_restricted_idx').on(t.organizationId).where(sql`${t.access} <> 'public' and ${t.deletedAt} is null`),
+    oneOf('agenda_items_kind_check', t.kind, DocumentKind.options),
+    oneOf('agenda_items_access_check', t.access, AccessLevel.options),
   ],
 );
 
@@ -184,7 +272,7 @@ export const sections = pgTable(
     heading: text('heading'),
     type: text('type').notNull(),
     blocks: jsonb('blocks').$type<Block[]>().notNull(),
-    /** Public plain text (closed bilag titles removed); searched through the item's typed_tsv. */
+    /** Plain text without bilag the item's viewers may not see; searched through typed_tsv. */
     plainText: text('plain_text').notNull(),
   },
   (t) => [uniqueIndex('sections_item_position_key').on(t.itemId, t.position)],
@@ -199,44 +287,88 @@ export const attachments = pgTable(
       .references(() => agendaItems.id, { onDelete: 'cascade' }),
     position: integer('position').notNull(),
     title: text('title').notNull(),
-    closed: boolean('closed').notNull().default(false),
+    access: access(),
     fileName: text('file_name'),
+    /** The bilag's bytes, when the archive has them. */
+    fileId: integer('file_id').references(() => files.id),
   },
-  (t) => [uniqueIndex('attachments_item_position_key').on(t.itemId, t.position)],
+  (t) => [uniqueIndex('attachments_item_position_key').on(t.itemId, t.position), oneOf('attachments_access_check', t.access, AccessLevel.options)],
 );
 
+/** OParl Person: one identity; every spelling seen is a row of person_names. */
 export const people = pgTable(
   'people',
   {
     id: serial('id').primaryKey(),
     name: text('name').notNull(),
-    /** Normalised name ("h c østerby"): one identity per person across documents. */
-    key: text('key').notNull().unique(),
-    /** URL name from the key ("h-c-oesterby"); not unique: rare keys differ only in signs or accents. */
+    /** URL name ("h-c-oesterby"); not unique: rare names differ only in signs or accents. */
     slug: text('slug').notNull().default(''),
-    /** Party letter and municipality of the latest import that stated them (pages use participations). */
-    party: text('party'),
-    municipality: text('municipality'),
-    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+    createdAt: created(),
+    modifiedAt: modified(),
   },
   (t) => [index('people_slug_idx').on(t.slug)],
 );
 
+/** A name as documents spell it, normalised ("h c østerby"), and the person it names. */
+export const personNames = pgTable(
+  'person_names',
+  {
+    key: text('key').primaryKey(),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => people.id),
+    name: text('name').notNull(),
+    createdAt: created(),
+  },
+  (t) => [index('person_names_person_idx').on(t.personId)],
+);
+
+/** OParl Membership: a person's seat in an organisation; derived ones come from the documents. */
+export const memberships = pgTable(
+  'memberships',
+  {
+    id: serial('id').primaryKey(),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => people.id),
+    organizationId: integer('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    role: text('role', { enum: values(MembershipRole) }).notNull(),
+    onBehalfOf: text('on_behalf_of'),
+    party: text('party'),
+    termId: integer('term_id').references(() => legislativeTerms.id),
+    startDate: date('start_date', { mode: 'string' }),
+    endDate: date('end_date', { mode: 'string' }),
+    derived: boolean('derived').notNull().default(true),
+    createdAt: created(),
+    modifiedAt: modified(),
+    deletedAt: deleted(),
+  },
+  (t) => [
+    index('memberships_person_idx').on(t.personId),
+    index('memberships_organization_idx').on(t.organizationId),
+    // One derived seat per person, organisation, role and electoral period.
+    uniqueIndex('memberships_derived_key').on(t.personId, t.organizationId, t.role, t.termId).where(sql`${t.derived}`),
+    oneOf('memberships_role_check', t.role, MembershipRole.options),
+  ],
+);
+
+/** Who took part in a meeting, as its current version states: projected, rewritten with it. */
 export const participations = pgTable(
   'participations',
   {
     id: serial('id').primaryKey(),
     meetingId: integer('meeting_id')
       .notNull()
-      .references(() => meetings.id, { onDelete: 'cascade' }),
-    /** The document that states it; rewritten with the document. */
-    documentId: integer('document_id')
+      .references(() => meetings.id),
+    versionId: integer('version_id')
       .notNull()
-      .references(() => documents.id, { onDelete: 'cascade' }),
+      .references(() => documentVersions.id),
     personId: integer('person_id')
       .notNull()
       .references(() => people.id),
-    status: text('status', { enum: ['present', 'afbud', 'absent', 'substitute', 'guest'] }).notNull(),
+    status: text('status', { enum: values(AttendanceStatus) }).notNull(),
     /** Party and municipality as this document states them: a person's history over time. */
     party: text('party'),
     municipality: text('municipality'),
@@ -251,11 +383,7 @@ export const participations = pgTable(
   },
   (t) => [
     index('participations_meeting_idx').on(t.meetingId),
-    index('participations_document_idx').on(t.documentId),
     index('participations_person_idx').on(t.personId),
-    check(
-      'participations_status_check',
-      sql`${t.status} in ('present', 'afbud', 'absent', 'substitute', 'guest')`,
-    ),
+    oneOf('participations_status_check', t.status, AttendanceStatus.options),
   ],
 );

@@ -1,5 +1,5 @@
 /**
- * @module Danish full-text search over public agenda items.
+ * @module Danish full-text search over the agenda items a viewer may read.
  *
  * `websearch_to_tsquery('danish', q)` gives stemming, "quoted phrases", -exclusion and `or`;
  * ranking weights title (A) and decision (B) above summary/recommendation (C) and other text (D).
@@ -8,11 +8,12 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { SearchHit, SearchQuery, SearchResult } from '../archive/types.js';
-import type { DocumentKind } from '../model/index.js';
+import type { DocumentKind, Viewer } from '../model/index.js';
 import { itemUrl } from '../web/urls.js';
 import type { Db } from './client.js';
 import { queryRows } from './rows.js';
 import { findPage, intArray, TUNING, type SearchPlan, type Tuning } from './search-strategy.js';
+import { visibleItems } from './visibility.js';
 
 export const MAX_LIMIT = 100;
 const DEFAULT_LIMIT = 20;
@@ -42,8 +43,8 @@ interface HitRow {
   snippet: string | null;
 }
 
-/** Searches public items: filters, sorting and paging as in `SearchQuery`; see the module comments. */
-export async function searchItems(db: Db, query: SearchQuery, tuning: Tuning = TUNING): Promise<DbSearchResult> {
+/** Searches the items the viewer may read: filters, sorting and paging as in `SearchQuery`; see the module comments. */
+export async function searchItems(db: Db, viewer: Viewer, query: SearchQuery, tuning: Tuning = TUNING): Promise<DbSearchResult> {
   const limit = clamp(query.limit ?? DEFAULT_LIMIT, 1, MAX_LIMIT);
   const page = clamp(query.page ?? 1, 1, 1_000_000);
   // Control characters have no meaning in a query, and PostgreSQL rejects NUL in text.
@@ -55,11 +56,11 @@ export async function searchItems(db: Db, query: SearchQuery, tuning: Tuning = T
     // The body's id as a constant, so the planner can estimate and index the filter.
     let bodyId: number | null = null;
     if (query.body) {
-      const [body] = await queryRows<{ id: number }>(tx, sql`select id from bodies where slug = ${query.body}`);
+      const [body] = await queryRows<{ id: number }>(tx, sql`select id from organizations where slug = ${query.body}`);
       if (!body) return none;
       bodyId = body.id;
     }
-    const plan = searchPlan(query, q, bodyId, (page - 1) * limit, limit, tuning);
+    const plan = searchPlan(viewer, query, q, bodyId, (page - 1) * limit, limit, tuning);
     const found = await findPage(tx, plan);
     if (found.hits.length === 0) return { ...none, total: found.total, totalIsEstimate: !found.exact };
     const ranks = new Map(found.hits.map((h) => [h.id, h.rank]));
@@ -69,7 +70,7 @@ export async function searchItems(db: Db, query: SearchQuery, tuning: Tuning = T
             ts_headline('danish', ${snippetText(query)}, ${plan.query}, ${HEADLINE_OPTIONS}) as snippet
           from unnest(${intArray(found.hits.map((h) => h.id))}::int[]) with ordinality as p(id, ord)
           join agenda_items i on i.id = p.id
-          left join bodies b on b.id = i.body_id
+          left join organizations b on b.id = i.organization_id
           order by p.ord`,
     );
     const results = rows.map((row) => toHit(row, ranks.get(row.id) ?? 0));
@@ -80,16 +81,16 @@ export async function searchItems(db: Db, query: SearchQuery, tuning: Tuning = T
 type Plan = SearchPlan & { query: SQL };
 
 /** The match, filters and ranks of a query; the section-type filter searches the typed vector. */
-function searchPlan(query: SearchQuery, q: string, bodyId: number | null, offset: number, limit: number, tuning: Tuning): Plan {
+function searchPlan(viewer: Viewer, query: SearchQuery, q: string, bodyId: number | null, offset: number, limit: number, tuning: Tuning): Plan {
   const tsq = sql`websearch_to_tsquery('danish', ${q})`;
   const col = (alias: string, column: string) => sql.raw(`${alias}.${column}`);
   const typed = query.sectionType ? sql`referat_prefix_query(${tsq}, ${`${query.sectionType}/`})` : null;
-  const filters: SQL[] = [sql`not i.closed`];
-  // Without a kind, a meeting's items count once: from its minutes when it has them.
-  filters.push(query.kind ? sql`i.kind = ${query.kind}` : sql`i.current`);
+  // Only the current version of each meeting is projected, so a meeting's items count once.
+  const filters: SQL[] = [visibleItems(viewer, 'i')];
+  if (query.kind) filters.push(sql`i.kind = ${query.kind}`);
   // `= any(…)` rather than `=`: PostgreSQL moves an equality to the end of the filter, after the
   // costly text match, while this stays where it is written (before it).
-  if (bodyId !== null) filters.push(sql`i.body_id = any(${`{${bodyId}}`}::int[])`);
+  if (bodyId !== null) filters.push(sql`i.organization_id = any(${`{${bodyId}}`}::int[])`);
   if (query.year !== undefined && Number.isInteger(query.year)) {
     filters.push(sql`i.meeting_date >= make_date(${query.year}::int, 1, 1)`);
     filters.push(sql`i.meeting_date < make_date(${query.year}::int + 1, 1, 1)`);

@@ -1,42 +1,58 @@
 /**
- * @module Storing one imported document: one transaction that finds or creates its body and
- * meeting, replaces any earlier copy (same file, or same body+date+kind), and writes the
- * document's items, sections, bilag, cases, people and participations.
+ * @module Storing one imported document as a new version, in one transaction: find or create
+ * its organisation and meeting, keep the file's bytes once by hash, add a version to the
+ * meeting's document of that kind (never overwriting one), decide whether it becomes current,
+ * and rebuild the meeting's projection. Re-importing the same file with the same result is a no-op.
  */
 import { createHash } from 'node:crypto';
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { MeetingDocument } from '../model/index.js';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import { documentLevel } from '../archive/view.js';
+import { compareVersions, describeChange, isWorseRendering, mediaTypeOf, MeetingDocument, mostRestrictive } from '../model/index.js';
+import type { AccessLevel, VersionChange } from '../model/index.js';
 import type { Db } from './client.js';
-import { writeContent } from './content.js';
-import { slugify } from './names.js';
-import { hasClosedContent } from './public.js';
-import { agendaItems, bodies, documents, meetings } from './schema.js';
+import type { Tx } from './content.js';
+import { ensureOrganization } from './organizations.js';
+import { parseStoredModel, projectMeeting } from './projection.js';
+import { queryRows } from './rows.js';
+import { blobs, documentVersions, files, meetingDocuments, meetings } from './schema.js';
 
 export interface OriginalFile {
   bytes: Uint8Array;
   fileName: string;
   format: string;
+  /** The file's own access level, judged from its bytes (src/import/file-access.ts) when known. */
+  access?: AccessLevel;
 }
 
-export type StoreStatus = 'imported' | 'updated';
+export interface StoreOptions {
+  /** Who or what stores it, recorded with the version ("import (referat import)"). */
+  createdBy?: string;
+}
+
+/**
+ * imported: the meeting's first document of its kind · updated: a new current version ·
+ * unchanged: the same file read the same way as the current version · kept: stored as a version
+ * but not made current, because it reads less of the meeting than the current one.
+ */
+export type StoreStatus = 'imported' | 'updated' | 'unchanged' | 'kept';
 
 export interface StoreResult {
   status: StoreStatus;
   meetingId: number;
   documentId: number;
+  versionId: number;
+  version: number;
+  /** What the version changed against the one current before, in one line; null for a first version. */
+  change: string | null;
 }
-
-export { slugify };
-
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 /** Hex SHA-256 of a file's bytes: the identity of an imported file. */
 export function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-/** Stores a parsed document and its original file in one transaction; see the module comment. */
-export async function storeDocument(db: Db, input: MeetingDocument, original: OriginalFile): Promise<StoreResult> {
+/** Stores a parsed document and its original file as a new version; see the module comment. */
+export async function storeDocument(db: Db, input: MeetingDocument, original: OriginalFile, options: StoreOptions = {}): Promise<StoreResult> {
   // Validate before touching the database: a malformed document must leave nothing behind.
   const sha256 = sha256Hex(original.bytes);
   // PostgreSQL text and jsonb cannot hold NUL, which PDF text layers sometimes contain.
@@ -44,45 +60,33 @@ export async function storeDocument(db: Db, input: MeetingDocument, original: Or
     ...(withoutNul(input) as object),
     source: { fileName: original.fileName, format: original.format, sha256 },
   });
+  const createdBy = options.createdBy ?? 'import';
   return db.transaction(async (tx) => {
-    const bodyId = doc.body ? await ensureBody(tx, doc.body) : null;
-
-    // The same file imported before: drop that copy, remembering its meeting.
-    const previous = await tx
-      .delete(documents)
-      .where(eq(documents.sha256, sha256))
-      .returning({ meetingId: documents.meetingId });
-    const previousMeetingId = previous[0]?.meetingId ?? null;
-
-    const meetingId = await findOrCreateMeeting(tx, doc, bodyId, previousMeetingId);
-    // Another file for the same meeting and kind is replaced by this one.
-    const replaced = await tx
-      .delete(documents)
-      .where(and(eq(documents.meetingId, meetingId), eq(documents.kind, doc.kind)))
-      .returning({ id: documents.id });
-
-    const [inserted] = await tx
-      .insert(documents)
-      .values({
-        meetingId,
-        kind: doc.kind,
-        title: doc.title,
-        fileName: original.fileName,
-        format: original.format,
-        sha256,
-        original: original.bytes,
-        model: doc,
-        hasClosedContent: hasClosedContent(doc),
-      })
-      .returning({ id: documents.id });
-    const documentId = inserted!.id;
-
-    await writeContent(tx, doc, { documentId, meetingId, bodyId });
-    await refreshMeeting(tx, meetingId);
-    if (previousMeetingId !== null && previousMeetingId !== meetingId) await dropIfEmpty(tx, previousMeetingId);
-
-    const status: StoreStatus = previous.length > 0 || replaced.length > 0 ? 'updated' : 'imported';
-    return { status, meetingId, documentId };
+    const organizationId = doc.body ? await ensureOrganization(tx, doc.body, doc.authority) : null;
+    const meetingId = await findOrCreateMeeting(tx, doc, organizationId, sha256);
+    const documentId = await ensureDocument(tx, meetingId, doc.kind);
+    const current = await currentVersion(tx, documentId);
+    if (current && current.sha256 === sha256 && sameContent(current.model, doc)) {
+      return { status: 'unchanged', meetingId, documentId, versionId: current.id, version: current.version, change: null };
+    }
+    const fileId = await storeFile(tx, original, sha256, mostRestrictive(original.access ?? 'public', documentLevel(doc)));
+    const change: VersionChange | null = current ? compareVersions(current.model, doc) : null;
+    const worse = change !== null && isWorseRendering(change);
+    const [{ next }] = (await queryRows<{ next: number }>(
+      tx,
+      sql`select coalesce(max(version), 0) + 1 as next from document_versions where document_id = ${documentId}`,
+    )) as [{ next: number }];
+    const [row] = await tx
+      .insert(documentVersions)
+      .values({ documentId, version: next, createdBy, source: 'file', fileId, format: original.format, model: doc, change })
+      .returning({ id: documentVersions.id });
+    const versionId = row!.id;
+    if (!worse) {
+      await tx.update(meetingDocuments).set({ currentVersionId: versionId, modifiedAt: sql`now()` }).where(eq(meetingDocuments.id, documentId));
+    }
+    await projectMeeting(tx, meetingId);
+    const status: StoreStatus = current === null ? 'imported' : worse ? 'kept' : 'updated';
+    return { status, meetingId, documentId, versionId, version: next, change: change ? describeChange(change) : null };
   });
 }
 
@@ -90,83 +94,70 @@ export async function storeDocument(db: Db, input: MeetingDocument, original: Or
 function withoutNul(value: unknown): unknown {
   if (typeof value === 'string') return value.includes('\u0000') ? value.replaceAll('\u0000', '') : value;
   if (Array.isArray(value)) return value.map(withoutNul);
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutNul(v)]));
-  }
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutNul(v)]));
   return value;
 }
 
-/** The id of the body with this name's slug, created on first sight. */
-async function ensureBody(tx: Tx, name: string): Promise<number> {
-  const slug = slugify(name) || 'ukendt';
-  await tx.insert(bodies).values({ slug, name }).onConflictDoNothing({ target: bodies.slug });
-  const [row] = await tx.select({ id: bodies.id }).from(bodies).where(eq(bodies.slug, slug));
+/** JSON with object keys sorted: jsonb does not keep key order. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** Whether two models say the same, whatever file they came from. */
+function sameContent(a: MeetingDocument, b: MeetingDocument): boolean {
+  return canonical({ ...a, source: null }) === canonical({ ...b, source: null });
+}
+
+/** The organisation's meeting on the document's date; an undated document keeps the meeting its file had. */
+async function findOrCreateMeeting(tx: Tx, doc: MeetingDocument, organizationId: number | null, sha256: string): Promise<number> {
+  const byOrganization = organizationId === null ? isNull(meetings.organizationId) : eq(meetings.organizationId, organizationId);
+  if (doc.date !== null) {
+    const [row] = await tx.select({ id: meetings.id }).from(meetings).where(and(byOrganization, eq(meetings.date, doc.date)));
+    if (row) return row.id;
+  } else {
+    const [row] = await queryRows<{ id: number }>(
+      tx,
+      sql`select m.id from meetings m join meeting_documents d on d.meeting_id = m.id
+          join document_versions v on v.document_id = d.id join files f on f.id = v.file_id
+          where f.sha256 = ${sha256} and m.date is null and m.organization_id is not distinct from ${organizationId}
+          order by v.id desc limit 1`,
+    );
+    if (row) return row.id;
+  }
+  const [row] = await tx.insert(meetings).values({ organizationId, date: doc.date, status: 'planned' }).returning({ id: meetings.id });
   return row!.id;
 }
 
-/** The meeting of the body on the document's date; an undated document keeps its own meeting. */
-async function findOrCreateMeeting(
-  tx: Tx,
-  doc: MeetingDocument,
-  bodyId: number | null,
-  previousMeetingId: number | null,
-): Promise<number> {
-  let meetingId: number | null = null;
-  if (doc.date !== null) {
-    const [row] = await tx
-      .select({ id: meetings.id })
-      .from(meetings)
-      .where(and(bodyId === null ? isNull(meetings.bodyId) : eq(meetings.bodyId, bodyId), eq(meetings.date, doc.date)));
-    meetingId = row?.id ?? null;
-  } else if (previousMeetingId !== null) {
-    const [row] = await tx
-      .select({ id: meetings.id, bodyId: meetings.bodyId, date: meetings.date })
-      .from(meetings)
-      .where(eq(meetings.id, previousMeetingId));
-    if (row && row.date === null && row.bodyId === bodyId) meetingId = row.id;
-  }
-  const fields = {
-    startTime: doc.startTime,
-    endTime: doc.endTime,
-    location: doc.location,
-    online: doc.online,
-    attendanceNote: doc.attendanceNote,
-  };
-  if (meetingId === null) {
-    const [row] = await tx
-      .insert(meetings)
-      .values({ bodyId, date: doc.date, status: 'held', ...fields })
-      .returning({ id: meetings.id });
-    return row!.id;
-  }
-  // Keep what an earlier document stated when this one is silent.
-  const update = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== null && v !== false));
-  if (Object.keys(update).length > 0) await tx.update(meetings).set(update).where(eq(meetings.id, meetingId));
-  return meetingId;
+/** The id of the meeting's document of a kind, created on first sight. */
+async function ensureDocument(tx: Tx, meetingId: number, kind: MeetingDocument['kind']): Promise<number> {
+  await tx.insert(meetingDocuments).values({ meetingId, kind }).onConflictDoNothing();
+  const [row] = await tx
+    .select({ id: meetingDocuments.id })
+    .from(meetingDocuments)
+    .where(and(eq(meetingDocuments.meetingId, meetingId), eq(meetingDocuments.kind, kind)));
+  return row!.id;
 }
 
-/** Recomputes a meeting's status and which document's items are its current ones (minutes over agenda). */
-async function refreshMeeting(tx: Tx, meetingId: number): Promise<void> {
-  const docs = await tx
-    .select({ id: documents.id, kind: documents.kind })
-    .from(documents)
-    .where(eq(documents.meetingId, meetingId));
-  const preferred = docs.find((d) => d.kind === 'minutes') ?? docs[0];
-  if (!preferred) return;
-  // Minutes mean the meeting was held; an agenda alone is planned until its day has passed.
-  const status =
-    preferred.kind === 'minutes'
-      ? sql`'held'`
-      : sql`case when ${meetings.date} >= current_date then 'planned' else 'held' end`;
-  await tx.update(meetings).set({ status }).where(eq(meetings.id, meetingId));
-  await tx
-    .update(agendaItems)
-    .set({ current: sql`${agendaItems.documentId} = ${preferred.id}` })
-    .where(eq(agendaItems.meetingId, meetingId));
+/** The document's current version with its model and file hash, or null for a new document. */
+async function currentVersion(tx: Tx, documentId: number) {
+  const [row] = await queryRows<{ id: number; version: number; model: unknown; sha256: string | null }>(
+    tx,
+    sql`select v.id, v.version, v.model, f.sha256 from meeting_documents d join document_versions v on v.id = d.current_version_id
+        left join files f on f.id = v.file_id where d.id = ${documentId}`,
+  );
+  return row ? { ...row, model: parseStoredModel(row.model) } : null;
 }
 
-/** Deletes a meeting left without documents after its only file moved to another meeting. */
-async function dropIfEmpty(tx: Tx, meetingId: number): Promise<void> {
-  const left = await tx.select({ id: documents.id }).from(documents).where(eq(documents.meetingId, meetingId));
-  if (left.length === 0) await tx.delete(meetings).where(inArray(meetings.id, [meetingId]));
+/** Stores the bytes once by hash and records the file with its name, type and access level. */
+async function storeFile(tx: Tx, original: OriginalFile, sha256: string, access: AccessLevel): Promise<number> {
+  await tx.insert(blobs).values({ sha256, bytes: original.bytes, size: original.bytes.byteLength }).onConflictDoNothing();
+  const [row] = await tx
+    .insert(files)
+    .values({ sha256, name: original.fileName, mediaType: mediaTypeOf(original.format), size: original.bytes.byteLength, access })
+    .returning({ id: files.id });
+  return row!.id;
 }

@@ -28,3 +28,7 @@ export const Attendee = z.object({
   minuteTaker: z.boolean(),
 });
 export type Attendee = z.infer<typeof Attendee>;
+
+/** How someone took part in a meeting: member present, afbud, absent, substitute, or other attendee (guest). */
+export const AttendanceStatus = z.enum(['present', 'afbud', 'absent', 'substitute', 'guest']);
+export type AttendanceStatus = z.infer<typeof AttendanceStatus>;

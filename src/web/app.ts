@@ -6,6 +6,7 @@ import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Archive } from '../archive/types.js';
+import { ANONYMOUS, type Viewer } from '../model/index.js';
 import { renderBodyPage } from './pages/body.js';
 import { renderCasePage } from './pages/case.js';
 import { renderErrorPage, renderNotFoundPage } from './pages/errors.js';
@@ -15,6 +16,8 @@ import { renderMeetingPage } from './pages/meeting.js';
 import { renderPeoplePage } from './pages/people.js';
 import { renderPersonPage } from './pages/person.js';
 import { renderSearchPage } from './pages/search.js';
+import { renderComparePage, renderVersionPage } from './pages/version.js';
+import { kindOfSegment } from './urls.js';
 import { apiSearchResponse } from './api.js';
 import { parseSearchParams } from './search-params.js';
 import { staticAssets } from './static.js';
@@ -32,9 +35,12 @@ function parseId(segment: string): number | null {
 
 const notFound = (c: Context) => c.html(renderNotFoundPage(), 404);
 
+/** What the routes share per request: who reads. */
+export type AppEnv = { Variables: { viewer: Viewer } };
+
 /** Build the web application over an archive. */
-export function createApp(archive: Archive): Hono {
-  const app = new Hono();
+export function createApp(archive: Archive): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
   const assets = staticAssets();
 
   app.use(
@@ -50,26 +56,31 @@ export function createApp(archive: Archive): Hono {
       },
     }),
   );
+  // Every read names its viewer; accounts (next) will set a signed-in one here.
+  app.use('*', async (c, next) => {
+    c.set('viewer', ANONYMOUS);
+    await next();
+  });
   app.use('/static/dkfds/*', assets.dkfds);
   app.use('/static/*', assets.own);
 
   app.get('/', async (c) => {
     const [latest, upcoming, bodies] = await Promise.all([
-      archive.latestMeetings(LATEST_COUNT),
-      archive.upcomingMeetings(UPCOMING_COUNT),
-      archive.listBodies(),
+      archive.latestMeetings(c.var.viewer, LATEST_COUNT),
+      archive.upcomingMeetings(c.var.viewer, UPCOMING_COUNT),
+      archive.listBodies(c.var.viewer),
     ]);
     return c.html(renderFrontPage({ latest, upcoming, bodies }));
   });
 
   app.get('/bodies/:slug', async (c) => {
-    const found = await archive.getBody(c.req.param('slug'));
+    const found = await archive.getBody(c.var.viewer, c.req.param('slug'));
     return found ? c.html(renderBodyPage(found)) : notFound(c);
   });
 
   app.get('/meetings/:id', async (c) => {
     const id = parseId(c.req.param('id'));
-    const view = id === null ? null : await archive.getMeeting(id);
+    const view = id === null ? null : await archive.getMeeting(c.var.viewer, id);
     return view ? c.html(renderMeetingPage(view)) : notFound(c);
   });
 
@@ -77,15 +88,31 @@ export function createApp(archive: Archive): Hono {
     const id = parseId(c.req.param('id'));
     const number = c.req.param('number');
     if (id === null || !/^\d{1,4}(\.\d{1,4}){0,5}$/.test(number)) return notFound(c);
-    const view = await archive.getItem(id, number);
+    const view = await archive.getItem(c.var.viewer, id, number);
     return view ? c.html(renderItemPage(view)) : notFound(c);
+  });
+
+  app.get('/meetings/:id/documents/:kind/versions/:version', async (c) => {
+    const id = parseId(c.req.param('id'));
+    const kind = kindOfSegment(c.req.param('kind'));
+    const version = parseId(c.req.param('version'));
+    const view = id === null || kind === null || version === null ? null : await archive.getVersion(c.var.viewer, id, kind, version);
+    return view ? c.html(renderVersionPage(view)) : notFound(c);
+  });
+
+  app.get('/meetings/:id/documents/:kind/versions/:version/compare', async (c) => {
+    const id = parseId(c.req.param('id'));
+    const kind = kindOfSegment(c.req.param('kind'));
+    const version = parseId(c.req.param('version'));
+    const view = id === null || kind === null || version === null ? null : await archive.compareVersion(c.var.viewer, id, kind, version);
+    return view ? c.html(renderComparePage(view)) : notFound(c);
   });
 
   app.get('/cases/:caseNumber', async (c) => {
     const caseNumber = c.req.param('caseNumber');
     // Case numbers are short printable text ("SAG-2020-01697", "24/2231"); anything else names no case.
     if (caseNumber.length > 100 || !/^[^\p{C}]+$/u.test(caseNumber)) return notFound(c);
-    const view = await archive.getCase(caseNumber);
+    const view = await archive.getCase(c.var.viewer, caseNumber);
     return view ? c.html(renderCasePage(view)) : notFound(c);
   });
 
@@ -93,19 +120,19 @@ export function createApp(archive: Archive): Hono {
     const q = (c.req.query('q') ?? '').trim().slice(0, MAX_NAME_FILTER);
     const body = c.req.query('body') ?? '';
     const filter = { q: q || undefined, body: /^[a-z0-9-]{1,100}$/.test(body) ? body : undefined };
-    const [bodies, groups] = await Promise.all([archive.listBodies(), archive.listPeople(filter)]);
+    const [bodies, groups] = await Promise.all([archive.listBodies(c.var.viewer), archive.listPeople(c.var.viewer, filter)]);
     return c.html(renderPeoplePage({ filter, bodies, groups }));
   });
 
   app.get('/people/:ref', async (c) => {
     const ref = c.req.param('ref');
-    const view = ref.length <= 200 ? await archive.getPerson(ref) : null;
+    const view = ref.length <= 200 ? await archive.getPerson(c.var.viewer, ref) : null;
     return view ? c.html(renderPersonPage(view)) : notFound(c);
   });
 
   app.get('/documents/:id/original', async (c) => {
     const id = parseId(c.req.param('id'));
-    const file = id === null ? null : await archive.getOriginal(id);
+    const file = id === null ? null : await archive.getOriginal(c.var.viewer, id);
     if (!file) return notFound(c);
     // Served as an attachment and never sniffed: an original may be HTML we did not write.
     return c.body(file.bytes as Uint8Array<ArrayBuffer>, 200, {
@@ -117,14 +144,14 @@ export function createApp(archive: Archive): Hono {
   });
 
   app.get('/search', async (c) => {
-    const bodies = await archive.listBodies();
+    const bodies = await archive.listBodies(c.var.viewer);
     const parsed = parseSearchParams(c.req.query(), false);
     if (!parsed.ok) {
       const q = (c.req.query('q') ?? '').slice(0, 500);
       return c.html(renderSearchPage({ query: { q }, bodies, result: null, error: parsed.error }), 400);
     }
     const query = parsed.query;
-    const result = query.q ? await archive.search(query) : null;
+    const result = query.q ? await archive.search(c.var.viewer, query) : null;
     return c.html(renderSearchPage({ query, bodies, result }));
   });
 
@@ -132,7 +159,7 @@ export function createApp(archive: Archive): Hono {
     const parsed = parseSearchParams(c.req.query(), true);
     if (!parsed.ok) return c.json({ error: parsed.error }, 400);
     if (!parsed.query.q) return c.json({ error: 'Parameteren q mangler: angiv en søgetekst, fx ?q=klima.' }, 400);
-    const result = await archive.search(parsed.query);
+    const result = await archive.search(c.var.viewer, parsed.query);
     return c.json(apiSearchResponse(result));
   });
 

@@ -34,6 +34,17 @@ export function danishLongDate(iso: string | null): string {
   return `${weekday} den ${p.d}. ${MONTHS[p.m - 1]} ${p.y}`;
 }
 
+/** A UTC timestamp as Copenhagen time: "1. december 2026 kl. 11.04". */
+export function danishDateTime(timestamp: string): string {
+  const at = new Date(timestamp);
+  if (Number.isNaN(at.getTime())) return timestamp;
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/Copenhagen', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+  }).formatToParts(at);
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${danishDate(`${part('year')}-${part('month')}-${part('day')}`)} kl. ${part('hour')}.${part('minute')}`;
+}
+
 /** "10:00" → "10.00" (Danish clock notation). */
 export function danishTime(time: string): string {
   return time.replace(':', '.');
@@ -47,12 +58,15 @@ export function timeRange(start: string | null, end: string | null): string | nu
 
 /** "Dagsorden" / "Referat". */
 export function kindLabel(kind: DocumentKind): string {
-  return kind === 'agenda' ? 'Dagsorden' : 'Referat';
+  return KIND_LABELS[kind];
 }
+
+const KIND_LABELS: Record<DocumentKind, string> = { agenda: 'Dagsorden', supplementary_agenda: 'Tillægsdagsorden', minutes: 'Referat' };
+const KIND_PLURALS: Record<DocumentKind, string> = { agenda: 'Dagsordener', supplementary_agenda: 'Tillægsdagsordener', minutes: 'Referater' };
 
 /** Plural labels for filters: "Dagsordener" / "Referater". */
 export function kindPluralLabel(kind: DocumentKind): string {
-  return kind === 'agenda' ? 'Dagsordener' : 'Referater';
+  return KIND_PLURALS[kind];
 }
 
 /** Danish names of section types, for the search filter (the pages show each document's own heading). */

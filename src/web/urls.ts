@@ -1,4 +1,5 @@
 /** @module The archive's stable URLs, built in one place so pages and tests agree. */
+import { DocumentKind } from '../model/index.js';
 
 /** `/bodies/kkr-midtjylland` */
 export function bodyUrl(slug: string): string {
@@ -25,9 +26,30 @@ export function itemUrl(meetingId: number, number: string): string {
   return `${meetingUrl(meetingId)}/items/${encodeURIComponent(number)}`;
 }
 
-/** `/documents/4/original` */
-export function originalUrl(documentId: number): string {
-  return `/documents/${documentId}/original`;
+/** `/documents/4/original`: an original file by its id (the URL of earlier releases, kept). */
+export function originalUrl(fileId: number): string {
+  return `/documents/${fileId}/original`;
+}
+
+/** A document kind in a URL: "agenda", "supplementary-agenda", "minutes". */
+export function kindSegment(kind: DocumentKind): string {
+  return kind.replace('_', '-');
+}
+
+/** The document kind a URL segment names, or null. */
+export function kindOfSegment(segment: string): DocumentKind | null {
+  const kind = segment.replace('-', '_');
+  return (DocumentKind.options as readonly string[]).includes(kind) ? (kind as DocumentKind) : null;
+}
+
+/** `/meetings/12/documents/minutes/versions/1`: a version at its own URL. */
+export function versionUrl(meetingId: number, kind: DocumentKind, version: number): string {
+  return `${meetingUrl(meetingId)}/documents/${kindSegment(kind)}/versions/${version}`;
+}
+
+/** `/meetings/12/documents/minutes/versions/1/compare`: the version against the current one. */
+export function compareUrl(meetingId: number, kind: DocumentKind, version: number): string {
+  return `${versionUrl(meetingId, kind, version)}/compare`;
 }
 
 /** `/search?…` with empty and undefined parameters left out, so URLs stay short and shareable. */

@@ -2,17 +2,19 @@
  * @module The meeting page, laid out like the official agenda/minutes: header facts, front matter,
  * table of contents, deltagerfortegnelse, then every item with its anchor (`#punkt-3.1`).
  */
-import type { MeetingView, StoredDocumentInfo } from '../../archive/types.js';
+import type { MeetingView } from '../../archive/types.js';
 import type { AgendaItem } from '../../model/index.js';
-import { parentNumber } from '../../model/index.js';
+import { parentNumber, STATUS_LABELS } from '../../model/index.js';
 import { Blocks } from '../components/blocks.js';
+import { Documents } from '../components/documents.js';
 import { Item, itemHeadingText } from '../components/item.js';
 import { KindBadges } from '../components/meeting-table.js';
 import { Participants } from '../components/participants.js';
-import { bodyName, danishLongDate, formatLabel, kindLabel, meetingTitle, timeRange } from '../format.js';
+import { bodyName, danishLongDate, kindLabel, meetingTitle, timeRange } from '../format.js';
 import { FactRow } from '../components/fact-row.js';
 import { Layout, renderPage } from '../layout.js';
-import { bodyUrl, itemAnchor, originalUrl } from '../urls.js';
+import { bodyUrl, itemAnchor } from '../urls.js';
+import type { Child } from 'hono/jsx';
 
 /**
  * Heading level per item: a top-level item is an h2, a sub-item one below its parent. An item
@@ -26,21 +28,6 @@ export function itemLevels(items: AgendaItem[]): Map<string, number> {
     levels.set(item.number, parentLevel !== undefined ? parentLevel + 1 : 2);
   }
   return levels;
-}
-
-function DocumentLinks(props: { documents: StoredDocumentInfo[] }) {
-  return (
-    <ul class="nobullet-list document-links">
-      {props.documents.map((d) => (
-        <li>
-          <a href={originalUrl(d.id)} download>
-            {kindLabel(d.kind)} som {formatLabel(d.format)}
-          </a>{' '}
-          <span class="document-file">({d.fileName})</span>
-        </li>
-      ))}
-    </ul>
-  );
 }
 
 function Facts(props: { view: MeetingView }) {
@@ -57,7 +44,8 @@ function Facts(props: { view: MeetingView }) {
           {time && <FactRow label="Tid">{time}</FactRow>}
           {place && <FactRow label="Sted">{place}</FactRow>}
           <FactRow label="Dokumenter"><KindBadges kinds={meeting.kinds} /></FactRow>
-          {documents.length > 0 && <FactRow label="Originalt dokument"><DocumentLinks documents={documents} /></FactRow>}
+          <FactRow label="Status">{STATUS_LABELS[meeting.status]}</FactRow>
+          {documents.length > 0 && <FactRow label="Versioner og originaler"><Documents meetingId={meeting.id} documents={documents} /></FactRow>}
         </tbody>
       </table>
     </div>
@@ -84,8 +72,11 @@ export function meetingPageTitle(view: MeetingView): string {
   return `${kindLabel(view.document.kind)}: ${meetingTitle(view.meeting)}`;
 }
 
-/** The meeting page as an HTML document. */
-export function renderMeetingPage(view: MeetingView): string {
+/**
+ * The meeting page as an HTML document. A page of an earlier version passes a notice (which
+ * version this is) and its own title; the layout is the same.
+ */
+export function renderMeetingPage(view: MeetingView, version?: { notice: Child; title: string }): string {
   const { meeting, document: doc } = view;
   const levels = itemLevels(doc.items);
   const crumbs = [
@@ -94,7 +85,8 @@ export function renderMeetingPage(view: MeetingView): string {
     { text: meetingTitle(meeting) },
   ];
   return renderPage(
-    <Layout title={meetingPageTitle(view)} breadcrumbs={crumbs}>
+    <Layout title={version?.title ?? meetingPageTitle(view)} breadcrumbs={crumbs}>
+      {version?.notice}
       <h1>
         <span class="kind-label">{kindLabel(doc.kind)}<span class="sr-only">:</span></span> {meetingTitle(meeting)}
       </h1>

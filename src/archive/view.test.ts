@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { item, meetingDocument } from './fixtures.js';
-import { closedNumbers } from '../model/index.js';
-import { hasClosedContent, publicDocument } from './public.js';
+import { item, meetingDocument } from '../db/fixtures.js';
+import { ANONYMOUS, closedNumbers, type MeetingDocument, type Viewer } from '../model/index.js';
+import { documentLevel, viewDocument } from './view.js';
+
+const ORG = 7;
+const publicDocument = (d: MeetingDocument) => viewDocument(d, ANONYMOUS, ORG)!;
+const account = (role: 'member' | 'secretary' | 'admin', organizationId: number | null = ORG): Viewer => ({
+  kind: 'account',
+  accountId: 1,
+  roles: [{ role, organizationId }],
+});
 
 const doc = meetingDocument({
   toc: [
@@ -40,11 +48,11 @@ const doc = meetingDocument({
   ],
 });
 
-describe('publicDocument', () => {
+describe('viewDocument', () => {
   it('finds closed items and the items under them', () => {
     expect([...closedNumbers(doc.items)]).toEqual(['2', '2.1']);
-    expect(hasClosedContent(doc)).toBe(true);
-    expect(hasClosedContent(meetingDocument())).toBe(false);
+    expect(documentLevel(doc)).toBe('closed');
+    expect(documentLevel(meetingDocument())).toBe('public');
   });
 
   it('leaves out closed items, their toc lines, closed bilag and warnings that name them', () => {
@@ -63,5 +71,36 @@ describe('publicDocument', () => {
   it('returns an open document unchanged', () => {
     const open = meetingDocument({ warnings: ['Item 1 is not in the table of contents.'] });
     expect(publicDocument(open)).toEqual(open);
+  });
+
+  it('shows members of the organisation its closed items, but not confidential ones; secretaries both', () => {
+    const mixed = meetingDocument({
+      items: [item('1', 'Åbent'), item('2', 'Lukket sag', { access: 'closed' }), item('3', 'Personsag om ansættelse', { access: 'confidential' })],
+    });
+    const numbers = (v: Viewer) => viewDocument(mixed, v, ORG)!.items.map((i) => i.number);
+    expect(numbers(ANONYMOUS)).toEqual(['1']);
+    expect(numbers(account('member'))).toEqual(['1', '2']);
+    expect(numbers(account('secretary'))).toEqual(['1', '2', '3']);
+    // Roles in another organisation, and administration alone, read as the public.
+    expect(numbers(account('secretary', ORG + 1))).toEqual(['1']);
+    expect(numbers(account('admin', null))).toEqual(['1']);
+  });
+
+  it('withholds a whole closed document, and front matter that names a closed item or bilag', () => {
+    expect(viewDocument(meetingDocument({ access: 'closed' }), ANONYMOUS, ORG)).toBeNull();
+    expect(viewDocument(meetingDocument({ access: 'closed' }), account('member'), ORG)).not.toBeNull();
+    const front = meetingDocument({
+      frontMatter: [
+        { kind: 'list', items: [{ text: '1. Åbent', depth: 0 }, { text: '2. Personalesag', depth: 0 }] },
+        { kind: 'paragraph', text: 'Bilaget Fortroligt notat udsendes separat.' },
+        { kind: 'table', rows: [['1', 'Åbent'], ['2', 'Personalesag']] },
+      ],
+      items: doc.items,
+    });
+    const seen = publicDocument(front);
+    expect(seen.frontMatter).toEqual([
+      { kind: 'list', items: [{ text: '1. Åbent', depth: 0 }] },
+      { kind: 'table', rows: [['1', 'Åbent']] },
+    ]);
   });
 });

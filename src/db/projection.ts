@@ -1,0 +1,89 @@
+/**
+ * @module The projection: the one function that rebuilds what the pages read of a meeting —
+ * its state, place and times, items (stable ids), sections, bilag, search vectors, attendance
+ * and derived memberships — from its current document version. Stores call it after every
+ * new version; `projectPending` runs it on open for meetings projected by older code.
+ */
+import { sql } from 'drizzle-orm';
+import { currentDocumentKind, meetingStatusOf, MeetingDocument, upgradeStoredModel, type DocumentKind } from '../model/index.js';
+import { refreshMemberships, writeParticipations } from './attendance.js';
+import type { Db } from './client.js';
+import { writeItems, type Tx } from './content.js';
+import { queryRows } from './rows.js';
+import { locations } from './schema.js';
+
+/** Bump when the projection's output changes: meetings projected by older code are rebuilt on open. */
+export const PROJECTION_VERSION = 1;
+
+/** A stored model (jsonb; a string from some drivers) as today's MeetingDocument. */
+export function parseStoredModel(raw: unknown): MeetingDocument {
+  const value = typeof raw === 'string' ? JSON.parse(raw) : raw;
+  return MeetingDocument.parse(upgradeStoredModel(value));
+}
+
+interface CurrentRow {
+  kind: DocumentKind;
+  version_id: number;
+  model: unknown;
+}
+
+/** Today in Copenhagen, as YYYY-MM-DD: when an agenda's meeting counts as held. */
+export function copenhagenToday(now = new Date()): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' }).format(now);
+}
+
+/** Rebuilds one meeting's projection from its documents' current versions (inside the caller's transaction). */
+export async function projectMeeting(tx: Tx, meetingId: number): Promise<void> {
+  const [meeting] = await queryRows<{ organization_id: number | null; date: string | null }>(
+    tx,
+    sql`select organization_id, date::text as date from meetings where id = ${meetingId} for update`,
+  );
+  if (!meeting) return;
+  const docs = await queryRows<CurrentRow>(
+    tx,
+    sql`select d.kind, v.id as version_id, v.model from meeting_documents d join document_versions v on v.id = d.current_version_id
+        where d.meeting_id = ${meetingId}`,
+  );
+  const kind = currentDocumentKind(docs.map((d) => d.kind));
+  const current = docs.find((d) => d.kind === kind);
+  if (!current) {
+    await tx.execute(sql`update agenda_items set deleted_at = coalesce(deleted_at, now()) where meeting_id = ${meetingId}`);
+    await tx.execute(sql`delete from participations where meeting_id = ${meetingId}`);
+    await tx.execute(sql`update meetings set status = 'planned', current_version_id = null, projection = ${PROJECTION_VERSION} where id = ${meetingId}`);
+    return;
+  }
+  const doc = parseStoredModel(current.model);
+  // Fields the current document leaves out are taken from the meeting's other documents.
+  const others = docs.filter((d) => d !== current).map((d) => parseStoredModel(d.model));
+  const first = <T>(pick: (d: MeetingDocument) => T | null): T | null => [doc, ...others].map(pick).find((v) => v !== null && v !== undefined) ?? null;
+  const location = first((d) => d.location);
+  const locationId = location ? await ensureLocation(tx, location, doc.online) : null;
+  const status = meetingStatusOf(docs.map((d) => d.kind), meeting.date, copenhagenToday());
+  const target = { meetingId, versionId: current.version_id, organizationId: meeting.organization_id };
+
+  await tx.execute(sql`
+    update meetings set
+      start_time = ${first((d) => d.startTime)}, end_time = ${first((d) => d.endTime)}, location_id = ${locationId},
+      online = ${[doc, ...others].some((d) => d.online)}, attendance_note = ${first((d) => d.attendanceNote)},
+      status = ${status}, access = ${doc.access}, current_version_id = ${current.version_id}, projection = ${PROJECTION_VERSION},
+      modified_at = case when current_version_id is distinct from ${current.version_id} or status is distinct from ${status}
+                         then now() else modified_at end
+    where id = ${meetingId}`);
+  await writeItems(tx, doc, target);
+  await writeParticipations(tx, doc, target);
+  await refreshMemberships(tx, meeting.organization_id);
+}
+
+/** The id of a meeting place, created on first sight. */
+async function ensureLocation(tx: Tx, description: string, online: boolean): Promise<number> {
+  await tx.insert(locations).values({ description, online }).onConflictDoNothing({ target: locations.description });
+  const [row] = await queryRows<{ id: number }>(tx, sql`select id from locations where description = ${description}`);
+  return row!.id;
+}
+
+/** Projects every meeting last projected by older code (an upgraded archive), one transaction each. */
+export async function projectPending(db: Db): Promise<number> {
+  const pending = await queryRows<{ id: number }>(db, sql`select id from meetings where projection < ${PROJECTION_VERSION} order by id`);
+  for (const { id } of pending) await db.transaction((tx) => projectMeeting(tx, id));
+  return pending.length;
+}
