@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { openDatabase, type Database } from './client.js';
-import { bodies } from './schema.js';
+import { organizations as bodies } from './schema.js';
 import { openTestDatabase } from './testing.js';
 
 let database: Database;
