@@ -12,7 +12,7 @@ import { createDbArchive } from '../src/db/archive.js';
 import type { Database } from '../src/db/client.js';
 import { storeDocument } from '../src/db/store.js';
 import { importBytes } from '../src/import/index.js';
-import type { MeetingDocument } from '../src/model/index.js';
+import { ANONYMOUS, type MeetingDocument } from '../src/model/index.js';
 import { readManifest } from '../src/cli/serve.js';
 import { syntheticDocuments, vocabularyOf } from './corpus.js';
 import { openBenchDatabase } from './databases.js';
@@ -101,13 +101,13 @@ async function buildCorpus(database: Database, seeds: MeetingDocument[], items: 
 
 async function searchLatency(database: Database, repeat: number) {
   const archive = createDbArchive(database.db);
-  for (const query of QUERIES) await archive.search(query); // warm caches and plans
+  for (const query of QUERIES) await archive.search(ANONYMOUS, query); // warm caches and plans
   const times: number[] = [];
   const perQuery = new Map<string, number[]>();
   for (let r = 0; r < repeat; r++) {
     for (const query of QUERIES) {
       const start = performance.now();
-      await archive.search(query);
+      await archive.search(ANONYMOUS, query);
       const ms = performance.now() - start;
       times.push(ms);
       const key = JSON.stringify(query);

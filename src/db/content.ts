@@ -87,7 +87,7 @@ export async function writeItems(tx: Tx, doc: MeetingDocument, target: Projectio
 }
 
 /** The agenda_items row of one item, with search text split by weight at the item's level. */
-function itemValues(
+export function itemValues(
   doc: MeetingDocument,
   item: AgendaItem,
   position: number,
@@ -132,7 +132,7 @@ function typedVector(item: AgendaItem, level: AccessLevel): SQL {
 }
 
 /** The sections and bilag rows of a version's items, given each item's id by its position. */
-function childValues(doc: MeetingDocument, levels: Map<string, AccessLevel>, itemId: (position: number) => number) {
+export function childValues(doc: MeetingDocument, levels: Map<string, AccessLevel>, itemId: (position: number) => number) {
   const sectionRows = doc.items.flatMap((item, p) =>
     item.sections.map((s, position) => ({
       itemId: itemId(p),

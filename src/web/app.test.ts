@@ -1,8 +1,9 @@
 /** In-process HTTP tests of every route over the fixture archive (no server, no database). */
 import { describe, expect, it } from 'vitest';
 import { createApp } from './app.js';
-import { HOSTILE, fixtureArchive } from './testing/fixtures.js';
+import { HOSTILE, ORGANIZATION_IDS, fixtureArchive } from './testing/fixtures.js';
 import type { Archive } from '../archive/types.js';
+import { ANONYMOUS, type Viewer } from '../model/index.js';
 
 const app = createApp(fixtureArchive());
 const get = (path: string) => app.request(path);
@@ -15,7 +16,10 @@ const html = async (path: string, status = 200) => {
 
 describe('page frame', () => {
   it('every page is a Danish HTML document with doctype, skip link, landmarks and one h1', async () => {
-    for (const path of ['/', '/bodies/kkr-midtjylland', '/meetings/1', '/meetings/1/items/3.1', '/cases/SAG-2020-01697', '/people', '/search', '/search?q=klima', '/findes-ikke']) {
+    for (const path of [
+      '/', '/bodies/kkr-midtjylland', '/meetings/1', '/meetings/1/items/3.1', '/meetings/1/documents/minutes/versions/1',
+      '/meetings/1/documents/minutes/versions/1/compare', '/cases/SAG-2020-01697', '/people', '/search', '/search?q=klima', '/findes-ikke',
+    ]) {
       const res = await get(path);
       const body = await res.text();
       expect(body.startsWith('<!DOCTYPE html><html lang="da">'), path).toBe(true);
@@ -102,7 +106,28 @@ describe('GET /meetings/:id', () => {
     expect(body).toContain('<li>Drøfter rammerne for KKR Midtjyllands klimastrategi<ul><li>Herunder DK2020</li></ul></li>');
     expect(body).toContain('<th scope="row">Juni (medio)</th><td>KKR drøfter DK2020</td>');
     expect(body).toContain('<span class="attachment-label">Bilag:</span> Udbredelse af DK2020');
-    expect(body).toContain('href="/documents/11/original"');
+  });
+
+  it('states the meeting\'s status and lists its document version, without the original of a document with closed content', async () => {
+    const body = await html('/meetings/1');
+    expect(body).toContain('<th scope="row">Status</th><td>Referat offentliggjort</td>');
+    expect(body).toContain('<th scope="row">Versioner og originaler</th>');
+    expect(body).toMatch(/<strong>Referat<\/strong>: gældende version 1<span class="version-meta">, 1\. september 2020 kl\. 02\.00, indlæst fra Referat KKR 17\. juni 2020 &quot;æøå&quot;\.pdf<\/span>/);
+    // Only one version: nothing earlier to link or compare.
+    expect(body).not.toContain('/documents/minutes/versions/');
+    // The original holds the closed item and bilag: the public is never offered it.
+    expect(body).not.toContain('/documents/11/original');
+    expect(body).not.toContain('original som');
+  });
+
+  it('offers the original of a public document for download', async () => {
+    const body = await html('/meetings/2');
+    expect(body).toContain('<a href="/documents/12/original" download="">original som Word</a>');
+  });
+
+  it('states the status of an upcoming agenda', async () => {
+    const body = await html('/meetings/3');
+    expect(body).toContain('<th scope="row">Status</th><td>Dagsorden offentliggjort</td>');
   });
 
   it('keeps heading levels without gaps: items h2, sub-items h3, sections h4', async () => {
@@ -174,19 +199,100 @@ describe('GET /meetings/:id/items/:number', () => {
 
 describe('GET /documents/:id/original', () => {
   it('downloads the original file as an attachment with its Danish name', async () => {
-    const res = await get('/documents/11/original');
+    const res = await get('/documents/12/original');
     expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toBe('application/pdf');
+    expect(res.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     const disposition = res.headers.get('content-disposition')!;
-    expect(disposition).toMatch(/^attachment; filename="Referat KKR 17. juni 2020 _aeoeaa_.pdf"; filename\*=UTF-8''Referat%20KKR/);
-    expect(decodeURIComponent(disposition.split("UTF-8''")[1]!)).toBe('Referat KKR 17. juni 2020 "æøå".pdf');
-    expect(await res.text()).toBe('%PDF-1.4 test');
+    expect(disposition).toMatch(/^attachment; filename="Referat KD-Net 28. august 2020 _aeoeaa_.docx"; filename\*=UTF-8''Referat%20KD-Net/);
+    expect(decodeURIComponent(disposition.split("UTF-8''")[1]!)).toBe('Referat KD-Net 28. august 2020 "æøå".docx');
+    expect(await res.text()).toBe('PK docx test');
+  });
+
+  it('is 404 for an original with closed content: the public never downloads it', async () => {
+    const body = await html('/documents/11/original', 404);
+    expect(body).not.toContain('%PDF');
   });
 
   it('is 404 when no original is stored', async () => {
-    await html('/documents/12/original', 404);
+    await html('/documents/13/original', 404);
+    await html('/documents/999/original', 404);
     await html('/documents/abc/original', 404);
+  });
+});
+
+describe('GET /meetings/:id/documents/:kind/versions/:version', () => {
+  it('shows the one version as the meeting page, under a notice that it is the current one', async () => {
+    const body = await html('/meetings/1/documents/minutes/versions/1');
+    expect(body).toContain('<title>Referat version 1: KKR Midtjylland, 17. juni 2020');
+    expect(body).toContain('Version 1 af 1 af referatet, fra 1. september 2020 kl. 02.00');
+    expect(body).toContain('Dette er den gældende version.');
+    expect(body).toContain('id="punkt-3.1"');
+    expect(body).toContain('KKR Midtjylland tiltrådte indstillingen.');
+  });
+
+  it('never shows closed items or bilag on a version page either', async () => {
+    const body = await html('/meetings/1/documents/minutes/versions/1');
+    expect(body).not.toContain('Lukket punkt om personsag');
+    expect(body).not.toContain('Hemmeligt bilag');
+    expect(body).not.toContain('/documents/11/original');
+    expect(body).not.toContain(HOSTILE);
+  });
+
+  it('compares the version with itself: no differences', async () => {
+    const body = await html('/meetings/1/documents/minutes/versions/1/compare');
+    expect(body).toContain('<h1>Referat: version 1 sammenlignet med version 1</h1>');
+    expect(body).toContain('Teksten er den samme i de to versioner.');
+    expect(body).toContain('Punkter tilføjet: 0, fjernet: 0, ændret: 0');
+    expect(body).not.toContain('Lukket punkt om personsag');
+  });
+
+  it.each([
+    '/meetings/1/documents/minutes/versions/2',
+    '/meetings/1/documents/minutes/versions/2/compare',
+    '/meetings/1/documents/agenda/versions/1',
+    '/meetings/1/documents/referat/versions/1',
+    '/meetings/1/documents/minutes/versions/x',
+    '/meetings/1/documents/minutes/versions/0',
+    '/meetings/1/documents/minutes/versions/x/compare',
+    '/meetings/999/documents/minutes/versions/1',
+  ])('is 404 for %s', async (path) => {
+    await html(path, 404);
+  });
+});
+
+describe('the memory archive applies the access policy for each viewer', () => {
+  const member: Viewer = { kind: 'account', accountId: 1, roles: [{ role: 'member', organizationId: ORGANIZATION_IDS.kkr }] };
+  const otherMember: Viewer = { kind: 'account', accountId: 2, roles: [{ role: 'member', organizationId: ORGANIZATION_IDS.kdnet }] };
+
+  it('shows the public neither closed items, their cases nor closed bilag', async () => {
+    const archive = fixtureArchive();
+    const view = (await archive.getMeeting(ANONYMOUS, 1))!;
+    expect(view.document.items.map((i) => i.number)).not.toContain('4');
+    expect(view.meeting.itemCount).toBe(5);
+    expect(view.document.items.find((i) => i.number === '3.1')!.attachments.map((a) => a.title)).toEqual(['Udbredelse af DK2020']);
+    expect(await archive.getItem(ANONYMOUS, 1, '4')).toBeNull();
+    expect(await archive.getCase(ANONYMOUS, 'SAG-2020-00001')).toBeNull();
+    expect((await archive.search(ANONYMOUS, { q: 'personsag' })).total).toBe(0);
+    expect(await archive.getOriginal(ANONYMOUS, 11)).toBeNull();
+    expect(view.documents[0]!.current.fileId).toBeNull();
+  });
+
+  it('shows the organisation\'s members its closed items, bilag and original, and no one else', async () => {
+    const archive = fixtureArchive();
+    const view = (await archive.getMeeting(member, 1))!;
+    expect(view.document.items.map((i) => i.number)).toContain('4');
+    expect(view.meeting.itemCount).toBe(6);
+    expect(view.document.items.find((i) => i.number === '3.1')!.attachments.map((a) => a.title)).toContain('Hemmeligt bilag');
+    expect((await archive.getItem(member, 1, '4'))!.item.title).toBe('Lukket punkt om personsag');
+    expect((await archive.getCase(member, 'SAG-2020-00001'))!.items).toHaveLength(1);
+    expect(view.documents[0]!.current.fileId).toBe(11);
+    expect(await archive.getOriginal(member, 11)).toMatchObject({ fileName: 'Referat KKR 17. juni 2020 "æøå".pdf', access: 'closed' });
+
+    expect(await archive.getItem(otherMember, 1, '4')).toBeNull();
+    expect(await archive.getOriginal(otherMember, 11)).toBeNull();
+    expect((await archive.getVersion(otherMember, 1, 'minutes', 1))!.document.items.map((i) => i.number)).not.toContain('4');
+    expect((await archive.getVersion(member, 1, 'minutes', 1))!.document.items.map((i) => i.number)).toContain('4');
   });
 });
 

@@ -11,6 +11,7 @@ import { item, meetingDocument, original } from '../db/fixtures.js';
 import { storeDocument } from '../db/store.js';
 import { openTestDatabase } from '../db/testing.js';
 import type { Attendance, AttendanceStatus } from '../archive/types.js';
+import { ANONYMOUS } from '../model/index.js';
 import { createApp } from './app.js';
 import { affiliations, attendanceSummary, renderPersonPage } from './pages/person.js';
 import { HOSTILE, kdnetMinutes, kkrMinutes } from './testing/fixtures.js';
@@ -50,7 +51,7 @@ const html = async (path: string, status = 200) => {
   return res.text();
 };
 const personPath = async (slug: string) => {
-  const view = (await archive.getPerson(slug))!;
+  const view = (await archive.getPerson(ANONYMOUS, slug))!;
   return `/people/${view.person.id}-${view.person.slug}`;
 };
 
@@ -174,9 +175,9 @@ describe('GET /people/:ref', () => {
 
   it('is reached by slug or id alone, and escapes hostile names', async () => {
     expect(await html('/people/nils-borring')).toContain('<h1>Nils Borring</h1>');
-    const id = (await archive.getPerson('nils-borring'))!.person.id;
+    const id = (await archive.getPerson(ANONYMOUS, 'nils-borring'))!.person.id;
     expect(await html(`/people/${id}`)).toContain('<h1>Nils Borring</h1>');
-    const hostile = (await archive.getPerson('hans-script-alert-x-script'))!;
+    const hostile = (await archive.getPerson(ANONYMOUS, 'hans-script-alert-x-script'))!;
     const body = await html(`/people/${hostile.person.id}-${hostile.person.slug}`);
     expect(body).not.toContain(HOSTILE);
     expect(body).toContain('<h1>Hans &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;</h1>');
@@ -197,7 +198,7 @@ describe('GET /people/:ref', () => {
 
 describe('party and municipality over time', () => {
   const at = (id: number, date: string, party: string | null, municipality: string | null, status: AttendanceStatus = 'present'): Attendance => ({
-    meeting: { id, body: { slug: 'kkr', name: 'KKR' }, date, startTime: null, location: null, kinds: ['minutes'], itemCount: 1 },
+    meeting: { id, status: 'minutes_published', body: { slug: 'kkr', name: 'KKR' }, date, startTime: null, location: null, kinds: ['minutes'], itemCount: 1 },
     status, party, municipality, role: null, organisation: null, minuteTaker: false, counterpart: null,
   });
   const attendance = [
@@ -218,7 +219,7 @@ describe('party and municipality over time', () => {
   });
 
   it('notes the change on the person page', () => {
-    const page = renderPersonPage({ person: { id: 1, slug: 'k', name: 'K', party: 'F', municipality: 'Aarhus' }, attendance });
+    const page = renderPersonPage({ person: { id: 1, slug: 'k', name: 'K', party: 'F', municipality: 'Aarhus', nameVariants: ['K'] }, memberships: [], attendance });
     expect(page).toContain('<h2 id="parti-kommune">Parti og kommune over tid</h2>');
     expect(page).toContain('Partiet eller kommunen er skiftet undervejs, som dokumenterne angiver dem.');
     expect(page).toContain('<td>A</td><td>Aarhus</td><td>2</td><td>1. januar 2023 – 1. marts 2024</td>');
@@ -226,10 +227,10 @@ describe('party and municipality over time', () => {
   });
 
   it('says when a document merely left the party out, and shows no history for one run', () => {
-    const person = { id: 1, slug: 'k', name: 'K', party: 'A', municipality: 'Aarhus' };
-    const unstated = renderPersonPage({ person, attendance: [at(2, '2023-01-01', 'A', 'Aarhus'), at(1, '2020-01-01', null, 'Aarhus')] });
+    const person = { id: 1, slug: 'k', name: 'K', party: 'A', municipality: 'Aarhus', nameVariants: ['K'] };
+    const unstated = renderPersonPage({ person, memberships: [], attendance: [at(2, '2023-01-01', 'A', 'Aarhus'), at(1, '2020-01-01', null, 'Aarhus')] });
     expect(unstated).toContain('Ikke alle dokumenter angiver både parti og kommune.');
-    const same = renderPersonPage({ person, attendance: [at(2, '2023-01-01', 'A', 'Aarhus'), at(1, '2020-01-01', 'A', 'Aarhus')] });
+    const same = renderPersonPage({ person, memberships: [], attendance: [at(2, '2023-01-01', 'A', 'Aarhus'), at(1, '2020-01-01', 'A', 'Aarhus')] });
     expect(same).not.toContain('Parti og kommune over tid');
   });
 });

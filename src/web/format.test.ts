@@ -1,13 +1,13 @@
 /** Unit tests of Danish formatting and of the small pure helpers behind the pages. */
 import { describe, expect, it } from 'vitest';
-import { danishDate, danishLongDate, danishNumber, formatLabel, kindLabel, meetingTitle, timeRange } from './format.js';
+import { danishDate, danishDateTime, danishLongDate, danishNumber, formatLabel, kindLabel, meetingTitle, timeRange } from './format.js';
 import { contentDisposition } from './download.js';
 import { pageWindow } from './components/pagination.js';
 import { nestListItems } from './components/blocks.js';
 import { safeHref } from './components/item.js';
 import { itemLevels } from './pages/meeting.js';
 import { meetingsByYear } from './pages/body.js';
-import { searchUrl } from './urls.js';
+import { compareUrl, kindOfSegment, kindSegment, searchUrl, versionUrl } from './urls.js';
 import type { AgendaItem } from '../model/index.js';
 import type { MeetingSummary } from '../archive/types.js';
 
@@ -27,9 +27,16 @@ describe('Danish formatting', () => {
     expect(timeRange(null, '13:00')).toBeNull();
   });
 
+  it('writes a version\'s timestamp in Copenhagen time, summer and winter', () => {
+    expect(danishDateTime('2020-09-01T00:00:00Z')).toBe('1. september 2020 kl. 02.00');
+    expect(danishDateTime('2026-12-01T10:04:00Z')).toBe('1. december 2026 kl. 11.04');
+    expect(danishDateTime('ikke en tid')).toBe('ikke en tid');
+  });
+
   it('names kinds, formats and numbers in Danish', () => {
     expect(kindLabel('agenda')).toBe('Dagsorden');
     expect(kindLabel('minutes')).toBe('Referat');
+    expect(kindLabel('supplementary_agenda')).toBe('Tillægsdagsorden');
     expect(formatLabel('docx')).toBe('Word');
     expect(formatLabel('text')).toBe('tekst');
     expect(formatLabel('odt')).toBe('ODT');
@@ -78,6 +85,13 @@ describe('page helpers', () => {
   it('builds search URLs without empty parameters', () => {
     expect(searchUrl({ q: 'klima og energi', body: undefined, year: 2020, kind: '' })).toBe('/search?q=klima+og+energi&year=2020');
     expect(searchUrl({})).toBe('/search');
+  });
+
+  it('names document kinds in version URLs and reads them back', () => {
+    expect(versionUrl(12, 'minutes', 1)).toBe('/meetings/12/documents/minutes/versions/1');
+    expect(compareUrl(12, 'supplementary_agenda', 2)).toBe('/meetings/12/documents/supplementary-agenda/versions/2/compare');
+    for (const kind of ['agenda', 'supplementary_agenda', 'minutes'] as const) expect(kindOfSegment(kindSegment(kind))).toBe(kind);
+    expect(kindOfSegment('referat')).toBeNull();
   });
 
   it('keeps Danish file names in downloads and cannot be broken by quotes or newlines', () => {

@@ -3,16 +3,19 @@ import { describe, expect, it } from 'vitest';
 import { createApp } from './app.js';
 import { fixtureArchive } from './testing/fixtures.js';
 import type { Archive, SearchQuery } from '../archive/types.js';
+import { ANONYMOUS, type Viewer } from '../model/index.js';
 
 const app = createApp(fixtureArchive());
 const get = (path: string) => app.request(path);
 
-/** An archive that records the query it was asked and returns a fixed number of hits. */
+/** An archive that records the query it was asked (and by whom) and returns a fixed number of hits. */
 function recordingArchive(total: number, snippet = 'om <mark>klima</mark>') {
   const seen: SearchQuery[] = [];
+  const viewers: Viewer[] = [];
   const archive: Archive = {
     ...fixtureArchive(),
-    search: async (query) => {
+    search: async (viewer, query) => {
+      viewers.push(viewer);
       seen.push(query);
       const page = query.page ?? 1;
       const limit = query.limit ?? 20;
@@ -24,7 +27,7 @@ function recordingArchive(total: number, snippet = 'om <mark>klima</mark>') {
       return { total, page, limit, results };
     },
   };
-  return { archive, seen };
+  return { archive, seen, viewers };
 }
 
 describe('GET /search (page)', () => {
@@ -51,9 +54,11 @@ describe('GET /search (page)', () => {
   });
 
   it('keeps the filters selected and passes them to the archive', async () => {
-    const { archive, seen } = recordingArchive(3);
+    const { archive, seen, viewers } = recordingArchive(3);
     const body = await (await createApp(archive).request('/search?q=klima&body=kd-net&year=2020&kind=minutes&section=decision&sort=newest')).text();
     expect(seen[0]).toEqual({ q: 'klima', body: 'kd-net', year: 2020, kind: 'minutes', sectionType: 'decision', sort: 'newest', page: 1, limit: 20 });
+    // No one is signed in: the search is the public's.
+    expect(viewers).toEqual([ANONYMOUS]);
     expect(body).toContain('<option value="kd-net" selected="">KD-Net</option>');
     expect(body).toContain('<option value="minutes" selected="">Referater</option>');
     expect(body).toContain('<option value="decision" selected="">Beslutning</option>');
@@ -140,10 +145,11 @@ describe('GET /api/search (JSON)', () => {
   });
 
   it('takes the same parameters as the page, plus limit', async () => {
-    const { archive, seen } = recordingArchive(250);
+    const { archive, seen, viewers } = recordingArchive(250);
     const res = await createApp(archive).request('/api/search?q=klima&body=kkr-midtjylland&year=2020&kind=agenda&section=economy&sort=oldest&page=3&limit=100');
     expect(res.status).toBe(200);
     expect(seen[0]).toEqual({ q: 'klima', body: 'kkr-midtjylland', year: 2020, kind: 'agenda', sectionType: 'economy', sort: 'oldest', page: 3, limit: 100 });
+    expect(viewers).toEqual([ANONYMOUS]);
     const json = (await res.json()) as { total: number; page: number; limit: number; results: unknown[] };
     expect(json).toMatchObject({ total: 250, page: 3, limit: 100 });
     expect(json.results).toHaveLength(50);
@@ -168,6 +174,13 @@ describe('GET /api/search (JSON)', () => {
     expect(json.error).toContain(message);
   });
 
+  it('never finds closed items or closed bilag', async () => {
+    for (const q of ['personsag', 'Hemmeligt bilag']) {
+      const json = (await (await get(`/api/search?q=${encodeURIComponent(q)}`)).json()) as { total: number };
+      expect(json.total, q).toBe(0);
+    }
+  });
+
   it('returns hostile queries as data, never as markup', async () => {
     const res = await get(`/api/search?q=${encodeURIComponent('<script>alert(1)</script>')}`);
     expect(res.status).toBe(200);
@@ -179,7 +192,7 @@ describe('GET /api/search (JSON)', () => {
 describe('estimated totals', () => {
   it('says "ca." on the page and totalIsEstimate in the JSON when the archive only estimates the total', async () => {
     const { archive } = recordingArchive(170_000);
-    const estimating: Archive = { ...archive, search: async (q) => ({ ...(await archive.search(q)), totalIsEstimate: true }) };
+    const estimating: Archive = { ...archive, search: async (v, q) => ({ ...(await archive.search(v, q)), totalIsEstimate: true }) };
     const estimatingApp = createApp(estimating);
     expect(await (await estimatingApp.request('/search?q=kommune')).text()).toContain('<strong>ca. 170.000</strong>');
     expect(await (await estimatingApp.request('/api/search?q=kommune')).json()).toMatchObject({ total: 170_000, totalIsEstimate: true });

@@ -13,10 +13,24 @@ import { storeDocument } from '../../src/db/store.js';
 import { openTestDatabase } from '../../src/db/testing.js';
 import type { Database } from '../../src/db/client.js';
 import type { Archive } from '../../src/archive/types.js';
+import { ANONYMOUS, type MeetingDocument } from '../../src/model/index.js';
 import { createApp } from '../../src/web/app.js';
+import { compareUrl, versionUrl } from '../../src/web/urls.js';
 import { CHROMIUM_PATH, describeViolations, hasChromium, launchChromium, runAxe, startServer, type RunningServer } from './harness.js';
 
 const SAMPLES = new URL('../../samples/', import.meta.url).pathname;
+const CORRECTION = 'Rettelse: punktet er suppleret efter mødet.';
+
+/** The document with a paragraph added to the first section of its last item that has sections. */
+function withParagraph(doc: MeetingDocument, text: string): MeetingDocument {
+  const target = doc.items.filter((i) => i.sections.length > 0).at(-1)!;
+  return {
+    ...doc,
+    items: doc.items.map((i) =>
+      i !== target ? i : { ...i, sections: i.sections.map((s, n) => (n === 0 ? { ...s, blocks: [...s.blocks, { kind: 'paragraph' as const, text }] } : s)) },
+    ),
+  };
+}
 
 if (!hasChromium) {
   console.warn(`Browser tests skipped: ${CHROMIUM_PATH} is missing. Install Debian's Chromium with: apt-get install -y chromium`);
@@ -29,6 +43,7 @@ describe.skipIf(!hasChromium)('web archive in Chromium (seeds imported into a da
   let browser: Browser;
   let context: BrowserContext;
   let noScript: BrowserContext;
+  let kdnet: { document: MeetingDocument; bytes: Uint8Array; fileName: string; format: string } | undefined;
   const url = (path: string) => server.url + path;
 
   beforeAll(async () => {
@@ -36,7 +51,13 @@ describe.skipIf(!hasChromium)('web archive in Chromium (seeds imported into a da
     for (const fileName of readdirSync(SAMPLES).filter((f) => f.endsWith('.txt')).sort()) {
       const { document, bytes, format } = await importFile(join(SAMPLES, fileName));
       await storeDocument(database.db, document, { bytes, fileName, format });
+      if (document.body === 'KD-Net') kdnet = { document, bytes, fileName, format };
     }
+    // A corrected KD-Net minutes: the same meeting gets a second version, so the meeting page
+    // lists an earlier version, readable at its own URL and comparable with the current one.
+    const corrected = withParagraph(kdnet!.document, CORRECTION);
+    const stored = await storeDocument(database.db, corrected, { ...kdnet!, bytes: new Uint8Array([...kdnet!.bytes, 10]) });
+    expect(stored).toMatchObject({ status: 'updated', version: 2 });
     archive = createDbArchive(database.db);
     server = await startServer(createApp(archive));
     browser = await launchChromium();
@@ -61,19 +82,28 @@ describe.skipIf(!hasChromium)('web archive in Chromium (seeds imported into a da
       { path: '/search?q=klima&year=tyve', status: 400 },
       { path: '/findes-ikke', status: 404 },
     ];
-    const bodies = await archive.listBodies();
+    const bodies = await archive.listBodies(ANONYMOUS);
     expect(bodies.length).toBeGreaterThan(0);
     const cases = new Set<string>();
     for (const body of bodies) {
       pages.push({ path: `/bodies/${body.slug}`, status: 200 });
-      for (const meeting of (await archive.getBody(body.slug))!.meetings) {
+      for (const meeting of (await archive.getBody(ANONYMOUS, body.slug))!.meetings) {
         pages.push({ path: `/meetings/${meeting.id}`, status: 200 });
-        const view = (await archive.getMeeting(meeting.id))!;
+        const view = (await archive.getMeeting(ANONYMOUS, meeting.id))!;
         const item = view.document.items.find((i) => i.sections.length > 0) ?? view.document.items[0];
         if (item) pages.push({ path: `/meetings/${meeting.id}/items/${item.number}`, status: 200 });
         for (const i of view.document.items) if (i.caseNumber) cases.add(i.caseNumber);
+        // Every version at its own URL, and each earlier one compared with the current one.
+        for (const d of view.documents) {
+          for (const v of d.versions) {
+            pages.push({ path: versionUrl(meeting.id, d.kind, v.version), status: 200 });
+            if (!v.current) pages.push({ path: compareUrl(meeting.id, d.kind, v.version), status: 200 });
+          }
+          pages.push({ path: versionUrl(meeting.id, d.kind, d.versions.length + 1), status: 404 });
+        }
       }
     }
+    expect(pages.filter((p) => p.path.endsWith('/compare')).length).toBeGreaterThan(0);
     // Following cases and people: every case page, the people index (filtered too), and a person
     // page of each kind of attendance (member present, afbud with substitute, substitute, other attendee).
     expect(cases.size).toBeGreaterThan(0);
@@ -87,7 +117,7 @@ describe.skipIf(!hasChromium)('web archive in Chromium (seeds imported into a da
       { path: '/people/findes-ikke', status: 404 },
     );
     for (const slug of ['h-c-oesterby', 'per-mathiasen', 'thomas-lindberg', 'jesper-kaas-schmidt']) {
-      const person = (await archive.getPerson(slug))!;
+      const person = (await archive.getPerson(ANONYMOUS, slug))!;
       expect(person, slug).not.toBeNull();
       pages.push({ path: `/people/${person.person.id}-${person.person.slug}`, status: 200 });
     }
@@ -118,7 +148,7 @@ describe.skipIf(!hasChromium)('web archive in Chromium (seeds imported into a da
 
   it('a journalist follows a case and a politician across meetings — without JavaScript', async () => {
     const page = await noScript.newPage();
-    const meeting = (await archive.latestMeetings(10)).find((m) => m.date === '2020-06-17')!;
+    const meeting = (await archive.latestMeetings(ANONYMOUS, 10)).find((m) => m.date === '2020-06-17')!;
     await page.goto(url(`/meetings/${meeting.id}/items/3.1`));
     await page.locator('.item-meta').getByRole('link', { name: 'SAG-2020-01697' }).click();
     await page.waitForURL(/\/cases\/SAG-2020-01697$/);
@@ -127,7 +157,7 @@ describe.skipIf(!hasChromium)('web archive in Chromium (seeds imported into a da
     await page.waitForURL(new RegExp(`/meetings/${meeting.id}/items/3\\.2$`));
 
     // From the participant list of the KD-Net minutes to the member with afbud, then to the substitute.
-    const kdnet = (await archive.getBody('kd-net'))!.meetings[0]!;
+    const kdnet = (await archive.getBody(ANONYMOUS, 'kd-net'))!.meetings[0]!;
     await page.goto(url(`/meetings/${kdnet.id}`));
     await page.locator('.participants').getByRole('link', { name: 'Per Mathiasen' }).click();
     await page.waitForURL(/\/people\/\d+-per-mathiasen$/);
@@ -162,15 +192,32 @@ describe.skipIf(!hasChromium)('web archive in Chromium (seeds imported into a da
     expect(Object.keys(json.results[0]!).sort()).toEqual(['body', 'itemNumber', 'meetingDate', 'snippet', 'title', 'url']);
     expect((await fetch(url(String(json.results[0]!.url)))).status).toBe(200);
 
-    const meeting = (await archive.latestMeetings(1))[0]!;
-    const documents = (await archive.getMeeting(meeting.id))!.documents;
+    const meeting = (await archive.latestMeetings(ANONYMOUS, 1))[0]!;
+    const documents = (await archive.getMeeting(ANONYMOUS, meeting.id))!.documents;
     expect(documents.length).toBeGreaterThan(0);
-    const original = await fetch(url(`/documents/${documents[0]!.id}/original`));
+    const fileId = documents[0]!.current.fileId;
+    expect(fileId).not.toBeNull();
+    const original = await fetch(url(`/documents/${fileId}/original`));
     expect(original.status).toBe(200);
     expect(original.headers.get('content-disposition')).toMatch(/^attachment;/);
     expect((await original.arrayBuffer()).byteLength).toBeGreaterThan(1000);
 
     expect((await fetch(url('/static/dkfds/css/dkfds.min.css'))).status).toBe(200);
+  });
+
+  it('a reader finds the earlier version of the corrected minutes and sees what changed — without JavaScript', async () => {
+    const page = await noScript.newPage();
+    const kdnetMeeting = (await archive.getBody(ANONYMOUS, 'kd-net'))!.meetings[0]!;
+    await page.goto(url(`/meetings/${kdnetMeeting.id}`));
+    await page.locator('.document-links').getByRole('link', { name: 'version 1', exact: true }).click();
+    await page.waitForURL(new RegExp(`/meetings/${kdnetMeeting.id}/documents/minutes/versions/1$`));
+    expect(await page.locator('.alert').textContent()).toContain('Den gældende version er version 2.');
+    expect(await page.locator('main').textContent()).not.toContain(CORRECTION);
+    await page.getByRole('link', { name: 'sammenlign de to' }).click();
+    await page.waitForURL(new RegExp(`/meetings/${kdnetMeeting.id}/documents/minutes/versions/1/compare$`));
+    expect(await page.locator('h1').textContent()).toBe('Referat: version 1 sammenlignet med version 2');
+    expect(await page.locator('ins').allTextContents()).toEqual([CORRECTION]);
+    await page.close();
   });
 
   it('has no axe-core violations on any page type', async () => {

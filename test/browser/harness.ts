@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { listen, type RunningServer } from '../../src/web/server.js';
 import type { Hono } from 'hono';
+import type { AppEnv } from '../../src/web/app.js';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -22,7 +23,7 @@ export function launchChromium(): Promise<Browser> {
 export type { RunningServer } from '../../src/web/server.js';
 
 /** Serve the app on 127.0.0.1 on a port the OS picks. */
-export function startServer(app: Hono): Promise<RunningServer> {
+export function startServer(app: Hono<AppEnv>): Promise<RunningServer> {
   return listen(app, { port: 0 });
 }
 

@@ -121,7 +121,7 @@ export const kdnetMinutes = doc({
       ],
     }),
   ],
-  source: { fileName: 'kdnet-2020-08-28.docx', format: 'docx', sha256: 'b'.repeat(64) },
+  source: { fileName: 'Referat KD-Net 28. august 2020 "æøå".docx', format: 'docx', sha256: 'b'.repeat(64) },
 });
 
 export const kkrAgendaUpcoming = doc({
@@ -133,13 +133,29 @@ export const kkrAgendaUpcoming = doc({
 
 export const undated = doc({ items: [item({ number: '1', title: 'Punkt i et udateret dokument' })] });
 
-/** The fixture meetings with ids 1–4 (document ids 11–14). */
+/** The organisations of the fixtures, for viewers with roles (the access policy's organisation ids). */
+export const ORGANIZATION_IDS = { kkr: 1, kdnet: 2 } as const;
+
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/**
+ * The fixture meetings with ids 1–4 (version and original file ids 11–14). The KKR original holds
+ * a closed item and bilag, so only the organisation's members may download it; the KD-Net
+ * original is public; the other two have no original.
+ */
 export function fixtureMeetings(): MemoryMeeting[] {
+  const bytes = (text: string) => new TextEncoder().encode(text);
   return [
-    { id: 1, documentId: 11, document: kkrMinutes, original: { fileName: kkrMinutes.source!.fileName, contentType: 'application/pdf', bytes: new TextEncoder().encode('%PDF-1.4 test') } },
-    { id: 2, documentId: 12, document: kdnetMinutes },
-    { id: 3, documentId: 13, document: kkrAgendaUpcoming },
-    { id: 4, documentId: 14, document: undated },
+    {
+      id: 1, documentId: 11, organizationId: ORGANIZATION_IDS.kkr, document: kkrMinutes,
+      original: { fileName: kkrMinutes.source!.fileName, contentType: 'application/pdf', bytes: bytes('%PDF-1.4 test') },
+    },
+    {
+      id: 2, documentId: 12, organizationId: ORGANIZATION_IDS.kdnet, document: kdnetMinutes,
+      original: { fileName: kdnetMinutes.source!.fileName, contentType: DOCX, bytes: bytes('PK docx test') },
+    },
+    { id: 3, documentId: 13, organizationId: ORGANIZATION_IDS.kkr, document: kkrAgendaUpcoming },
+    { id: 4, documentId: 14, organizationId: null, document: undated },
   ];
 }
 

@@ -3,20 +3,34 @@
  * be tested before (and independently of) the database; search is a plain case-insensitive
  * substring match, not the database's Danish full-text search. People are left to the database
  * archive (no index, no person pages, meeting names unlinked): follow.test.ts tests them there.
+ *
+ * It applies the one access policy: every read cuts the document down with `viewDocument`
+ * (src/archive/view.ts) for the viewer asking, and originals are offered only when `canRead`
+ * allows their level. Each meeting has one document with one version (version 1, current).
  */
+import { canRead } from '../../archive/policy.js';
 import type {
   Archive, BodySummary, ItemView, MeetingSummary, MeetingView, SearchHit, SearchQuery, SearchResult,
+  StoredDocumentInfo, VersionListing,
 } from '../../archive/types.js';
-import type { MeetingDocument } from '../../model/index.js';
-import { sectionText } from '../../model/index.js';
+import { documentLevel, viewDocument } from '../../archive/view.js';
+import type { AccessLevel, DocumentKind, MeetingDocument, Viewer } from '../../model/index.js';
+import { compareVersions, meetingStatusOf, mostRestrictive, sectionText } from '../../model/index.js';
 import { itemUrl } from '../urls.js';
 
 export interface MemoryMeeting {
   id: number;
+  /** The id of the meeting's one version and of its original file (for /documents/:id/original). */
   documentId: number;
   document: MeetingDocument;
-  original?: { fileName: string; contentType: string; bytes: Uint8Array };
+  /** The organisation's id for the access policy; by default the body's place in first-seen order (1, 2 …). */
+  organizationId?: number | null;
+  /** The original file; its level is at least the document's (`access` may make it stricter). */
+  original?: { fileName: string; contentType: string; bytes: Uint8Array; access?: AccessLevel };
 }
+
+/** When every memory version was "imported". */
+export const MEMORY_VERSION_CREATED_AT = '2020-09-01T00:00:00Z';
 
 /** "KKR Midtjylland" → "kkr-midtjylland". */
 export function slugify(name: string): string {
@@ -36,80 +50,137 @@ function snippetFor(text: string, needle: string): string {
   return escapeHtml(text.slice(start, i)) + '<mark>' + escapeHtml(text.slice(i, i + needle.length)) + '</mark>' + escapeHtml(text.slice(i + needle.length, end));
 }
 
-/** Build an in-memory archive; `today` decides which meetings are upcoming. */
+/** Build an in-memory archive; `today` decides which meetings are upcoming and which agendas are held. */
 export function createMemoryArchive(meetings: MemoryMeeting[], today = '2020-09-01'): Archive {
-  const summary = (m: MemoryMeeting): MeetingSummary => ({
+  const bodyNames = [...new Set(meetings.map((m) => m.document.body).filter((b): b is string => b !== null))];
+  const organizationOf = (m: MemoryMeeting): number | null =>
+    m.organizationId !== undefined ? m.organizationId : m.document.body ? bodyNames.indexOf(m.document.body) + 1 : null;
+
+  /** The meeting's document as the viewer may see it; null when the viewer may not see the meeting. */
+  const seen = (viewer: Viewer, m: MemoryMeeting): MeetingDocument | null => viewDocument(m.document, viewer, organizationOf(m));
+  const visible = (viewer: Viewer) => meetings.filter((m) => seen(viewer, m) !== null);
+
+  const summary = (viewer: Viewer, m: MemoryMeeting): MeetingSummary => ({
     id: m.id,
+    status: meetingStatusOf([m.document.kind], m.document.date, today),
     body: m.document.body ? { slug: slugify(m.document.body), name: m.document.body } : null,
     date: m.document.date,
     startTime: m.document.startTime,
     location: m.document.location,
     kinds: [m.document.kind],
-    itemCount: m.document.items.filter((i) => i.access === 'public').length,
+    itemCount: seen(viewer, m)?.items.length ?? 0,
   });
   const byDateDesc = (a: MemoryMeeting, b: MemoryMeeting) => (b.document.date ?? '').localeCompare(a.document.date ?? '');
-  const publicDoc = (d: MeetingDocument): MeetingDocument => ({
-    ...d,
-    items: d.items.filter((i) => i.access === 'public').map((i) => ({ ...i, attachments: i.attachments.filter((a) => a.access === 'public') })),
-  });
 
-  const bodies = (): BodySummary[] => {
-    const counts = new Map<string, number>();
-    for (const m of meetings) if (m.document.body) counts.set(m.document.body, (counts.get(m.document.body) ?? 0) + 1);
-    return [...counts].map(([name, meetingCount]) => ({ slug: slugify(name), name, meetingCount })).sort((a, b) => a.name.localeCompare(b.name));
+  /** The original's level: its own, and never less than the most restricted content in it. */
+  const originalLevel = (m: MemoryMeeting): AccessLevel => mostRestrictive(m.original?.access ?? 'public', documentLevel(m.document));
+
+  /** The meeting's one version; the original offered only when the viewer may read all of it. */
+  const listing = (viewer: Viewer, m: MemoryMeeting): VersionListing => {
+    const source = m.document.source;
+    return {
+      id: m.documentId,
+      version: 1,
+      createdAt: MEMORY_VERSION_CREATED_AT,
+      createdBy: 'import',
+      source: source ? 'file' : 'written',
+      fileName: source?.fileName ?? null,
+      current: true,
+      fileId: m.original && canRead(viewer, originalLevel(m), organizationOf(m)) ? m.documentId : null,
+      format: source?.format ?? null,
+    };
+  };
+  const documents = (viewer: Viewer, m: MemoryMeeting): StoredDocumentInfo[] => {
+    const v = listing(viewer, m);
+    return [{ kind: m.document.kind, current: v, versions: [v] }];
+  };
+
+  const bodies = (viewer: Viewer): BodySummary[] => {
+    const found = new Map<string, BodySummary>();
+    for (const m of meetings) {
+      const name = m.document.body;
+      if (!name) continue;
+      const body = found.get(name) ?? { slug: slugify(name), name, authority: null, meetingCount: 0 };
+      body.authority ??= m.document.authority;
+      if (seen(viewer, m) !== null) body.meetingCount++;
+      found.set(name, body);
+    }
+    return [...found.values()].sort((a, b) => a.name.localeCompare(b.name));
+  };
+
+  /** The meeting with this id, when the viewer may see it, with its document as seen. */
+  const find = (viewer: Viewer, id: number): { m: MemoryMeeting; doc: MeetingDocument } | null => {
+    const m = meetings.find((x) => x.id === id);
+    const doc = m ? seen(viewer, m) : null;
+    return m && doc ? { m, doc } : null;
+  };
+  /** Version 1 of the meeting's one document, or null (another kind, another version, not visible). */
+  const findVersion = (viewer: Viewer, id: number, kind: DocumentKind, version: number) => {
+    const found = find(viewer, id);
+    return found && found.m.document.kind === kind && version === 1 ? found : null;
   };
 
   return {
-    async listBodies() {
-      return bodies();
+    async listBodies(viewer) {
+      return bodies(viewer);
     },
-    async getBody(slug) {
-      const body = bodies().find((b) => b.slug === slug);
+    async getBody(viewer, slug) {
+      const body = bodies(viewer).find((b) => b.slug === slug);
       if (!body) return null;
-      return { body, meetings: meetings.filter((m) => m.document.body === body.name).sort(byDateDesc).map(summary) };
+      const list = visible(viewer).filter((m) => m.document.body === body.name).sort(byDateDesc);
+      return { body, meetings: list.map((m) => summary(viewer, m)), memberships: [] };
     },
-    async latestMeetings(limit) {
-      return meetings.filter((m) => (m.document.date ?? '') <= today).sort(byDateDesc).slice(0, limit).map(summary);
+    async latestMeetings(viewer, limit) {
+      return visible(viewer).filter((m) => (m.document.date ?? '') <= today).sort(byDateDesc).slice(0, limit).map((m) => summary(viewer, m));
     },
-    async upcomingMeetings(limit) {
-      return meetings.filter((m) => (m.document.date ?? '') > today).sort(byDateDesc).reverse().slice(0, limit).map(summary);
+    async upcomingMeetings(viewer, limit) {
+      return visible(viewer).filter((m) => (m.document.date ?? '') > today).sort(byDateDesc).reverse().slice(0, limit).map((m) => summary(viewer, m));
     },
-    async getMeeting(id): Promise<MeetingView | null> {
-      const m = meetings.find((x) => x.id === id);
-      if (!m) return null;
-      const source = m.document.source;
-      return {
-        meeting: summary(m),
-        document: publicDoc(m.document),
-        documents: source
-          ? [{ id: m.documentId, kind: m.document.kind, fileName: source.fileName, format: source.format, sha256: source.sha256, importedAt: '2020-09-01T00:00:00Z' }]
-          : [],
-        people: [],
-      };
+    async getMeeting(viewer, id): Promise<MeetingView | null> {
+      const found = find(viewer, id);
+      if (!found) return null;
+      return { meeting: summary(viewer, found.m), document: found.doc, documents: documents(viewer, found.m), people: [] };
     },
-    async getItem(meetingId, number): Promise<ItemView | null> {
-      const m = meetings.find((x) => x.id === meetingId);
-      const item = m?.document.items.find((i) => i.number === number && i.access === 'public');
-      if (!m || !item) return null;
+    async getItem(viewer, meetingId, number): Promise<ItemView | null> {
+      const found = find(viewer, meetingId);
+      const item = found?.doc.items.find((i) => i.number === number);
+      if (!found || !item) return null;
       const related = item.caseNumber
-        ? meetings
-            .filter((o) => o.id !== m.id)
-            .flatMap((o) => o.document.items.filter((i) => i.access === 'public' && i.caseNumber === item.caseNumber).map((i) => ({ meeting: summary(o), number: i.number, title: i.title })))
+        ? visible(viewer)
+            .filter((o) => o.id !== meetingId)
+            .flatMap((o) => seen(viewer, o)!.items.filter((i) => i.caseNumber === item.caseNumber).map((i) => ({ meeting: summary(viewer, o), number: i.number, title: i.title })))
         : [];
-      return { meeting: summary(m), item: publicDoc({ ...m.document, items: [item] }).items[0]!, related };
+      return { meeting: summary(viewer, found.m), item, related };
     },
-    async getOriginal(documentId) {
-      return meetings.find((m) => m.documentId === documentId)?.original ?? null;
+    async getVersion(viewer, meetingId, kind, version) {
+      const found = findVersion(viewer, meetingId, kind, version);
+      if (!found) return null;
+      const v = listing(viewer, found.m);
+      return { meeting: summary(viewer, found.m), kind, version: v, document: found.doc, versions: [v] };
     },
-    async search(query: SearchQuery): Promise<SearchResult> {
+    async compareVersion(viewer, meetingId, kind, version) {
+      const found = findVersion(viewer, meetingId, kind, version);
+      if (!found) return null;
+      const v = listing(viewer, found.m);
+      return { meeting: summary(viewer, found.m), kind, version: v, current: v, change: compareVersions(found.doc, found.doc), items: [] };
+    },
+    async getOriginal(viewer, fileId) {
+      const m = meetings.find((x) => x.documentId === fileId);
+      if (!m?.original) return null;
+      const access = originalLevel(m);
+      if (!canRead(viewer, access, organizationOf(m))) return null;
+      const { fileName, contentType, bytes } = m.original;
+      return { fileName, contentType, bytes, access };
+    },
+    async search(viewer, query: SearchQuery): Promise<SearchResult> {
       const needle = query.q.toLowerCase();
       const hits: SearchHit[] = [];
-      for (const m of meetings) {
-        const s = summary(m);
+      for (const m of visible(viewer)) {
+        const s = summary(viewer, m);
         if (query.body && s.body?.slug !== query.body) continue;
         if (query.year && !(m.document.date ?? '').startsWith(String(query.year))) continue;
         if (query.kind && m.document.kind !== query.kind) continue;
-        for (const item of publicDoc(m.document).items) {
+        for (const item of seen(viewer, m)!.items) {
           const sections = item.sections.filter((sec) => !query.sectionType || sec.type === query.sectionType);
           const text = [item.title, ...sections.map(sectionText)].join('\n');
           if (!text.toLowerCase().includes(needle)) continue;
@@ -127,11 +198,11 @@ export function createMemoryArchive(meetings: MemoryMeeting[], today = '2020-09-
       const limit = query.limit ?? 20;
       return { total: hits.length, page, limit, results: hits.slice((page - 1) * limit, page * limit) };
     },
-    async getCase(caseNumber) {
-      const items = meetings
-        .flatMap((m) => publicDoc(m.document).items.filter((i) => i.caseNumber === caseNumber).map((i) => ({ m, i })))
+    async getCase(viewer, caseNumber) {
+      const items = visible(viewer)
+        .flatMap((m) => seen(viewer, m)!.items.filter((i) => i.caseNumber === caseNumber).map((i) => ({ m, i })))
         .sort((a, b) => byDateDesc(a.m, b.m))
-        .map(({ m, i }) => ({ meeting: summary(m), number: i.number, title: i.title, kind: m.document.kind, decision: i.decision }));
+        .map(({ m, i }) => ({ meeting: summary(viewer, m), number: i.number, title: i.title, kind: m.document.kind, decision: i.decision }));
       return items.length > 0 ? { caseNumber, items } : null;
     },
     async listPeople() {
