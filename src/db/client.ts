@@ -12,6 +12,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
+import { releaseClientsOnConnectionLoss } from './pool-guard.js';
 import * as schema from './schema.js';
 
 export type Schema = typeof schema;
@@ -70,13 +71,22 @@ export async function openPglite(dataDir: string): Promise<Database> {
 
 /** Opens a PostgreSQL database through a node-postgres pool. */
 export async function openPostgres(url: string): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: 4 });
+  // A connection attempt that gets no answer fails after 10 s rather than holding a request forever.
+  const pool = new pg.Pool({ connectionString: url, max: 4, connectionTimeoutMillis: 10_000 });
   let closing = false;
   // An idle connection dropped by the server (restart, drop database) must not crash the
   // process: the pool replaces it on next use.
   pool.on('error', (error) => {
     if (!closing) console.error(`referat: PostgreSQL connection lost: ${error.message}`);
   });
+  // A connection lost while checked out (between the statements of a transaction) emits 'error'
+  // too, and the pool listens only to idle ones: without this listener that crashes the process.
+  // The request's next statement fails instead (answered 503), and on release the pool drops the
+  // broken client, since it is no longer queryable, and connects anew on next use.
+  pool.on('connect', (client) => {
+    client.on('error', () => undefined);
+  });
+  releaseClientsOnConnectionLoss(pool);
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   try {
     await migratePg(db as never, { migrationsFolder });
