@@ -11,9 +11,11 @@ import { createDbArchive } from '../db/archive.js';
 import { openDatabase, type Database } from '../db/client.js';
 import { ArchiveLockedError, describeHolder, type ArchiveLock } from '../db/lock.js';
 import { storedFileHashes } from '../db/stored-files.js';
+import { isDatabaseUnavailable } from '../db/unavailable.js';
 import { sha256Hex, storeDocument } from '../db/store.js';
 import { importFile } from '../import/index.js';
 import { createInternalApp } from '../web/internal.js';
+import { describeError } from '../web/log.js';
 import { listen, serveArchive, type RunningServer } from '../web/server.js';
 import { importFiles } from './import.js';
 
@@ -84,11 +86,15 @@ export async function seedSamples(database: Database, log: (line: string) => voi
   return stored;
 }
 
-/** Opens the database; null (after saying why) when another process holds the embedded one. */
+/** Opens the database; null (after saying why) when another process holds the embedded one, or PostgreSQL is not there. */
 async function openOrExplain(): Promise<Database | null> {
   try {
     return await openDatabase();
   } catch (error) {
+    if (isDatabaseUnavailable(error)) {
+      console.error(`referat serve: cannot reach the database (${describeError(error)}); start it, then start referat again.`);
+      return null;
+    }
     if (!(error instanceof ArchiveLockedError)) throw error;
     const { holder } = error;
     console.error(
@@ -102,7 +108,7 @@ async function openOrExplain(): Promise<Database | null> {
 
 /**
  * Opens the database, seeds it, and serves the archive until SIGINT/SIGTERM. Returns -1 while
- * serving, 1 when the embedded database is held by another process.
+ * serving, 1 when the embedded database is held by another process or PostgreSQL cannot be reached.
  */
 export async function runServe(args: string[]): Promise<number> {
   const portArg = args.indexOf('--port');
