@@ -2,7 +2,7 @@ import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from 'drizzle-orm';
+import { DrizzleQueryError, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import { openTestDatabase } from '../db/testing.js';
 import { parseImportArgs } from './args.js';
@@ -70,6 +70,30 @@ describe('importFiles', () => {
     expect(summary).toMatchObject({ imported: [], failed: [] });
     expect(summary.updated).toHaveLength(2);
     expect(await documentCount()).toBe(2);
+  });
+});
+
+describe('importFiles when the database connection is lost', () => {
+  it('reports the file that hit the lost connection, with the driver reason, and goes on with the rest', async () => {
+    let failOnce = true;
+    // The database as storeDocument sees it, but its first transaction meets a server shutdown.
+    const flaky = new Proxy(database.db, {
+      get(target, key, receiver) {
+        if (key === 'transaction' && failOnce) {
+          failOnce = false;
+          return async () => {
+            const cause = Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' });
+            throw new DrizzleQueryError('insert into "documents" ("id") values ($1)', [1], cause);
+          };
+        }
+        return Reflect.get(target, key, receiver);
+      },
+    });
+    const files = [path.join(samples, '002_08ab96e69793d179.txt'), path.join(samples, '004_d18184a479f2914c.txt')];
+    const summary = await importFiles({ ...database, db: flaky }, files);
+    expect(summary.failed).toEqual([{ file: files[0], reason: 'database: terminating connection due to administrator command' }]);
+    expect(summary.imported.length + summary.updated.length).toBe(1);
+    expect(formatSummary(summary)).not.toMatch(/insert into|Failed query/);
   });
 });
 

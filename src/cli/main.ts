@@ -39,8 +39,7 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'serve': {
       const { runServe } = await import('./serve.js');
-      await runServe(rest);
-      return -1;
+      return runServe(rest);
     }
     default:
       console.error(USAGE);
