@@ -88,7 +88,7 @@ describe('one writer on the embedded database', () => {
       // The import while the server runs: sent to it, same summary and exit code as a local one.
       const imported = await run(['import', FIXTURE], dataDir);
       expect(imported.stderr).toContain(`the archive is served by process ${pid} (referat serve --port 0`);
-      expect(imported.stdout).toContain('Imported 1, updated 0, failed 0.');
+      expect(imported.stdout).toContain('Imported 1, updated 0, unchanged 0, failed 0.');
       expect(imported.stdout).toMatch(/kdnet-dagsorden\.txt\s+imported\s+6/);
       expect(imported.code).toBe(0);
       // The running server's pages show it at once.
@@ -100,7 +100,7 @@ describe('one writer on the embedded database', () => {
       writeFileSync(broken, Buffer.from([0, 1, 2, 3, 0, 0, 7]));
       const failed = await run(['import', broken, path.join(root, 'missing.txt')], dataDir);
       expect(failed.code).toBe(1);
-      expect(failed.stdout).toContain('Imported 0, updated 0, failed 2.');
+      expect(failed.stdout).toContain('Imported 0, updated 0, unchanged 0, failed 2.');
       expect(failed.stdout).toContain(`failed: ${broken}: `);
       expect(failed.stdout).toContain(`failed: ${path.join(root, 'missing.txt')}: file or folder not found`);
 

@@ -1,4 +1,4 @@
-import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -29,7 +29,7 @@ afterAll(async () => {
 });
 
 const documentCount = async () =>
-  ((await database.db.execute(sql`select count(*)::int as n from documents`)) as unknown as { rows: Array<{ n: number }> }).rows[0]!.n;
+  ((await database.db.execute(sql`select count(*)::int as n from document_versions`)) as unknown as { rows: Array<{ n: number }> }).rows[0]!.n;
 
 describe('parseImportArgs', () => {
   it('separates paths and options, and rejects unknown options and bad dates', () => {
@@ -37,7 +37,7 @@ describe('parseImportArgs', () => {
       paths: ['a.txt', 'dir'],
       options: { body: 'KD-Net', date: '2020-01-02' },
     });
-    expect(parseImportArgs(['--force', 'a'])).toEqual({ error: 'unknown option --force' });
+    expect(parseImportArgs(['--bogus', 'a'])).toEqual({ error: 'unknown option --bogus' });
     expect(parseImportArgs(['a', '--date', '2.1.2020'])).toEqual({ error: '--date must be YYYY-MM-DD' });
     expect(parseImportArgs([])).toEqual({ error: 'no files given' });
   });
@@ -61,15 +61,23 @@ describe('importFiles', () => {
     expect(seen).toEqual([0, 1, 2, 3]);
     expect(await documentCount()).toBe(2);
     const text = formatSummary(summary);
-    expect(text.split('\n')[0]).toBe('Imported 2, updated 0, failed 1.');
+    expect(text.split('\n')[0]).toBe('Imported 2, updated 0, unchanged 0, failed 1.');
     expect(text).toContain(`failed: ${path.join(dir, 'sub', 'broken.txt')}: `);
   });
 
-  it('updates instead of duplicating when the same files are imported again', async () => {
+  it('stores nothing new when the same files are imported again, and a new version for a changed file', async () => {
     const summary = await importFiles(database, [path.join(dir, 'a.txt'), path.join(dir, 'sub', 'b.txt')]);
-    expect(summary).toMatchObject({ imported: [], failed: [] });
-    expect(summary.updated).toHaveLength(2);
+    expect(summary).toMatchObject({ imported: [], updated: [], failed: [] });
+    expect(summary.unchanged).toHaveLength(2);
     expect(await documentCount()).toBe(2);
+    expect(formatSummary(summary).split('\n')[0]).toBe('Imported 0, updated 0, unchanged 2, failed 0.');
+    // The same meeting corrected: a second version, and the table says what changed.
+    const a = await readFile(path.join(dir, 'a.txt'), 'utf8');
+    await writeFile(path.join(dir, 'a.txt'), a.replace(/\n$/, '') + ' Rettet efter mødet.\n');
+    const corrected = await importFiles(database, [path.join(dir, 'a.txt')]);
+    expect(corrected.updated).toEqual([path.join(dir, 'a.txt')]);
+    expect(corrected.rows[0]!.note).toMatch(/^text, version 2 \(1 items changed, words \d+ → \d+\)$/);
+    expect(await documentCount()).toBe(3);
   });
 });
 

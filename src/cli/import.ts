@@ -35,7 +35,7 @@ async function isDocument(file: string): Promise<boolean> {
   }
 }
 
-const USAGE = 'Usage: referat import FILES…|DIR [--body NAME] [--date YYYY-MM-DD]';
+const USAGE = 'Usage: referat import FILES…|DIR [--body NAME] [--authority NAME] [--date YYYY-MM-DD] [--force]';
 
 export interface ImportSummary {
   imported: string[];
@@ -273,7 +273,7 @@ export async function importFiles(
     try {
       if (!result.ok) throw result.error;
       const { document, bytes, format } = result.parsed;
-      const stored = await storeDocument(database.db, document, { bytes, fileName: path.basename(file), format }, { createdBy: 'import (referat import)' });
+      const stored = await storeDocument(database.db, document, { bytes, fileName: path.basename(file), format }, { createdBy: 'import (referat import)', force: options.force === true });
       summary[stored.status].push(file);
       const closed = closedCounts(document);
       const notes = [format, document.date ? null : 'no date', versionNote(stored.status, stored.version, stored.change)];

@@ -64,10 +64,15 @@ export function parseImportRequest(value: unknown): ImportRequest | { error: str
   if (!Array.isArray(files) || files.length === 0 || files.length > 1_000_000) return { error: 'files must be a non-empty list' };
   if (!files.every((f) => typeof f === 'string' && path.isAbsolute(f) && !f.includes('\u0000'))) return { error: 'files must be absolute paths' };
   if (!options || typeof options !== 'object') return { error: 'options must be an object' };
-  const { body, date } = options as { body?: unknown; date?: unknown };
+  const { body, date, authority, force } = options as { body?: unknown; date?: unknown; authority?: unknown; force?: unknown };
+  if (authority !== undefined && (typeof authority !== 'string' || !authority)) return { error: 'options.authority must be a name' };
+  if (force !== undefined && typeof force !== 'boolean') return { error: 'options.force must be true or false' };
   if (body !== undefined && (typeof body !== 'string' || !body)) return { error: 'options.body must be a name' };
   if (date !== undefined && (typeof date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(date))) return { error: 'options.date must be YYYY-MM-DD' };
-  return { files: files as string[], options: { ...(body ? { body } : {}), ...(date ? { date } : {}) } };
+  return {
+    files: files as string[],
+    options: { ...(body ? { body } : {}), ...(date ? { date } : {}), ...(authority ? { authority: authority as string } : {}), ...(force ? { force: true } : {}) },
+  };
 }
 
 /** The internal application; served by `serveInternal` on loopback only. */
