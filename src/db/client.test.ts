@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { openDatabase, type Database } from './client.js';
 import { ArchiveLockedError, lockFileOf } from './lock.js';
-import { bodies } from './schema.js';
+import { organizations as bodies } from './schema.js';
 import { openTestDatabase } from './testing.js';
 
 let database: Database;

@@ -1,9 +1,14 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
+import { ANONYMOUS } from '../model/index.js';
+import { createDbArchive } from './archive.js';
 import type { Database } from './client.js';
 import { item, meetingDocument, original } from './fixtures.js';
-import { agendaItems, attachments, bodies, cases, documents, meetings, participations, people, sections } from './schema.js';
-import { sha256Hex, slugify, storeDocument } from './store.js';
+import {
+  agendaItems, attachments, authorities, blobs, documentVersions, files, meetingDocuments, meetings, memberships, organizations, papers,
+  participations, people, personNames, sections,
+} from './schema.js';
+import { sha256Hex, storeDocument } from './store.js';
 import { openTestDatabase } from './testing.js';
 
 let database: Database;
@@ -15,62 +20,54 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   await database.db.execute(
-    sql`truncate bodies, meetings, documents, agenda_items, sections, attachments, cases, people, participations restart identity cascade`,
+    sql`truncate authorities, organizations, locations, legislative_terms, meetings, meeting_documents, document_versions, blobs, files,
+        papers, agenda_items, sections, attachments, people, person_names, memberships, participations restart identity cascade`,
   );
 });
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any table
-const count = async (table: any) =>
-  (await database.db.select({ n: sql<number>`count(*)::int` }).from(table))[0]!.n;
-
-describe('slugify', () => {
-  it('makes URL names of Danish body names', () => {
-    expect(slugify('KKR Midtjylland')).toBe('kkr-midtjylland');
-    expect(slugify('KD-Net')).toBe('kd-net');
-    expect(slugify('Kommunekontaktråd Sjælland')).toBe('kommunekontaktraad-sjaelland');
-  });
-});
+const count = async (table: any) => (await database.db.select({ n: sql<number>`count(*)::int` }).from(table))[0]!.n;
+const p = (name: string, role: string | null = null, municipality: string | null = null) => ({ name, party: null, municipality, role });
 
 describe('storeDocument', () => {
-  it('round-trips a document: body, meeting, items, sections, bilag, cases, people', async () => {
+  it('round-trips a document: organisation, meeting, version, file, items, sections, bilag, cases, people', async () => {
     const doc = meetingDocument({
       participants: [
         { name: 'Anders Kühnau', party: 'A', municipality: 'Region', role: 'formand' },
         { name: 'H.C. Østerby', party: null, municipality: 'Holstebro', role: null },
       ],
       absent: [{ name: 'Lars Krarup', party: null, municipality: 'Herning', role: null, substitute: 'Søren Olesen' }],
-      others: [
-        { name: 'Christian Budde', title: 'Chefkonsulent', organisation: null, group: 'Fra KL-sekretariatet', minuteTaker: true },
-      ],
+      others: [{ name: 'Christian Budde', title: 'Chefkonsulent', organisation: null, group: 'Fra KL-sekretariatet', minuteTaker: true }],
       items: [
         item('1', 'Godkendelse af referat', { caseNumber: 'SAG-2020-01697', caseOfficers: ['jhp'] }),
-        item('2', 'Klimastrategi', {
-          caseNumber: 'SAG-2020-01697',
-          decision: 'Godkendt.',
-          attachments: [{ title: 'Bilag 1', access: 'public', fileName: null }],
-        }),
+        item('2', 'Klimastrategi', { caseNumber: 'SAG-2020-01697', decision: 'Godkendt.', attachments: [{ title: 'Bilag 1', access: 'public', fileName: null }] }),
       ],
     });
-    const result = await storeDocument(database.db, doc, original('doc one'));
-    expect(result.status).toBe('imported');
+    const result = await storeDocument(database.db, doc, original('doc one'), { createdBy: 'test' });
+    expect(result).toMatchObject({ status: 'imported', version: 1, change: null });
 
-    const [body] = await database.db.select().from(bodies);
-    expect(body).toMatchObject({ slug: 'kkr-midtjylland', name: 'KKR Midtjylland' });
+    const [org] = await database.db.select().from(organizations);
+    expect(org).toMatchObject({ slug: 'kkr-midtjylland', name: 'KKR Midtjylland', kind: 'board' });
     const [meeting] = await database.db.select().from(meetings);
-    expect(meeting).toMatchObject({ id: result.meetingId, bodyId: body!.id, date: '2020-06-17', startTime: '10:00', status: 'held' });
-    const [stored] = await database.db.select().from(documents);
-    expect(stored!.sha256).toBe(sha256Hex(new TextEncoder().encode('doc one')));
-    expect(new TextDecoder().decode(stored!.original)).toBe('doc one');
-    expect(stored!.model.items.map((i) => i.title)).toEqual(['Godkendelse af referat', 'Klimastrategi']);
-    expect(stored!.model.source?.sha256).toBe(stored!.sha256);
+    expect(meeting).toMatchObject({ id: result.meetingId, organizationId: org!.id, date: '2020-06-17', startTime: '10:00', status: 'minutes_published' });
+    const [version] = await database.db.select().from(documentVersions);
+    expect(version).toMatchObject({ id: result.versionId, version: 1, createdBy: 'test', source: 'file', format: 'text' });
+    expect(meeting!.currentVersionId).toBe(version!.id);
+    expect(version!.model.items.map((i) => i.title)).toEqual(['Godkendelse af referat', 'Klimastrategi']);
+    const [file] = await database.db.select().from(files);
+    const [blob] = await database.db.select().from(blobs);
+    expect(file).toMatchObject({ id: version!.fileId, name: 'referat.txt', mediaType: 'text/plain; charset=utf-8', size: 7, access: 'public' });
+    expect(blob!.sha256).toBe(sha256Hex(new TextEncoder().encode('doc one')));
+    expect(new TextDecoder().decode(blob!.bytes)).toBe('doc one');
 
     const items = await database.db.select().from(agendaItems).orderBy(agendaItems.position);
-    expect(items.map((i) => [i.number, i.title, i.decision, i.kind, i.current])).toEqual([
-      ['1', 'Godkendelse af referat', null, 'minutes', true],
-      ['2', 'Klimastrategi', 'Godkendt.', 'minutes', true],
+    expect(items.map((i) => [i.number, i.title, i.decision, i.kind, i.access, i.deletedAt])).toEqual([
+      ['1', 'Godkendelse af referat', null, 'minutes', 'public', null],
+      ['2', 'Klimastrategi', 'Godkendt.', 'minutes', 'public', null],
     ]);
-    expect(items[0]!.caseId).toBe(items[1]!.caseId);
-    expect(await count(cases)).toBe(1);
+    expect(items[0]!.paperId).toBe(items[1]!.paperId);
+    const [paper] = await database.db.select().from(papers);
+    expect(paper).toMatchObject({ reference: 'SAG-2020-01697', caseNumbers: ['SAG-2020-01697'], title: 'Klimastrategi' });
     expect(await count(sections)).toBe(3);
     expect(await count(attachments)).toBe(1);
 
@@ -88,60 +85,157 @@ describe('storeDocument', () => {
     ]);
   });
 
-  it('keeps one identity per person across documents, spelling variants included', async () => {
-    const p = (name: string) => ({ name, party: null, municipality: null, role: null });
+  it('keeps one identity per person across documents, each spelling kept as a name variant', async () => {
     await storeDocument(database.db, meetingDocument({ participants: [p('H.C. Østerby')] }), original('a'));
-    await storeDocument(database.db, meetingDocument({ date: '2020-09-01', participants: [p('H. C. Østerby')] }), original('b'));
+    await storeDocument(database.db, meetingDocument({ date: '2020-09-01', participants: [p('H. C. Østerby'), p('H.C Østerby')] }), original('b'));
     expect(await count(people)).toBe(1);
     expect(await count(participations)).toBe(2);
+    const names = await database.db.select({ name: personNames.name }).from(personNames).orderBy(personNames.name);
+    expect(names.map((n) => n.name)).toEqual(['H.C. Østerby']);
   });
 
-  it('updates the meeting when the same file is imported again, without a second copy', async () => {
+  it('does nothing when the same file is imported again and reads the same; a different reading is a new version', async () => {
     const first = await storeDocument(database.db, meetingDocument(), original('same bytes'));
-    const again = meetingDocument({ items: [item('1', 'Ny titel'), item('2', 'Andet punkt')] });
-    const second = await storeDocument(database.db, again, original('same bytes'));
-    expect(second).toMatchObject({ status: 'updated', meetingId: first.meetingId });
-    expect(await count(documents)).toBe(1);
-    expect(await count(meetings)).toBe(1);
+    const again = await storeDocument(database.db, meetingDocument(), original('same bytes'));
+    expect(again).toMatchObject({ status: 'unchanged', versionId: first.versionId, version: 1 });
+    expect(await count(documentVersions)).toBe(1);
+    const reread = await storeDocument(database.db, meetingDocument({ items: [item('1', 'Godkendelse af referat'), item('2', 'Andet punkt')] }), original('same bytes'));
+    expect(reread).toMatchObject({ status: 'updated', meetingId: first.meetingId, version: 2, change: '1 items added, words 9 → 16' });
+    // The bytes are stored once, whatever the number of versions that name them.
+    expect(await count(blobs)).toBe(1);
     const titles = await database.db.select({ t: agendaItems.title }).from(agendaItems).orderBy(agendaItems.position);
-    expect(titles.map((r) => r.t)).toEqual(['Ny titel', 'Andet punkt']);
+    expect(titles.map((r) => r.t)).toEqual(['Godkendelse af referat', 'Andet punkt']);
   });
 
-  it('moves a re-imported file to its corrected meeting and drops the emptied one', async () => {
-    await storeDocument(database.db, meetingDocument({ date: null }), original('undated'));
-    const moved = await storeDocument(database.db, meetingDocument({ date: '2021-02-03' }), original('undated'));
-    expect(moved.status).toBe('updated');
-    const rows = await database.db.select({ id: meetings.id, date: meetings.date }).from(meetings);
-    expect(rows).toEqual([{ id: moved.meetingId, date: '2021-02-03' }]);
-  });
+  it('agenda, minutes, corrected minutes: one meeting, one agenda version, two minutes versions, stable ids', async () => {
+    const participants = [p('Anders Kühnau', 'formand', 'Region'), p('Hans Østergaard', null, 'Skive')];
+    const items = (decision: string | null) => [
+      item('1', 'Godkendelse af referat', { decision: decision && 'Godkendt.' }),
+      item('2', 'DK2020', { caseNumber: 'SAG-2020-01697', decision }),
+    ];
+    const agenda = await storeDocument(database.db, meetingDocument({ kind: 'agenda', participants, items: items(null) }), original('agenda'));
+    const ids = async () => ({
+      items: (await database.db.select({ id: agendaItems.id }).from(agendaItems).orderBy(agendaItems.position)).map((r) => r.id),
+      people: (await database.db.select({ id: people.id }).from(people).orderBy(people.id)).map((r) => r.id),
+      organizations: (await database.db.select({ id: organizations.id }).from(organizations)).map((r) => r.id),
+      papers: (await database.db.select({ id: papers.id }).from(papers)).map((r) => r.id),
+    });
+    const before = await ids();
+    const minutes = await storeDocument(database.db, meetingDocument({ participants, items: items('Orienteringen taget til efterretning.') }), original('minutes'));
+    const corrected = await storeDocument(database.db, meetingDocument({ participants, items: items('Godkendt med en tilføjelse om økonomi.') }), original('minutes rettet'));
+    expect([agenda.meetingId, minutes.meetingId, corrected.meetingId]).toEqual([agenda.meetingId, agenda.meetingId, agenda.meetingId]);
+    expect([minutes.status, minutes.version, corrected.status, corrected.version]).toEqual(['imported', 1, 'updated', 2]);
+    expect(corrected.change).toBe('1 items changed, words 19 → 21');
+    expect(await count(meetings)).toBe(1);
+    const versions = await database.db
+      .select({ kind: meetingDocuments.kind, version: documentVersions.version })
+      .from(documentVersions)
+      .innerJoin(meetingDocuments, eq(meetingDocuments.id, documentVersions.documentId))
+      .orderBy(meetingDocuments.kind, documentVersions.version);
+    expect(versions).toEqual([
+      { kind: 'agenda', version: 1 },
+      { kind: 'minutes', version: 1 },
+      { kind: 'minutes', version: 2 },
+    ]);
+    expect(await ids()).toEqual(before);
 
-  it('replaces the document of the same body, date and kind; keeps the other kind', async () => {
-    const agenda = await storeDocument(database.db, meetingDocument({ kind: 'agenda' }), original('agenda'));
-    const minutes = await storeDocument(database.db, meetingDocument({ kind: 'minutes' }), original('minutes v1'));
-    expect(minutes).toMatchObject({ status: 'imported', meetingId: agenda.meetingId });
-    const replaced = await storeDocument(database.db, meetingDocument({ kind: 'minutes' }), original('minutes v2'));
-    expect(replaced).toMatchObject({ status: 'updated', meetingId: agenda.meetingId });
-    const docs = await database.db.select({ kind: documents.kind, file: documents.sha256 }).from(documents).orderBy(documents.kind);
-    expect(docs.map((d) => d.kind)).toEqual(['agenda', 'minutes']);
-    // Minutes are the meeting's current document: only their items are in the default search scope.
-    const current = await database.db
-      .select({ kind: agendaItems.kind, current: agendaItems.current })
-      .from(agendaItems)
-      .orderBy(agendaItems.kind);
-    expect(current).toEqual([
-      { kind: 'agenda', current: false },
-      { kind: 'minutes', current: true },
+    const archive = createDbArchive(database.db);
+    const first = await archive.getVersion(ANONYMOUS, agenda.meetingId, 'minutes', 1);
+    expect(first!.document.items[1]!.decision).toBe('Orienteringen taget til efterretning.');
+    expect(first!.version.current).toBe(false);
+    const page = await archive.getMeeting(ANONYMOUS, agenda.meetingId);
+    expect(page!.document.items[1]!.decision).toBe('Godkendt med en tilføjelse om økonomi.');
+    expect(page!.documents.map((d) => [d.kind, d.current.version, d.versions.map((v) => v.version)])).toEqual([
+      ['minutes', 2, [2, 1]],
+      ['agenda', 1, [1]],
+    ]);
+    const compared = await archive.compareVersion(ANONYMOUS, agenda.meetingId, 'minutes', 1);
+    expect(compared!.items).toEqual([
+      { key: '2 DK2020', status: 'changed', removed: ['Orienteringen taget til efterretning.'], added: ['Godkendt med en tilføjelse om økonomi.'] },
     ]);
   });
 
-  it('marks a future meeting with only an agenda as planned', async () => {
+  it('stores a worse rendering as a version without making it current, and says what it lacks', async () => {
+    const full = meetingDocument({ items: [item('1', 'Et', { decision: 'Godkendt.' }), item('2', 'To', { decision: 'Godkendt.' })] });
+    const first = await storeDocument(database.db, full, original('good pdf'));
+    const worse = await storeDocument(database.db, meetingDocument({ items: [item('1', 'Et', { decision: 'Godkendt.' })] }), original('bad scan'));
+    expect(worse).toMatchObject({ status: 'kept', version: 2, change: '1 items removed, decisions 2 → 1, words 12 → 6' });
+    const [meeting] = await database.db.select({ current: meetings.currentVersionId }).from(meetings);
+    expect(meeting!.current).toBe(first.versionId);
+    expect(await count(agendaItems)).toBe(2);
+  });
+
+  it('keeps an item the new version drops as deleted, and gives it its id back when it returns', async () => {
+    await storeDocument(database.db, meetingDocument({ items: [item('1', 'Et'), item('2', 'To'), item('3', 'Tre')] }), original('v1'));
+    const [two] = await database.db.select({ id: agendaItems.id }).from(agendaItems).where(eq(agendaItems.title, 'To'));
+    // Dropping an item reads as a worse rendering; the importer's --force makes it current all the same.
+    const dropped = await storeDocument(database.db, meetingDocument({ items: [item('1', 'Et'), item('2', 'Tre')] }), original('v2'), { force: true });
+    expect(dropped.status).toBe('updated');
+    const rows = await database.db.select({ id: agendaItems.id, number: agendaItems.number, title: agendaItems.title, deleted: agendaItems.deletedAt }).from(agendaItems).orderBy(agendaItems.id);
+    expect(rows.map((r) => [r.title, r.number, r.deleted !== null])).toEqual([
+      ['Et', '1', false],
+      ['To', '2', true],
+      ['Tre', '2', false],
+    ]);
+    await storeDocument(database.db, meetingDocument({ items: [item('1', 'Et'), item('2', 'To'), item('3', 'Tre')] }), original('v3'));
+    const back = await database.db.select({ id: agendaItems.id, deleted: agendaItems.deletedAt }).from(agendaItems).where(eq(agendaItems.title, 'To'));
+    expect(back).toEqual([{ id: two!.id, deleted: null }]);
+  });
+
+  it('marks an undated meeting deleted when its file is re-imported with a date', async () => {
+    const undated = await storeDocument(database.db, meetingDocument({ date: null }), original('undated'));
+    const moved = await storeDocument(database.db, meetingDocument({ date: '2021-02-03' }), original('undated'));
+    expect(moved.meetingId).not.toBe(undated.meetingId);
+    const rows = await database.db.select({ id: meetings.id, date: meetings.date, deleted: meetings.deletedAt }).from(meetings).orderBy(meetings.id);
+    expect(rows.map((r) => [r.id, r.date, r.deleted !== null])).toEqual([
+      [undated.meetingId, null, true],
+      [moved.meetingId, '2021-02-03', false],
+    ]);
+  });
+
+  it("keeps two councils' Byrådet apart, and one KKR however often it is named", async () => {
+    await storeDocument(database.db, meetingDocument({ body: 'Byrådet', authority: 'Aarhus Kommune' }), original('aarhus'));
+    await storeDocument(database.db, meetingDocument({ body: 'Byrådet', authority: 'Skive Kommune' }), original('skive'));
+    await storeDocument(database.db, meetingDocument({ authority: 'KL' }), original('kkr 1'));
+    await storeDocument(database.db, meetingDocument({ date: '2021-01-01' }), original('kkr 2'));
+    const orgs = await database.db
+      .select({ slug: organizations.slug, name: organizations.name, authority: authorities.name, kind: authorities.kind })
+      .from(organizations)
+      .leftJoin(authorities, eq(authorities.id, organizations.authorityId))
+      .orderBy(organizations.slug);
+    expect(orgs).toEqual([
+      { slug: 'byraadet-aarhus-kommune', name: 'Byrådet', authority: 'Aarhus Kommune', kind: 'municipality' },
+      { slug: 'byraadet-skive-kommune', name: 'Byrådet', authority: 'Skive Kommune', kind: 'municipality' },
+      { slug: 'kkr-midtjylland', name: 'KKR Midtjylland', authority: 'KL', kind: 'association' },
+    ]);
+  });
+
+  it('derives memberships per person, role and electoral period from the participant lists', async () => {
+    const absent = [{ name: 'Lars Krarup', party: 'V', municipality: 'Herning', role: null, substitute: 'Søren Olesen' }];
+    await storeDocument(database.db, meetingDocument({ date: '2021-06-01', participants: [p('Anders Kühnau', 'formand', 'Region')], absent }), original('2021'));
+    await storeDocument(database.db, meetingDocument({ date: '2022-03-01', participants: [p('Anders Kühnau', 'Formand', 'Region'), p('Lars Krarup', null, 'Herning')] }), original('2022'));
+    const rows = await database.db
+      .select({ name: people.name, role: memberships.role, start: memberships.startDate, end: memberships.endDate, onBehalfOf: memberships.onBehalfOf, party: memberships.party, derived: memberships.derived })
+      .from(memberships)
+      .innerJoin(people, eq(people.id, memberships.personId))
+      .orderBy(memberships.startDate, people.name);
+    expect(rows).toEqual([
+      { name: 'Anders Kühnau', role: 'chair', start: '2021-06-01', end: '2021-06-01', onBehalfOf: 'Region', party: null, derived: true },
+      { name: 'Lars Krarup', role: 'member', start: '2021-06-01', end: '2021-06-01', onBehalfOf: 'Herning', party: 'V', derived: true },
+      { name: 'Søren Olesen', role: 'substitute', start: '2021-06-01', end: '2021-06-01', onBehalfOf: null, party: null, derived: true },
+      { name: 'Anders Kühnau', role: 'chair', start: '2022-03-01', end: '2022-03-01', onBehalfOf: 'Region', party: null, derived: true },
+      { name: 'Lars Krarup', role: 'member', start: '2022-03-01', end: '2022-03-01', onBehalfOf: 'Herning', party: null, derived: true },
+    ]);
+  });
+
+  it('marks a future meeting with only an agenda as agenda published', async () => {
     const future = `${new Date().getFullYear() + 1}-03-01`;
     await storeDocument(database.db, meetingDocument({ kind: 'agenda', date: future }), original('future'));
     const [meeting] = await database.db.select({ status: meetings.status }).from(meetings);
-    expect(meeting!.status).toBe('planned');
+    expect(meeting!.status).toBe('agenda_published');
   });
 
-  it('keeps closed text out of the searchable columns', async () => {
+  it('keeps a closed bilag out of an open item’s searchable text, and records the file as closed', async () => {
     const doc = meetingDocument({
       items: [
         item('1', 'Lukket punkt', { access: 'closed', text: 'hemmelig personsag', decision: 'Hemmelig beslutning' }),
@@ -162,17 +256,23 @@ describe('storeDocument', () => {
     });
     await storeDocument(database.db, doc, original('closed'));
     const rows = await database.db.select().from(agendaItems).orderBy(agendaItems.position);
-    expect(rows[0]).toMatchObject({ access: 'closed', decision: null, bodyText: '', summaryText: '' });
-    expect(rows[1]!.bodyText).toBe('Offentlig tekst.');
-    const [doc1] = await database.db.select({ closed: documents.hasClosedContent }).from(documents);
-    expect(doc1!.closed).toBe(true);
+    expect(rows[0]).toMatchObject({ access: 'closed' });
+    expect(rows[1]).toMatchObject({ access: 'public', bodyText: 'Offentlig tekst.' });
+    const [file] = await database.db.select({ access: files.access }).from(files);
+    expect(file!.access).toBe('closed');
+  });
+
+  it('records a file as restricted when the file itself says so, whatever the importer understood', async () => {
+    await storeDocument(database.db, meetingDocument(), { ...original('has a skipped closed item'), access: 'confidential' });
+    const [file] = await database.db.select({ access: files.access }).from(files);
+    expect(file!.access).toBe('confidential');
   });
 
   it('rolls back everything when a write fails half-way', async () => {
     await storeDocument(database.db, meetingDocument(), original('existing'));
-    const tables = [bodies, meetings, documents, agendaItems, sections, attachments, people, cases, participations];
+    const tables = [organizations, meetings, meetingDocuments, documentVersions, files, blobs, agendaItems, sections, attachments, people, personNames, papers, participations];
     const before = await Promise.all(tables.map(count));
-    // Participations are written last: make that insert fail, after everything else was written.
+    // Participations are written after items, sections, bilag, cases and people: make that insert fail.
     await database.db.execute(sql`create function referat_test_fail() returns trigger language plpgsql as $$
       begin raise exception 'simulated failure'; end $$`);
     await database.db.execute(sql`create trigger referat_test_fail before insert on participations
@@ -181,7 +281,7 @@ describe('storeDocument', () => {
       const doc = meetingDocument({
         body: 'KD-Net',
         date: '2022-01-01',
-        participants: [{ name: 'Ny Person', party: null, municipality: null, role: null }],
+        participants: [p('Ny Person')],
         items: [item('1', 'Punkt', { caseNumber: 'SAG-1', attachments: [{ title: 'B', access: 'public', fileName: null }] })],
       });
       await expect(storeDocument(database.db, doc, original('fails'))).rejects.toThrow(/insert into "participations"/);
@@ -202,6 +302,6 @@ describe('storeDocument', () => {
   it('rejects an invalid document before writing anything', async () => {
     const bad = { ...meetingDocument(), date: '17-06-2020' };
     await expect(storeDocument(database.db, bad, original('invalid'))).rejects.toThrow();
-    expect(await count(bodies)).toBe(0);
+    expect(await count(organizations)).toBe(0);
   });
 });

@@ -27,6 +27,8 @@ export interface OriginalFile {
 export interface StoreOptions {
   /** Who or what stores it, recorded with the version ("import (referat import)"). */
   createdBy?: string;
+  /** Make the new version current even when it reads less of the meeting than the current one. */
+  force?: boolean;
 }
 
 /**
@@ -71,7 +73,7 @@ export async function storeDocument(db: Db, input: MeetingDocument, original: Or
     }
     const fileId = await storeFile(tx, original, sha256, mostRestrictive(original.access ?? 'public', documentLevel(doc)));
     const change: VersionChange | null = current ? compareVersions(current.model, doc) : null;
-    const worse = change !== null && isWorseRendering(change);
+    const worse = change !== null && !options.force && isWorseRendering(change);
     const [{ next }] = (await queryRows<{ next: number }>(
       tx,
       sql`select coalesce(max(version), 0) + 1 as next from document_versions where document_id = ${documentId}`,
@@ -85,6 +87,7 @@ export async function storeDocument(db: Db, input: MeetingDocument, original: Or
       await tx.update(meetingDocuments).set({ currentVersionId: versionId, modifiedAt: sql`now()` }).where(eq(meetingDocuments.id, documentId));
     }
     await projectMeeting(tx, meetingId);
+    await retireMovedMeeting(tx, sha256, meetingId);
     const status: StoreStatus = current === null ? 'imported' : worse ? 'kept' : 'updated';
     return { status, meetingId, documentId, versionId, version: next, change: change ? describeChange(change) : null };
   });
@@ -130,6 +133,20 @@ async function findOrCreateMeeting(tx: Tx, doc: MeetingDocument, organizationId:
   }
   const [row] = await tx.insert(meetings).values({ organizationId, date: doc.date, status: 'planned' }).returning({ id: meetings.id });
   return row!.id;
+}
+
+/**
+ * An undated meeting whose only file now stands, dated, under another meeting (re-imported with
+ * --date) was that meeting all along: it is marked deleted, its versions kept.
+ */
+async function retireMovedMeeting(tx: Tx, sha256: string, meetingId: number): Promise<void> {
+  await tx.execute(sql`
+    update meetings m set deleted_at = now(), modified_at = now()
+    where m.id <> ${meetingId} and m.date is null and m.deleted_at is null
+      and exists (select 1 from meeting_documents d join document_versions v on v.id = d.current_version_id
+                  join files f on f.id = v.file_id where d.meeting_id = m.id and f.sha256 = ${sha256})
+      and not exists (select 1 from meeting_documents d join document_versions v on v.id = d.current_version_id
+                      left join files f on f.id = v.file_id where d.meeting_id = m.id and f.sha256 is distinct from ${sha256})`);
 }
 
 /** The id of the meeting's document of a kind, created on first sight. */
