@@ -38,6 +38,7 @@ export function parseDocumentArgs(args: readonly string[], allowedSwitches: read
 
 /** The arguments of `referat import`: paths and `--body`/`--date`. */
 export function parseImportArgs(args: readonly string[]): { paths: string[]; options: ImportOptions } | { error: string } {
-  const parsed = parseDocumentArgs(args);
-  return 'error' in parsed ? parsed : { paths: parsed.paths, options: parsed.options };
+  const parsed = parseDocumentArgs(args, ['force']);
+  if ('error' in parsed) return parsed;
+  return { paths: parsed.paths, options: { ...parsed.options, ...(parsed.switches.has('force') ? { force: true } : {}) } };
 }

@@ -1,9 +1,10 @@
-import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from 'drizzle-orm';
+import { DrizzleQueryError, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
+import { sha256Hex } from '../db/store.js';
 import { openTestDatabase } from '../db/testing.js';
 import { parseImportArgs } from './args.js';
 import { collectFiles, formatSummary, importFiles } from './import.js';
@@ -29,7 +30,7 @@ afterAll(async () => {
 });
 
 const documentCount = async () =>
-  ((await database.db.execute(sql`select count(*)::int as n from documents`)) as unknown as { rows: Array<{ n: number }> }).rows[0]!.n;
+  ((await database.db.execute(sql`select count(*)::int as n from document_versions`)) as unknown as { rows: Array<{ n: number }> }).rows[0]!.n;
 
 describe('parseImportArgs', () => {
   it('separates paths and options, and rejects unknown options and bad dates', () => {
@@ -37,7 +38,7 @@ describe('parseImportArgs', () => {
       paths: ['a.txt', 'dir'],
       options: { body: 'KD-Net', date: '2020-01-02' },
     });
-    expect(parseImportArgs(['--force', 'a'])).toEqual({ error: 'unknown option --force' });
+    expect(parseImportArgs(['--bogus', 'a'])).toEqual({ error: 'unknown option --bogus' });
     expect(parseImportArgs(['a', '--date', '2.1.2020'])).toEqual({ error: '--date must be YYYY-MM-DD' });
     expect(parseImportArgs([])).toEqual({ error: 'no files given' });
   });
@@ -61,15 +62,47 @@ describe('importFiles', () => {
     expect(seen).toEqual([0, 1, 2, 3]);
     expect(await documentCount()).toBe(2);
     const text = formatSummary(summary);
-    expect(text.split('\n')[0]).toBe('Imported 2, updated 0, failed 1.');
+    expect(text.split('\n')[0]).toBe('Imported 2, updated 0, unchanged 0, failed 1.');
     expect(text).toContain(`failed: ${path.join(dir, 'sub', 'broken.txt')}: `);
   });
 
-  it('updates instead of duplicating when the same files are imported again', async () => {
+  it('stores nothing new when the same files are imported again, and a new version for a changed file', async () => {
     const summary = await importFiles(database, [path.join(dir, 'a.txt'), path.join(dir, 'sub', 'b.txt')]);
-    expect(summary).toMatchObject({ imported: [], failed: [] });
-    expect(summary.updated).toHaveLength(2);
+    expect(summary).toMatchObject({ imported: [], updated: [], failed: [] });
+    expect(summary.unchanged).toHaveLength(2);
     expect(await documentCount()).toBe(2);
+    expect(formatSummary(summary).split('\n')[0]).toBe('Imported 0, updated 0, unchanged 2, failed 0.');
+    // The same meeting corrected: a second version, and the table says what changed.
+    const a = await readFile(path.join(dir, 'a.txt'), 'utf8');
+    await writeFile(path.join(dir, 'a.txt'), a.replace(/\n$/, '') + ' Rettet efter mødet.\n');
+    const corrected = await importFiles(database, [path.join(dir, 'a.txt')]);
+    expect(corrected.updated).toEqual([path.join(dir, 'a.txt')]);
+    expect(corrected.rows[0]!.note).toMatch(/^text, version 2 \(1 items changed, words \d+ → \d+\)$/);
+    expect(await documentCount()).toBe(3);
+  });
+});
+
+describe('importFiles when the database connection is lost', () => {
+  it('reports the file that hit the lost connection, with the driver reason, and goes on with the rest', async () => {
+    let failOnce = true;
+    // The database as storeDocument sees it, but its first transaction meets a server shutdown.
+    const flaky = new Proxy(database.db, {
+      get(target, key, receiver) {
+        if (key === 'transaction' && failOnce) {
+          failOnce = false;
+          return async () => {
+            const cause = Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' });
+            throw new DrizzleQueryError('insert into "documents" ("id") values ($1)', [1], cause);
+          };
+        }
+        return Reflect.get(target, key, receiver);
+      },
+    });
+    const files = [path.join(samples, '002_08ab96e69793d179.txt'), path.join(samples, '004_d18184a479f2914c.txt')];
+    const summary = await importFiles({ ...database, db: flaky }, files);
+    expect(summary.failed).toEqual([{ file: files[0], reason: 'database: terminating connection due to administrator command' }]);
+    expect(summary.imported.length + summary.updated.length).toBe(1);
+    expect(formatSummary(summary)).not.toMatch(/insert into|Failed query/);
   });
 });
 
@@ -86,7 +119,10 @@ describe('samples', () => {
     const errors: string[] = [];
     expect(await importSamples(database, (line) => errors.push(line))).toBe(5);
     expect(errors).toEqual([]);
-    expect(await documentCount()).toBe(5);
+    // Every sample's bytes are stored, once (an earlier test stored sample 001 as b.txt: unchanged now).
+    const stored = ((await database.db.execute(sql`select sha256 from blobs`)) as unknown as { rows: Array<{ sha256: string }> }).rows.map((r) => r.sha256);
+    const hashes = await Promise.all(manifest.map(async (m) => sha256Hex(await readFile(m.path))));
+    expect(hashes.filter((h) => !stored.includes(h))).toEqual([]);
   });
 });
 

@@ -6,9 +6,10 @@ import { parseDocumentArgs } from './args.js';
 import { outline } from './outline.js';
 
 const USAGE = `Usage:
-  referat parse FILE [--json] [--date YYYY-MM-DD] [--body NAME]   show the structured model of a document
-  referat import FILES…|DIR [--date …] [--body …]                 import documents into the database
-  referat serve                                                   serve the archive (imports the samples into an empty database)`;
+  referat parse FILE [--json] [--date YYYY-MM-DD] [--body NAME] [--authority NAME]   show the structured model of a document
+  referat import FILES…|DIR [--date …] [--body …] [--authority …] [--force]          import documents as new versions
+                     (--force: make a version current even if it reads less than the current one)
+  referat serve                                                                      serve the archive (imports the samples into an empty database)`;
 
 async function parseCommand(args: string[]): Promise<number> {
   const parsed = parseDocumentArgs(args, ['json']);
@@ -39,8 +40,7 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'serve': {
       const { runServe } = await import('./serve.js');
-      await runServe(rest);
-      return -1;
+      return runServe(rest);
     }
     default:
       console.error(USAGE);

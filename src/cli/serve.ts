@@ -1,15 +1,23 @@
 /**
  * @module `referat serve` (`npm start`): open the database, import the shipped sample documents
- * when it holds none, and serve the web archive on PORT (default 3000).
+ * on first start (resuming a first start that was stopped halfway), and serve the web archive on
+ * PORT (default 3000). On the embedded database the server holds the data directory's lock and
+ * takes `referat import` runs through an internal loopback endpoint (web/internal.ts).
  */
+import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { sql } from 'drizzle-orm';
 import { createDbArchive } from '../db/archive.js';
 import { openDatabase, type Database } from '../db/client.js';
-import { storeDocument } from '../db/store.js';
+import { ArchiveLockedError, describeHolder, type ArchiveLock } from '../db/lock.js';
+import { storedFileHashes } from '../db/stored-files.js';
+import { isDatabaseUnavailable } from '../db/unavailable.js';
+import { sha256Hex, storeDocument } from '../db/store.js';
 import { importFile } from '../import/index.js';
-import { serveArchive } from '../web/server.js';
+import { createInternalApp } from '../web/internal.js';
+import { describeError } from '../web/log.js';
+import { listen, serveArchive, type RunningServer } from '../web/server.js';
+import { importFiles } from './import.js';
 
 const SAMPLES = new URL('../../samples/', import.meta.url);
 
@@ -30,10 +38,14 @@ export async function readManifest(): Promise<SampleEntry[]> {
   return raw.documents.map((d) => ({ ...d, path: fileURLToPath(new URL(d.file, SAMPLES)) }));
 }
 
-/** Imports every sample document; returns how many were stored. A failing sample is reported, not fatal. */
-export async function importSamples(database: Database, log: (line: string) => void = console.error): Promise<number> {
+/** Imports the sample documents (all, or those given); returns how many were stored. A failing sample is reported, not fatal. */
+export async function importSamples(
+  database: Database,
+  log: (line: string) => void = console.error,
+  entries?: SampleEntry[],
+): Promise<number> {
   let stored = 0;
-  for (const entry of await readManifest()) {
+  for (const entry of entries ?? (await readManifest())) {
     try {
       const options = { ...(entry.body ? { body: entry.body } : {}), ...(entry.date ? { date: entry.date } : {}) };
       const { document, bytes, format } = await importFile(entry.path, options);
@@ -46,38 +58,113 @@ export async function importSamples(database: Database, log: (line: string) => v
   return stored;
 }
 
-/** Number of stored documents. */
-async function documentCount(database: Database): Promise<number> {
-  const result = (await database.db.execute(sql`select count(*)::int as n from document_versions`)) as unknown as {
-    rows: Array<{ n: number }>;
-  };
-  return result.rows[0]?.n ?? 0;
+/**
+ * The samples a first start still has to import: all of them into an empty archive; the missing
+ * ones when every stored file is a sample (a first start killed halfway, or a sample that failed);
+ * none once the archive holds any other document. Told by the files' SHA-256, no schema needed.
+ */
+export async function samplesToSeed(database: Database): Promise<SampleEntry[]> {
+  const manifest = await readManifest();
+  const hashes = await Promise.all(manifest.map(async (entry) => sha256Hex(await readFile(entry.path))));
+  const { stored, others } = await storedFileHashes(database.db, hashes);
+  if (others) return [];
+  return manifest.filter((_, i) => !stored.has(hashes[i]!));
 }
 
-/** Opens the database, seeds it when empty, and serves the archive until SIGINT/SIGTERM. */
-export async function runServe(args: string[]): Promise<void> {
+/** Imports the samples `samplesToSeed` names; returns how many were stored. */
+export async function seedSamples(database: Database, log: (line: string) => void = console.error): Promise<number> {
+  const missing = await samplesToSeed(database);
+  if (missing.length === 0) return 0;
+  const total = (await readManifest()).length;
+  log(
+    missing.length === total
+      ? 'referat: empty database, importing the sample documents …'
+      : `referat: an earlier first start stopped halfway, importing the ${missing.length} remaining sample documents …`,
+  );
+  const stored = await importSamples(database, log, missing);
+  log(`referat: imported ${stored} sample documents`);
+  return stored;
+}
+
+/** Opens the database; null (after saying why) when another process holds the embedded one, or PostgreSQL is not there. */
+async function openOrExplain(): Promise<Database | null> {
+  try {
+    return await openDatabase();
+  } catch (error) {
+    if (isDatabaseUnavailable(error)) {
+      console.error(`referat serve: cannot reach the database (${describeError(error)}); start it, then start referat again.`);
+      return null;
+    }
+    if (!(error instanceof ArchiveLockedError)) throw error;
+    const { holder } = error;
+    console.error(
+      `referat serve: the archive in ${error.dataDir} is already in use by ${describeHolder(holder)}.\n` +
+        'Only one process may open the embedded database at a time. ' +
+        (holder.url ? `That server is the archive: use ${holder.url}, and \`referat import\` sends files to it.` : `Stop process ${holder.pid} first, or wait for it to finish.`),
+    );
+    return null;
+  }
+}
+
+/**
+ * Opens the database, seeds it, and serves the archive until SIGINT/SIGTERM. Returns -1 while
+ * serving, 1 when the embedded database is held by another process or PostgreSQL cannot be reached.
+ */
+export async function runServe(args: string[]): Promise<number> {
   const portArg = args.indexOf('--port');
   const port = Number(portArg >= 0 ? args[portArg + 1] : (process.env.PORT ?? 3000));
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid port: ${port}`);
 
-  const database = await openDatabase();
+  const database = await openOrExplain();
+  if (!database) return 1;
   console.error(`referat: database ${database.driver} at ${database.location}`);
-  if ((await documentCount(database)) === 0) {
-    console.error('referat: empty database, importing the sample documents …');
-    console.error(`referat: imported ${await importSamples(database)} sample documents`);
+  let server: RunningServer;
+  let internal: RunningServer | null;
+  let url: string;
+  try {
+    await seedSamples(database);
+    const hostname = process.env.HOST ?? '127.0.0.1';
+    server = await serveArchive(createDbArchive(database.db), { port, hostname });
+    url = hostname === '127.0.0.1' ? `http://localhost:${server.port}` : server.url;
+    // Holding the embedded database, this server is the only way in for `referat import`.
+    internal = database.lock ? await serveImports(database, database.lock, url) : null;
+  } catch (error) {
+    // The port taken, say: close the database cleanly (and free its lock) before giving up.
+    await database.close().catch(() => undefined);
+    throw error;
   }
-  const hostname = process.env.HOST ?? '127.0.0.1';
-  const server = await serveArchive(createDbArchive(database.db), { port, hostname });
-  const url = hostname === '127.0.0.1' ? `http://localhost:${server.port}` : server.url;
   console.log(`Referat serves the archive on ${url}`);
 
   const stop = async () => {
     // Close the database after the server, so PGlite flushes its files cleanly.
     // Open keep-alive connections must not hold the shutdown up for long.
-    await Promise.race([server.close().catch(() => undefined), new Promise((done) => setTimeout(done, 2000))]);
+    const closing = [server.close(), ...(internal ? [internal.close()] : [])].map((p) => p.catch(() => undefined));
+    await Promise.race([Promise.all(closing), new Promise((done) => setTimeout(done, 2000))]);
     await database.close();
     process.exit(0);
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  return -1;
+}
+
+/**
+ * Serves `POST /internal/import` on a loopback port of its own, and writes its address and a fresh
+ * token into the lock file, where `referat import` finds them.
+ */
+async function serveImports(database: Database, lock: ArchiveLock, url: string): Promise<RunningServer> {
+  const token = randomBytes(32).toString('base64url');
+  const app = createInternalApp({
+    token,
+    runImport: async ({ files, options }, progress) => {
+      console.error(`referat: importing ${files.length} file${files.length === 1 ? '' : 's'} for \`referat import\``);
+      const summary = await importFiles(database, files, options, progress);
+      if (summary.imported.length + summary.updated.length > 0) await database.checkpoint().catch(() => undefined);
+      console.error(`referat: imported ${summary.imported.length}, updated ${summary.updated.length}, failed ${summary.failed.length}`);
+      return summary;
+    },
+  });
+  const internal = await listen(app, { port: 0, hostname: '127.0.0.1' });
+  lock.update({ url, internalUrl: internal.url, token });
+  return internal;
 }

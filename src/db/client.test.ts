@@ -1,9 +1,11 @@
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { openDatabase, type Database } from './client.js';
+import { ArchiveLockedError, lockFileOf } from './lock.js';
 import { organizations as bodies } from './schema.js';
 import { openTestDatabase } from './testing.js';
 
@@ -24,6 +26,8 @@ describe('openDatabase', () => {
     )) as unknown as { rows: Array<{ q: string }> };
     expect(result.rows[0]!.q).toBe("'decision/klimastrategi'");
     expect(await bodyCount()).toBe(0);
+    // In memory or on a server, nothing else can open the same files: no lock.
+    expect(database.lock).toBeUndefined();
   });
 
   it('never lets a concurrent query see or join an open transaction', async () => {
@@ -51,7 +55,12 @@ describe('openDatabase', () => {
       const first = await openDatabase({ url: null, dataDir: dir });
       await first.db.insert(bodies).values({ slug: 'kd-net', name: 'KD-Net' });
       await first.checkpoint();
+      // One process at a time: the directory is locked while open (lock.ts), and free after close.
+      expect(first.lock?.holder.pid).toBe(process.pid);
+      expect(existsSync(lockFileOf(dir))).toBe(true);
+      await expect(openDatabase({ url: null, dataDir: dir })).rejects.toBeInstanceOf(ArchiveLockedError);
       await first.close();
+      expect(existsSync(lockFileOf(dir))).toBe(false);
       const again = await openDatabase({ url: null, dataDir: dir });
       expect(again.driver).toBe('pglite');
       expect(await bodyCount(again.db)).toBe(1);

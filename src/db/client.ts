@@ -12,6 +12,8 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
+import { acquireLock, type ArchiveLock } from './lock.js';
+import { releaseClientsOnConnectionLoss } from './pool-guard.js';
 import { projectPending } from './projection.js';
 import * as schema from './schema.js';
 
@@ -27,6 +29,8 @@ export interface Database {
   /** After a bulk import: lets PGlite trim its write-ahead log (PostgreSQL manages its own). */
   checkpoint(): Promise<void>;
   close(): Promise<void>;
+  /** PGlite in a directory: this process's exclusive lock on it (see lock.ts). */
+  lock?: ArchiveLock;
 }
 
 export interface OpenOptions {
@@ -40,8 +44,8 @@ const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url))
 
 /** Opens (and migrates) the database chosen by the options or the environment. */
 export async function openDatabase(options: OpenOptions = {}): Promise<Database> {
-  const url = options.url === undefined ? process.env.DATABASE_URL || null : options.url;
-  const database = await (url ? openPostgres(url) : openPglite(options.dataDir ?? process.env.REFERAT_DATA_DIR ?? 'data/pglite'));
+  const url = databaseUrl(options);
+  const database = await (url ? openPostgres(url) : openPglite(pgliteDataDir(options)));
   // An archive upgraded by the migrations (or projected by older code) is rebuilt from its versions.
   try {
     await projectPending(database.db);
@@ -52,18 +56,37 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
   return database;
 }
 
+/** The PostgreSQL URL the options or the environment choose, or null for PGlite. */
+export function databaseUrl(options: OpenOptions = {}): string | null {
+  return options.url === undefined ? process.env.DATABASE_URL || null : options.url;
+}
+
+/** The PGlite data directory the options or the environment choose. */
+export function pgliteDataDir(options: OpenOptions = {}): string {
+  return options.dataDir ?? (process.env.REFERAT_DATA_DIR || 'data/pglite');
+}
+
 /** Opens an embedded PGlite database in a directory (created if missing) or in memory. */
 export async function openPglite(dataDir: string): Promise<Database> {
   const inMemory = dataDir.startsWith('memory://');
   if (!inMemory) mkdirSync(dataDir, { recursive: true });
-  // PGlite's single connection serialises access itself: a query issued while a transaction
-  // is open waits for it to finish (client.test.ts proves it), so no extra lock is needed.
-  const client = await PGlite.create(inMemory ? dataDir : path.resolve(dataDir));
+  // Within the process, PGlite's single connection serialises access itself: a query issued
+  // while a transaction is open waits for it to finish (client.test.ts proves it). Between
+  // processes nothing does, so a directory is opened by one process at a time (lock.ts).
+  const lock = inMemory ? undefined : await acquireLock(dataDir);
+  let client: PGlite;
+  try {
+    client = await PGlite.create(inMemory ? dataDir : path.resolve(dataDir));
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   try {
     await migratePglite(db as never, { migrationsFolder });
   } catch (error) {
     await client.close();
+    lock?.release();
     throw error;
   }
   return {
@@ -73,19 +96,35 @@ export async function openPglite(dataDir: string): Promise<Database> {
     checkpoint: async () => {
       await client.exec('checkpoint');
     },
-    close: () => client.close(),
+    close: async () => {
+      try {
+        await client.close();
+      } finally {
+        lock?.release();
+      }
+    },
+    ...(lock ? { lock } : {}),
   };
 }
 
 /** Opens a PostgreSQL database through a node-postgres pool. */
 export async function openPostgres(url: string): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: 4 });
+  // A connection attempt that gets no answer fails after 10 s rather than holding a request forever.
+  const pool = new pg.Pool({ connectionString: url, max: 4, connectionTimeoutMillis: 10_000 });
   let closing = false;
   // An idle connection dropped by the server (restart, drop database) must not crash the
   // process: the pool replaces it on next use.
   pool.on('error', (error) => {
     if (!closing) console.error(`referat: PostgreSQL connection lost: ${error.message}`);
   });
+  // A connection lost while checked out (between the statements of a transaction) emits 'error'
+  // too, and the pool listens only to idle ones: without this listener that crashes the process.
+  // The request's next statement fails instead (answered 503), and on release the pool drops the
+  // broken client, since it is no longer queryable, and connects anew on next use.
+  pool.on('connect', (client) => {
+    client.on('error', () => undefined);
+  });
+  releaseClientsOnConnectionLoss(pool);
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   try {
     await migratePg(db as never, { migrationsFolder });

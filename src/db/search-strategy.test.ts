@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ANONYMOUS } from '../model/index.js';
 import { sql } from 'drizzle-orm';
 import type { SearchQuery } from '../archive/types.js';
 import type { Database } from './client.js';
@@ -32,10 +33,10 @@ const ids = (result: Awaited<ReturnType<typeof searchItems>>) => result.results.
 
 describe('search strategies', () => {
   it('uses an estimated total when matches exceed the exact limit, exact totals below it', async () => {
-    const dense = await searchItems(database.db, { q: 'kommunerne' }, SMALL);
+    const dense = await searchItems(database.db, ANONYMOUS, { q: 'kommunerne' }, SMALL);
     expect(dense.totalIsEstimate).toBe(true);
     expect(dense.total).toBeGreaterThan(SMALL.exactLimit);
-    const exact = await searchItems(database.db, { q: 'kommunerne' }, TUNING);
+    const exact = await searchItems(database.db, ANONYMOUS, { q: 'kommunerne' }, TUNING);
     expect(exact).toMatchObject({ total: 60, totalIsEstimate: false });
   });
 
@@ -46,31 +47,31 @@ describe('search strategies', () => {
       { q: 'kommunerne', sort: 'newest', page: 3, limit: 7 },
       { q: 'kommunerne', sort: 'oldest', year: 2012 },
     ] satisfies SearchQuery[]) {
-      const exact = await searchItems(database.db, query, TUNING);
-      const dense = await searchItems(database.db, query, SMALL);
+      const exact = await searchItems(database.db, ANONYMOUS, query, TUNING);
+      const dense = await searchItems(database.db, ANONYMOUS, query, SMALL);
       expect(ids(dense)).toEqual(ids(exact));
     }
   });
 
   it('ranks a title match first even when it is older than the newest matches', async () => {
-    const dense = await searchItems(database.db, { q: 'kommunerne' }, SMALL);
+    const dense = await searchItems(database.db, ANONYMOUS, { q: 'kommunerne' }, SMALL);
     expect(dense.results[0]).toMatchObject({ title: 'Kommunerne og klimaet', meetingDate: '2010-05-01' });
-    const exact = await searchItems(database.db, { q: 'kommunerne' }, TUNING);
+    const exact = await searchItems(database.db, ANONYMOUS, { q: 'kommunerne' }, TUNING);
     expect(exact.results[0]?.title).toBe('Kommunerne og klimaet');
   });
 
   it('falls back to the index bitmap when the newest rows hold too few matches', async () => {
     // Half of all items match, but only the oldest: the date-order scan gives up after 20 rows.
     const query = { q: 'gammelord', sort: 'newest', limit: 1 } satisfies SearchQuery;
-    const dense = await searchItems(database.db, query, SMALL);
-    const exact = await searchItems(database.db, query, TUNING);
+    const dense = await searchItems(database.db, ANONYMOUS, query, SMALL);
+    const exact = await searchItems(database.db, ANONYMOUS, query, TUNING);
     expect(ids(dense)).toEqual(ids(exact));
     expect(ids(dense)[0]).toMatch(/^2012-05-01/);
   });
 
   it('keeps filters and the section-type vector in the dense strategy', async () => {
     const query = { q: 'kommunerne', sectionType: 'background', sort: 'newest', limit: 3 } satisfies SearchQuery;
-    expect(ids(await searchItems(database.db, query, SMALL))).toEqual(ids(await searchItems(database.db, query, TUNING)));
-    expect((await searchItems(database.db, { ...query, sectionType: 'decision' }, SMALL)).results).toEqual([]);
+    expect(ids(await searchItems(database.db, ANONYMOUS, query, SMALL))).toEqual(ids(await searchItems(database.db, ANONYMOUS, query, TUNING)));
+    expect((await searchItems(database.db, ANONYMOUS, { ...query, sectionType: 'decision' }, SMALL)).results).toEqual([]);
   });
 });

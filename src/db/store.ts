@@ -44,6 +44,8 @@ export interface StoreResult {
   documentId: number;
   versionId: number;
   version: number;
+  /** The version's original file. */
+  fileId: number | null;
   /** What the version changed against the one current before, in one line; null for a first version. */
   change: string | null;
 }
@@ -69,7 +71,7 @@ export async function storeDocument(db: Db, input: MeetingDocument, original: Or
     const documentId = await ensureDocument(tx, meetingId, doc.kind);
     const current = await currentVersion(tx, documentId);
     if (current && current.sha256 === sha256 && sameContent(current.model, doc)) {
-      return { status: 'unchanged', meetingId, documentId, versionId: current.id, version: current.version, change: null };
+      return { status: 'unchanged', meetingId, documentId, versionId: current.id, version: current.version, fileId: current.file_id, change: null };
     }
     const fileId = await storeFile(tx, original, sha256, mostRestrictive(original.access ?? 'public', documentLevel(doc)));
     const change: VersionChange | null = current ? compareVersions(current.model, doc) : null;
@@ -89,7 +91,7 @@ export async function storeDocument(db: Db, input: MeetingDocument, original: Or
     await projectMeeting(tx, meetingId);
     await retireMovedMeeting(tx, sha256, meetingId);
     const status: StoreStatus = current === null ? 'imported' : worse ? 'kept' : 'updated';
-    return { status, meetingId, documentId, versionId, version: next, change: change ? describeChange(change) : null };
+    return { status, meetingId, documentId, versionId, version: next, fileId, change: change ? describeChange(change) : null };
   });
 }
 
@@ -161,9 +163,9 @@ async function ensureDocument(tx: Tx, meetingId: number, kind: MeetingDocument['
 
 /** The document's current version with its model and file hash, or null for a new document. */
 async function currentVersion(tx: Tx, documentId: number) {
-  const [row] = await queryRows<{ id: number; version: number; model: unknown; sha256: string | null }>(
+  const [row] = await queryRows<{ id: number; version: number; model: unknown; sha256: string | null; file_id: number | null }>(
     tx,
-    sql`select v.id, v.version, v.model, f.sha256 from meeting_documents d join document_versions v on v.id = d.current_version_id
+    sql`select v.id, v.version, v.model, f.sha256, v.file_id from meeting_documents d join document_versions v on v.id = d.current_version_id
         left join files f on f.id = v.file_id where d.id = ${documentId}`,
   );
   return row ? { ...row, model: parseStoredModel(row.model) } : null;

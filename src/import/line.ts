@@ -53,4 +53,6 @@ export interface ImportOptions {
   date?: string;
   /** File name for messages and the source record. */
   fileName?: string;
+  /** Storing, not reading: make the new version current even if it reads less than the current one. */
+  force?: boolean;
 }

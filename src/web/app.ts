@@ -9,7 +9,7 @@ import type { Archive } from '../archive/types.js';
 import { ANONYMOUS, type Viewer } from '../model/index.js';
 import { renderBodyPage } from './pages/body.js';
 import { renderCasePage } from './pages/case.js';
-import { renderErrorPage, renderNotFoundPage } from './pages/errors.js';
+import { renderBadRequestPage, renderErrorPage, renderNotFoundPage, renderUnavailablePage } from './pages/errors.js';
 import { renderFrontPage } from './pages/front.js';
 import { renderItemPage } from './pages/item.js';
 import { renderMeetingPage } from './pages/meeting.js';
@@ -22,6 +22,9 @@ import { apiSearchResponse } from './api.js';
 import { parseSearchParams } from './search-params.js';
 import { staticAssets } from './static.js';
 import { contentDisposition } from './download.js';
+import { refuseControlCharacters } from './input-guard.js';
+import { logRequestError } from './log.js';
+import { isDatabaseUnavailable } from '../db/unavailable.js';
 
 const LATEST_COUNT = 10;
 const UPCOMING_COUNT = 10;
@@ -37,6 +40,9 @@ const notFound = (c: Context) => c.html(renderNotFoundPage(), 404);
 
 /** What the routes share per request: who reads. */
 export type AppEnv = { Variables: { viewer: Viewer } };
+
+/** Seconds a client is asked to wait while the database is away (a restart takes a few). */
+const RETRY_AFTER_SECONDS = 5;
 
 /** Build the web application over an archive. */
 export function createApp(archive: Archive): Hono<AppEnv> {
@@ -56,6 +62,8 @@ export function createApp(archive: Archive): Hono<AppEnv> {
       },
     }),
   );
+  // NUL and other control characters in the path or the query: 400, before any route sees them.
+  app.use('*', refuseControlCharacters(renderBadRequestPage));
   // Every read names its viewer; accounts (next) will set a signed-in one here.
   app.use('*', async (c, next) => {
     c.set('viewer', ANONYMOUS);
@@ -166,8 +174,15 @@ export function createApp(archive: Archive): Hono<AppEnv> {
   app.notFound((c) => (c.req.path.startsWith('/api/') ? c.json({ error: 'Ikke fundet.' }, 404) : notFound(c)));
 
   app.onError((err, c) => {
-    console.error(err);
-    return c.req.path.startsWith('/api/') ? c.json({ error: 'Intern fejl.' }, 500) : c.html(renderErrorPage(), 500);
+    const api = c.req.path.startsWith('/api/');
+    // The database restarting or unreachable: 503 "try again", and the next request reconnects.
+    if (isDatabaseUnavailable(err)) {
+      logRequestError(c.req.method, c.req.url, 503, err);
+      c.header('Retry-After', String(RETRY_AFTER_SECONDS));
+      return api ? c.json({ error: 'Arkivet er midlertidigt utilgængeligt. Prøv igen om lidt.' }, 503) : c.html(renderUnavailablePage(), 503);
+    }
+    logRequestError(c.req.method, c.req.url, 500, err);
+    return api ? c.json({ error: 'Intern fejl.' }, 500) : c.html(renderErrorPage(), 500);
   });
 
   return app;

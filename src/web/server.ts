@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
 import type { Archive } from '../archive/types.js';
-import { createApp, type AppEnv } from './app.js';
+import { createApp } from './app.js';
 
 export interface RunningServer {
   /** e.g. http://localhost:3000 */
@@ -19,7 +19,8 @@ export interface ListenOptions {
 }
 
 /** Serve a Hono app; resolves once the server is listening. */
-export function listen(app: Hono<AppEnv>, options: ListenOptions): Promise<RunningServer> {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any app: the archive's and the internal one
+export function listen(app: Hono<any>, options: ListenOptions): Promise<RunningServer> {
   const hostname = options.hostname ?? '127.0.0.1';
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port: options.port, hostname }, (info: AddressInfo) => {
