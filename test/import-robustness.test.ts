@@ -70,7 +70,8 @@ describe('referat import on bad input', () => {
     for (const f of summary.failed) expect(f.reason).not.toContain('\n');
     expect(summary.rows[4]!.items).toBe(48);
     // Only the two good files reached the database.
-    expect(await count('documents')).toBe(2);
-    expect(formatSummary(summary)).toContain('Imported 2, updated 0, failed 3.');
+    expect(await count('document_versions')).toBe(2);
+    expect(await count('blobs')).toBe(2);
+    expect(formatSummary(summary)).toContain('Imported 2, updated 0, unchanged 0, failed 3.');
   });
 });

@@ -97,7 +97,7 @@ describe(`an archive written by release af18f58, opened by today's code`, () => 
         label,
       ).toEqual(want.items);
       for (const closed of want.closedItemNumbers) expect(byNumber(document.items), label).not.toContain(closed);
-      expect(document.items.flatMap((i) => i.attachments).filter((a) => a.closed), label).toEqual([]);
+      expect(document.items.flatMap((i) => i.attachments).filter((a) => a.access !== 'public'), label).toEqual([]);
       expect([...new Set(view!.people.map((p) => p.person.id))].sort((a, b) => a - b), label).toEqual(want.people);
       publicItems += document.items.length;
     }
@@ -132,5 +132,25 @@ describe(`an archive written by release af18f58, opened by today's code`, () => 
       const where = expected.meetings.filter((m) => m.items.some((i) => i.caseNumber === c.caseNumber)).map((m) => m.id);
       expect([...new Set(view!.items.map((i) => i.meeting.id))].sort((a, b) => a - b), c.caseNumber).toEqual(where);
     }
+  });
+
+  it('keeps every item, closed ones closed, every original as a first version, and people in their organisations', async () => {
+    const [row] = ((await database.db.execute(sql`
+      select (select count(*)::int from agenda_items where deleted_at is null) as items,
+             (select count(*)::int from agenda_items where deleted_at is null and access <> 'public') as closed_items,
+             (select count(*)::int from attachments where access <> 'public') as closed_attachments,
+             (select count(*)::int from document_versions where version = 1) as versions,
+             (select count(*)::int from files where access <> 'public') as closed_files,
+             (select count(distinct person_id)::int from memberships where deleted_at is null) as members`)) as unknown as {
+      rows: Array<Record<string, number>>;
+    }).rows;
+    expect(row).toMatchObject({
+      items: expected.counts.items,
+      closed_items: expected.counts.closedItems,
+      closed_attachments: expected.counts.closedAttachments,
+      versions: expected.counts.documents,
+      closed_files: expected.counts.documentsWithClosedContent,
+    });
+    expect(row!.members).toBeGreaterThan(50);
   });
 });

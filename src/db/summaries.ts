@@ -37,7 +37,10 @@ export async function meetingSummaries(db: Db, viewer: Viewer, where: SQL, order
   const rows = await queryRows<SummaryRow>(
     db,
     sql`
-    select m.id, m.status, m.date::text as date, m.start_time, l.description as location, o.slug, o.name,
+    select m.id,
+      -- An agenda's meeting is held once its day has passed, whenever it was stored.
+      case when m.status = 'agenda_published' and m.date < current_date then 'held' else m.status end as status,
+      m.date::text as date, m.start_time, l.description as location, o.slug, o.name,
       coalesce((select json_agg(d.kind order by d.kind) from meeting_documents d where d.meeting_id = m.id and d.current_version_id is not null), '[]'::json) as kinds,
       (select count(*)::int from agenda_items i where i.meeting_id = m.id and ${visibleItems(viewer, 'i')}) as item_count
     from meetings m left join organizations o on o.id = m.organization_id left join locations l on l.id = m.location_id

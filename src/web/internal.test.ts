@@ -8,6 +8,8 @@ const TOKEN = 'a-secret-token';
 const summaryOf = (files: string[]): ImportSummary => ({
   imported: files,
   updated: [],
+  unchanged: [],
+  kept: [],
   failed: [],
   rows: files.map((file) => ({ file, result: 'imported', items: 1, closed: 0, closedBilag: 0, note: 'text' })),
 });

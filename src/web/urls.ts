@@ -39,7 +39,8 @@ export function kindSegment(kind: DocumentKind): string {
 /** The document kind a URL segment names, or null. */
 export function kindOfSegment(segment: string): DocumentKind | null {
   const kind = segment.replace('-', '_');
-  return (DocumentKind.options as readonly string[]).includes(kind) ? (kind as DocumentKind) : null;
+  // One URL per page: the underscore spelling is not another name for the same document.
+  return !segment.includes('_') && (DocumentKind.options as readonly string[]).includes(kind) ? (kind as DocumentKind) : null;
 }
 
 /** `/meetings/12/documents/minutes/versions/1`: a version at its own URL. */
