@@ -214,6 +214,37 @@ describe('meeting pages name people', () => {
   });
 });
 
+describe('the seeds as a process', () => {
+  it('names KKR Midtjylland and KD-Net as KL\'s, and their people as members with seats per electoral period', async () => {
+    const bodies = await archive.listBodies(ANONYMOUS);
+    expect(bodies.filter((b) => ['kkr-midtjylland', 'kd-net'].includes(b.slug)).map((b) => [b.slug, b.authority])).toEqual([
+      ['kd-net', 'KL'],
+      ['kkr-midtjylland', 'KL'],
+    ]);
+    // KD-Net's minutes list only afbud and substitutes (the rest is "Kommunaldirektørerne i …").
+    for (const [slug, least] of [['kkr-midtjylland', 20], ['kd-net', 4]] as const) {
+      const body = (await archive.getBody(ANONYMOUS, slug))!;
+      expect(body.memberships.length, slug).toBeGreaterThanOrEqual(least);
+      expect(body.memberships.every((m) => m.organization.slug === slug && m.derived && m.term?.startsWith('Valgperioden')), slug).toBe(true);
+    }
+    // Every member listed present or absent at a KKR meeting holds a KKR seat in that period.
+    const kkr = (await archive.getBody(ANONYMOUS, 'kkr-midtjylland'))!;
+    const seated = new Set(kkr.memberships.map((m) => m.person.id));
+    for (const meeting of kkr.meetings) {
+      const view = (await archive.getMeeting(ANONYMOUS, meeting.id))!;
+      const members = [...view.document.participants, ...view.document.absent].map((p) => p.name);
+      for (const name of members) {
+        const person = view.people.find((p) => p.name === name)?.person;
+        expect(person && seated.has(person.id), `${name} at meeting ${meeting.id}`).toBe(true);
+      }
+    }
+    const someone = kkr.memberships.find((m) => m.role === 'chair') ?? kkr.memberships[0]!;
+    const person = (await archive.getPerson(ANONYMOUS, String(someone.person.id)))!;
+    expect(person.memberships.some((m) => m.organization.slug === 'kkr-midtjylland')).toBe(true);
+    expect(person.person.nameVariants).toContain(person.person.name);
+  });
+});
+
 describe('the projection', () => {
   it('rebuilds items, sections, bilag, attendance and memberships exactly from the current versions', async () => {
     const snapshot = async () => ({

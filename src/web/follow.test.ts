@@ -234,3 +234,17 @@ describe('party and municipality over time', () => {
     expect(same).not.toContain('Parti og kommune over tid');
   });
 });
+
+describe('seats on the pages', () => {
+  it("lists an organisation's members and a person's memberships, escaped", async () => {
+    const body = await (await app.request('/bodies/testudvalget')).text();
+    expect(body).toContain('<h2 id="medlemmer">Medlemmer</h2>');
+    expect(body).toContain('Valgperioden 2018–2021');
+    expect(body).toContain('Hans &lt;script&gt;');
+    const person = (await archive.listPeople(ANONYMOUS, { q: 'Hans' }))[0]!.people[0]!;
+    const page = await (await app.request(`/people/${person.id}`)).text();
+    expect(page).toContain('<h2 id="medlemskaber">Medlemskaber</h2>');
+    expect(page).toContain('<a href="/bodies/testudvalget">Testudvalget</a>');
+    expect(page).not.toContain('<script>alert');
+  });
+});

@@ -1,5 +1,6 @@
 /** @module A body's page: its meetings grouped by year, newest year first. */
-import type { BodySummary, MeetingSummary } from '../../archive/types.js';
+import type { BodySummary, MeetingSummary, MembershipView } from '../../archive/types.js';
+import { Memberships } from '../components/memberships.js';
 import { MeetingTable } from '../components/meeting-table.js';
 import { danishNumber, yearOf } from '../format.js';
 import { Layout, renderPage } from '../layout.js';
@@ -8,6 +9,8 @@ import { searchUrl } from '../urls.js';
 export interface BodyPageData {
   body: BodySummary;
   meetings: MeetingSummary[];
+  /** Seats per electoral period, newest first. */
+  memberships?: MembershipView[];
 }
 
 /** Meetings grouped by year (newest first, undated last), each year's meetings newest first. */
@@ -35,6 +38,7 @@ export function renderBodyPage(data: BodyPageData): string {
         {meetings.length === 1 ? '1 møde' : `${danishNumber(meetings.length)} møder`} i arkivet.{' '}
         <a href={searchUrl({ body: body.slug })}>Søg i {body.name}s dagsordener og referater</a>
       </p>
+      {body.authority && <p>Under {body.authority}.</p>}
       {groups.length === 0 && <p>Der er endnu ingen møder for {body.name} i arkivet.</p>}
       {groups.map(({ year, meetings: ms }) => {
         const id = year === null ? 'udaterede' : `aar-${year}`;
@@ -46,6 +50,7 @@ export function renderBodyPage(data: BodyPageData): string {
           </section>
         );
       })}
+      <Memberships memberships={data.memberships ?? []} show="person" headingId="medlemmer" heading="Medlemmer" />
     </Layout>,
   );
 }

@@ -5,6 +5,7 @@
 import type { Attendance, AttendanceStatus, PersonRef, PersonView } from '../../archive/types.js';
 import { bodyName, danishDate, danishNumber } from '../format.js';
 import { FactRow } from '../components/fact-row.js';
+import { Memberships } from '../components/memberships.js';
 import { Layout, renderPage } from '../layout.js';
 import { bodyUrl, meetingUrl, peopleUrl, personUrl } from '../urls.js';
 
@@ -172,8 +173,10 @@ export function renderPersonPage(view: PersonView): string {
           </tbody>
         </table>
       </div>
-      <p>Parti og kommune er de seneste, som dagsordenerne og referaterne angiver. Arkivet registrerer ikke selv medlemskaber.</p>
+      <p>Parti og kommune er de seneste, som dagsordenerne og referaterne angiver.</p>
+      {person.nameVariants.length > 1 && <p>Navnet er skrevet sådan i dokumenterne: {person.nameVariants.join(', ')}.</p>}
       {runs.length > 1 && <History runs={runs} />}
+      <Memberships memberships={view.memberships} show="organization" headingId="medlemskaber" heading="Medlemskaber" />
       <section aria-labelledby="deltagelse" class="mt-7">
         <h2 id="deltagelse">Deltagelse i møder</h2>
         <AttendanceTable attendance={attendance} />
