@@ -66,7 +66,15 @@ export async function writeItems(tx: Tx, doc: MeetingDocument, target: Projectio
     const values = itemValues(doc, item, position, levels.get(item.number) ?? 'public', target, paperIds);
     const id = matched[position];
     if (id !== null && id !== undefined) {
-      await tx.update(agendaItems).set({ ...values, deletedAt: null, modifiedAt: sql`now()` }).where(sql`${agendaItems.id} = ${id}`);
+      // Modified only when what a reader sees changed, so "modified since" means something (OParl).
+      const changed = sql`(${agendaItems.number}, ${agendaItems.title}, ${agendaItems.decision}, ${agendaItems.access}, ${agendaItems.summaryText},
+        ${agendaItems.bodyText}, ${agendaItems.paperId}, ${agendaItems.deletedAt} is null)
+        is distinct from (${values.number}::text, ${values.title}::text, ${values.decision}::text, ${values.access}::text, ${values.summaryText}::text,
+        ${values.bodyText}::text, ${values.paperId}::int, true)`;
+      await tx
+        .update(agendaItems)
+        .set({ ...values, deletedAt: null, modifiedAt: sql`case when ${changed} then now() else ${agendaItems.modifiedAt} end` })
+        .where(sql`${agendaItems.id} = ${id}`);
       ids.push(id);
     } else {
       const [row] = await tx.insert(agendaItems).values(values).returning({ id: agendaItems.id });

@@ -305,3 +305,17 @@ describe('storeDocument', () => {
     expect(await count(organizations)).toBe(0);
   });
 });
+
+describe('modified timestamps', () => {
+  it('change for an item only when a new version changes what readers see of it', async () => {
+    await storeDocument(database.db, meetingDocument({ items: [item('1', 'Et'), item('2', 'To')] }), original('first'));
+    const stamps = async () =>
+      Object.fromEntries((await database.db.select({ title: agendaItems.title, at: agendaItems.modifiedAt }).from(agendaItems)).map((r) => [r.title, r.at]));
+    const before = await stamps();
+    await new Promise((done) => setTimeout(done, 20));
+    await storeDocument(database.db, meetingDocument({ items: [item('1', 'Et'), item('2', 'To', { decision: 'Godkendt.' })] }), original('second'));
+    const after = await stamps();
+    expect(after.Et).toBe(before.Et);
+    expect(after.To).not.toBe(before.To);
+  });
+});
