@@ -319,3 +319,12 @@ describe('modified timestamps', () => {
     expect(after.To).not.toBe(before.To);
   });
 });
+
+describe('comparing versions', () => {
+  it('shows a changed header and participant list before the items', async () => {
+    const first = await storeDocument(database.db, meetingDocument({ title: 'Referat', participants: [p('Anders Kühnau')] }), original('header 1'));
+    await storeDocument(database.db, meetingDocument({ title: 'Referat (rettet)', participants: [p('Anders Kühnau'), p('Lars Krarup')] }), original('header 2'));
+    const compared = await createDbArchive(database.db).compareVersion(ANONYMOUS, first.meetingId, 'minutes', 1);
+    expect(compared!.items).toEqual([{ key: 'Forside og deltagere', status: 'changed', removed: ['Referat'], added: ['Referat (rettet)', 'Lars Krarup'] }]);
+  });
+});

@@ -120,6 +120,18 @@ export async function compareVersion(db: Db, viewer: Viewer, meetingId: number, 
   const old = new Map(before.items.map((i) => [key(i), i]));
   const now = new Map(after.items.map((i) => [key(i), i]));
   const items: VersionComparison['items'] = [];
+  // The header first: title, place and times, participants and other front matter.
+  const front = (d: MeetingDocument) => [
+    ...(d.title ? [d.title] : []),
+    [d.date, d.startTime, d.endTime, d.location].filter(Boolean).join(' '),
+    ...d.participants.map((p) => [p.name, p.party, p.municipality, p.role].filter(Boolean).join(', ')),
+    ...d.absent.map((p) => `Afbud: ${[p.name, p.municipality, p.substitute && `→ ${p.substitute}`].filter(Boolean).join(', ')}`),
+    ...d.others.map((o) => [o.name, o.title].filter(Boolean).join(', ')),
+    ...d.frontMatter.map(blockText),
+  ];
+  const removedFront = without(front(before), front(after));
+  const addedFront = without(front(after), front(before));
+  if (removedFront.length + addedFront.length > 0) items.push({ key: 'Forside og deltagere', status: 'changed', removed: removedFront, added: addedFront });
   for (const [k, item] of now) {
     const was = old.get(k);
     if (!was) items.push({ key: k, status: 'added', removed: [], added: paragraphs(item) });
