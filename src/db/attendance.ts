@@ -119,10 +119,14 @@ export async function refreshMemberships(tx: Tx, organizationId: number | null):
     seat.onBehalfOf = r.municipality ?? seat.onBehalfOf;
     seats.set(key, seat);
   }
-  for (const s of seats.values()) {
+  if (seats.size > 0) {
+    const rows = [...seats.values()].map(
+      (s) => sql`(${s.personId}, ${organizationId}, ${s.role}, ${s.termId}, ${s.start}::date, ${s.end}::date, ${s.party}, ${s.onBehalfOf}, true)`,
+    );
+    // One statement for all seats; modified only when the seat reads differently.
     await tx.execute(sql`
       insert into memberships (person_id, organization_id, role, term_id, start_date, end_date, party, on_behalf_of, derived)
-      values (${s.personId}, ${organizationId}, ${s.role}, ${s.termId}, ${s.start}, ${s.end}, ${s.party}, ${s.onBehalfOf}, true)
+      values ${sql.join(rows, sql`, `)}
       on conflict (person_id, organization_id, role, term_id) where derived do update set
         start_date = excluded.start_date, end_date = excluded.end_date, party = excluded.party,
         on_behalf_of = excluded.on_behalf_of, deleted_at = null,
