@@ -4,7 +4,8 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import type { MeetingDocument } from '../model/index.js';
+import { mostRestrictive, type AccessLevel, type MeetingDocument } from '../model/index.js';
+import { documentAccessOf, fileAccessOf } from './file-access.js';
 import type { ImportOptions, Line } from './line.js';
 import { readDocx } from './read/docx.js';
 import { readHtml } from './read/html.js';
@@ -15,11 +16,18 @@ import { structureDocument } from './structure/index.js';
 import { readCaseSystemXml, siblingLoader, type CaseSystemOptions } from './xml/index.js';
 
 export type { ImportOptions } from './line.js';
+export { documentAccessOf, fileAccessOf } from './file-access.js';
 
 export interface ImportedFile {
   document: MeetingDocument;
   bytes: Uint8Array;
   format: string;
+  /**
+   * The access level of the original file as a whole, judged from the file itself (see
+   * fileAccessOf) and never more open than the document read from it: the file may be offered
+   * for download only when this is `public`.
+   */
+  fileAccess: AccessLevel;
 }
 
 /** An import failure that names the file and the reason in one line. */
@@ -58,16 +66,21 @@ export async function importBytes(bytes: Uint8Array, fileName: string, options: 
   try {
     let document: MeetingDocument;
     let format: string = detected;
+    // What a reader extracted from a binary format, for judging the file's access.
+    let extracted: string | null = null;
     if (detected === 'xml') {
       // Agenda XML from a case system (SBSYS, Acadre, eDoc, eDoc 4): already structured.
       ({ document, format } = await readCaseSystemXml(bytes, fileName, options));
     } else {
-      document = structureDocument(await readLines(detected, bytes, fileName), options);
+      const lines = await readLines(detected, bytes, fileName);
+      if (detected === 'pdf' || detected === 'docx') extracted = lines.map((l) => l.text).join('\n');
+      document = structureDocument(lines, options);
       // Text without a single numbered item is not an agenda or minutes: storing it would make an empty meeting.
       if (document.items.length === 0) throw new ImportError(fileName, 'no numbered agenda items found (not an agenda or minutes?)');
     }
     const sha256 = createHash('sha256').update(bytes).digest('hex');
-    return { document: { ...document, source: { fileName, format, sha256 } }, bytes, format };
+    const fileAccess = mostRestrictive(fileAccessOf(bytes, format, extracted), documentAccessOf(document));
+    return { document: { ...document, source: { fileName, format, sha256 } }, bytes, format, fileAccess };
   } catch (error) {
     if (error instanceof ImportError) throw error;
     // Readers name the file themselves; keep it once.

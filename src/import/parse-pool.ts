@@ -33,7 +33,7 @@ export async function* parseAll(files: readonly string[], options: ImportOptions
       pending.delete(id);
       results[id]!.resolve(
         reply.ok
-          ? { file, ok: true, parsed: { document: reply.document, bytes: new Uint8Array(reply.bytes), format: reply.format } }
+          ? { file, ok: true, parsed: { document: reply.document, bytes: new Uint8Array(reply.bytes), format: reply.format, fileAccess: reply.fileAccess } }
           : { file, ok: false, error: reply.fileName ? new ImportError(reply.fileName, reply.message) : new Error(reply.message) },
       );
       if (!dead.has(worker)) feed(worker);

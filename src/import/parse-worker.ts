@@ -7,8 +7,8 @@ import { ImportError, importFile, type ImportOptions } from './index.js';
 
 parentPort!.on('message', async ({ id, path, options }: { id: number; path: string; options: ImportOptions }) => {
   try {
-    const { document, bytes, format } = await importFile(path, options);
-    parentPort!.postMessage({ id, ok: true, document, bytes, format }, [bytes.buffer as ArrayBuffer]);
+    const { document, bytes, format, fileAccess } = await importFile(path, options);
+    parentPort!.postMessage({ id, ok: true, document, bytes, format, fileAccess }, [bytes.buffer as ArrayBuffer]);
   } catch (error) {
     // Errors cross the thread as data: an ImportError as its file name and reason.
     if (error instanceof ImportError) parentPort!.postMessage({ id, ok: false, fileName: error.fileName, message: error.reason });

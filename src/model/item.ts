@@ -63,9 +63,14 @@ export function decisionOf(sections: readonly Section[]): string | null {
   return decisions.length > 0 ? decisions.map(sectionText).join('\n\n') : null;
 }
 
-/** Each item's access level with its parents' taken into account ("3.1" under closed "3" is closed). */
+/**
+ * Each item's access level with its parents' taken into account ("3.1" under closed "3" is
+ * closed). Items that share a number (an export's mistake) share the strictest of their levels:
+ * pages and search know an item by its number, so a closed item may not hide behind an open twin.
+ */
 export function effectiveAccess(items: readonly AgendaItem[]): Map<string, AccessLevel> {
-  const own = new Map(items.map((i) => [i.number, i.access]));
+  const own = new Map<string, AccessLevel>();
+  for (const i of items) own.set(i.number, mostRestrictive(own.get(i.number) ?? 'public', i.access));
   const result = new Map<string, AccessLevel>();
   for (const item of items) {
     const levels: AccessLevel[] = [];

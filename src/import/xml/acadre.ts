@@ -4,12 +4,14 @@
  * file it names (nested `<table name=…><fields><field name="key">value</field>`: committee,
  * meeting with meetmember, agendaitemparents › agendaitem with bullets and enclosures).
  */
-import type { Absence, AgendaItem, DocumentKind, Link, MeetingDocument, Participant, Section } from '../../model/index.js';
+import type { AccessLevel, Absence, AgendaItem, DocumentKind, Link, MeetingDocument, Participant, Section } from '../../model/index.js';
 import type { ImportOptions } from '../line.js';
-import { decisionOf, uniqueLinks } from '../../model/index.js';
+import { decisionOf, mostRestrictive, uniqueLinks } from '../../model/index.js';
+import { authorityOf } from '../structure/authority.js';
+import { accessOf, acadreAccess, stated, titleAccess, type UnknownAccess } from './access.js';
 import { fieldSection } from './content.js';
-import { decodeXml, descendants, kids, parseXml, rootOf, text, type Element } from './dom.js';
-import { attendance, bodyName, finishDocument, itemNumber, parseDateTime, participant, partyLetter, replacesOf, titleSaysClosed, type AttendanceEntry } from './meta.js';
+import { decodeXml, descendants, kids, parseXml, rootOf, text, textAt, type Element } from './dom.js';
+import { attendance, bodyName, finishDocument, itemNumber, parseDateTime, participant, partyLetter, replacesOf, type AttendanceEntry } from './meta.js';
 
 /** Loads a file the manifest names, by its path relative to the manifest; null when missing. */
 export type LoadRelated = (relativePath: string) => Promise<Uint8Array | null>;
@@ -18,9 +20,14 @@ export type LoadRelated = (relativePath: string) => Promise<Uint8Array | null>;
 interface ManifestEntry {
   path: string;
   kind: DocumentKind | null;
-  closed: boolean;
+  /** The produced agenda's access (Åben, Lukket, Personsag); every item in it is at least this. */
+  access: AccessLevel;
+  /** Names of access fields whose value no table knows. */
+  unknownAccess: string[];
   body: string | null;
   date: string | null;
+  /** The manifest's `org`: the Acadre installation, which may name the municipality. */
+  org: string;
 }
 
 /** True for an Acadre manifest root (`<root>` with a producedAgenda table). */
@@ -61,13 +68,18 @@ function chooseEntry(root: Element): ManifestEntry {
   if (published.length === 0) throw new Error('Acadre manifest: no produced agenda is published (publish=1 with a files folder)');
   const best = [...published].sort((a, b) => Number(b.get('type') === '2') - Number(a.get('type') === '2') || Number(b.get('sysid') ?? 0) - Number(a.get('sysid') ?? 0))[0]!;
   const type = best.get('type');
+  const unknownAccess: string[] = [];
+  const agenda = attrValues(tables(root, 'agenda')[0]);
+  // A produced agenda that does not say it is "Åben" is a closed agenda: every item in it is closed.
+  const access = mostRestrictive(acadreAccess(best, (f) => unknownAccess.push(f)) ?? 'closed', acadreAccess(agenda, (f) => unknownAccess.push(f)) ?? 'public');
   return {
     path: `${best.get('filesfolder')}/${best.get('xmlfilename')}`,
     kind: type === '2' ? 'minutes' : type === '1' ? 'agenda' : null,
-    // A produced agenda whose access is not "Åben" is a closed agenda: every item in it is closed.
-    closed: !/^åben$/i.test(best.get('access') ?? '') && best.get('accessid') !== '1',
+    access,
+    unknownAccess,
     body: bodyName(committee.get('name') ?? ''),
     date: parseDateTime(meeting.get('date') ?? '').date,
+    org: textAt(root, 'org'),
   };
 }
 
@@ -85,9 +97,16 @@ export function readAcadreAgenda(root: Element, options: ImportOptions, entry?: 
   const name = agendaFields.get('name') ?? '';
   const kind = entry?.kind ?? (/referat/i.test(name) ? 'minutes' : /dagsorden/i.test(name) ? 'agenda' : null);
 
+  const unknownAgenda: UnknownAccess = (field) => warnings.push(`The agenda's ${field} holds an access value Referat does not know; the whole agenda is kept closed.`);
+  for (const field of entry?.unknownAccess ?? []) unknownAgenda(field);
+  const agendaData = kids(root, 'agendaData')[0];
+  // The agenda's own access, its produced agenda's in agendaData, and the manifest's. (agendaData's
+  // closedItem and personItem say the production includes such items; the items say which.)
+  const publishAccess = accessOf('acadre', textAt(agendaData, 'publishAccess'), 'publishAccess', unknownAgenda);
+  const access = stated([acadreAccess(agendaFields, unknownAgenda), publishAccess, entry?.access ?? null], 'public')!;
   const items = descendants(agenda, 'table')
     .filter((t) => t.attribs.name === 'agendaitemparents')
-    .map((parent, i) => item(parent, i + 1, entry?.closed ?? false, warnings))
+    .map((parent, i) => item(parent, i + 1, warnings))
     .filter((i): i is AgendaItem => i !== null);
   if (entry && entry.date && start.date && entry.date !== start.date) {
     warnings.push(`The manifest dates the meeting ${entry.date}, the agenda file ${start.date}.`);
@@ -95,6 +114,9 @@ export function readAcadreAgenda(root: Element, options: ImportOptions, entry?: 
   return finishDocument(
     {
       body: bodyName(values(committee).get('name') ?? '') ?? entry?.body ?? null,
+      // The installation's name ("Acadre Produktion") counts only when it names a municipality or region.
+      authority: authorityOf(null, [textAt(agendaData, 'org'), entry?.org ?? '']),
+      access,
       kind,
       title: m.get('name') || null,
       date: start.date ?? entry?.date ?? null,
@@ -127,7 +149,7 @@ function members(meeting: Element | undefined, committee: Element | undefined): 
   return attendance(entries);
 }
 
-function item(parent: Element, position: number, agendaClosed: boolean, warnings: string[]): AgendaItem | null {
+function item(parent: Element, position: number, warnings: string[]): AgendaItem | null {
   const el = tables(parent, 'agendaitem')[0];
   if (!el) return null;
   const f = values(el);
@@ -135,7 +157,13 @@ function item(parent: Element, position: number, agendaClosed: boolean, warnings
   // Acadre numbers items by their sort value (often running through the year: "Punkt 715").
   const sort = values(parent).get('sort') ?? '';
   const number = itemNumber(sort) ?? String(position);
-  if (number !== sort) warnings.push(`Item "${title}" has no usable number ("${sort}"); numbered ${number} by position.`);
+  // An item's access: public only when the export says so.
+  const access = acadreAccess(f, (field) => warnings.push(`Item ${number}: ${field} holds an access value Referat does not know; the item is kept closed.`)) ?? 'closed';
+  if (number !== sort) {
+    // Its title only when it is public: a closed item's title is closed text.
+    const what = access === 'public' ? `Item "${title}"` : 'A closed item';
+    warnings.push(`${what} has no usable number ("${sort}"); numbered ${number} by position.`);
+  }
   const bullets = tables(el, 'bullet')
     .map((b, i) => ({ v: values(b), order: Number(values(b).get('bulletsortorder')) || i + 1 }))
     .sort((a, b) => a.order - b.order);
@@ -150,7 +178,8 @@ function item(parent: Element, position: number, agendaClosed: boolean, warnings
   const attachments = tables(el, 'enclosure').map((e) => {
     const v = values(e);
     const titleOf = v.get('name') || v.get('filename') || '';
-    return { title: titleOf, access: !isOpen(v) || titleSaysClosed(titleOf) ? 'closed' : 'public', fileName: v.get('filename') || null } as const;
+    const flag = acadreAccess(v, (field) => warnings.push(`Item ${number}: a bilag's ${field} holds an access value Referat does not know; it is kept closed.`)) ?? 'closed';
+    return { title: titleOf, access: mostRestrictive(flag, titleAccess(titleOf) ?? 'public'), fileName: v.get('filename') || null };
   });
   const officer = (f.get('caseofficer') ?? '').trim();
   return {
@@ -163,15 +192,8 @@ function item(parent: Element, position: number, agendaClosed: boolean, warnings
     attachments,
     links: uniqueLinks(links),
     decision: decisionOf(sections),
-    access: agendaClosed || !isOpen(f) ? 'closed' : 'public',
+    access,
   };
-}
-
-/** Acadre access: 1 (accessname "Åben") is public; 2 Lukket and 3 Personsag are not. */
-function isOpen(fields: Map<string, string>): boolean {
-  const name = fields.get('accessname');
-  if (name) return /^åben$/i.test(name.trim());
-  return (fields.get('access') ?? '').trim() === '1';
 }
 
 /** "Kaløvig Kursuscenter" and "Præstekravevej 46<br>8410 Rønde" as one line. */

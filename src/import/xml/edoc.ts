@@ -5,15 +5,14 @@
  * into sections at the headings eDoc's templates write; the agenda type's own FullText is the
  * front page, which holds the place and the attendance lists.
  */
-import type { Absence, AgendaItem, Attachment, Attendee, Block, DocumentKind, MeetingDocument, Participant, Section } from '../../model/index.js';
+import type { AccessLevel, Absence, AgendaItem, Attachment, Attendee, Block, DocumentKind, MeetingDocument, Participant, Section } from '../../model/index.js';
 import type { ImportOptions, Line } from '../line.js';
-import { decisionOf } from '../../model/index.js';
+import { decisionOf, mostRestrictive } from '../../model/index.js';
+import { authorityOf } from '../structure/authority.js';
+import { edocAgendaTypeAccess, edocDocumentAccess, ignoreUnknown, titleAccess, type UnknownAccess } from './access.js';
 import { captionType, linesToBlocks, plainTextLines } from './content.js';
 import { all, at, textAt, type Element } from './dom.js';
 import { absence, attendee, bodyName, finishDocument, itemNumber, parseDateTime, participant } from './meta.js';
-
-/** The only publishing type eDoc's publishing module lets out. */
-const PUBLISH = /^skal publiceres$/i;
 /** Headings of eDoc's item templates that carry no section type of their own. */
 const OTHER_HEADINGS = /^(beslutningen træffes af|sagen afgøres af|kommunikation|lovgrundlag|høring|høringssvar|tidsplan|bemærkninger)$/i;
 /** A bilag line under "Bilag": "2012-200782 - Bygningsliste og prioriteringssystem". */
@@ -27,19 +26,24 @@ export function readEdoc(root: Element, options: ImportOptions): MeetingDocument
   const start = parseDateTime(textAt(root, 'MeetingDate'));
   const state = textAt(root, 'MeetingState');
   const kind: DocumentKind | null = /referat/i.test(state) ? 'minutes' : state ? 'agenda' : null;
-  const types = all(root, 'MeetingAgendaTypes/MeetingAgendaType');
+  const types = all(root, 'MeetingAgendaTypes/MeetingAgendaType').map((el, i) => ({
+    el,
+    access: edocAgendaTypeAccess(el, (field) => warnings.push(`Agenda type ${i + 1}: ${field} holds an access value Referat does not know; its items are kept closed.`)),
+  }));
   const items = types
-    .flatMap((type) => {
-      const closedType = /lukket/i.test(textAt(type, 'AgendaType'));
-      return all(type, 'MeetingAgendaItems/MeetingAgendaItem').map((el) => item(el, closedType, warnings));
-    })
+    .flatMap((type) => all(type.el, 'MeetingAgendaItems/MeetingAgendaItem').map((el) => item(el, type.access, warnings)))
     .filter((i): i is AgendaItem => i !== null)
     .sort((a, b) => compareNumbers(a.number, b.number));
-  // The open agenda's front page lists the place and who attended.
-  const front = frontPage(textAt(types.find((t) => !/lukket/i.test(textAt(t, 'AgendaType'))) ?? types[0], 'FullText'));
+  // The open agenda's front page lists the place and who attended; a closed agenda's is never read.
+  const open = types.find((t) => t.access === 'public');
+  const frontText = textAt(open?.el, 'FullText');
+  const front = frontPage(frontText);
   return finishDocument(
     {
       body: bodyName(textAt(root, 'Committee')),
+      authority: authorityOf(null, headerLines(frontText)),
+      // Only closed agenda types: the whole document is closed.
+      access: types.length > 0 && !open ? mostRestrictive(...types.map((t) => t.access)) : 'public',
       kind,
       title: null,
       date: start.date,
@@ -57,20 +61,24 @@ export function readEdoc(root: Element, options: ImportOptions): MeetingDocument
   );
 }
 
-function item(el: Element, closedType: boolean, warnings: string[]): AgendaItem | null {
+function item(el: Element, typeAccess: AccessLevel, warnings: string[]): AgendaItem | null {
   const doc = at(el, 'Document');
   const raw = textAt(el, 'AgendaItemNumber');
   const number = itemNumber(raw);
   const title = textAt(doc, 'Title') || textAt(doc, 'NeutralTitle');
   if (number === null) {
-    warnings.push(`Item "${title}" has no usable number ("${raw}"); left out.`);
+    // Named only when public: a closed item's title is closed text.
+    const open = mostRestrictive(typeAccess, edocDocumentAccess(doc, ignoreUnknown), titleAccess(title) ?? 'public') === 'public';
+    warnings.push(open ? `Item "${title}" has no usable number ("${raw}"); left out.` : 'A closed item has no usable number; left out.');
     return null;
   }
+  const unknown: UnknownAccess = (field) => warnings.push(`Item ${number}: ${field} holds an access value Referat does not know; it is kept closed.`);
   // As eDoc's publishing module: only "SKAL PUBLICERES" in an open agenda type is public.
-  const closed = closedType || !PUBLISH.test(textAt(doc, 'PublishingType'));
+  const access = mostRestrictive(typeAccess, edocDocumentAccess(doc, unknown));
+  const closed = access !== 'public';
   const attachments: Attachment[] = all(doc, 'Attachments/Attachment').map((a) => ({
     title: textAt(a, 'Title') || textAt(a, 'NeutralTitle'),
-    access: PUBLISH.test(textAt(a, 'PublishingType')) ? 'public' : 'closed',
+    access: edocDocumentAccess(a, unknown),
     fileName: textAt(a, 'PDFDocument') || null,
   }));
   const body = itemText(textAt(el, 'FullText'), attachments, warnings);
@@ -85,8 +93,15 @@ function item(el: Element, closedType: boolean, warnings: string[]): AgendaItem 
     attachments,
     links: [],
     decision: decisionOf(body.sections),
-    access: closed ? 'closed' : 'public',
+    access,
   };
+}
+
+/** The front page's lines before its attendance lists and contents: the header, which may name the municipality. */
+function headerLines(text: string): string[] {
+  const lines = text.replace(/\r\n?/g, '\n').split('\n').map((l) => l.replace(/\s+/g, ' ').trim()).filter((l) => l !== '');
+  const end = lines.findIndex((l) => /^(tilstede|til stede|deltagere|fremmødte|afbud|fraværende|indholdsfortegnelse)\b/i.test(l));
+  return lines.slice(0, end < 0 ? 10 : Math.min(end, 10));
 }
 
 /** True for a line that starts a section in eDoc's item text. */

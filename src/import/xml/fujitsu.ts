@@ -6,10 +6,11 @@
  */
 import type { Absence, AgendaItem, Attendee, DocumentKind, Link, MeetingDocument, Participant, Section } from '../../model/index.js';
 import type { ImportOptions } from '../line.js';
-import { decisionOf, uniqueLinks } from '../../model/index.js';
+import { decisionOf, mostRestrictive, uniqueLinks } from '../../model/index.js';
+import { fujitsuAttachmentAccess, fujitsuElementAccess, fujitsuMeetingAccess, titleAccess, type UnknownAccess } from './access.js';
 import { fieldSection } from './content.js';
 import { all, at, text, textAt, type Element } from './dom.js';
-import { attendance, attendee, bodyName, finishDocument, itemNumber, parseBool, parseDateTime, participant, partyLetter, titleSaysClosed, type AttendanceEntry } from './meta.js';
+import { attendance, attendee, bodyName, finishDocument, itemNumber, parseBool, parseDateTime, participant, partyLetter, type AttendanceEntry } from './meta.js';
 
 /** The namespace eDoc 4 writes its agenda XML in. */
 export const FUJITSU_NAMESPACE = /^http:\/\/www\.fujitsu\.dk\/agenda\/xml\/schemas\//;
@@ -32,9 +33,12 @@ export function readFujitsu(root: Element, options: ImportOptions): MeetingDocum
     .map((el, i) => ({ el, order: Number(textAt(el, 'SortOrder')) || i + 1, serial: Number(textAt(el, 'HandlingItem/SerialNo')) || 0 }))
     .sort((a, b) => a.order - b.order || a.serial - b.serial);
   const items = elements.map(({ el }, i) => item(el, i + 1, warnings));
+  // A meeting held as an exception to publicity is closed as a whole.
+  const access = fujitsuMeetingAccess(meeting, (field) => warnings.push(`The meeting's ${field} holds a value Referat does not know; the whole agenda is kept closed.`));
   return finishDocument(
     {
       body: bodyName(textAt(committee, 'Name')),
+      access,
       kind: kindOf(textAt(root, 'OutputTypeEnumName'), textAt(agenda, 'Type')),
       title: null,
       date: start.date,
@@ -85,10 +89,15 @@ function item(el: Element, position: number, warnings: string[]): AgendaItem {
   const serial = textAt(handling, 'SerialNo');
   const number = itemNumber(serial) ?? String(position);
   const rawTitle = textAt(handling, 'Title');
-  if (number !== serial) warnings.push(`Item "${rawTitle}" has no usable serial number ("${serial}"); numbered ${number} by position.`);
-  // Public only when the element says so: AccessIsPublic, else an access name of "Offentlig …".
-  const flag = parseBool(textAt(el, 'AccessIsPublic'));
-  const closed = flag === null ? !/^offentlig/i.test(textAt(el, 'AccessName')) : !flag;
+  // Public only when the element says so: AccessIsPublic and AccessName, the stricter of them.
+  const unknown: UnknownAccess = (field) => warnings.push(`Item ${number}: ${field} holds an access value Referat does not know; it is kept closed.`);
+  const access = fujitsuElementAccess(el, unknown);
+  const closed = access !== 'public';
+  if (number !== serial) {
+    // Named only when public: a confidential item's title is closed text.
+    const what = access === 'public' && titleAccess(rawTitle) === null ? `Item "${rawTitle}"` : 'A closed item';
+    warnings.push(`${what} has no usable serial number ("${serial}"); numbered ${number} by position.`);
+  }
   const sections: Section[] = [];
   const links: Link[] = [];
   for (const cp of all(handling, 'CasePresentations/CasePresentation')) {
@@ -102,9 +111,9 @@ function item(el: Element, position: number, warnings: string[]): AgendaItem {
     .sort((x, y) => x.order - y.order)
     .map(({ a }) => {
       const title = textAt(a, 'Title');
-      const open = /^public$/i.test(textAt(a, 'AccessEnumName')) || (textAt(a, 'AccessEnumName') === '' && /^offentlig$/i.test(textAt(a, 'AccessName')));
       const link = textAt(a, 'Link');
-      return { title, access: !open || titleSaysClosed(title) ? 'closed' : 'public', fileName: link ? link.split(/[\\/]/).pop()! : null } as const;
+      const access = mostRestrictive(fujitsuAttachmentAccess(a, unknown), titleAccess(title) ?? 'public');
+      return { title, access, fileName: link ? link.split(/[\\/]/).pop()! : null };
     });
   return {
     number,
@@ -117,6 +126,6 @@ function item(el: Element, position: number, warnings: string[]): AgendaItem {
     attachments,
     links: uniqueLinks(links),
     decision: decisionOf(sections),
-    access: closed ? 'closed' : 'public',
+    access,
   };
 }

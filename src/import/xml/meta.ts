@@ -8,6 +8,7 @@ import {
   effectiveAccess,
   MeetingDocument,
   mostRestrictive,
+  type AccessLevel,
   type Absence,
   type AgendaItem,
   type Attendee,
@@ -19,6 +20,9 @@ import type { ImportOptions } from '../line.js';
 import { isoDate, parseIsoDate } from '../structure/dates.js';
 import { authorityOf } from '../structure/authority.js';
 import { isOnline } from '../structure/front.js';
+import { titleAccess } from './access.js';
+
+export { titleSaysClosed } from './access.js';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -118,11 +122,6 @@ export function attendee(name: string, group: string | null, minuteTaker = false
   return { name: cleanName(name), title: null, organisation: null, group, minuteTaker };
 }
 
-/** A bilag whose own title says it is not public ("Ikke offentliggjort - …", "Lukket bilag"). */
-export function titleSaysClosed(title: string): boolean {
-  return /^\s*(ikke offentlig|ej offentlig|lukket\b|fortrolig)/i.test(title) || /\b(ej|ikke) offentligt?gjort\b/i.test(title);
-}
-
 /** A committee name as the archive shows it: an all-capitals word ("FORRETNINGSUDVALGET") in sentence case. */
 export function bodyName(name: string): string | null {
   const clean = cleanName(name);
@@ -136,6 +135,8 @@ export interface Draft {
   body: string | null;
   /** The publishing authority when the export names it (municipality, region). */
   authority?: string | null;
+  /** The whole document's access when the export states it (Acadre agenda, Aarhus agenda); every item is at least this. */
+  access?: AccessLevel | null;
   /** The kind the export states (type, state), or null when it does not say. */
   kind: DocumentKind | null;
   title: string | null;
@@ -175,10 +176,12 @@ export function finishDocument(draft: Draft, options: ImportOptions): MeetingDoc
     if (seen.has(item.number)) warnings.push(`Item number ${item.number} occurs more than once.`);
     seen.add(item.number);
   }
-  const items = withClosedBilag(draft.items);
+  const access = draft.access ?? 'public';
+  const items = withClosedBilag(draft.items, access);
   return MeetingDocument.parse({
     body,
     authority: options.authority ?? draft.authority ?? authorityOf(body, []),
+    access,
     kind,
     title: draft.title,
     date,
@@ -200,11 +203,17 @@ export function finishDocument(draft: Draft, options: ImportOptions): MeetingDoc
 
 /**
  * A bilag of a closed item may not be published either, whatever its own flag says (eDoc 4
- * marks the bilag of a confidential item "Public"); sub-items of a closed item are closed, and
- * so is an item its title calls "Lukket punkt" whatever the export's flag says.
+ * marks the bilag of a confidential item "Public"); sub-items of a closed item are closed, every
+ * item is at least as restricted as the whole document, and an item or bilag whose title says
+ * it is closed ("Lukket punkt: …", "Fortroligt bilag") is so whatever the export's flag says.
+ * Items that share a number share the strictest of their levels (see effectiveAccess).
  */
-function withClosedBilag(items: readonly AgendaItem[]): AgendaItem[] {
-  const titled = items.map((i) => (/^lukket punkt\b/i.test(i.title) ? { ...i, access: mostRestrictive(i.access, 'closed') } : i));
+function withClosedBilag(items: readonly AgendaItem[], documentAccess: AccessLevel): AgendaItem[] {
+  const titled = items.map((i) => ({
+    ...i,
+    access: mostRestrictive(i.access, documentAccess, titleAccess(i.title) ?? 'public'),
+    attachments: i.attachments.map((a) => ({ ...a, access: mostRestrictive(a.access, titleAccess(a.title) ?? 'public') })),
+  }));
   const levels = effectiveAccess(titled);
   return titled.map((item) => {
     const access = levels.get(item.number) ?? item.access;

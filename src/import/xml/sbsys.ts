@@ -6,10 +6,12 @@
  */
 import type { Absence, AgendaItem, Attachment, DocumentKind, Link, MeetingDocument, Participant, Section } from '../../model/index.js';
 import type { ImportOptions } from '../line.js';
-import { decisionOf, uniqueLinks } from '../../model/index.js';
+import { blockText, decisionOf, mostRestrictive, uniqueLinks } from '../../model/index.js';
+import { authorityOf } from '../structure/authority.js';
+import { sbsysAgendaAccess, sbsysEnclosureAccess, sbsysItemAccess, titleAccess, type UnknownAccess } from './access.js';
 import { contentBlocks, fieldSection } from './content.js';
 import { all, at, text, textAt, type Element } from './dom.js';
-import { attendance, bodyName, finishDocument, itemNumber, parseBool, parseDateTime, participant, replacesOf, titleSaysClosed, type AttendanceEntry } from './meta.js';
+import { attendance, bodyName, finishDocument, itemNumber, parseBool, parseDateTime, participant, replacesOf, type AttendanceEntry } from './meta.js';
 
 export type SbsysFormat = 'sbsys' | 'sbsys-aarhus';
 
@@ -38,24 +40,31 @@ export function readSbsys(root: Element, options: ImportOptions): MeetingDocumen
     const raw = textAt(el, 'Number');
     const number = itemNumber(raw);
     const caption = textAt(el, 'Caption');
+    // A left-out item is named in the warning only when it is public: its caption may be closed text.
+    const open = sbsysItemAccess(el, () => {}) === 'public' && titleAccess(caption) === null;
     if (number === '0') {
       // Aarhus appends the whole minutes as files on pseudo-items numbered 0
       // ("Åbent referat", "Lukket referat"); they are not agenda items.
       const files = all(el, 'Enclosures/Enclosure').length;
-      const what = parseBool(textAt(el, 'IsPublic')) === true ? `"${caption}"` : 'A closed pseudo-item';
+      const what = open ? `"${caption}"` : 'A closed pseudo-item';
       warnings.push(`${what} (number 0, ${files} file(s)) is the minutes as a file, not an agenda item; left out.`);
       continue;
     }
     if (number === null) {
-      warnings.push(`Item "${caption}" has no usable number ("${raw}"); left out.`);
+      warnings.push(open ? `Item "${caption}" has no usable number ("${raw}"); left out.` : 'A closed item has no usable number; left out.');
       continue;
     }
     items.push(item(el, number, caption, warnings));
   }
+  const frontMatter = contentBlocks(textAt(agenda, 'Frontpage'));
+  const unknownAgenda: UnknownAccess = (field) => warnings.push(`The agenda's ${field} holds an access value Referat does not know; the whole agenda is kept closed.`);
 
   return finishDocument(
     {
       body: bodyName(textAt(agenda, 'Committee/Name')),
+      // Aarhus names the organisation; either export's front page may name the municipality.
+      authority: authorityOf(null, [textAt(agenda, 'Organisation'), ...frontMatter.slice(0, 10).map(blockText)]),
+      access: sbsysAgendaAccess(agenda, unknownAgenda),
       kind: kindOf(root, agenda),
       title: textAt(agenda, 'Name') || null,
       date: start.date,
@@ -65,7 +74,7 @@ export function readSbsys(root: Element, options: ImportOptions): MeetingDocumen
       participants,
       absent,
       others: [],
-      frontMatter: contentBlocks(textAt(agenda, 'Frontpage')),
+      frontMatter,
       items,
       warnings,
     },
@@ -106,7 +115,7 @@ function takesPart(value: string, status: string): boolean {
 
 function item(el: Element, number: string, caption: string, warnings: string[]): AgendaItem {
   // An item is public only when the export says so.
-  const closed = parseBool(textAt(el, 'IsPublic')) !== true;
+  const access = sbsysItemAccess(el, (field) => warnings.push(`Item ${number}: ${field} holds an access value Referat does not know; the item is kept closed.`));
   const fields = all(el, 'Fields/ItemField')
     .map((f, i) => ({ f, index: Number(textAt(f, 'Index')) || i + 1 }))
     .sort((a, b) => a.index - b.index);
@@ -120,11 +129,11 @@ function item(el: Element, number: string, caption: string, warnings: string[]):
   }
   const attachments: Attachment[] = all(el, 'Enclosures/Enclosure').map((e) => {
     const title = textAt(e, 'Name') || fileName(textAt(e, 'FileName'));
-    const byTitle = titleSaysClosed(title);
+    const byTitle = titleAccess(title);
     // Warnings are kept with the document, so they never repeat a closed bilag's title.
     if (byTitle) warnings.push(`Item ${number}: a bilag is kept closed because its title says it is not public.`);
-    const shut = parseBool(textAt(e, 'IsPublic')) === false || parseBool(textAt(e, 'IsProtected')) === true || byTitle;
-    return { title, access: shut ? 'closed' : 'public', fileName: fileName(textAt(e, 'FileName')) || null } as const;
+    const flag = sbsysEnclosureAccess(e, (field) => warnings.push(`Item ${number}: a bilag's ${field} holds an access value Referat does not know; it is kept closed.`));
+    return { title, access: mostRestrictive(flag, byTitle ?? 'public'), fileName: fileName(textAt(e, 'FileName')) || null };
   });
   return {
     number,
@@ -136,7 +145,7 @@ function item(el: Element, number: string, caption: string, warnings: string[]):
     attachments,
     links: uniqueLinks(links),
     decision: decisionOf(sections),
-    access: closed ? 'closed' : 'public',
+    access,
   };
 }
 

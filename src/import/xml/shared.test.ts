@@ -196,14 +196,26 @@ describe.skipIf(!HAVE_SHARED)('real case-system exports in ../shared/case-system
     ]);
   });
 
-  it('marks the closed bilag and the confidential eDoc 4 item closed', async () => {
+  it('marks the closed bilag closed and the "Fortrolig publicering" eDoc 4 items confidential', async () => {
     const sbsys = (await read('sbsys_Publication553')).document;
     const closed = sbsys.items[3]!.attachments.filter((a) => a.access !== 'public');
     expect(closed.map((a) => a.title)).toEqual([expect.stringMatching(/^Ikke offentliggjort - Bilag 2/)]);
+    expect(closed.map((a) => a.access)).toEqual(['closed']);
     const fujitsu = (await read('edoc_fujitsu_e9117c72-1d79-4fe9-9653-ef7ab6f27187')).document;
-    expect(fujitsu.items.filter((i) => i.access !== 'public').map((i) => i.number)).toEqual(['5', '6']);
-    expect(fujitsu.items[4]!.attachments.every((a) => a.access !== 'public')).toBe(true);
+    expect(fujitsu.items.filter((i) => i.access !== 'public').map((i) => [i.number, i.access])).toEqual([['5', 'confidential'], ['6', 'confidential']]);
+    // Its bilag are AccessEnumName Public, on a confidential item.
+    expect(fujitsu.items[4]!.attachments.every((a) => a.access === 'confidential')).toBe(true);
     expect(fujitsu.items[0]!.attachments.every((a) => a.access === 'public')).toBe(true);
+  });
+
+  it('no export states its authority or a closed whole document; none holds an access value the tables lack', async () => {
+    // The fields that could name the municipality hold "Acadre Produktion" (Acadre org), "Tværgående
+    // møder" (Aarhus Organisation) or nothing; the front pages name no municipality or region.
+    for (const name of Object.keys(EXPECTED)) {
+      const doc = (await read(name)).document;
+      expect([name, doc.authority, doc.access]).toEqual([name, null, 'public']);
+      expect(doc.warnings.filter((w) => /access value Referat does not know/.test(w))).toEqual([]);
+    }
   });
 
   it('imports through the pipeline: importBytes tells the format from the content', async () => {
