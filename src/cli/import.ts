@@ -272,8 +272,8 @@ export async function importFiles(
     progress(index++, file);
     try {
       if (!result.ok) throw result.error;
-      const { document, bytes, format } = result.parsed;
-      const stored = await storeDocument(database.db, document, { bytes, fileName: path.basename(file), format }, { createdBy: 'import (referat import)', force: options.force === true });
+      const { document, bytes, format, fileAccess } = result.parsed;
+      const stored = await storeDocument(database.db, document, { bytes, fileName: path.basename(file), format, access: fileAccess }, { createdBy: 'import (referat import)', force: options.force === true });
       summary[stored.status].push(file);
       const closed = closedCounts(document);
       const notes = [format, document.date ? null : 'no date', versionNote(stored.status, stored.version, stored.change)];

@@ -48,8 +48,8 @@ export async function importSamples(
   for (const entry of entries ?? (await readManifest())) {
     try {
       const options = { ...(entry.body ? { body: entry.body } : {}), ...(entry.date ? { date: entry.date } : {}) };
-      const { document, bytes, format } = await importFile(entry.path, options);
-      await storeDocument(database.db, document, { bytes, fileName: entry.file, format }, { createdBy: 'import (samples on first start)' });
+      const { document, bytes, format, fileAccess } = await importFile(entry.path, options);
+      await storeDocument(database.db, document, { bytes, fileName: entry.file, format, access: fileAccess }, { createdBy: 'import (samples on first start)' });
       stored++;
     } catch (error) {
       log(`referat: sample ${entry.file} not imported: ${(error as Error).message}`);

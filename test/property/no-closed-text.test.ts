@@ -37,7 +37,11 @@ async function openPublicSite(): Promise<PublicSite> {
   const database = await openTestDatabase();
   const app = createApp(createDbArchive(database.db));
   return {
-    store: (imported, fileName) => storeDocument(database.db, imported.document, { bytes: imported.bytes, fileName, format: imported.format }),
+    // `documentId` is the original file's id: what /documents/:id/original serves.
+    store: async (imported, fileName) => {
+      const stored = await storeDocument(database.db, imported.document, { bytes: imported.bytes, fileName, format: imported.format, access: imported.fileAccess });
+      return { meetingId: stored.meetingId, documentId: stored.fileId! };
+    },
     async get(url) {
       const res = await app.request(url);
       return { status: res.status, body: await res.text() };
@@ -130,7 +134,10 @@ describe(`generated case-system exports (seed ${SEED})`, () => {
 
     for (const c of cases) {
       const where = label(c);
-      const meeting = await check(`/meetings/${c.meetingId}`, 200);
+      // A document closed as a whole (an Acadre agenda's own access, a closed agenda type) is no
+      // public meeting page at all, nor are any of its items.
+      const wholeClosed = c.imported.document.access !== 'public';
+      const meeting = await check(`/meetings/${c.meetingId}`, wholeClosed ? 404 : 200);
       // The body's page the meeting page links to (its downloads: the next test).
       for (const m of meeting.body.matchAll(/href="(\/bodies\/[^"?#]+)"/g)) await check(m[1]!, 200);
       // Every number from 0 to 12, every number the file uses, its sub-items and its neighbours.
@@ -140,9 +147,16 @@ describe(`generated case-system exports (seed ${SEED})`, () => {
         for (const m of [n, String(top - 1), String(top + 1), `${top}.1`]) if (!m.startsWith('-')) numbers.add(m);
       }
       for (const n of numbers) {
-        const expected = c.file.closedNumbers.includes(n) || !c.file.numbers.includes(n) ? 404 : 200;
+        const expected = wholeClosed || c.file.closedNumbers.includes(n) || !c.file.numbers.includes(n) ? 404 : 200;
         const res = await check(`/meetings/${c.meetingId}/items/${n}`, expected);
         if (expected === 404 && res.status !== 404) leaks.push(`${where}: item ${n} is served`);
+      }
+      // Every version page and comparison the meeting page links to.
+      for (const m of meeting.body.matchAll(/href="(\/meetings\/\d+\/documents\/[a-z-]+\/versions\/\d+(?:\/compare)?)"/g)) await check(m[1]!, 200);
+      for (const kind of ['agenda', 'minutes']) {
+        const version = await site.get(`/meetings/${c.meetingId}/documents/${kind}/versions/1`);
+        const found = leaked(version.body);
+        if (found.length > 0) leaks.push(`${where}: version 1 of the ${kind}: ${found.join(', ')}`);
       }
       for (const caseNumber of c.file.caseNumbers) {
         await check(`/cases/${encodeURIComponent(caseNumber)}`, c.file.publicCaseNumbers.includes(caseNumber) ? 200 : 404);
