@@ -90,7 +90,7 @@ export async function importBytes(bytes: Uint8Array, fileName: string, options: 
 }
 
 /** The read stage: one reader per format, all giving styled lines. */
-async function readLines(format: 'pdf' | 'docx' | 'html' | 'text', bytes: Uint8Array, fileName: string): Promise<Line[]> {
+export async function readLines(format: 'pdf' | 'docx' | 'html' | 'text', bytes: Uint8Array, fileName: string): Promise<Line[]> {
   switch (format) {
     case 'pdf':
       return readPdf(bytes, fileName);

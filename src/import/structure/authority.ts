@@ -3,9 +3,7 @@
  * Kommune", "Region Midtjylland", "Aarhus Byråd"), or what the lexicon knows of the organisation
  * (KKR Midtjylland is KL's). Only the header counts: items mention other authorities freely.
  */
-import lexicon from '../lexicon/authorities.json' with { type: 'json' };
-
-const KNOWN = lexicon.organisations.map((o) => ({ pattern: new RegExp(o.pattern, 'iu'), authority: o.authority }));
+import { AUTHORITIES as KNOWN } from '../lexicon/index.js';
 
 const NAMED = [
   /\b(\p{Lu}[\p{L}-]+(?:-\p{Lu}[\p{L}-]+)?) Kommune\b/u,
