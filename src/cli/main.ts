@@ -1,18 +1,21 @@
 /**
  * @module The `referat` command line: parse, import, serve.
  */
-import { importFile, ImportError } from '../import/index.js';
+import { readFile } from 'node:fs/promises';
+import { importFile, ImportError, readLines } from '../import/index.js';
+import { detectFormat } from '../import/read/detect.js';
 import { parseDocumentArgs } from './args.js';
 import { outline } from './outline.js';
 
 const USAGE = `Usage:
-  referat parse FILE [--json] [--date YYYY-MM-DD] [--body NAME] [--authority NAME]   show the structured model of a document
+  referat parse FILE [--json|--lines] [--date YYYY-MM-DD] [--body NAME] [--authority NAME]   show the structured model of a document
+                     (--lines: the read stage's lines with their style, before any structure)
   referat import FILES…|DIR [--date …] [--body …] [--authority …] [--force]          import documents as new versions
                      (--force: make a version current even if it reads less than the current one)
   referat serve                                                                      serve the archive (imports the samples into an empty database)`;
 
 async function parseCommand(args: string[]): Promise<number> {
-  const parsed = parseDocumentArgs(args, ['json']);
+  const parsed = parseDocumentArgs(args, ['json', 'lines']);
   if ('error' in parsed) {
     console.error(parsed.error);
     console.error(USAGE);
@@ -20,6 +23,10 @@ async function parseCommand(args: string[]): Promise<number> {
   }
   const path = parsed.paths[0]!;
   try {
+    if (parsed.switches.has('lines')) {
+      console.log(await readStageLines(path));
+      return 0;
+    }
     const { document } = await importFile(path, parsed.options);
     console.log(parsed.switches.has('json') ? JSON.stringify(document, null, 2) : outline(document));
     return 0;
@@ -27,6 +34,21 @@ async function parseCommand(args: string[]): Promise<number> {
     console.error(error instanceof ImportError ? error.message : `${path}: ${(error as Error).message}`);
     return 1;
   }
+}
+
+/**
+ * The read stage's lines with their style, one per line, for finding out why a layout is read as
+ * it is: P page break, B paragraph break, 1–6 heading level, b bold, L list, T table cells (¦).
+ */
+async function readStageLines(path: string): Promise<string> {
+  const bytes = await readFile(path);
+  const format = detectFormat(bytes, path);
+  if (format !== 'pdf' && format !== 'docx' && format !== 'html' && format !== 'text') throw new Error(`no lines to show for ${format} files`);
+  const lines = await readLines(format, bytes, path);
+  const flag = (on: boolean, c: string) => (on ? c : ' ');
+  return lines
+    .map((l) => `${flag(l.pageBreakBefore, 'P')}${flag(l.breakBefore, 'B')}${l.heading || ' '}${flag(l.bold, 'b')}${flag(!!l.list, 'L')}${flag(!!l.cells, 'T')}| ${l.cells ? l.cells.join(' ¦ ') : l.text}`)
+    .join('\n');
 }
 
 async function main(argv: string[]): Promise<number> {
