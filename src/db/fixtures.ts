@@ -39,6 +39,7 @@ export function item(number: string, title: string, fields: Partial<AgendaItem> 
     attachments: [],
     links: [],
     decision: null,
+    absent: [],
     access: 'public',
     ...rest,
     sections,

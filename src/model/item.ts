@@ -20,6 +20,14 @@ export const Link = z.object({
 });
 export type Link = z.infer<typeof Link>;
 
+/** Someone who did not take part in an item ("deltog ikke i behandlingen", "var forhindret"). */
+export const ItemAbsence = z.object({
+  name: z.string(),
+  /** The document's words for it ("inhabil", "forlod mødet"), when it gives any. */
+  reason: z.string().nullable(),
+});
+export type ItemAbsence = z.infer<typeof ItemAbsence>;
+
 export const AgendaItem = z.object({
   /** "3", "3.1" — no trailing dot. */
   number: z.string().regex(/^\d+(\.\d+)*$/),
@@ -35,6 +43,8 @@ export const AgendaItem = z.object({
   links: z.array(Link),
   /** Text of the decision section(s), or null when the item has none. */
   decision: z.string().nullable(),
+  /** Members who did not take part in this item, as the item itself says (the meeting's afbud are on the document). */
+  absent: z.array(ItemAbsence).default([]),
   /** Åbent, lukket or fortroligt punkt; sub-items inherit a stricter level (see effectiveAccess). */
   access: AccessLevel.default('public'),
 });

@@ -92,6 +92,7 @@ export function buildItem(heading: ItemHeading, headingLine: Line, body: readonl
       ...body.filter((l) => l.annotation).flatMap((l) => l.links),
     ]),
     decision: decisionOf(sections),
+    absent: [],
     access: closed ? 'closed' : 'public',
   };
 }

@@ -192,6 +192,7 @@ function item(parent: Element, position: number, warnings: string[]): AgendaItem
     attachments,
     links: uniqueLinks(links),
     decision: decisionOf(sections),
+    absent: [],
     access,
   };
 }

@@ -93,6 +93,7 @@ function item(el: Element, typeAccess: AccessLevel, warnings: string[]): AgendaI
     attachments,
     links: [],
     decision: decisionOf(body.sections),
+    absent: [],
     access,
   };
 }

@@ -126,6 +126,7 @@ function item(el: Element, position: number, warnings: string[]): AgendaItem {
     attachments,
     links: uniqueLinks(links),
     decision: decisionOf(sections),
+    absent: [],
     access,
   };
 }

@@ -110,7 +110,7 @@ describe('reading XML', () => {
 
 describe('closedCounts', () => {
   const item = (number: string, closed: boolean, attachments: boolean[]): AgendaItem => ({
-    number, title: `Punkt ${number}`, caseNumber: null, caseOfficers: [], presenters: [], sections: [], links: [], decision: null, access: closed ? 'closed' : 'public',
+    number, title: `Punkt ${number}`, caseNumber: null, caseOfficers: [], presenters: [], sections: [], links: [], decision: null, absent: [], access: closed ? 'closed' : 'public',
     attachments: attachments.map((c, i) => ({ title: `Bilag ${i + 1}`, access: c ? 'closed' : 'public', fileName: null })),
   });
 

@@ -145,6 +145,7 @@ function item(el: Element, number: string, caption: string, warnings: string[]):
     attachments,
     links: uniqueLinks(links),
     decision: decisionOf(sections),
+    absent: [],
     access,
   };
 }

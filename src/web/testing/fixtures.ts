@@ -11,7 +11,7 @@ export const HOSTILE = '<script>alert("x")</script>';
 function item(partial: Partial<AgendaItem> & Pick<AgendaItem, 'number' | 'title'>): AgendaItem {
   return {
     caseNumber: null, caseOfficers: [], presenters: [], sections: [], attachments: [], links: [],
-    decision: null, access: 'public', ...partial,
+    decision: null, absent: [], access: 'public', ...partial,
   };
 }
 
