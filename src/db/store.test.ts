@@ -328,3 +328,13 @@ describe('comparing versions', () => {
     expect(compared!.items).toEqual([{ key: 'Forside og deltagere', status: 'changed', removed: ['Referat'], added: ['Referat (rettet)', 'Lars Krarup'] }]);
   });
 });
+
+describe('meeting status', () => {
+  it('reads an agenda stored before its day as held once the day has passed', async () => {
+    const stored = await storeDocument(database.db, meetingDocument({ kind: 'agenda', date: '2020-06-01' }), original('agenda before'));
+    // As if stored in May 2020: the projection wrote "agenda published".
+    await database.db.execute(sql`update meetings set status = 'agenda_published' where id = ${stored.meetingId}`);
+    const view = await createDbArchive(database.db).getMeeting(ANONYMOUS, stored.meetingId);
+    expect(view!.meeting.status).toBe('held');
+  });
+});
