@@ -17,6 +17,7 @@ import { importFile } from '../import/index.js';
 import { createInternalApp } from '../web/internal.js';
 import { describeError } from '../web/log.js';
 import { listen, serveArchive, type RunningServer } from '../web/server.js';
+import { createOParlApp } from '../api/oparl/routes.js';
 import { importFiles } from './import.js';
 
 const SAMPLES = new URL('../../samples/', import.meta.url);
@@ -124,7 +125,7 @@ export async function runServe(args: string[]): Promise<number> {
   try {
     await seedSamples(database);
     const hostname = process.env.HOST ?? '127.0.0.1';
-    server = await serveArchive(createDbArchive(database.db), { port, hostname });
+    server = await serveArchive(createDbArchive(database.db), { port, hostname }, { oparl: createOParlApp(database.db) });
     url = hostname === '127.0.0.1' ? `http://localhost:${server.port}` : server.url;
     // Holding the embedded database, this server is the only way in for `referat import`.
     internal = database.lock ? await serveImports(database, database.lock, url) : null;

@@ -44,8 +44,14 @@ export type AppEnv = { Variables: { viewer: Viewer } };
 /** Seconds a client is asked to wait while the database is away (a restart takes a few). */
 const RETRY_AFTER_SECONDS = 5;
 
+/** Further applications mounted under the archive's own routes. */
+export interface AppParts {
+  /** The OParl 1.1 API, served at /oparl/v1.1 (src/api/oparl). */
+  oparl?: Hono;
+}
+
 /** Build the web application over an archive. */
-export function createApp(archive: Archive): Hono<AppEnv> {
+export function createApp(archive: Archive, parts: AppParts = {}): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const assets = staticAssets();
 
@@ -170,6 +176,17 @@ export function createApp(archive: Archive): Hono<AppEnv> {
     const result = await archive.search(c.var.viewer, parsed.query);
     return c.json(apiSearchResponse(result));
   });
+
+  if (parts.oparl) {
+    // The System object lives at /oparl/v1.1/ (with the slash, as OParl clients are given it).
+    const oparl = parts.oparl;
+    app.get('/oparl/v1.1', (c) => c.redirect('/oparl/v1.1/', 301));
+    app.all('/oparl/v1.1/*', (c) => {
+      const url = new URL(c.req.url);
+      url.pathname = url.pathname.slice('/oparl/v1.1'.length) || '/';
+      return oparl.fetch(new Request(url, c.req.raw));
+    });
+  }
 
   app.notFound((c) => (c.req.path.startsWith('/api/') ? c.json({ error: 'Ikke fundet.' }, 404) : notFound(c)));
 

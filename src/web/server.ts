@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
 import type { Archive } from '../archive/types.js';
-import { createApp } from './app.js';
+import { createApp, type AppParts } from './app.js';
 
 export interface RunningServer {
   /** e.g. http://localhost:3000 */
@@ -36,6 +36,6 @@ export function listen(app: Hono<any>, options: ListenOptions): Promise<RunningS
 }
 
 /** Serve the web archive over an `Archive` implementation. */
-export function serveArchive(archive: Archive, options: ListenOptions): Promise<RunningServer> {
-  return listen(createApp(archive), options);
+export function serveArchive(archive: Archive, options: ListenOptions, parts: AppParts = {}): Promise<RunningServer> {
+  return listen(createApp(archive, parts), options);
 }

@@ -1,0 +1,185 @@
+/**
+ * @module The OParl 1.1 API at /oparl/v1.1/: System, Body and its lists, and every object at its
+ * own URL. Public content only; lists are paginated with `links.next` and keep the
+ * created/modified filters in their links; CORS open to every origin.
+ */
+import { Hono, type Context } from 'hono';
+import type { Db } from '../../db/client.js';
+import * as q from '../../db/oparl.js';
+import {
+  agendaItemObject, bodyObject, consultationObject, fileObject, locationObject, meetingObject, membershipObject, organizationObject,
+  paperObject, personObject, systemObject, termObject,
+} from './objects.js';
+import { oparlUrls, type BodyList, type OParlUrls } from './urls.js';
+
+const DEFAULT_LIMIT = 100;
+const MAX_LIMIT = 1000;
+const FILTERS = ['created_since', 'created_until', 'modified_since', 'modified_until'] as const;
+
+/** The paging and filters of a list request, or an error message for a malformed one. */
+export function listQuery(params: Record<string, string>): q.ListQuery | { error: string } {
+  const page = params.page === undefined ? 1 : Number(params.page);
+  const limit = params.limit === undefined ? DEFAULT_LIMIT : Number(params.limit);
+  if (!Number.isInteger(page) || page < 1 || page > 1_000_000) return { error: 'page must be a whole number from 1' };
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) return { error: `limit must be a whole number from 1 to ${MAX_LIMIT}` };
+  const query: q.ListQuery = { page, limit };
+  for (const name of FILTERS) {
+    const value = params[name];
+    if (value === undefined) continue;
+    if (!/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(value) || Number.isNaN(Date.parse(value))) {
+      return { error: `${name} must be a date-time as in ISO 8601, e.g. 2020-06-17T10:00:00+02:00` };
+    }
+    const key = name.replace(/_(\w)/, (_, c: string) => c.toUpperCase()) as keyof q.ListQuery;
+    (query as unknown as Record<string, string>)[key] = value;
+  }
+  return query;
+}
+
+/** An OParl list: the page's objects, pagination and links (first, prev, next, last) with the filters kept. */
+function listBody(url: string, query: q.ListQuery, page: q.Page<unknown>, data: unknown[]): unknown {
+  const totalPages = Math.max(1, Math.ceil(page.total / query.limit));
+  const link = (n: number) => {
+    const target = new URL(url);
+    target.search = '';
+    const keep: Record<string, string | undefined> = {
+      created_since: query.createdSince, created_until: query.createdUntil, modified_since: query.modifiedSince, modified_until: query.modifiedUntil,
+    };
+    for (const [k, v] of Object.entries(keep)) if (v) target.searchParams.set(k, v);
+    if (query.limit !== DEFAULT_LIMIT) target.searchParams.set('limit', String(query.limit));
+    if (n > 1) target.searchParams.set('page', String(n));
+    return target.toString();
+  };
+  return {
+    data,
+    pagination: { totalElements: page.total, elementsPerPage: query.limit, currentPage: query.page, totalPages },
+    links: {
+      first: link(1),
+      ...(query.page > 1 ? { prev: link(Math.min(query.page - 1, totalPages)) } : {}),
+      ...(query.page < totalPages ? { next: link(query.page + 1) } : {}),
+      last: link(totalPages),
+    },
+  };
+}
+
+/** The OParl application over a database, to be mounted at /oparl/v1.1. */
+export function createOParlApp(db: Db): Hono {
+  const app = new Hono();
+  app.use('*', async (c, next) => {
+    await next();
+    c.header('Access-Control-Allow-Origin', '*');
+    c.header('Content-Type', 'application/json; charset=utf-8');
+  });
+  const urls = (c: Context) => oparlUrls(new URL(c.req.url).origin);
+  const id = (c: Context) => {
+    const raw = c.req.param('id') ?? '';
+    return /^[1-9]\d{0,9}$/.test(raw) && Number(raw) <= 2_147_483_647 ? Number(raw) : null;
+  };
+  const missing = (c: Context) => c.json({ error: 'Objektet findes ikke.' }, 404);
+  const terms = () => q.listTerms(db);
+  const bodyOf = async (slug: string) => (await q.listBodies(db)).find((b) => b.slug === slug) ?? null;
+
+  /** A list route: parse the query, fetch a page, present each row. */
+  const list = <T>(fetch: (c: Context, query: q.ListQuery) => Promise<q.Page<T> | null>, present: (u: OParlUrls, row: T) => unknown | Promise<unknown>) =>
+    async (c: Context) => {
+      const query = listQuery(c.req.query());
+      if ('error' in query) return c.json({ error: query.error }, 400);
+      const page = await fetch(c, query);
+      if (!page) return missing(c);
+      const u = urls(c);
+      const data = await Promise.all(page.rows.map((row) => present(u, row)));
+      return c.json(listBody(c.req.url, query, page, data));
+    };
+
+  const meetingParts = async (row: q.MeetingRow) => {
+    const org = row.organization_id !== null ? await q.getOrganization(db, row.organization_id) : null;
+    const [items, files, participants, location] = await Promise.all([
+      q.meetingItems(db, row.id),
+      q.meetingFiles(db, row.id),
+      q.meetingParticipants(db, row.id),
+      row.location_id !== null ? q.getLocation(db, row.location_id) : Promise.resolve(null),
+    ]);
+    return { items, files, participants, location, organizationName: org?.name ?? null };
+  };
+  const presentMeeting = async (u: OParlUrls, row: q.MeetingRow) => meetingObject(u, row, row.deleted ? { items: [], files: [], participants: [], location: null, organizationName: null } : await meetingParts(row));
+  const presentPerson = async (u: OParlUrls, row: q.PersonRow) => personObject(u, row, await q.personMemberships(db, row.id), null);
+  const presentOrganization = async (u: OParlUrls, row: q.OrganizationRow) => organizationObject(u, row, await q.organizationMemberships(db, row.id));
+  const presentPaper = async (u: OParlUrls, row: q.PaperRow) => paperObject(u, row, await q.paperItems(db, row.id));
+
+  app.get('/', async (c) => {
+    const bodies = await q.listBodies(db);
+    const created = bodies.map((b) => b.created).sort()[0] ?? new Date().toISOString();
+    const modified = bodies.map((b) => b.modified).sort().at(-1) ?? created;
+    return c.json(systemObject(urls(c), created, modified));
+  });
+
+  app.get(
+    '/body',
+    list(
+      async (_c, query) => {
+        const all = await q.listBodies(db);
+        return { rows: all.slice((query.page - 1) * query.limit, query.page * query.limit), total: all.length };
+      },
+      async (u, row: q.BodyRow) => bodyObject(u, row, await terms()),
+    ),
+  );
+  app.get('/body/:slug', async (c) => {
+    const body = await bodyOf(c.req.param('slug'));
+    return body ? c.json(bodyObject(urls(c), body, await terms())) : missing(c);
+  });
+
+  /** A body's list, 404 for an unknown body. */
+  const bodyList = <T>(fetch: (slug: string, query: q.ListQuery) => Promise<q.Page<T>>, present: (u: OParlUrls, row: T) => unknown | Promise<unknown>) =>
+    list(async (c, query) => ((await bodyOf(c.req.param('slug') ?? '')) ? fetch(c.req.param('slug')!, query) : null), present);
+  const lists: Record<BodyList, ReturnType<typeof list>> = {
+    organization: bodyList((s, query) => q.listOrganizations(db, s, query), presentOrganization),
+    person: bodyList((s, query) => q.listPeople(db, s, query), presentPerson),
+    meeting: bodyList((s, query) => q.listMeetings(db, { body: s }, query), presentMeeting),
+    paper: bodyList((s, query) => q.listPapers(db, s, query), presentPaper),
+    'agenda-item': bodyList((s, query) => q.listAgendaItems(db, s, query), agendaItemObject),
+    membership: bodyList((s, query) => q.listMemberships(db, s, query), membershipObject),
+    file: bodyList((s, query) => q.listFiles(db, s, query), fileObject),
+    location: bodyList((s, query) => q.listLocations(db, s, query), locationObject),
+    'legislative-term': list(
+      async (c, query) => {
+        const body = await bodyOf(c.req.param('slug') ?? '');
+        if (!body) return null;
+        const all = (await terms()).map((t) => ({ t, body }));
+        return { rows: all.slice((query.page - 1) * query.limit, query.page * query.limit), total: all.length };
+      },
+      (u, r: { t: q.TermRow; body: q.BodyRow }) => termObject(u, r.body.slug, r.t, r.body),
+    ),
+  };
+  for (const [name, handler] of Object.entries(lists)) app.get(`/body/:slug/${name}`, handler);
+  app.get('/body/:slug/legislative-term/:id', async (c) => {
+    const body = await bodyOf(c.req.param('slug'));
+    const term = (await terms()).find((t) => t.id === id(c));
+    return body && term ? c.json(termObject(urls(c), body.slug, term, body)) : missing(c);
+  });
+
+  /** An object route: fetch by id, present, 404 when unknown or not public. */
+  const one = <T>(fetch: (id: number) => Promise<T | null>, present: (u: OParlUrls, row: T) => unknown | Promise<unknown>) =>
+    async (c: Context) => {
+      const key = id(c);
+      const row = key === null ? null : await fetch(key);
+      return row ? c.json(await present(urls(c), row)) : missing(c);
+    };
+  app.get('/organization/:id', one((k) => q.getOrganization(db, k), presentOrganization));
+  app.get('/organization/:id/meeting', list(async (c, query) => {
+    const key = id(c);
+    return key !== null && (await q.getOrganization(db, key)) ? q.listMeetings(db, { organizationId: key }, query) : null;
+  }, presentMeeting));
+  app.get('/person/:id', one((k) => q.getPerson(db, k), presentPerson));
+  app.get('/membership/:id', one((k) => q.getMembership(db, k), membershipObject));
+  app.get('/meeting/:id', one((k) => q.getMeeting(db, k), presentMeeting));
+  app.get('/agenda-item/:id', one((k) => q.getAgendaItem(db, k), agendaItemObject));
+  app.get('/paper/:id', one((k) => q.getPaper(db, k), presentPaper));
+  app.get('/file/:id', one((k) => q.getFile(db, k), fileObject));
+  app.get('/location/:id', one((k) => q.getLocation(db, k), locationObject));
+  app.get('/consultation/:id', one(async (k) => {
+    const item = await q.getAgendaItem(db, k);
+    if (!item || item.paper_id === null || item.deleted) return null;
+    return (await q.paperItems(db, item.paper_id)).find((i) => i.id === k) ?? null;
+  }, consultationObject));
+  app.notFound(missing);
+  return app;
+}

@@ -1,0 +1,163 @@
+/**
+ * The OParl 1.1 API walked as a client would: from the System object, every link and every page
+ * of every list is followed, each object is validated against the OParl JSON Schemas (in
+ * ../shared/oparl-schema, outside the repository), ids are the URLs objects are served at, and no
+ * closed text appears anywhere. Archive: the seeds, the case-system fixtures with closed items, and
+ * a meeting whose minutes were corrected (a dropped item is served as deleted).
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Ajv } from 'ajv';
+import addFormats from 'ajv-formats';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createOParlApp } from '../src/api/oparl/routes.js';
+import { createDbArchive } from '../src/db/archive.js';
+import type { Database } from '../src/db/client.js';
+import { item, meetingDocument, original } from '../src/db/fixtures.js';
+import { storeDocument } from '../src/db/store.js';
+import { openTestDatabase } from '../src/db/testing.js';
+import { importFile } from '../src/import/index.js';
+import { createApp } from '../src/web/app.js';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const SCHEMAS = resolve(HERE, '../../shared/oparl-schema/draft-07');
+const HAVE_SCHEMAS = existsSync(SCHEMAS);
+if (!HAVE_SCHEMAS) {
+  if (process.env.REFERAT_REQUIRE_SHARED) throw new Error(`${SCHEMAS} is missing: the OParl schemas are needed here`);
+  console.warn(`skipping OParl schema validation: ${SCHEMAS} is not there (it is outside the repository)`);
+}
+const ORIGIN = 'http://referat.test';
+const BASE = `${ORIGIN}/oparl/v1.1`;
+const SECRETS = ['Møllevej', 'ansættelsesforhold', 'skoleplacering', 'hjemmehjælp', 'tilbagebetalt', 'Hemmelig oplysning om ansøgeren'];
+
+let database: Database;
+let app: ReturnType<typeof createApp>;
+beforeAll(async () => {
+  database = await openTestDatabase();
+  app = createApp(createDbArchive(database.db), { oparl: createOParlApp(database.db) });
+  const samples = resolve(HERE, '../samples');
+  for (const name of readdirSync(samples).filter((f) => f.endsWith('.txt')).sort()) {
+    const f = await importFile(join(samples, name));
+    await storeDocument(database.db, f.document, { bytes: f.bytes, fileName: name, format: f.format, access: f.fileAccess });
+  }
+  for (const name of ['sbsys.xml', 'sbsys-aarhus.xml', 'acadre/XML_2041.xml', 'edoc.xml', 'edoc4.xml']) {
+    const f = await importFile(resolve(HERE, 'fixtures/xml', name));
+    await storeDocument(database.db, f.document, { bytes: f.bytes, fileName: name, format: f.format, access: f.fileAccess });
+  }
+  const minutes = (items: ReturnType<typeof item>[]) => meetingDocument({ body: 'Byrådet', authority: 'Norddal Kommune', date: '2021-03-28', startTime: '02:30', items });
+  await storeDocument(database.db, minutes([item('1', 'Et'), item('2', 'To'), item('3', 'Tre'), item('4', 'Lukket', { access: 'closed', text: 'Hemmelig oplysning om ansøgeren.' })]), original('v1'));
+  await storeDocument(database.db, minutes([item('1', 'Et'), item('2', 'Tre', { caseNumber: 'SAG-2021-1' })]), original('v2'), { force: true });
+});
+afterAll(async () => {
+  await database?.close();
+});
+
+const get = async (url: string) => {
+  const res = await app.request(url);
+  return { status: res.status, headers: res.headers, json: (await res.json()) as Record<string, unknown> };
+};
+
+/** Every URL under the API in a JSON value. */
+function links(value: unknown, out: Set<string>): void {
+  if (typeof value === 'string') {
+    if (value.startsWith(BASE)) out.add(value);
+  } else if (Array.isArray(value)) value.forEach((v) => links(v, out));
+  else if (value && typeof value === 'object') Object.values(value).forEach((v) => links(v, out));
+}
+
+describe.skipIf(!HAVE_SCHEMAS)('OParl 1.1', () => {
+  const ajv = new Ajv({ strict: false, allErrors: true });
+  addFormats.default(ajv);
+  ajv.addFormat('url', /^https?:\/\/\S+$/);
+  if (HAVE_SCHEMAS) {
+    for (const file of readdirSync(SCHEMAS).filter((f) => f.endsWith('.json'))) {
+      const schema = JSON.parse(readFileSync(join(SCHEMAS, file), 'utf8')) as { $id: string };
+      // The schemas refer to each other as "Location.json": register them under that name too.
+      ajv.addSchema(schema);
+      ajv.addSchema({ ...schema, $id: `${schema.$id}.json` });
+    }
+  }
+  const validate = (object: Record<string, unknown>) => {
+    const type = String(object.type).replace('https://schema.oparl.org/1.1/', '');
+    const check = ajv.getSchema(`https://schema.oparl.org/1.1/${type}.json`);
+    if (!check) return [`unknown type ${String(object.type)}`];
+    return check(object) ? [] : (check.errors ?? []).map((e) => `${type} ${String(object.id)} ${e.instancePath} ${e.message}`);
+  };
+
+  it('walks the whole graph: every link and page answers, every object validates, ids are their URLs', async () => {
+    const seen = new Set<string>();
+    const queue = [`${BASE}/`];
+    const problems: string[] = [];
+    const types = new Map<string, number>();
+    while (queue.length > 0) {
+      const url = queue.shift()!;
+      if (seen.has(url)) continue;
+      seen.add(url);
+      const { status, headers, json } = await get(url);
+      if (status !== 200) {
+        problems.push(`${url}: ${status}`);
+        continue;
+      }
+      if (headers.get('access-control-allow-origin') !== '*') problems.push(`${url}: no CORS header`);
+      const text = JSON.stringify(json);
+      for (const secret of SECRETS) if (text.includes(secret)) problems.push(`${url}: closed text "${secret}"`);
+      const found = new Set<string>();
+      if (Array.isArray(json.data)) {
+        for (const object of json.data as Array<Record<string, unknown>>) problems.push(...validate(object));
+        links(json.data, found);
+        const nav = json.links as Record<string, string>;
+        if (nav.next) found.add(nav.next);
+      } else {
+        problems.push(...validate(json));
+        if (json.id !== url) problems.push(`${url}: id is ${String(json.id)}`);
+        types.set(String(json.type), (types.get(String(json.type)) ?? 0) + 1);
+        links(json, found);
+      }
+      for (const link of found) if (!seen.has(link)) queue.push(link);
+    }
+    expect(problems).toEqual([]);
+    for (const type of ['System', 'Body', 'Organization', 'Person', 'Membership', 'Meeting', 'AgendaItem', 'Paper', 'File', 'Location', 'LegislativeTerm', 'Consultation']) {
+      expect(types.get(`https://schema.oparl.org/1.1/${type}`), type).toBeGreaterThan(0);
+    }
+  }, 120_000);
+
+  it('pages lists with links.next and keeps the filters in the links', async () => {
+    const first = await get(`${BASE}/body/kl/person?limit=10&modified_since=2000-01-01T00:00:00%2B01:00`);
+    const pagination = first.json.pagination as { totalElements: number; totalPages: number; currentPage: number };
+    expect(pagination.totalElements).toBeGreaterThan(10);
+    const next = (first.json.links as { next: string }).next;
+    expect(new URL(next).searchParams.get('page')).toBe('2');
+    expect(new URL(next).searchParams.get('modified_since')).toBe('2000-01-01T00:00:00+01:00');
+    expect(new URL(next).searchParams.get('limit')).toBe('10');
+    const future = await get(`${BASE}/body/kl/meeting?created_since=2999-01-01`);
+    expect(future.json.data).toEqual([]);
+    expect((await get(`${BASE}/body/kl/meeting?created_since=igår`)).status).toBe(400);
+  });
+
+  it('serves a removed item as deleted, dates with their Copenhagen offset, and files as downloads', async () => {
+    const bodies = (await get(`${BASE}/body`)).json.data as Array<{ id: string; name: string; meeting: string }>;
+    const norddal = bodies.find((b) => b.name === 'Norddal Kommune')!;
+    const meeting = ((await get(norddal.meeting)).json.data as Array<Record<string, unknown>>)[0]!;
+    // 28 March 2021 02:30 is after the change to summer time (02:00 → 03:00 did not exist, 02:30 is +02:00 by the rule used).
+    expect(String(meeting.start)).toMatch(/^2021-03-28T02:30:00\+0[12]:00$/);
+    const items = meeting.agendaItem as Array<Record<string, unknown>>;
+    expect(items.filter((i) => !i.deleted).map((i) => [i.number, i.name])).toEqual([['1', 'Et'], ['2', 'Tre']]);
+    const gone = items.filter((i) => i.deleted);
+    expect(gone).toHaveLength(1);
+    expect(Object.keys(gone[0]!).sort()).toEqual(['created', 'deleted', 'id', 'modified', 'order', 'type']);
+    expect(String(meeting.created)).toMatch(/[+-]\d\d:\d\d$/);
+    const kl = bodies.find((b) => b.name === 'KL')!;
+    const meetings = (await get(kl.meeting)).json.data as Array<{ resultsProtocol?: { accessUrl: string } }>;
+    const file = meetings.find((m) => m.resultsProtocol)!.resultsProtocol!;
+    const download = await app.request(file.accessUrl.replace(ORIGIN, ''));
+    expect(download.status).toBe(200);
+    expect(download.headers.get('content-disposition')).toMatch(/^attachment/);
+  });
+
+  it('answers unknown objects with 404 and closed items not at all', async () => {
+    expect((await get(`${BASE}/meeting/999999`)).status).toBe(404);
+    expect((await get(`${BASE}/agenda-item/abc`)).status).toBe(404);
+    expect((await get(`${BASE}/body/findes-ikke/meeting`)).status).toBe(404);
+  });
+});
