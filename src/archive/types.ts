@@ -214,6 +214,41 @@ export interface BodyView {
   memberships: MembershipView[];
 }
 
+/** A meeting in a calendar (iCalendar): when, where, and whether it is cancelled. */
+export interface CalendarEntry {
+  meetingId: number;
+  date: string;
+  startTime: string | null;
+  endTime: string | null;
+  location: string | null;
+  status: MeetingStatus;
+  body: { slug: string; name: string } | null;
+  /** When the meeting last changed (UTC), for DTSTAMP. */
+  modified: string;
+}
+
+/** What a feed follows: everything, an organisation, a case, a person, or a search. */
+export type FeedScope =
+  | { kind: 'all' }
+  | { kind: 'body'; slug: string }
+  | { kind: 'case'; caseNumber: string }
+  | { kind: 'person'; personId: number }
+  | { kind: 'search'; q: string };
+
+/** A new or changed agenda or minutes: one version of a meeting document. */
+export interface FeedEntry {
+  versionId: number;
+  meetingId: number;
+  kind: DocumentKind;
+  version: number;
+  /** When the version was stored (UTC). */
+  updated: string;
+  date: string | null;
+  body: string | null;
+  /** "1. Godkendelse af referat", … as the viewer may see them. */
+  items: string[];
+}
+
 export interface Archive {
   listBodies(viewer: Viewer): Promise<BodySummary[]>;
   getBody(viewer: Viewer, slug: string): Promise<BodyView | null>;
@@ -235,4 +270,8 @@ export interface Archive {
   listPeople(viewer: Viewer, filter: PeopleFilter): Promise<PeopleGroup[]>;
   /** A person by id, "id-slug" or slug, with attendance; null when unknown or never listed. */
   getPerson(viewer: Viewer, ref: string): Promise<PersonView | null>;
+  /** Dated meetings for a calendar: all, or one organisation's (null when the organisation is unknown). */
+  calendar(viewer: Viewer, bodySlug: string | null): Promise<CalendarEntry[] | null>;
+  /** New and changed agendas and minutes in a scope, newest first. */
+  feed(viewer: Viewer, scope: FeedScope): Promise<FeedEntry[]>;
 }

@@ -9,6 +9,7 @@ import { canRead } from '../archive/policy.js';
 import type { Archive, BodySummary, BodyView, ItemView, MeetingView } from '../archive/types.js';
 import { viewDocument } from '../archive/view.js';
 import type { AccessLevel, Viewer } from '../model/index.js';
+import { calendarEntries, feedEntries } from './calendar.js';
 import { getCase } from './cases.js';
 import type { Db } from './client.js';
 import { organizationMemberships } from './memberships.js';
@@ -96,6 +97,12 @@ export function createDbArchive(db: Db): Archive {
     getCase: (viewer, caseNumber) => getCase(db, viewer, caseNumber),
     listPeople: (viewer, filter) => listPeople(db, viewer, filter),
     getPerson: (viewer, ref) => getPerson(db, viewer, ref),
+
+    async calendar(viewer, bodySlug) {
+      if (bodySlug !== null && (await bodies(viewer, sql`o.slug = ${bodySlug}`)).length === 0) return null;
+      return calendarEntries(db, viewer, bodySlug);
+    },
+    feed: (viewer, scope) => feedEntries(db, viewer, scope),
   };
 
   /** The same case at other meetings (visible, current items), newest first. */

@@ -18,6 +18,9 @@ import { renderPersonPage } from './pages/person.js';
 import { renderSearchPage } from './pages/search.js';
 import { renderComparePage, renderVersionPage } from './pages/version.js';
 import { kindOfSegment } from './urls.js';
+import { renderAtom } from './atom.js';
+import { renderCalendar } from './ical.js';
+import type { FeedScope } from '../archive/types.js';
 import { apiSearchResponse } from './api.js';
 import { parseSearchParams } from './search-params.js';
 import { staticAssets } from './static.js';
@@ -37,6 +40,11 @@ function parseId(segment: string): number | null {
 }
 
 const notFound = (c: Context) => c.html(renderNotFoundPage(), 404);
+
+/** The site's public origin: REFERAT_PUBLIC_URL behind a proxy, else the request's. */
+function originOf(c: Context): string {
+  return (process.env.REFERAT_PUBLIC_URL ?? new URL(c.req.url).origin).replace(/\/$/, '');
+}
 
 /** What the routes share per request: who reads. */
 export type AppEnv = { Variables: { viewer: Viewer } };
@@ -84,12 +92,12 @@ export function createApp(archive: Archive, parts: AppParts = {}): Hono<AppEnv> 
       archive.upcomingMeetings(c.var.viewer, UPCOMING_COUNT),
       archive.listBodies(c.var.viewer),
     ]);
-    return c.html(renderFrontPage({ latest, upcoming, bodies }));
+    return c.html(renderFrontPage({ latest, upcoming, bodies, origin: originOf(c) }));
   });
 
   app.get('/bodies/:slug', async (c) => {
     const found = await archive.getBody(c.var.viewer, c.req.param('slug'));
-    return found ? c.html(renderBodyPage(found)) : notFound(c);
+    return found ? c.html(renderBodyPage({ ...found, origin: originOf(c) })) : notFound(c);
   });
 
   app.get('/meetings/:id', async (c) => {
@@ -120,6 +128,47 @@ export function createApp(archive: Archive, parts: AppParts = {}): Hono<AppEnv> 
     const version = parseId(c.req.param('version'));
     const view = id === null || kind === null || version === null ? null : await archive.compareVersion(c.var.viewer, id, kind, version);
     return view ? c.html(renderComparePage(view)) : notFound(c);
+  });
+
+  // Calendars (iCalendar) of every meeting and of one organisation's.
+  const calendar = async (c: Context<AppEnv>, slug: string | null) => {
+    const entries = await archive.calendar(c.var.viewer, slug);
+    if (!entries) return notFound(c);
+    const name = slug === null ? 'Møder i Referat' : `Møder i ${entries[0]?.body?.name ?? slug}`;
+    return c.body(renderCalendar(entries, { name, origin: originOf(c) }), 200, {
+      'Content-Type': 'text/calendar; charset=utf-8',
+      'Content-Disposition': `inline; filename="${slug ?? 'referat'}.ics"`,
+    });
+  };
+  app.get('/calendar.ics', (c) => calendar(c, null));
+  app.get('/bodies/:slug/calendar.ics', (c) => calendar(c, c.req.param('slug')));
+
+  // Atom feeds of new and changed agendas and minutes.
+  const feed = async (c: Context<AppEnv>, scope: FeedScope, title: string, page: string) => {
+    const entries = await archive.feed(c.var.viewer, scope);
+    const origin = originOf(c);
+    const self = `${origin}${new URL(c.req.url).pathname}${new URL(c.req.url).search}`;
+    return c.body(renderAtom(entries, { title, origin, self, page: `${origin}${page}` }), 200, { 'Content-Type': 'application/atom+xml; charset=utf-8' });
+  };
+  app.get('/feed.atom', (c) => feed(c, { kind: 'all' }, 'Nye dagsordener og referater', '/'));
+  app.get('/bodies/:slug/feed.atom', async (c) => {
+    const found = await archive.getBody(c.var.viewer, c.req.param('slug'));
+    return found ? feed(c, { kind: 'body', slug: found.body.slug }, `${found.body.name}: nye dagsordener og referater`, `/bodies/${found.body.slug}`) : notFound(c);
+  });
+  app.get('/cases/:caseNumber/feed.atom', async (c) => {
+    const caseNumber = c.req.param('caseNumber');
+    const view = caseNumber.length <= 100 ? await archive.getCase(c.var.viewer, caseNumber) : null;
+    return view ? feed(c, { kind: 'case', caseNumber }, `Sag ${caseNumber}: nye dagsordener og referater`, `/cases/${encodeURIComponent(caseNumber)}`) : notFound(c);
+  });
+  app.get('/people/:ref/feed.atom', async (c) => {
+    const ref = c.req.param('ref');
+    const view = ref.length <= 200 ? await archive.getPerson(c.var.viewer, ref) : null;
+    return view ? feed(c, { kind: 'person', personId: view.person.id }, `${view.person.name}: nye dagsordener og referater`, `/people/${view.person.id}`) : notFound(c);
+  });
+  app.get('/search/feed.atom', async (c) => {
+    const q = (c.req.query('q') ?? '').trim().slice(0, 500);
+    if (!q) return notFound(c);
+    return feed(c, { kind: 'search', q }, `Søgning: ${q}`, `/search?q=${encodeURIComponent(q)}`);
   });
 
   app.get('/cases/:caseNumber', async (c) => {

@@ -16,6 +16,8 @@ export interface LayoutProps {
   nav?: NavSection;
   /** Extra description for search engines and link previews. */
   description?: string;
+  /** Atom feeds of the page, advertised to feed readers. */
+  feeds?: Array<{ title: string; href: string }>;
   children?: Child;
 }
 
@@ -41,6 +43,9 @@ export function Layout(props: LayoutProps) {
         {props.description && <meta name="description" content={props.description} />}
         <link rel="stylesheet" href="/static/dkfds/css/dkfds.min.css" />
         <link rel="stylesheet" href="/static/referat.css" />
+        {(props.feeds ?? []).map((f) => (
+          <link rel="alternate" type="application/atom+xml" title={f.title} href={f.href} />
+        ))}
       </head>
       <body>
         <a class="skipnav" href="#main-content">Gå til sidens indhold</a>

@@ -81,3 +81,22 @@ export function peopleUrl(params: { q?: string; body?: string } = {}): string {
   const s = query.toString();
   return s ? `/people?${s}` : '/people';
 }
+
+/** `/calendar.ics` (every meeting) or `/bodies/kkr-midtjylland/calendar.ics`. */
+export function calendarUrl(bodySlug?: string): string {
+  return bodySlug ? `${bodyUrl(bodySlug)}/calendar.ics` : '/calendar.ics';
+}
+
+/** A calendar's address for subscribing: `webcal://host/…` (calendar programs follow it). */
+export function webcalUrl(origin: string, path: string): string {
+  return `${origin.replace(/^https?:/, 'webcal:')}${path}`;
+}
+
+/** The Atom feed of a page: everything, an organisation, a case, a person or a search. */
+export function feedUrl(scope: { body?: string; caseNumber?: string; person?: { id: number; slug: string }; q?: string } = {}): string {
+  if (scope.body) return `${bodyUrl(scope.body)}/feed.atom`;
+  if (scope.caseNumber) return `${caseUrl(scope.caseNumber)}/feed.atom`;
+  if (scope.person) return `${personUrl(scope.person)}/feed.atom`;
+  if (scope.q) return `/search/feed.atom?q=${encodeURIComponent(scope.q)}`;
+  return '/feed.atom';
+}

@@ -4,13 +4,16 @@ import { Memberships } from '../components/memberships.js';
 import { MeetingTable } from '../components/meeting-table.js';
 import { danishNumber, yearOf } from '../format.js';
 import { Layout, renderPage } from '../layout.js';
-import { searchUrl } from '../urls.js';
+import { calendarUrl, feedUrl, searchUrl } from '../urls.js';
+import { Subscribe } from '../components/subscribe.js';
 
 export interface BodyPageData {
   body: BodySummary;
   meetings: MeetingSummary[];
   /** Seats per electoral period, newest first. */
   memberships?: MembershipView[];
+  /** The site's own origin, for calendar subscriptions (webcal://). */
+  origin?: string;
 }
 
 /** Meetings grouped by year (newest first, undated last), each year's meetings newest first. */
@@ -32,13 +35,14 @@ export function renderBodyPage(data: BodyPageData): string {
   const { body, meetings } = data;
   const groups = meetingsByYear(meetings);
   return renderPage(
-    <Layout title={body.name} breadcrumbs={[{ text: 'Forside', href: '/' }, { text: body.name }]}>
+    <Layout title={body.name} breadcrumbs={[{ text: 'Forside', href: '/' }, { text: body.name }]} feeds={[{ title: `${body.name}: nye dagsordener og referater`, href: feedUrl({ body: body.slug }) }]}>
       <h1>{body.name}</h1>
       <p class="font-lead">
         {meetings.length === 1 ? '1 møde' : `${danishNumber(meetings.length)} møder`} i arkivet.{' '}
         <a href={searchUrl({ body: body.slug })}>Søg i {body.name}s dagsordener og referater</a>
       </p>
       {body.authority && <p>Under {body.authority}.</p>}
+      <Subscribe feed={feedUrl({ body: body.slug })} calendar={calendarUrl(body.slug)} origin={data.origin} />
       {groups.length === 0 && <p>Der er endnu ingen møder for {body.name} i arkivet.</p>}
       {groups.map(({ year, meetings: ms }) => {
         const id = year === null ? 'udaterede' : `aar-${year}`;

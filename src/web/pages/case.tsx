@@ -9,7 +9,8 @@ import { itemHeadingText } from '../components/item.js';
 import { KindBadges } from '../components/meeting-table.js';
 import { bodyName, danishNumber, meetingTitle } from '../format.js';
 import { Layout, renderPage } from '../layout.js';
-import { bodyUrl, itemUrl, meetingUrl } from '../urls.js';
+import { bodyUrl, itemUrl, meetingUrl, feedUrl } from '../urls.js';
+import { Subscribe } from '../components/subscribe.js';
 
 /** The case's items grouped by meeting, keeping the newest-first order. */
 export function itemsByMeeting(items: CaseItem[]): Array<{ meeting: MeetingSummary; items: CaseItem[] }> {
@@ -74,12 +75,13 @@ export function renderCasePage(view: CaseView): string {
   const bodies = [...new Set(view.items.map((i) => bodyName(i.meeting)))];
   const title = `Sag ${view.caseNumber}`;
   return renderPage(
-    <Layout title={title} breadcrumbs={[{ text: 'Forside', href: '/' }, { text: title }]}>
+    <Layout title={title} breadcrumbs={[{ text: 'Forside', href: '/' }, { text: title }]} feeds={[{ title: `${title}: nye dagsordener og referater`, href: feedUrl({ caseNumber: view.caseNumber }) }]}>
       <h1>{title}</h1>
       <p class="font-lead">
         Sagen er behandlet i {countText(view.items.length, groups.length)} i arkivet ({bodies.join(', ')}), nyeste først.
       </p>
       <p>Lukkede punkter vises ikke.</p>
+      <Subscribe feed={feedUrl({ caseNumber: view.caseNumber })} />
       {groups.map((g) => <MeetingGroup meeting={g.meeting} items={g.items} />)}
     </Layout>,
   );

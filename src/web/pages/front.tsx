@@ -5,9 +5,13 @@ import { MeetingTable } from '../components/meeting-table.js';
 import { SearchBox } from '../components/search-box.js';
 import { danishNumber } from '../format.js';
 import { Layout, renderPage } from '../layout.js';
+import { Subscribe } from '../components/subscribe.js';
+import { calendarUrl, feedUrl } from '../urls.js';
 import { bodyUrl } from '../urls.js';
 
 export interface FrontPageData {
+  /** The site's own origin, for calendar subscriptions (webcal://). */
+  origin?: string;
   latest: MeetingSummary[];
   upcoming: MeetingSummary[];
   bodies: BodySummary[];
@@ -34,12 +38,13 @@ function BodyCards(props: { bodies: BodySummary[] }) {
 /** The front page as an HTML document. */
 export function renderFrontPage(data: FrontPageData): string {
   return renderPage(
-    <Layout title="Dagsordener og referater" nav="home" description="Søg i dagsordener og referater fra KKR Midtjylland og KD-Net.">
+    <Layout title="Dagsordener og referater" nav="home" description="Søg i dagsordener og referater fra KKR Midtjylland og KD-Net." feeds={[{ title: 'Nye dagsordener og referater', href: feedUrl() }]}>
       <h1>Dagsordener og referater</h1>
       <p class="font-lead">
         Find sager, beslutninger og deltagere fra møderne i KKR Midtjylland og kommunaldirektørnetværket KD-Net.
       </p>
       <SearchBox id="front-search" label="Søg efter sager, ord eller navne" />
+      <Subscribe feed={feedUrl()} calendar={calendarUrl()} origin={data.origin} />
 
       <section aria-labelledby="seneste-moeder" class="mt-8">
         <h2 id="seneste-moeder">Seneste møder</h2>

@@ -7,7 +7,8 @@ import { bodyName, danishDate, danishNumber } from '../format.js';
 import { FactRow } from '../components/fact-row.js';
 import { Memberships } from '../components/memberships.js';
 import { Layout, renderPage } from '../layout.js';
-import { bodyUrl, meetingUrl, peopleUrl, personUrl } from '../urls.js';
+import { bodyUrl, feedUrl, meetingUrl, peopleUrl, personUrl } from '../urls.js';
+import { Subscribe } from '../components/subscribe.js';
 
 export interface Affiliation {
   party: string | null;
@@ -160,9 +161,11 @@ export function renderPersonPage(view: PersonView): string {
   const runs = affiliations(attendance);
   const bodies = [...new Set(attendance.map((a) => bodyName(a.meeting)))];
   return renderPage(
-    <Layout title={person.name} nav="people" breadcrumbs={[{ text: 'Forside', href: '/' }, { text: 'Personer', href: peopleUrl() }, { text: person.name }]}>
+    <Layout title={person.name} nav="people" breadcrumbs={[{ text: 'Forside', href: '/' }, { text: 'Personer', href: peopleUrl() }, { text: person.name }]}
+      feeds={[{ title: `${person.name}: nye dagsordener og referater`, href: feedUrl({ person }) }]}>
       <h1>{person.name}</h1>
       <p class="font-lead">{attendanceSummary(attendance)}</p>
+      <Subscribe feed={feedUrl({ person })} />
       <div class="table--responsive-scroll" tabindex={0}>
         <table class="table table--compact structured-list meeting-facts">
           <caption class="sr-only">Seneste oplysninger i dokumenterne</caption>

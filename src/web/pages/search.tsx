@@ -9,7 +9,8 @@ import { SearchResultsList } from '../components/search-results.js';
 import { danishNumber } from '../format.js';
 import { Layout, renderPage } from '../layout.js';
 import { searchQueryParams } from '../search-params.js';
-import { searchUrl } from '../urls.js';
+import { searchUrl, feedUrl } from '../urls.js';
+import { Subscribe } from '../components/subscribe.js';
 
 export interface SearchPageData {
   query: Partial<SearchQuery>;
@@ -82,9 +83,11 @@ export function renderSearchPage(data: SearchPageData): string {
   const q = data.query.q ?? '';
   const title = q && data.result ? `Søgning: ${q}` : 'Søg i dagsordener og referater';
   return renderPage(
-    <Layout title={title} nav="search" breadcrumbs={[{ text: 'Forside', href: '/' }, { text: 'Søg' }]}>
+    <Layout title={title} nav="search" breadcrumbs={[{ text: 'Forside', href: '/' }, { text: 'Søg' }]}
+      feeds={q && data.result ? [{ title: `Søgning: ${q}`, href: feedUrl({ q }) }] : []}>
       <h1>Søg i dagsordener og referater</h1>
       <SearchForm query={data.query} bodies={data.bodies} />
+      {q && data.result && <Subscribe feed={feedUrl({ q })} />}
       <div class="search-outcome mt-7">
         {data.error && <Alert variant="error" heading="Søgningen kunne ikke udføres" text={data.error} />}
         {!data.error && !data.result && <Tips />}

@@ -211,5 +211,32 @@ export function createMemoryArchive(meetings: MemoryMeeting[], today = '2020-09-
     async getPerson() {
       return null;
     },
+    async calendar(viewer, bodySlug) {
+      const list = visible(viewer).filter((m) => m.document.date !== null && (bodySlug === null || summary(viewer, m).body?.slug === bodySlug));
+      if (bodySlug !== null && list.length === 0) return null;
+      return list.map((m) => ({
+        meetingId: m.id,
+        date: m.document.date!,
+        startTime: m.document.startTime,
+        endTime: m.document.endTime,
+        location: m.document.location,
+        status: summary(viewer, m).status,
+        body: summary(viewer, m).body,
+        modified: '2020-09-01T00:00:00Z',
+      }));
+    },
+    async feed(viewer, scope) {
+      const list = visible(viewer).filter((m) => scope.kind === 'all' || (scope.kind === 'body' && summary(viewer, m).body?.slug === scope.slug));
+      return list.map((m) => ({
+        versionId: m.documentId,
+        meetingId: m.id,
+        kind: m.document.kind,
+        version: 1,
+        updated: '2020-09-01T00:00:00Z',
+        date: m.document.date,
+        body: m.document.body,
+        items: seen(viewer, m)!.items.map((i) => `${i.number}. ${i.title}`),
+      }));
+    },
   };
 }
