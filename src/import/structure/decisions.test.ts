@@ -52,6 +52,10 @@ describe('decision headings', () => {
     const built = item([text('Beslutning i Byrådet den 3. maj 2024', { bold: true }), text('Godkendt.'), text('Sagsforløb: ØU, BY')]);
     expect(built.sections.map((s) => [s.heading, s.type])).toEqual([['Beslutning i Byrådet den 3. maj 2024', 'decision'], ['Sagsforløb', 'history']]);
   });
+
+  it('takes a line in lower case for text, not a heading', () => {
+    expect(item([text('Sagsbeskrivelse:'), text('beskrivelse')]).sections.map((s) => s.heading)).toEqual(['Sagsbeskrivelse']);
+  });
 });
 
 describe("this meeting's decision", () => {

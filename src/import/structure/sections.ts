@@ -22,6 +22,8 @@ const INLINE_HEADING = /^([^:]{3,120}?)\s*:\s+(\S.*)$/;
 export function sectionHeading(line: Line): { heading: string; type: SectionType; rest: string | null } | null {
   if (line.list || line.cells || line.annotation) return null;
   const text = line.text.trim();
+  // A heading starts with a capital ("Beslutning", "BESLUTNING"); "beskrivelse" in lower case is text.
+  if (/^\p{Ll}/u.test(text)) return null;
   const type = sectionTypeOf(text);
   if (type) return { heading: text.replace(/\s*[:,]$/, ''), type, rest: null };
   const inline = INLINE_HEADING.exec(text);
