@@ -24,8 +24,11 @@ export function sourceBody(source: string, doc: MeetingDocument): string {
 export function modelBody(doc: MeetingDocument): string {
   return doc.items
     .map((item) => {
-      const head = [item.number, item.title, item.presenters.length ? `v ${item.presenters.join(' og ')}` : '', item.caseNumber ?? '', item.caseOfficers.join('/')];
       const sections = item.sections.map((s) => [s.heading ?? '', ...s.blocks.map(blockText)].join('\n'));
+      // A case slot read where it stands ("Sagsnr.: ¦ 12/27845") is in the text already; only a
+      // case line taken out of the text is rendered in the head.
+      const inText = item.caseNumber !== null && letters(sections.join('\n')).includes(letters(item.caseNumber));
+      const head = [item.number, item.title, item.presenters.length ? `v ${item.presenters.join(' og ')}` : '', inText ? '' : (item.caseNumber ?? ''), inText ? '' : item.caseOfficers.join('/')];
       return [...head, ...sections].join('\n');
     })
     .join('\n');

@@ -3,6 +3,7 @@
  */
 import { z } from 'zod';
 import { Block, blockText } from './block.js';
+import sectionHeadings from './lexicon/sections.json' with { type: 'json' };
 
 /** What a section is for, whatever its local heading ("Referat:" and "Beslutning" are both decisions). */
 export const SectionType = z.enum([
@@ -12,7 +13,7 @@ export const SectionType = z.enum([
   'presentation', // Sagsfremstilling
   'decision', // Beslutning, Referat
   'economy', // Økonomi
-  'history', // Historik
+  'history', // Historik, Sagsforløb, Tidligere behandling; earlier meetings' dated decisions
   'other',
 ]);
 export type SectionType = z.infer<typeof SectionType>;
@@ -25,24 +26,19 @@ export const Section = z.object({
 });
 export type Section = z.infer<typeof Section>;
 
-/** Danish section headings (lower-cased, without colon) and the type each stands for. */
-const HEADING_TYPES: ReadonlyArray<[RegExp, SectionType]> = [
-  [/^(resume|resumé|beslutningstema|sagsresume)$/, 'summary'],
-  [/^(baggrund|baggrund for sagen)$/, 'background'],
-  [/^(indstilling|indstillinger|forslag til beslutning|(administrationen|direktionen|forvaltningen|borgmesteren|kommunaldirektøren) indstiller)$/, 'recommendation'],
-  [/^(sagsfremstilling|sagsbeskrivelse|beskrivelse|sagens indhold)$/, 'presentation'],
-  [/^(beslutning|beslutninger|referat|afgørelse|beslutning i .+)$/, 'decision'],
-  [/^(økonomi|økonomiske konsekvenser|økonomi og finansiering|bevillingsmæssige konsekvenser)$/, 'economy'],
-  [/^(historik|tidligere beslutninger|sagens forløb)$/, 'history'],
-  [/^(bilag|bilagsliste|bilagsoversigt)$/, 'other'],
-];
+/** Danish section headings and the type each stands for, as data (lexicon/sections.json), first match wins. */
+export const SECTION_HEADINGS: ReadonlyArray<{ pattern: RegExp; type: SectionType; gloss: string }> = sectionHeadings.entries.map((e) => ({
+  pattern: new RegExp(e.pattern, 'iu'),
+  type: SectionType.parse(e.type),
+  gloss: e.gloss,
+}));
 
 /** The section type of a known heading, or null when the heading is not a known section name. */
 export function sectionTypeOf(heading: string): SectionType | null {
-  // Every known heading is short: longer lines are text, without trying each pattern.
-  if (heading.length > 50) return null;
+  // Every known heading is short ("Beslutning i <udvalg> den <dato>" the longest): longer lines are text.
+  if (heading.length > 120) return null;
   const key = heading.trim().replace(/[:,]$/, '').trim().toLowerCase();
-  for (const [pattern, type] of HEADING_TYPES) if (pattern.test(key)) return type;
+  for (const { pattern, type } of SECTION_HEADINGS) if (pattern.test(key)) return type;
   return null;
 }
 

@@ -20,3 +20,18 @@ export const AUTHORITIES: ReadonlyArray<{ pattern: RegExp; authority: string | n
 export function lexiconPattern(source: string): RegExp {
   return new RegExp(source, 'iu');
 }
+
+import caseNumbers from './case-numbers.json' with { type: 'json' };
+
+/** Danish section headings and their section types (the data lives beside sectionTypeOf in src/model). */
+export { SECTION_HEADINGS } from '../../model/section.js';
+
+/** What an item-head slot holds: its case number, a document or bilag number, or its case officer. */
+export type SlotRole = 'case' | 'document' | 'officer';
+
+/** Labels of item-head slots ("Sagsnr.", "J.nr.", "Dok.nr.", "Sagsbehandler") and what each holds. */
+export const CASE_SLOT_LABELS: ReadonlyArray<{ pattern: string; role: SlotRole; gloss: string }> = caseNumbers.entries.map((e) => ({
+  pattern: e.pattern,
+  role: e.role as SlotRole,
+  gloss: e.gloss,
+}));

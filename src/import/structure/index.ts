@@ -39,7 +39,7 @@ export function structureDocument(lines: readonly Line[], options: ImportOptions
   const items = headings.map((h, i) => {
     const end = headings[i + 1]?.index ?? lines.length;
     const body = lines.slice(h.index + 1, end).filter((_, j) => !toc.lineIndexes.has(h.index + 1 + j));
-    return buildItem(h, lines[h.index]!, body, hints);
+    return buildItem(h, lines[h.index]!, body, hints, { lines, headings, date: options.date ?? front.date });
   });
   dropCoveredAnnotations(items);
   if (items.length === 0) warnings.push('No numbered agenda items found.');

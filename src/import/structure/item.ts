@@ -1,33 +1,21 @@
 /**
  * @module One agenda item from its heading and body lines: title (joined across lines),
- * presenters ("v. …"), case number and officers' initials, sections, bilag, links, decision.
+ * presenters ("v. …"), case number and officers (case-number.ts), sections, bilag, links, and
+ * this meeting's decision (decisions.ts).
  */
 import { attachmentTitle, blockText, decisionOf, uniqueLinks, type AgendaItem, type Attachment, type Block } from '../../model/index.js';
 import { plainLine, type Line } from '../line.js';
 import { ATTACHMENT_MARKER, type LayoutHints } from './blocks.js';
 import { headingCandidate, type ItemHeading } from './headings.js';
 import { joinBroken } from './join.js';
+import { findCaseSlot, isSlotLine, parseCaseLine, type CaseLine } from './case-number.js';
+import { settleDecisions } from './decisions.js';
+import { itemContext, NO_CONTEXT, type ItemDocument } from './item-context.js';
 import { buildSections, sectionHeading } from './sections.js';
 
-/** Case numbers as Danish case systems write them, optionally after a "Sagsnr." label. */
-const CASE_LINE =
-  /^(?:Sags?(?:nr|nummer)\.?:?\s*)?(SAG-\d{4}-\d{3,6}|\d{2}\.\d{2}\.\d{2}-[A-ZÆØÅ]\d{2}-\d+-\d{2}|\d{1,3}-\d{1,3}-\d{1,3}-\d{1,5}-\d{1,3}|\d{4}-\d{4,6})\b\s*(.*)$/;
-const OFFICER = /^[a-zæøå]{2,8}$/;
+export { parseCaseLine, type CaseLine } from './case-number.js';
+
 const PRESENTER = /\s+v\/?\.?\s+(\p{Lu}[\p{L}.\-' ]+?(?:\s+og\s+\p{Lu}[\p{L}.\-' ]+?)*)\.?$/u;
-
-export interface CaseLine {
-  caseNumber: string;
-  officers: string[];
-}
-
-/** Reads a case line ("SAG-2020-01697 chbo/jhp"); null when the line is not one. */
-export function parseCaseLine(text: string): CaseLine | null {
-  const m = CASE_LINE.exec(text.trim());
-  if (!m) return null;
-  const officers = m[2]!.split('/').map((s) => s.trim()).filter((s) => s !== '');
-  if (!officers.every((o) => OFFICER.test(o))) return null;
-  return { caseNumber: m[1]!, officers };
-}
 
 /** Splits "Title v. Name og Name" into title and presenters. */
 export function splitPresenters(title: string): { title: string; presenters: string[] } {
@@ -38,7 +26,9 @@ export function splitPresenters(title: string): { title: string; presenters: str
 }
 
 /** Builds an agenda item from its heading and the lines up to the next heading. */
-export function buildItem(heading: ItemHeading, headingLine: Line, body: readonly Line[], hints: LayoutHints): AgendaItem {
+export function buildItem(heading: ItemHeading, headingLine: Line, body: readonly Line[], hints: LayoutHints, document?: ItemDocument): AgendaItem {
+  const context = document ? itemContext(document) : NO_CONTEXT;
+  const shape = context.caseShape;
   let title = heading.title;
   const lines = [...body];
   // KD-Net sometimes runs the recommendation into the heading line.
@@ -48,12 +38,14 @@ export function buildItem(heading: ItemHeading, headingLine: Line, body: readonl
     lines.unshift(plainLine(runIn[1]!, { breakBefore: true, italic: headingLine.italic }));
   }
   // The title goes on over following lines until a break, the case line or a section.
-  while (lines.length > 0 && continuesTitle(lines[0]!, hints)) title = joinBroken(title, lines.shift()!.text);
+  while (lines.length > 0 && continuesTitle(lines[0]!, hints, shape)) title = joinBroken(title, lines.shift()!.text);
+  // A line that is the case slot and nothing more, right under the heading, is the item's case
+  // line: read into caseNumber/caseOfficers, not text. Other slot arrangements stay text.
   let caseLine: CaseLine | null = null;
-  const caseIndex = lines.slice(0, 3).findIndex((l) => parseCaseLine(l.text) !== null);
-  if (caseIndex >= 0 && lines.slice(0, caseIndex).every((l) => continuesTitle({ ...l, breakBefore: false }, hints))) {
+  const caseIndex = lines.slice(0, 3).findIndex((l) => !l.cells && !l.list && parseCaseLine(l.text, shape) !== null);
+  if (caseIndex >= 0 && lines.slice(0, caseIndex).every((l) => continuesTitle({ ...l, breakBefore: false }, hints, shape))) {
     for (const l of lines.splice(0, caseIndex)) title = joinBroken(title, l.text);
-    caseLine = parseCaseLine(lines.shift()!.text);
+    caseLine = parseCaseLine(lines.shift()!.text, shape);
   }
   // "… v. Jesper Kaas" + "Schmidt": a presenter's name broken onto the next line.
   if (/\sv\.\s+\p{Lu}\S*(\s\p{Lu}\S*)?$/u.test(title) && lines[0] && /^\p{Lu}[\p{L}-]+$/u.test(lines[0].text)) {
@@ -70,19 +62,22 @@ export function buildItem(heading: ItemHeading, headingLine: Line, body: readonl
   if (closedLine >= 0) {
     closed = true;
     lines.splice(closedLine, 1);
-    const next = lines[closedLine] && parseCaseLine(lines[closedLine]!.text);
+    const next = lines[closedLine] && parseCaseLine(lines[closedLine]!.text, shape);
     if (next && !caseLine) {
       caseLine = next;
       lines.splice(closedLine, 1);
     }
   }
   const { title: bare, presenters } = splitPresenters(title.trim());
-  const sections = buildSections(lines, hints);
+  // Any other arrangement of the slot ("Sagsnr.: ¦ 12/27845", a row with Sagsbehandler and
+  // access) is read where it stands and stays in the text.
+  const slot = caseLine ? null : findCaseSlot(lines);
+  const sections = settleDecisions(buildSections(lines, hints), context.meetingDate);
   return {
     number: heading.number,
     title: bare.replace(/\s*\.$/, ''),
-    caseNumber: caseLine?.caseNumber ?? null,
-    caseOfficers: caseLine?.officers ?? [],
+    caseNumber: caseLine?.caseNumber ?? slot?.caseNumber ?? null,
+    caseOfficers: caseLine?.officers ?? slot?.officers ?? [],
     presenters,
     sections,
     attachments: attachmentsOf(sections.flatMap((s) => s.blocks)),
@@ -97,9 +92,9 @@ export function buildItem(heading: ItemHeading, headingLine: Line, body: readonl
   };
 }
 
-function continuesTitle(line: Line, hints: LayoutHints): boolean {
+function continuesTitle(line: Line, hints: LayoutHints, shape: string | null): boolean {
   if (line.breakBefore || line.pageBreakBefore || line.list || line.cells || line.annotation || !hints.wrapped) return false;
-  return parseCaseLine(line.text) === null && sectionHeading(line) === null && headingCandidate(line) === null;
+  return parseCaseLine(line.text, shape) === null && !isSlotLine(line) && sectionHeading(line) === null && headingCandidate(line) === null;
 }
 
 /** The bilag of an item: attachment blocks and paragraphs that open with a `./.` marker. */

@@ -12,16 +12,23 @@ interface RawSection {
   lines: Line[];
 }
 
-const INLINE_HEADING = /^(Indstilling|Beslutning|Referat|Baggrund|Sagsfremstilling|Økonomi|Resume|Resumé|Historik)\s*:\s+(\S.*)$/i;
+/** "Heading: text" on one line ("Indstilling: Det indstilles …", "Sagsforløb: ØU, BY"). */
+const INLINE_HEADING = /^([^:]{3,120}?)\s*:\s+(\S.*)$/;
 
-/** The section heading a line stands for, with any text that followed it on the same line. */
+/**
+ * The section heading a line stands for, with any text that followed it on the same line. A
+ * heading is a whole line (bold or not, with or without a colon) that the lexicon knows.
+ */
 export function sectionHeading(line: Line): { heading: string; type: SectionType; rest: string | null } | null {
   if (line.list || line.cells || line.annotation) return null;
   const text = line.text.trim();
+  // A heading starts with a capital ("Beslutning", "BESLUTNING"); "beskrivelse" in lower case is text.
+  if (/^\p{Ll}/u.test(text)) return null;
   const type = sectionTypeOf(text);
-  if (type && text.length <= 60) return { heading: text.replace(/\s*[:,]$/, ''), type, rest: null };
+  if (type) return { heading: text.replace(/\s*[:,]$/, ''), type, rest: null };
   const inline = INLINE_HEADING.exec(text);
-  if (inline) return { heading: inline[1]!, type: sectionTypeOf(inline[1]!)!, rest: inline[2]! };
+  const inlineType = inline && sectionTypeOf(inline[1]!);
+  if (inline && inlineType) return { heading: inline[1]!, type: inlineType, rest: inline[2]! };
   return null;
 }
 
