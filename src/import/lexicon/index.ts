@@ -20,3 +20,14 @@ export const AUTHORITIES: ReadonlyArray<{ pattern: RegExp; authority: string | n
 export function lexiconPattern(source: string): RegExp {
   return new RegExp(source, 'iu');
 }
+
+import headings from './headings.json' with { type: 'json' };
+
+/** The words around item headings: number labels, access hints, page labels, contents and case labels. */
+export const HEADING_WORDS = {
+  numberLabels: headings.numberLabels.map((e) => lexiconPattern(e.pattern)),
+  access: headings.access.map((e) => ({ pattern: lexiconPattern(e.pattern), access: e.access as 'public' | 'closed' | 'confidential' })),
+  pageLabels: headings.pageLabels.map((e) => lexiconPattern(e.pattern)),
+  tocLabels: headings.tocLabels.map((e) => lexiconPattern(e.pattern)),
+  caseLabels: headings.caseLabels.map((e) => lexiconPattern(e.pattern)),
+};

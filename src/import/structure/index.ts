@@ -2,8 +2,8 @@
  * @module The structure stage: styled lines from any reader → a validated MeetingDocument.
  * Finds the table of contents, the item headings, the front matter, and each item's sections.
  */
-import { MeetingDocument, decisionOf, type AgendaItem, type DocumentKind, type TocEntry } from '../../model/index.js';
-import type { ImportOptions, Line } from '../line.js';
+import { MeetingDocument, decisionOf, mostRestrictive, type AgendaItem, type DocumentKind, type TocEntry } from '../../model/index.js';
+import { plainLine, type ImportOptions, type Line } from '../line.js';
 import type { LayoutHints } from './blocks.js';
 import { parseIsoDate } from './dates.js';
 import { authorityOf } from './authority.js';
@@ -33,13 +33,20 @@ export function structureDocument(lines: readonly Line[], options: ImportOptions
   const hints = layoutOf(lines);
   const toc = extractToc(lines);
   const headings = findItemHeadings(lines, toc.lineIndexes, toc.entries);
-  const firstItem = headings[0]?.index ?? lines.length;
+  const firstItem = headings.find((h) => !h.fromToc)?.index ?? lines.length;
   const frontLines = lines.slice(0, firstItem).filter((_, i) => !toc.lineIndexes.has(i));
   const front = readFrontMatter(frontLines, hints);
   const items = headings.map((h, i) => {
-    const end = headings[i + 1]?.index ?? lines.length;
-    const body = lines.slice(h.index + 1, end).filter((_, j) => !toc.lineIndexes.has(h.index + 1 + j));
-    return buildItem(h, lines[h.index]!, body, hints);
+    if (h.fromToc) {
+      warnings.push(`Item ${h.number} "${h.title}" has no heading in the text; taken from the table of contents.`);
+      return buildItem(h, plainLine(h.title), [], hints);
+    }
+    const start = h.index + 1 + h.titleLines;
+    const end = Math.min(headings[i + 1]?.index ?? lines.length, lines.length);
+    const body = lines.slice(start, end).filter((_, j) => !toc.lineIndexes.has(start + j));
+    const item = buildItem(h, lines[h.index]!, body, hints);
+    if (h.access) item.access = mostRestrictive(item.access, h.access);
+    return item;
   });
   dropCoveredAnnotations(items);
   if (items.length === 0) warnings.push('No numbered agenda items found.');
