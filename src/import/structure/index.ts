@@ -27,6 +27,15 @@ export function layoutOf(lines: readonly Line[]): LayoutHints {
   return { wrapped, width: typicalWidth(prose.map((l) => l.text), runsOn) };
 }
 
+const NO_ITEMS = 'No numbered agenda items found.';
+/** The warning of a document with a readable meeting header (date, body or kind) but no items. */
+const HEADER_ONLY = 'No numbered agenda items found; only the meeting header was imported.';
+
+/** Whether a structured document is a meeting document: items, or a header stating date, body or kind. */
+export function isMeetingDocument(doc: MeetingDocument): boolean {
+  return doc.items.length > 0 || doc.warnings.includes(HEADER_ONLY);
+}
+
 /** Builds the meeting document from a reader's lines. */
 export function structureDocument(lines: readonly Line[], options: ImportOptions = {}): MeetingDocument {
   const warnings: string[] = [];
@@ -49,7 +58,7 @@ export function structureDocument(lines: readonly Line[], options: ImportOptions
     return item;
   });
   dropCoveredAnnotations(items);
-  if (items.length === 0) warnings.push('No numbered agenda items found.');
+  if (items.length === 0) warnings.push(front.date || front.body || front.kindHint ? HEADER_ONLY : NO_ITEMS);
   const present = new Set(front.participants.map((p) => p.name));
   for (const a of front.absent) if (present.has(a.name)) warnings.push(`"${a.name}" is listed both under Deltagere and under Afbud.`);
   warnings.push(...crossCheckToc(toc.entries, items));
