@@ -87,14 +87,18 @@ export function aloneNumber(text: string): string | null {
 
 /**
  * Lines that repeat after several page breaks (running headers and footers): the same text,
- * digits aside, within two lines of a page break on three or more pages.
+ * page numbers aside, within two lines of a page break on three or more pages.
  */
 export function runningLines(lines: readonly Line[]): Set<number> {
-  const nearBreak = (i: number) => [i, i + 1, i + 2].some((k) => lines[k]?.pageBreakBefore) || [i - 1, i - 2].some((k) => k >= 0 && lines[k + 1]?.pageBreakBefore && k + 1 <= i);
+  // Within two lines of a page's start (the document's start is one) or of its end.
+  const nearBreak = (i: number) =>
+    i <= 1 || [i, i - 1].some((k) => k >= 0 && lines[k]!.pageBreakBefore) || [i + 1, i + 2].some((k) => lines[k]?.pageBreakBefore);
   const byKey = new Map<string, number[]>();
   lines.forEach((line, i) => {
     if (!nearBreak(i)) return;
-    const key = comparable(line.text.replace(/\d+/g, '#'));
+    // Page labels change their digits from page to page ("Side 3"); a heading-like header keeps its
+    // number, so numbered headings of one run ("3. Budget", "4. Budget") are never taken for one.
+    const key = inlineCandidate(line.text) ? comparable(line.text) : comparable(line.text.replace(/\d+/g, '#'));
     if (key === '') return;
     byKey.set(key, [...(byKey.get(key) ?? []), i]);
   });
