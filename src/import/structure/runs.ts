@@ -110,6 +110,9 @@ export function startScore(c: Candidate, toc: readonly TocEntry[]): number {
   return c.parts.length === 1 ? -0.5 : -2;
 }
 
+/** How many candidates back a step may reach: bounds the work on long documents full of numbered lines. */
+const LOOKBACK = 400;
+
 /** The least a run must score to be taken for the agenda. */
 export const MIN_RUN_SCORE = 1.5;
 
@@ -119,7 +122,7 @@ export function bestRun(candidates: readonly Candidate[], lines: readonly Line[]
   const best: number[] = candidates.map((c, i) => evidence[i]! + startScore(c, toc));
   const back: number[] = candidates.map(() => -1);
   for (let j = 0; j < candidates.length; j++) {
-    for (let i = 0; i < j; i++) {
+    for (let i = Math.max(0, j - LOOKBACK); i < j; i++) {
       const step = stepScore(candidates[i]!, candidates[j]!, lines, toc);
       if (step === null) continue;
       const total = best[i]! + step + evidence[j]!;
