@@ -18,6 +18,14 @@ describe('importBytes: format told from the content, clear one-line failures', (
     expect(await oneLine(new Uint8Array([0, 1, 2, 3, 255, 254, 0, 7, 8]), 'billede.bin')).toMatch(/binary/);
     expect(await oneLine(new TextEncoder().encode('%PDF-1.7\n1 0 obj garbage'), 'ødelagt.pdf')).toMatch(/PDF/);
   });
+  it('imports the header of a meeting document without items, and refuses a text that is no meeting document', async () => {
+    const header = new TextEncoder().encode('REFERAT 2024\n\n# Økonomiudvalget\n\nDato: 12-03-2024 15:00\n\nMødet blev aflyst.');
+    const { document } = await importBytes(header, 'aflyst.txt');
+    expect(document).toMatchObject({ body: 'Økonomiudvalget', date: '2024-03-12', kind: 'minutes', items: [] });
+    expect(document.warnings).toContain('No numbered agenda items found; only the meeting header was imported.');
+    const letter = new TextEncoder().encode('Kære alle\n\nTak for en god sommer.\n\nMange hilsner');
+    expect(await oneLine(letter, 'brev.txt')).toBe('brev.txt: no numbered agenda items found (not an agenda or minutes?)');
+  });
   it('reads a Windows-1252 text file as Danish text', async () => {
     const cp1252 = Uint8Array.from(seedText('002_08ab96e69793d179.txt').replace(/[–’]/g, '-'), (ch) => {
       const code = ch.charCodeAt(0);

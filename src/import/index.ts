@@ -12,7 +12,7 @@ import { readHtml } from './read/html.js';
 import { readPdf } from './read/pdf.js';
 import { detectFormat } from './read/detect.js';
 import { decodeText, readText } from './read/text.js';
-import { structureDocument } from './structure/index.js';
+import { isMeetingDocument, structureDocument } from './structure/index.js';
 import { readCaseSystemXml, siblingLoader, type CaseSystemOptions } from './xml/index.js';
 
 export type { ImportOptions } from './line.js';
@@ -75,8 +75,9 @@ export async function importBytes(bytes: Uint8Array, fileName: string, options: 
       const lines = await readLines(detected, bytes, fileName);
       if (detected === 'pdf' || detected === 'docx') extracted = lines.map((l) => l.text).join('\n');
       document = structureDocument(lines, options);
-      // Text without a single numbered item is not an agenda or minutes: storing it would make an empty meeting.
-      if (document.items.length === 0) throw new ImportError(fileName, 'no numbered agenda items found (not an agenda or minutes?)');
+      // Text without a single item nor a meeting header (date, body, kind) is not an agenda or minutes:
+      // storing it would make an empty meeting. A header without items is kept, with a warning.
+      if (!isMeetingDocument(document)) throw new ImportError(fileName, 'no numbered agenda items found (not an agenda or minutes?)');
     }
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const fileAccess = mostRestrictive(fileAccessOf(bytes, format, extracted), documentAccessOf(document));

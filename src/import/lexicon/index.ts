@@ -35,3 +35,14 @@ export const CASE_SLOT_LABELS: ReadonlyArray<{ pattern: string; role: SlotRole; 
   role: e.role as SlotRole,
   gloss: e.gloss,
 }));
+
+import headings from './headings.json' with { type: 'json' };
+
+/** The words around item headings: number labels, access hints, page labels, contents and case labels. */
+export const HEADING_WORDS = {
+  numberLabels: headings.numberLabels.map((e) => lexiconPattern(e.pattern)),
+  access: headings.access.map((e) => ({ pattern: lexiconPattern(e.pattern), access: e.access as 'public' | 'closed' | 'confidential' })),
+  pageLabels: headings.pageLabels.map((e) => lexiconPattern(e.pattern)),
+  tocLabels: headings.tocLabels.map((e) => lexiconPattern(e.pattern)),
+  caseLabels: headings.caseLabels.map((e) => lexiconPattern(e.pattern)),
+};

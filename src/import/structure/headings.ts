@@ -1,11 +1,14 @@
 /**
- * @module Item headings: the numbered lines ("3.", "3.1.") that start agenda items, told apart
- * from lines that merely start with a number ("24. november 2019.", "2021.").
+ * @module Item headings: the numbered lines ("3.", "3.1.", "715", "Punkt 3:") that start agenda
+ * items, learnt from the document itself — candidates of every shape (candidates.ts), the run
+ * that forms the agenda (runs.ts), and the table of contents to repair and complete it.
  */
-import type { TocEntry } from '../../model/index.js';
+import type { AccessLevel, TocEntry } from '../../model/index.js';
 import type { Line } from '../line.js';
 import { MONTHS } from './dates.js';
-import { comparable } from './join.js';
+import { candidatesOf, type Candidate } from './candidates.js';
+import { comparable, joinBroken } from './join.js';
+import { bestRun } from './runs.js';
 
 export interface ItemHeading {
   /** Index of the heading line. */
@@ -13,6 +16,12 @@ export interface ItemHeading {
   number: string;
   /** Title text on the heading line (may continue on following lines). */
   title: string;
+  /** Lines after the heading line that belong to the heading (a title under its number, a cut title's rest). */
+  titleLines: number;
+  /** The access the heading states ("3 (Lukket) Titel"), else null. */
+  access: AccessLevel | null;
+  /** Made from the table of contents: the text has no heading for it. */
+  fromToc: boolean;
 }
 
 const HEADING = /^(\d{1,2}(?:\.\d{1,2}){0,2})\.?\s+(.+)$/;
@@ -40,53 +49,96 @@ export function headingCandidate(line: Line): { number: string; title: string } 
   return { number: m[1]!, title };
 }
 
-/** Finds the item headings in document order, skipping the table of contents. */
+/**
+ * Finds the item headings in document order, skipping the table of contents: every candidate
+ * (candidates.ts), the run that forms the agenda (runs.ts), titles cut by a break repaired from
+ * the contents, and items the contents list but the text has no heading for.
+ */
 export function findItemHeadings(lines: readonly Line[], skip: ReadonlySet<number>, toc: readonly TocEntry[]): ItemHeading[] {
-  const tocNumbers = new Set(toc.map((e) => e.number).filter((n): n is string => n !== null));
-  const candidates = lines.map((line, index) => (skip.has(index) ? null : headingCandidate(line)));
-  const vouched = tocVouched(candidates, toc);
-  const headings: ItemHeading[] = [];
-  let prev: number[] | null = null;
-  lines.forEach((line, index) => {
-    const candidate = candidates[index];
-    if (!candidate) return;
-    // Where the contents name a heading's title, a line with that number but another title is text
-    // (a numbered point inside an item), not the item.
-    if (vouched.has(candidate.number) && !vouched.get(candidate.number)!.has(index)) return;
-    const parts = candidate.number.split('.').map(Number);
-    const styled = line.heading > 0 || line.bold || line.breakBefore || line.pageBreakBefore;
-    // A skipped number is accepted only when the table of contents vouches for it.
-    const ok = isSuccessor(prev, parts) || (tocNumbers.has(candidate.number) && skipsForward(prev, parts) && styled);
-    if (!ok) return;
-    headings.push({ index, number: candidate.number, title: candidate.title });
-    prev = parts;
-  });
-  return headings;
+  const all = candidatesOf(lines, skip);
+  const vouched = tocVouched(all, toc);
+  // Where the contents name a heading's title, a line with that number but another title is text
+  // (a numbered point inside an item), not the item.
+  const candidates = all.filter((c) => !vouched.has(c.number) || vouched.get(c.number)!.has(c.index));
+  const run = bestRun(candidates, lines, toc);
+  const headings: ItemHeading[] = run.map((c) => ({
+    index: c.index,
+    number: c.number,
+    title: c.title,
+    titleLines: c.titleLines,
+    access: c.access,
+    fromToc: false,
+  }));
+  for (const h of headings) repairTitle(h, lines, toc, skip);
+  return withTocItems(headings, toc);
 }
 
+/**
+ * A heading whose title was cut (a line or page break) and which the contents give in full:
+ * the lines after it that carry the rest of the contents' title become part of the heading.
+ */
+export function repairTitle(h: ItemHeading, lines: readonly Line[], toc: readonly TocEntry[], skip: ReadonlySet<number> = new Set()): void {
+  const entry = toc.find((e) => e.number === h.number);
+  if (!entry) return;
+  const want = comparable(entry.title);
+  let got = comparable(h.title);
+  if (got.length === 0 || want.length <= got.length || !want.startsWith(got)) return;
+  let title = h.title;
+  let used = h.titleLines;
+  for (let k = h.index + h.titleLines + 1; k < lines.length && k <= h.index + h.titleLines + 3; k++) {
+    const line = lines[k]!;
+    if (skip.has(k) || line.cells || line.list) break;
+    const part = comparable(line.text);
+    if (part.length === 0 || !want.slice(got.length).startsWith(part)) break;
+    title = joinBroken(title, line.text);
+    got += part;
+    used = k - h.index;
+    if (got === want) break;
+  }
+  if (got !== want) return;
+  h.title = title;
+  h.titleLines = used;
+}
+
+/**
+ * Items the contents list without a heading in the text (missing, or unreadable): each is made
+ * from its contents entry, in numbering order among the others, and marked `fromToc`.
+ */
+export function withTocItems(headings: readonly ItemHeading[], toc: readonly TocEntry[]): ItemHeading[] {
+  const found = new Set(headings.map((h) => h.number));
+  const missing = toc.filter((e): e is TocEntry & { number: string } => e.number !== null && !found.has(e.number));
+  if (missing.length === 0) return [...headings];
+  const out = [...headings];
+  for (const entry of missing) {
+    const parts = entry.number.split('.').map(Number);
+    // Before the first found heading whose number comes after it; its place in the text is that heading's.
+    const at = out.findIndex((h) => compareNumbers(h.number.split('.').map(Number), parts) > 0);
+    const place = at < 0 ? out.length : at;
+    const index = at < 0 ? Number.MAX_SAFE_INTEGER : out[at]!.index;
+    out.splice(place, 0, { index, number: entry.number, title: entry.title, titleLines: 0, access: null, fromToc: true });
+  }
+  return out;
+}
+
+/** Compares two item numbers in agenda order (3 < 3.1 < 3.2 < 4). */
+export function compareNumbers(a: readonly number[], b: readonly number[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
+  return a.length - b.length;
+}
 
 /** For each number the contents list, the lines whose title matches the contents' title (when any do). */
-function tocVouched(candidates: ReadonlyArray<{ number: string; title: string } | null>, toc: readonly TocEntry[]): Map<string, Set<number>> {
+function tocVouched(candidates: readonly Candidate[], toc: readonly TocEntry[]): Map<string, Set<number>> {
   const vouched = new Map<string, Set<number>>();
   for (const entry of toc) {
     if (entry.number === null) continue;
     const want = comparable(entry.title);
     const matching = new Set<number>();
-    candidates.forEach((c, i) => {
-      if (!c || c.number !== entry.number) return;
+    for (const c of candidates) {
+      if (c.number !== entry.number) continue;
       const got = comparable(c.title);
-      if (want.length > 0 && (got.startsWith(want) || want.startsWith(got))) matching.add(i);
-    });
+      if (want.length > 0 && (got.startsWith(want) || want.startsWith(got))) matching.add(c.index);
+    }
     if (matching.size > 0) vouched.set(entry.number, matching);
   }
   return vouched;
-}
-
-function skipsForward(prev: number[] | null, next: number[]): boolean {
-  if (!prev) return true;
-  for (let i = 0; i < Math.min(prev.length, next.length); i++) {
-    if (next[i]! > prev[i]!) return true;
-    if (next[i]! < prev[i]!) return false;
-  }
-  return next.length > prev.length;
 }

@@ -27,11 +27,16 @@ describe('document level', () => {
     const doc = parseText(`Tid og sted: Fredag den 28. august 2020, kl. 10.00 – 13.00, via Skype\n\n${body}`);
     expect(doc).toMatchObject({ date: '2020-08-28', startTime: '10:00', endTime: '13:00', location: 'via Skype', online: true });
   });
-  it('cross-checks the table of contents', () => {
+  it('cross-checks the table of contents and makes an item it lists without a heading in the text', () => {
     const toc = 'Punkt\tIndhold\tBilag\n1\tGodkendelse af dagsorden\t\n2\tEventuelt\t\n3\tKommende møder\t./.\n\n';
     const doc = parseText(toc + body);
     expect(doc.toc.map((e) => [e.number, e.hasAttachments])).toEqual([['1', false], ['2', false], ['3', true]]);
-    expect(doc.warnings).toContain('Table of contents lists item 3 "Kommende møder", not found in the text.');
+    expect(doc.warnings).toContain('Item 3 "Kommende møder" has no heading in the text; taken from the table of contents.');
+    expect(doc.items.map((i) => [i.number, i.title, i.sections.length])).toEqual([
+      ['1', 'Godkendelse af dagsorden', 1],
+      ['2', 'Eventuelt', 1],
+      ['3', 'Kommende møder', 0],
+    ]);
   });
 });
 

@@ -2,8 +2,8 @@
  * @module The structure stage: styled lines from any reader → a validated MeetingDocument.
  * Finds the table of contents, the item headings, the front matter, and each item's sections.
  */
-import { MeetingDocument, decisionOf, type AgendaItem, type DocumentKind, type TocEntry } from '../../model/index.js';
-import type { ImportOptions, Line } from '../line.js';
+import { MeetingDocument, decisionOf, mostRestrictive, type AgendaItem, type DocumentKind, type TocEntry } from '../../model/index.js';
+import { plainLine, type ImportOptions, type Line } from '../line.js';
 import type { LayoutHints } from './blocks.js';
 import { parseIsoDate } from './dates.js';
 import { authorityOf } from './authority.js';
@@ -27,22 +27,41 @@ export function layoutOf(lines: readonly Line[]): LayoutHints {
   return { wrapped, width: typicalWidth(prose.map((l) => l.text), runsOn) };
 }
 
+const NO_ITEMS = 'No numbered agenda items found.';
+/** The warning of a document with a readable meeting header (date, body or kind) but no items. */
+const HEADER_ONLY = 'No numbered agenda items found; only the meeting header was imported.';
+
+/** Whether a structured document is a meeting document: items, or a header stating date, body or kind. */
+export function isMeetingDocument(doc: MeetingDocument): boolean {
+  return doc.items.length > 0 || doc.warnings.includes(HEADER_ONLY);
+}
+
 /** Builds the meeting document from a reader's lines. */
 export function structureDocument(lines: readonly Line[], options: ImportOptions = {}): MeetingDocument {
   const warnings: string[] = [];
   const hints = layoutOf(lines);
   const toc = extractToc(lines);
   const headings = findItemHeadings(lines, toc.lineIndexes, toc.entries);
-  const firstItem = headings[0]?.index ?? lines.length;
+  const firstItem = headings.find((h) => !h.fromToc)?.index ?? lines.length;
   const frontLines = lines.slice(0, firstItem).filter((_, i) => !toc.lineIndexes.has(i));
   const front = readFrontMatter(frontLines, hints);
+  // Where each item's head begins (after a heading's title lines), for learning its case-number token.
+  const heads = headings.filter((h) => !h.fromToc).map((h) => ({ index: h.index + h.titleLines }));
+  const context = { lines, headings: heads, date: options.date ?? front.date };
   const items = headings.map((h, i) => {
-    const end = headings[i + 1]?.index ?? lines.length;
-    const body = lines.slice(h.index + 1, end).filter((_, j) => !toc.lineIndexes.has(h.index + 1 + j));
-    return buildItem(h, lines[h.index]!, body, hints, { lines, headings, date: options.date ?? front.date });
+    if (h.fromToc) {
+      warnings.push(`Item ${h.number} "${h.title}" has no heading in the text; taken from the table of contents.`);
+      return buildItem(h, plainLine(h.title), [], hints, context);
+    }
+    const start = h.index + 1 + h.titleLines;
+    const end = Math.min(headings[i + 1]?.index ?? lines.length, lines.length);
+    const body = lines.slice(start, end).filter((_, j) => !toc.lineIndexes.has(start + j));
+    const item = buildItem(h, lines[h.index]!, body, hints, context);
+    if (h.access) item.access = mostRestrictive(item.access, h.access);
+    return item;
   });
   dropCoveredAnnotations(items);
-  if (items.length === 0) warnings.push('No numbered agenda items found.');
+  if (items.length === 0) warnings.push(front.date || front.body || front.kindHint ? HEADER_ONLY : NO_ITEMS);
   const present = new Set(front.participants.map((p) => p.name));
   for (const a of front.absent) if (present.has(a.name)) warnings.push(`"${a.name}" is listed both under Deltagere and under Afbud.`);
   warnings.push(...crossCheckToc(toc.entries, items));

@@ -1,11 +1,16 @@
 /**
- * @module The document's own table of contents: dotted lines with page numbers, or
- * KD-Net's "Punkt / Indhold / Bilag" table. Kept apart from the items and used to check them.
+ * @module The document's own table of contents in any shape: dotted or tabbed lines with page
+ * numbers, a "Punkt nr. ¦ Side" table, Word's contents lines, KD-Net's "Punkt / Indhold / Bilag"
+ * table, or numbered lines (rows) at the top that the items repeat. Never items themselves; they
+ * check the items, repair cut titles and supply items the text lacks (headings.ts).
  */
 import type { TocEntry } from '../../model/index.js';
 import type { Line } from '../line.js';
 import { comparable } from './join.js';
-import { headingCandidate } from './headings.js';
+import { sectionTypeOf } from '../../model/index.js';
+import { HEADING_WORDS } from '../lexicon/index.js';
+import { candidatesOf } from './candidates.js';
+import { follows } from './runs.js';
 
 export interface TocResult {
   entries: TocEntry[];
@@ -13,11 +18,15 @@ export interface TocResult {
   lineIndexes: Set<number>;
 }
 
-const NUMBERED = /^(\d{1,2}(?:\.\d{1,2})*)\.?\s+(.*)$/;
+const NUMBERED = /^(\d{1,4}(?:\.\d{1,2})*)\.?\s+(.*)$/;
 
-/** A dotted/tabbed contents line: title, then a page number in its own cell. */
+/** A dotted leader to a page number printed as text: "715. Titel ........ 2". */
+const DOTTED = /^(.+?)\s*\.{4,}\s*(\d{1,3})$/;
+
+/** A dotted/tabbed contents line: title, then a page number in its own cell or after dots. */
 function pageEntry(line: Line): TocEntry | null {
-  const cells = line.cells?.filter((c) => c !== '') ?? [];
+  const dotted = line.cells ? null : DOTTED.exec(line.text);
+  const cells = dotted ? [dotted[1]!, dotted[2]!] : (line.cells?.filter((c) => c !== '') ?? []);
   if (cells.length !== 2 || !/^\d{1,3}$/.test(cells[1]!)) return null;
   const label = cells[0]!.replace(/\s*\.{2,}\s*$|\s+\.$/, '').trim();
   if (label === '') return null;
@@ -33,7 +42,7 @@ function pageEntry(line: Line): TocEntry | null {
 /** A KD-Net contents row: number, title, and "./." in the Bilag column. */
 function punktEntry(line: Line): TocEntry | null {
   const cells = line.cells ?? [];
-  if (cells.length < 2 || !/^\d{1,2}$/.test(cells[0]!.trim())) return null;
+  if (cells.length < 2 || !/^\d{1,4}$/.test(cells[0]!.trim())) return null;
   return {
     number: cells[0]!.trim(),
     title: cells[1]!.trim(),
@@ -50,41 +59,71 @@ export function extractToc(lines: readonly Line[]): TocResult {
 
 
 /**
- * Contents without page numbers ("Indholdsfortegnelse" + "1. Godkendelse af dagsorden" …): a run
- * of numbered lines at the top whose first number and title come again later, as the item itself.
+ * Contents without page numbers ("Indholdsfortegnelse" + "1. Godkendelse af dagsorden" …, eDoc's
+ * "Dagsorden" table of "2. ¦ test" rows, Word's "715. Titel 2"): a run of numbered lines near the
+ * top, short labels ("Lukket dagsorden") between them allowed, whose first number and title come
+ * again later, as the item itself.
  */
 function repeatedToc(lines: readonly Line[]): TocResult {
-  const candidates = lines.map((l) => headingCandidate(l));
-  const start = candidates.findIndex((c) => c !== null);
-  if (start < 0) return { entries: [], lineIndexes: new Set() };
-  let end = start;
-  while (end + 1 < lines.length && candidates[end + 1] !== null && candidates[end + 1]!.number !== candidates[start]!.number) end++;
-  const first = candidates[start]!;
-  const repeats = candidates.some((c, i) => i > end && c !== null && c.number === first.number && comparable(c.title) === comparable(first.title));
-  if (!repeats || end === start) return { entries: [], lineIndexes: new Set() };
-  const run = candidates.slice(start, end + 1) as Array<{ number: string; title: string }>;
+  const none = { entries: [], lineIndexes: new Set<number>() };
+  const candidates = candidatesOf(lines);
+  const first = candidates[0];
+  if (!first || first.titleLines > 0) return none;
+  const run = [first];
+  for (const c of candidates.slice(1)) {
+    const prev = run.at(-1)!;
+    const between = lines.slice(prev.index + 1, c.index);
+    if (c.number === first.number || c.titleLines > 0 || !follows(prev.parts, c.parts)) break;
+    if (between.length > 2 || between.some((l) => l.text.length > 40 || sectionTypeOf(l.text) !== null)) break;
+    run.push(c);
+  }
+  // One entry is contents only under a contents label ("Indholdsfortegnelse", "Punkt nr. Side").
+  const labelled = lines.slice(Math.max(0, first.index - 2), first.index).some(isTocLabel);
+  if (run.length < 2 && !labelled) return none;
+  const pageOf = (title: string) => /\s(\d{1,3})$/.exec(title);
+  // The first entry again, later: same title, or the same title with the contents' page number after it.
+  const again = candidates.find((c) => c.index > run.at(-1)!.index && c.number === first.number);
+  if (!again) return none;
+  const want = comparable(again.title);
+  const paged = comparable(first.title) !== want && pageOf(first.title) !== null && comparable(first.title.replace(/\s\d{1,3}$/, '')) === want;
+  if (comparable(first.title) !== want && !paged) return none;
   return {
-    entries: run.map((c) => ({ number: c.number, title: c.title, page: null, hasAttachments: false })),
-    lineIndexes: new Set(run.map((_, k) => start + k)),
+    entries: run.map((c) => {
+      const page = paged ? pageOf(c.title) : null;
+      return { number: c.number, title: page ? c.title.slice(0, page.index).trim() : c.title, page: page ? Number(page[1]) : null, hasAttachments: false };
+    }),
+    lineIndexes: new Set(run.map((c) => c.index)),
   };
 }
 
-/** Dotted/tabbed contents lines with page numbers, or KD-Net's table (three or more lines). */
+/** Whether a line labels a table of contents: "Indholdsfortegnelse", "Punkt nr. Side", a "Punkt nr. ¦ Side" row. */
+export function isTocLabel(line: Line): boolean {
+  const text = (line.cells ? line.cells.filter((c) => c.trim() !== '').join(' ') : line.text).trim();
+  return HEADING_WORDS.tocLabels.some((p) => p.test(text));
+}
+
+/**
+ * Dotted/tabbed contents lines with page numbers, or KD-Net's table: three or more lines, or one
+ * or more right under a contents label ("Indholdsfortegnelse", a "Punkt nr. ¦ Side" row).
+ */
 function pagedToc(lines: readonly Line[]): TocResult {
   for (let start = 0; start < lines.length; start++) {
     const header = lines[start]!;
     const isPunkt = header.cells !== null && /^punkt$/i.test(header.cells[0]?.trim() ?? '');
+    // A header row of the contents table ("Punkt nr. ¦ Side") belongs to the contents.
+    const isHeaderRow = !isPunkt && header.cells !== null && isTocLabel(header);
+    const labelled = start > 0 && isTocLabel(lines[start - 1]!);
     const read = isPunkt ? punktEntry : pageEntry;
-    const first = isPunkt ? start + 1 : start;
+    const first = isPunkt || isHeaderRow ? start + 1 : start;
     const entries: TocEntry[] = [];
-    const lineIndexes = new Set<number>(isPunkt ? [start] : []);
+    const lineIndexes = new Set<number>(isPunkt || isHeaderRow ? [start] : []);
     for (let i = first; i < lines.length; i++) {
       const entry = read(lines[i]!);
       if (!entry) break;
       entries.push(entry);
       lineIndexes.add(i);
     }
-    if (entries.length >= 3) return { entries, lineIndexes };
+    if (entries.length >= 3 || (entries.length >= 1 && (labelled || isHeaderRow))) return { entries, lineIndexes };
   }
   return { entries: [], lineIndexes: new Set() };
 }

@@ -1,0 +1,175 @@
+/**
+ * @module Item heading candidates: every line that could open an agenda item, in any of the
+ * shapes councils print — "3. Titel", "3.1 Titel", "Punkt 3: Titel", "3 (Lukket) Titel", a number
+ * alone on its line with the title under it, a table row "2. ¦ test". Which of them really are the
+ * agenda is decided later (runs.ts): here a line only has to look like a heading, and lines that
+ * never are one (page numbers, dates, running headers, list items) are left out.
+ */
+import type { AccessLevel } from '../../model/index.js';
+import { HEADING_WORDS } from '../lexicon/index.js';
+import type { Line } from '../line.js';
+import { MONTHS } from './dates.js';
+import { comparable } from './join.js';
+
+/** How the heading is laid out: number and title on one line, a number alone, or a table row. */
+export type HeadingShape = 'inline' | 'alone' | 'row';
+
+export interface Candidate {
+  /** Index of the line holding the number. */
+  index: number;
+  number: string;
+  /** The number's parts: "3.1" → [3, 1]. */
+  parts: number[];
+  title: string;
+  /** Lines after the number's line that hold the title (1 when the number stands alone). */
+  titleLines: number;
+  shape: HeadingShape;
+  /** The access the heading itself states ("3 (Lukket) Titel"), else null. */
+  access: AccessLevel | null;
+}
+
+/** A number as items are numbered: no fixed digit limit on the item, sub-numbers of one or two digits. */
+const NUMBER = String.raw`(\d{1,4}(?:\.\d{1,2}){0,3})`;
+const LABEL = String.raw`(?:(?:punkt|pkt\.?)\s*(?:nr\.?\s*)?)`;
+/** "3. Titel", "3.1 Titel", "3 (Lukket) Titel", "Punkt 3: Titel", "Pkt. 3 - Titel". */
+const INLINE = new RegExp(String.raw`^${NUMBER}\.?\s+(.+)$`, 'u');
+const PUNKT_INLINE = new RegExp(String.raw`^${LABEL}${NUMBER}\.?\s*[:.\-–]?\s+(.+)$`, 'iu');
+/** A number alone: "715.", "3.1", "Punkt 3". */
+const ALONE = new RegExp(String.raw`^${LABEL}?${NUMBER}\.?:?$`, 'iu');
+const STARTS_WITH_MONTH = new RegExp(`^(${MONTHS.join('|')})\\b`, 'iu');
+
+/** The access a word states ("Åben", "Lukket", "Fortroligt"), else null. */
+export function accessWord(text: string): AccessLevel | null {
+  const key = text.trim().replace(/[.:]$/, '');
+  return HEADING_WORDS.access.find((a) => a.pattern.test(key))?.access ?? null;
+}
+
+/** Whether a line is a page label: "Side 3", "3 af 5", "Page 2 of 4", "- 3 -". */
+export function isPageLabel(text: string): boolean {
+  const t = text.trim();
+  return HEADING_WORDS.pageLabels.some((p) => p.test(t)) || /\b(?:side|page)\s*\d+(?:\s*(?:af|of)\s*\d+)?$/iu.test(t);
+}
+
+/**
+ * Whether a title starts like a title: a capital, digit or quote, and not a month ("24. november"),
+ * nor a page label. In a table cell (`cell`) a lower-case title is one too: the cell sets it apart.
+ */
+export function looksLikeTitle(title: string, cell = false): boolean {
+  const t = title.trim();
+  const start = cell ? /^[\p{L}\d"'«„“]/u : /^[\p{Lu}\d"'«„“]/u;
+  if (!start.test(t) || STARTS_WITH_MONTH.test(t) || isPageLabel(t)) return false;
+  // "2021." or "1.800.000": a number or an amount, not a title.
+  return !/^[\d\p{P}\s]+$/u.test(t);
+}
+
+const parts = (number: string) => number.split('.').map(Number);
+
+/** The candidate a line's own text makes: number and title on one line ("3. Titel", "Punkt 3: Titel"). */
+export function inlineCandidate(text: string): { number: string; title: string; access: AccessLevel | null } | null {
+  const m = PUNKT_INLINE.exec(text) ?? INLINE.exec(text);
+  if (!m) return null;
+  let title = m[2]!.trim();
+  let access: AccessLevel | null = null;
+  // "3 (Lukket) Titel", "3 Lukket: Titel": the access the heading states, before the title.
+  const lead = /^\(([^)]{3,20})\)\s*(.+)$/u.exec(title) ?? /^(\p{L}+(?: \p{L}+)?)\s*[:\-–]\s+(.+)$/u.exec(title);
+  if (lead && accessWord(lead[1]!) !== null) {
+    access = accessWord(lead[1]!);
+    title = lead[2]!.trim();
+  }
+  if (!looksLikeTitle(title)) return null;
+  return { number: m[1]!, title, access };
+}
+
+/** The number of a line or cell holding only a number ("715.", "Punkt 3"), else null. */
+export function aloneNumber(text: string): string | null {
+  return ALONE.exec(text.trim())?.[1] ?? null;
+}
+
+/**
+ * Lines that repeat after several page breaks (running headers and footers): the same text,
+ * page numbers aside, within two lines of a page break on three or more pages.
+ */
+export function runningLines(lines: readonly Line[]): Set<number> {
+  // Within two lines of a page's start (the document's start is one) or of its end.
+  const nearBreak = (i: number) =>
+    i <= 1 || [i, i - 1].some((k) => k >= 0 && lines[k]!.pageBreakBefore) || [i + 1, i + 2].some((k) => lines[k]?.pageBreakBefore);
+  const byKey = new Map<string, number[]>();
+  lines.forEach((line, i) => {
+    if (!nearBreak(i)) return;
+    // Page labels change their digits from page to page ("Side 3"); a heading-like header keeps its
+    // number, so numbered headings of one run ("3. Budget", "4. Budget") are never taken for one.
+    const key = inlineCandidate(line.text) ? comparable(line.text) : comparable(line.text.replace(/\d+/g, '#'));
+    if (key === '') return;
+    byKey.set(key, [...(byKey.get(key) ?? []), i]);
+  });
+  const running = new Set<number>();
+  for (const indexes of byKey.values()) if (indexes.length >= 3) for (const i of indexes) running.add(i);
+  return running;
+}
+
+/** The next line that holds text, from index `from`. */
+function nextText(lines: readonly Line[], from: number): number {
+  let i = from;
+  while (i < lines.length && lines[i]!.text.trim() === '') i++;
+  return i;
+}
+
+/** A number alone at a page break is a page number unless a heading-styled title follows it. */
+function isPageNumberSpot(lines: readonly Line[], index: number): boolean {
+  const line = lines[index]!;
+  const next = lines[index + 1];
+  if (!next || next.pageBreakBefore) return true;
+  return line.pageBreakBefore && !(next.heading > 0 || next.bold || line.heading > 0 || line.bold);
+}
+
+/** The candidate one line makes, looking at the next line for a title printed under its number. */
+export function candidateAt(lines: readonly Line[], index: number): Candidate | null {
+  const line = lines[index]!;
+  if (line.list || line.annotation) return null;
+  const cells = line.cells?.map((c) => c.trim()).filter((c) => c !== '') ?? null;
+  const make = (number: string, title: string, titleLines: number, shape: HeadingShape, access: AccessLevel | null): Candidate => ({
+    index,
+    number,
+    parts: parts(number),
+    title,
+    titleLines,
+    shape,
+    access,
+  });
+  // A table row whose first cell is a number: the title in the next cell ("2. ¦ test", "1 ¦ Åben ¦ Titel").
+  if (cells && cells.length >= 2) {
+    const number = aloneNumber(cells[0]!);
+    if (number === null) return null;
+    let rest = cells.slice(1);
+    const access = accessWord(rest[0]!);
+    if (access !== null && rest.length > 1) rest = rest.slice(1);
+    return looksLikeTitle(rest[0]!, true) ? make(number, rest[0]!, 0, 'row', access) : null;
+  }
+  const text = cells ? (cells[0] ?? '') : line.text;
+  const inline = inlineCandidate(text);
+  if (inline) return make(inline.number, inline.title, 0, cells ? 'row' : 'inline', inline.access);
+  const alone = aloneNumber(text);
+  if (alone === null) return null;
+  // A number alone is a heading only as its own paragraph, with the title on the next line.
+  if (!(index === 0 || line.breakBefore || line.pageBreakBefore || line.heading > 0 || line.bold || cells)) return null;
+  if (isPageNumberSpot(lines, index)) return null;
+  const t = nextText(lines, index + 1);
+  const titleLine = lines[t];
+  if (!titleLine || titleLine.list || titleLine.annotation || titleLine.pageBreakBefore) return null;
+  const title = titleLine.cells ? (titleLine.cells.find((c) => c.trim() !== '') ?? '').trim() : titleLine.text;
+  if (titleLine.cells && titleLine.cells.filter((c) => c.trim() !== '').length > 1) return null;
+  if (!looksLikeTitle(title) || aloneNumber(title) !== null) return null;
+  return make(alone, title, t - index, cells ? 'row' : 'alone', null);
+}
+
+/** Every heading candidate in document order, leaving out skipped lines and running headers. */
+export function candidatesOf(lines: readonly Line[], skip: ReadonlySet<number> = new Set()): Candidate[] {
+  const running = runningLines(lines);
+  const out: Candidate[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (skip.has(i) || running.has(i) || isPageLabel(lines[i]!.text)) continue;
+    const c = candidateAt(lines, i);
+    if (c && !skip.has(c.index + c.titleLines)) out.push(c);
+  }
+  return out;
+}
