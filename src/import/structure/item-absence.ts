@@ -9,7 +9,9 @@ import { ITEM_ABSENCE_LABELS, ITEM_ABSENCE_PHRASES } from '../lexicon/index.js';
 import { parseAbsence, parseParticipant, splitPeople } from './participants.js';
 
 // A person's name: capitalised words (with "af", "de", "van" between them), perhaps a party letter.
-const NAME = String.raw`\p{Lu}[\p{L}.'’\-]*(?:\s+(?:\p{Lu}[\p{L}.'’\-]*|af|de|van|von|la))*(?:\s*\([^()]{1,20}\))?`;
+// A word is capitalised; a full stop belongs only to initials ("H.C.", "B."), so a sentence's end is never inside a name.
+const WORD = String.raw`(?:(?:\p{Lu}\.)+|\p{Lu}[\p{L}'’\-]*)`;
+const NAME = String.raw`${WORD}(?:\s+(?:${WORD}|af|de|van|von|la))*(?:\s*\([^()]{1,20}\))?`;
 const NAMES = String.raw`${NAME}(?:\s*(?:,|og)\s*${NAME})*`;
 
 /** Phrases with the names before them, matched case-sensitively so that names must be capitalised. */

@@ -120,6 +120,12 @@ export function readPairs(lines: readonly Line[]): HeaderEntry[] {
     if (cells && cells.filter(Boolean).length >= 2) {
       const labels = cells.map((c) => (c ? matchLabel(c) : null));
       const next = lines[i + 1];
+      if (labels.every((m, j) => !cells[j] || (m && m.value === null)) && next?.cells && next.cells.length === cells.length) {
+        // A row of labels over a row of values.
+        cells.forEach((c, j) => c && open(pair(labels[j]!, next.cells![j]!.trim() ? [next.cells![j]!.trim()] : [], line), false));
+        i++;
+        continue;
+      }
       if (labels[0] && labels[0].value === null) {
         // "Mødested: ¦ Rådhuset" (and more pairs along the row): each label cell takes the cell after it.
         for (let j = 0; j < cells.length; j++) {
@@ -128,12 +134,6 @@ export function readPairs(lines: readonly Line[]): HeaderEntry[] {
           const value = j + 1 < cells.length && !labels[j + 1] ? cells[++j]! : '';
           open(pair(m, value ? [value] : [], line), m.list);
         }
-        continue;
-      }
-      if (labels.every((m, j) => !cells[j] || (m && m.value === null)) && next?.cells && next.cells.length === cells.length) {
-        // A row of labels over a row of values.
-        cells.forEach((c, j) => c && open(pair(labels[j]!, next.cells![j]!.trim() ? [next.cells![j]!.trim()] : [], line), false));
-        i++;
         continue;
       }
       if (state.list) {

@@ -67,7 +67,7 @@ export function parseParticipant(text: string): Participant {
     return ',';
   });
   // "Name (A) - formand": a spaced dash sets off the role like a comma.
-  const [name = '', ...parts] = rest.split(/,|\s+[-–]\s+/).map((s) => s.trim()).filter(Boolean);
+  const [name = '', ...parts] = rest.split(/,|\s+[-–]\s+/).map((s) => s.trim().replace(/^[-–]\s*/, '')).filter(Boolean);
   let municipality: string | null = null;
   const roles: string[] = [];
   for (const part of parts) {
