@@ -46,3 +46,44 @@ export const HEADING_WORDS = {
   tocLabels: headings.tocLabels.map((e) => lexiconPattern(e.pattern)),
   caseLabels: headings.caseLabels.map((e) => lexiconPattern(e.pattern)),
 };
+
+import labels from './labels.json' with { type: 'json' };
+import participantWords from './participants.json' with { type: 'json' };
+import municipalities from './municipalities.json' with { type: 'json' };
+
+/** What a front-matter label's value fills in the meeting. */
+export type LabelField = 'timeAndPlace' | 'date' | 'time' | 'start' | 'end' | 'place' | 'body' | 'meeting' | 'participants' | 'absent' | 'others' | 'none';
+
+/** Front-matter label words ("mødested") and the field each fills; `list` fields take every line under them. */
+export const FRONT_LABELS: ReadonlyArray<{ word: string; field: LabelField; list: boolean }> = labels.entries
+  .flatMap((e) => e.words.map((word) => ({ word, field: e.field as LabelField, list: 'list' in e && e.list === true })))
+  // Longest first, so "sted" never takes the start of "tid og sted" or "mødested".
+  .sort((a, b) => b.word.length - a.word.length);
+
+/** Role words in a body ("formand", "næstformand"), lower-case. */
+export const ROLE_WORDS: readonly string[] = participantWords.roles.map((r) => r.word).sort((a, b) => b.length - a.length);
+
+/** Parties: the letter written for a party, for each way documents name it (letters included). */
+export const PARTIES: ReadonlyArray<{ letter: string; names: readonly string[] }> = participantWords.parties;
+
+/** Phrases naming who attended instead of an absent member, each with a `substitute` group. */
+export const SUBSTITUTE_PATTERNS: readonly RegExp[] = participantWords.substitutes.map((s) => lexiconPattern(s.pattern));
+
+/** Whole-line phrases "Y deltog som stedfortræder for X", with `substitute` and `absent` groups. */
+export const SUBSTITUTE_FOR_PATTERNS: readonly RegExp[] = participantWords.substitutesFor.map((s) => lexiconPattern(s.pattern));
+
+/** Item sentences saying a member did not take part, the reason recorded, and whether it holds for the whole meeting. */
+export const ITEM_ABSENCE_PHRASES: ReadonlyArray<{ pattern: RegExp; reason: string; meeting: boolean }> = participantWords.itemAbsences.map((a) => ({
+  pattern: lexiconPattern(a.pattern),
+  reason: a.reason,
+  meeting: 'meeting' in a && a.meeting === true,
+}));
+
+/** Labels that introduce a list of members absent from an item ("Fraværende: X, Y"), and the reason they give. */
+export const ITEM_ABSENCE_LABELS: ReadonlyArray<{ word: string; reason: string | null }> = participantWords.absentLabels;
+
+/** The 98 municipalities and 5 regions: official name and the other spellings documents use. */
+export const MUNICIPALITIES: ReadonlyArray<{ name: string; spellings: readonly string[] }> = [
+  ...municipalities.entries.map((m) => ({ name: m.name, spellings: 'spellings' in m ? (m.spellings as string[]) : [] })),
+  ...municipalities.regions.map((r) => ({ name: r.name, spellings: [] })),
+];

@@ -7,7 +7,9 @@ import type { Line } from '../line.js';
 import { buildBlocks, type LayoutHints } from './blocks.js';
 import { findDate, findTimes } from './dates.js';
 import { endsSentence, joinBroken, mendSpacedHyphens, startsLower } from './join.js';
-import { parseAbsence, parseAttendee, parseParticipant } from './participants.js';
+import type { LabelField } from '../lexicon/index.js';
+import { looksLikeName, readPairs } from './labels.js';
+import { knownMunicipality, parseAbsence, parseAttendee, parseParticipant, partyOf, roleOf, splitPeople, substituteFor } from './participants.js';
 
 export interface FrontMatter {
   kindHint: DocumentKind | null;
@@ -24,8 +26,6 @@ export interface FrontMatter {
   others: Attendee[];
   blocks: Block[];
 }
-
-type State = { list: 'none' } | { list: 'participants' } | { list: 'absent' } | { list: 'others'; group: string };
 
 const BANNER = /^(referat|dagsorden)(\s+\d{4})?$/i;
 const TITLE = /^(referat|dagsorden)\s+(af|fra|for|til|over)\s+/i;
@@ -52,22 +52,32 @@ export function titleCase(text: string): string {
     .join(' ');
 }
 
-/** "Byrådet – Referat": a body name and the document kind on one line. */
-const BODY_AND_KIND = /^(.+?)\s+[–-]\s+(referat|dagsorden)$/i;
+/** "Byrådet – Referat" (– 14. marts 2024): a body name and the document kind on one line, perhaps the date. */
+const BODY_AND_KIND = /^(.+?)\s+[–-]\s+(referat|dagsorden)(?:\s+[–-]\s+(.+))?$/i;
 
 function isAllCaps(text: string): boolean {
   const letters = text.replace(/[^\p{L}]/gu, '');
   return letters.length >= 3 && letters === letters.toUpperCase() && text.length <= 60;
 }
 
-function looksLikeName(text: string): boolean {
-  if (text.length > 110 || /@|https?:|www\./.test(text) || text.split(' ').length > 14) return false;
-  return /^\p{Lu}/u.test(text) && !/[.!?:]$/.test(text) && (text.match(/\p{Lu}\p{L}+/gu)?.length ?? 0) >= 2;
+/** "Torsdag den 20. juni 2013", "Den 27.10.2020 kl. 17:00", "08-03-2021 16:00": a line that starts with the date. */
+const DATE_FIRST = /^(?:(?:man|tirs|ons|tors|fre|lør|søn)dag(?:en)?,?\s+)?(?:den\s+|d\.\s*)?\d{1,2}(?:\.\s*\p{L}+\.?|[-./]\d{1,2}[-./])\s*\d{4}\b/iu;
+
+/** True for a line that states the meeting's date (with its time and place, if any) and no more. */
+function isDateLine(text: string): boolean {
+  if (findDate(text) === null || text.length > 120) return false;
+  return DATE_FIRST.test(text) ? text.length <= 90 : /\bkl\.?\s*\d/i.test(text);
 }
 
-/** "A (A), formand, B (V), C (F)" → one entry per person (a lower-case part is a role). */
-function splitNames(text: string): string[] {
-  return text.split(/,\s*(?=\p{Lu})/u).map((s) => s.trim()).filter(Boolean);
+/** "Dagsorden Hennys testudvalg 2. maj 2017 kl. 10:00": the kind word, the body, then the date. */
+const KIND_BODY_DATE = /^(referat|dagsorden)\s+(?!(?:af|fra|for|til|over)\s)(\p{Lu}.*?)\s+(?=(?:(?:man|tirs|ons|tors|fre|lør|søn)dag\s+)?(?:den\s+)?\d{1,2}(?:\.\s*\p{L}+|[-./]\d{1,2}[-./])\s*\d{4})/iu;
+
+/** The body a title names when it is a name ("… mødet i Teknisk Udvalg den …"), not a description. */
+const TITLE_BODY = /\bmødet? i (\p{Lu}[^,]*?)(?=\s+(?:den|d\.)\s+\d|\s+\d{1,2}[-./]|\s+(?:kl\.|klokken)|\s+(?:man|tirs|ons|tors|fre|lør|søn)dag\b|,|$)/u;
+
+/** A line that can be part of an address written under the date ("Kaløvig Kursuscenter", "8410 Rønde"). */
+function isAddressPart(text: string): boolean {
+  return text.length <= 80 && !/[.!?:;]$/.test(text) && !/:/.test(text) && /^[\p{Lu}\d]/u.test(text) && text.split(' ').length <= 10;
 }
 
 /** Reads the front matter lines into meeting fields and leftover blocks. */
@@ -77,56 +87,163 @@ export function readFrontMatter(lines: readonly Line[], hints: LayoutHints): Fro
     online: false, attendanceNote: null, participants: [], absent: [], others: [], blocks: [],
   };
   const rest: Line[] = [];
-  let state: State = { list: 'none' };
+  const entries = readPairs(joinContinuations(lines));
   let previousText: string | null = null;
-  for (const line of joinContinuations(lines)) {
+  // Address lines under an unlabelled date or time ("Kl. 10:30" / "Kaløvig Kursuscenter" / "8410 Rønde").
+  let place: string[] | null = null;
+  const flushPlace = () => {
+    if (place && place.length > 0 && front.location === null) setPlace(front, place.join(', '));
+    place = null;
+  };
+  entries.forEach((entry, i) => {
+    if (entry.kind === 'pair') {
+      const untimed = entry.field === 'time' && !entry.colon;
+      if (!untimed) flushPlace();
+      applyPair(front, entry.field, entry.label, entry.values);
+      if (untimed) place ??= [];
+      previousText = null;
+      return;
+    }
+    const line = entry.line;
     const text = line.text.trim();
-    let m: RegExpExecArray | null;
     const afterBanner = previousText !== null && BANNER.test(previousText);
     previousText = text;
+    const next = entries[i + 1];
+    let m: RegExpExecArray | null;
+    if (place !== null && isAddressPart(text) && !isDateLine(text)) {
+      place.push(text);
+      return;
+    }
+    flushPlace();
     if (BANNER.test(text)) front.kindHint = kindOf(text);
     else if ((m = BODY_AND_KIND.exec(text)) && front.body === null) {
       front.body = m[1]!.trim();
       front.kindHint = kindOf(m[2]!);
-    } else if (afterBanner && front.body === null && text.length <= 60 && !text.includes(':') && /^\p{Lu}/u.test(text)) {
+      if (m[3]) readDateLine(front, m[3]);
+    } else if ((m = KIND_BODY_DATE.exec(text)) && front.body === null) {
+      front.kindHint = kindOf(m[1]!);
+      front.body = m[2]!.trim();
+      readDateLine(front, text.slice(m[0].length));
+    } else if (afterBanner && front.body === null && text.length <= 60 && !text.includes(':') && /^\p{Lu}/u.test(text) && !isDateLine(text)) {
       // The line under the banner names the body ("Regional Udviklingsudvalg", "KKR MIDTJYLLAND").
       front.body = isAllCaps(text) ? titleCase(text) : text;
-    }
-    else if (TITLE.test(text) && front.title === null) {
+    } else if (TITLE.test(text) && front.title === null) {
       front.title = mendSpacedHyphens(text);
       front.kindHint ??= kindOf(text);
-      front.date ??= findDate(text);
+      if (front.date === null) readDateLine(front, front.title);
+      const named = TITLE_BODY.exec(front.title);
+      if (named && front.body === null) front.body = named[1]!.trim();
+    } else if (front.date === null && isDateLine(text)) {
+      readDateLine(front, text);
+      place = front.location === null ? [] : null;
+    } else if (
+      front.title === null && front.body !== null && front.date === null && text.length <= 60 && !text.includes(':') &&
+      next?.kind === 'text' && isDateLine(next.line.text.trim())
+    ) {
+      // Between the body and the date: the meeting's own name ("Ekstraordinært PUK").
+      front.title = text;
     } else if (isAllCaps(text) && front.body === null && !line.cells) front.body = titleCase(text);
-    else if (front.date === null && findDate(text) && /\bkl\.?\s*\d/i.test(text) && text.length <= 120) readDateLine(front, text);
-    else if ((m = /^(?:møde)?dato\s*:\s*(.+)$/i.exec(text))) {
-      front.date = findDate(m[1]!);
-      ({ start: front.startTime, end: front.endTime } = findTimes(m[1]!));
-    } else if ((m = /^(?:sted|mødested)\s*:\s*(.+)$/i.exec(text))) front.location = m[1]!.trim();
-    else if ((m = /^tid og sted\s*:\s*(.+)$/i.exec(text))) readTimeAndPlace(front, m[1]!);
-    else if ((m = /^(?:mødetidspunkt|mødetid|tidspunkt|tid|klokken|kl\.)\s*:?\s*(\d.*)$/i.exec(text)) && front.startTime === null) {
-      ({ start: front.startTime, end: front.endTime } = findTimes(m[1]!));
-    }
-    else if (/^(deltagerfortegnelse|indholdsfortegnelse|indhold)$/i.test(text)) state = { list: 'none' };
-    else if ((m = /^(?:deltagere|til stede|fremmødte|medlemmer)\s*:?\s*(.*)$/i.exec(text))) {
-      state = { list: 'participants' };
-      if (m[1] && !looksLikeName(m[1]) && !/\(\p{Lu}{1,2}\)/u.test(m[1])) front.attendanceNote = m[1];
-      else if (m[1]) front.participants.push(...splitNames(m[1]).map(parseParticipant));
-    } else if ((m = /^(?:afbud|fraværende|fravær)\s*:?\s*(.*)$/i.exec(text))) {
-      state = { list: 'absent' };
-      if (m[1]) front.absent.push(parseAbsence(m[1]));
-    } else if ((m = /^(fra\s+.+)$/i.exec(text)) && (line.bold || line.heading > 0) && text.length <= 60) {
-      state = { list: 'others', group: m[1]! };
-    } else if (state.list !== 'none' && looksLikeName(text)) {
-      if (state.list === 'participants') front.participants.push(parseParticipant(text));
-      else if (state.list === 'absent') front.absent.push(parseAbsence(text));
-      else front.others.push(parseAttendee(text, state.group));
-    } else {
-      state = { list: 'none' };
-      rest.push(line);
-    }
-  }
+    else rest.push(line);
+  });
+  flushPlace();
   front.blocks = buildBlocks(rest, hints);
   return front;
+}
+
+/** Fills the meeting field a label names from its values. */
+function applyPair(front: FrontMatter, field: LabelField, label: string, values: readonly string[]): void {
+  const value = values.join(', ').trim();
+  switch (field) {
+    case 'date':
+      front.date = findDate(value);
+      ({ start: front.startTime, end: front.endTime } = findTimes(value));
+      return;
+    case 'time':
+      if (front.startTime === null) ({ start: front.startTime, end: front.endTime } = findTimes(hourOnly(value)));
+      front.date ??= findDate(value);
+      return;
+    case 'start':
+      front.startTime = findTimes(hourOnly(value)).start ?? front.startTime;
+      front.date ??= findDate(value);
+      return;
+    case 'end':
+      front.endTime = findTimes(hourOnly(value)).start ?? front.endTime;
+      return;
+    case 'place':
+      if (value) setPlace(front, value);
+      return;
+    case 'timeAndPlace':
+      readTimeAndPlace(front, value);
+      return;
+    case 'body':
+      if (value) front.body = isAllCaps(value) ? titleCase(value) : value;
+      return;
+    case 'meeting':
+      if (value) front.title ??= value;
+      return;
+    case 'participants':
+      readMembers(front, values);
+      return;
+    case 'absent':
+      readAbsent(front, values);
+      return;
+    case 'others':
+      front.others.push(...values.filter((v) => !/^(referent)$/i.test(v)).map((v) => parseAttendee(v, /^fra\s/i.test(label) ? label : null)));
+      return;
+    case 'none':
+      return;
+  }
+}
+
+/** "kl. 16" → "kl. 16.00": an hour written alone after "kl." is a time. */
+const hourOnly = (text: string) => text.replace(/^(?:kl\.?\s*)?(\d{1,2})(?=\s*(?:[-–]|$))/i, '$1.00').replace(/([-–]\s*)(\d{1,2})$/, '$1$2.00');
+
+function setPlace(front: FrontMatter, place: string): void {
+  front.location = place.trim();
+  front.online = isOnline(front.location);
+}
+
+/**
+ * Members under "Deltagere"/"Medlemmer": one per line, bullet or cell, several on a line, or name,
+ * role and party on lines of their own. A summary sentence instead of names is the attendance note.
+ */
+function readMembers(front: FrontMatter, values: readonly string[]): void {
+  values.forEach((value, i) => {
+    if (i === 0 && !looksLikeName(value) && !/\([A-ZÆØÅ]{1,2}\)/.test(value) && partyOf(value) === null && roleOf(value) === null) {
+      front.attendanceNote = value;
+      return;
+    }
+    const last = front.participants.at(-1);
+    const party = partyOf(value);
+    const role = roleOf(value);
+    const municipality = knownMunicipality(value);
+    if (last && (party || role || municipality)) {
+      // A line of its own for the party, role or municipality of the name above.
+      if (party && last.party === null) last.party = party;
+      else if (role) last.role = last.role ? `${last.role}, ${role}` : role;
+      else if (municipality && last.municipality === null) last.municipality = municipality;
+      return;
+    }
+    for (const text of value.split('\t').flatMap(splitPeople)) {
+      const stoodIn = substituteFor(text);
+      if (stoodIn && !/\(/.test(stoodIn.absent)) front.absent.push({ ...parseAbsence(text) });
+      front.participants.push(parseParticipant(stoodIn && !/\(/.test(text) ? `${stoodIn.substitute}, stedfortræder for ${stoodIn.absent}` : text));
+    }
+  });
+}
+
+/** Afbud under "Afbud"/"Fraværende": one per line or cell, or several on a line; "Ingen" names no one. */
+function readAbsent(front: FrontMatter, values: readonly string[]): void {
+  for (const value of values) {
+    if (/^(ingen|ingen afbud|-)\.?$/i.test(value)) continue;
+    const last = front.absent.at(-1);
+    const party = partyOf(value);
+    if (last && party && last.party === null) {
+      last.party = party;
+      continue;
+    }
+    for (const text of value.split('\t').flatMap(splitPeople)) front.absent.push(parseAbsence(text));
+  }
 }
 
 /** A wrapped label line ("Deltagere: … KKR" + "sekretariatet samt …") is one line. */
@@ -134,8 +251,10 @@ function joinContinuations(lines: readonly Line[]): Line[] {
   const out: Line[] = [];
   for (const line of lines) {
     const prev = out.at(-1);
-    if (prev && !line.breakBefore && !line.list && !line.cells && (startsLower(line.text) || /,$/.test(prev.text)) && !endsSentence(prev.text)) {
-      out[out.length - 1] = { ...prev, text: joinBroken(prev.text, line.text), links: [...prev.links, ...line.links] };
+    // A header spread over lines ("Dagsorden" / "til" / "mødet i Teknisk Udvalg" / "den 1. februar …") is one line.
+    const header = prev !== undefined && /^(dagsorden|referat)\b/i.test(prev.text) && startsLower(line.text) && !line.list && !line.cells;
+    if (header || (prev && !line.breakBefore && !line.list && !line.cells && (startsLower(line.text) || /,$/.test(prev.text)) && !endsSentence(prev.text))) {
+      out[out.length - 1] = { ...prev!, text: joinBroken(prev!.text, line.text), links: [...prev!.links, ...line.links] };
     } else out.push(line);
   }
   return out;

@@ -9,6 +9,7 @@ import { parseIsoDate } from './dates.js';
 import { authorityOf } from './authority.js';
 import { readFrontMatter } from './front.js';
 import { findItemHeadings } from './headings.js';
+import { recordItemAbsences } from './item-absence.js';
 import { buildItem, textUrls } from './item.js';
 import { comparable, typicalWidth } from './join.js';
 import { extractToc } from './toc.js';
@@ -61,6 +62,7 @@ export function structureDocument(lines: readonly Line[], options: ImportOptions
     return item;
   });
   dropCoveredAnnotations(items);
+  recordItemAbsences(items, front.absent);
   if (items.length === 0) warnings.push(front.date || front.body || front.kindHint ? HEADER_ONLY : NO_ITEMS);
   const present = new Set(front.participants.map((p) => p.name));
   for (const a of front.absent) if (present.has(a.name)) warnings.push(`"${a.name}" is listed both under Deltagere and under Afbud.`);

@@ -37,3 +37,24 @@ describe('municipality names', () => {
     ]);
   });
 });
+
+describe('the lexicon behind participant lines', () => {
+  it('knows the 98 municipalities and 5 regions in any spelling', async () => {
+    const { knownMunicipality } = await import('./participants.js');
+    expect(['Københavns Kommune', 'Høje Tåstrup', 'Fåborg-Midtfyn', 'Region Midtjylland', 'Vesthimmerland', 'Rønde'].map(knownMunicipality)).toEqual([
+      'København', 'Høje-Taastrup', 'Faaborg-Midtfyn', 'Region Midtjylland', 'Vesthimmerlands', null,
+    ]);
+  });
+  it('splits a line naming several people, keeping what qualifies each', async () => {
+    const { splitPeople } = await import('./participants.js');
+    expect(splitPeople('Anna Holm (A), formand, Bo Berg (V)')).toEqual(['Anna Holm (A), formand', 'Bo Berg (V)']);
+    expect(splitPeople('Anna Holm (A) Bo Berg (V)')).toEqual(['Anna Holm (A)', 'Bo Berg (V)']);
+    expect(splitPeople('Jens Hansen, Ringkøbing-Skjern Kommune')).toEqual(['Jens Hansen, Ringkøbing-Skjern Kommune']);
+    expect(splitPeople('Anna Holm, Bo Berg og Carl Dahl')).toEqual(['Anna Holm', 'Bo Berg', 'Carl Dahl']);
+  });
+  it('reads party names and "Løsgænger" as parties', async () => {
+    const { parseParticipant } = await import('./participants.js');
+    expect(parseParticipant('Anna Holm, Venstre')).toMatchObject({ party: 'V' });
+    expect(parseParticipant('Bo Berg (Løsgænger), Aarhus')).toMatchObject({ party: 'Løsgænger', municipality: 'Aarhus' });
+  });
+});

@@ -1,55 +1,142 @@
 /**
  * @module Participant lines in their real shapes: "Name (V), Norddjurs", "Name, (F), Odder",
- * "Name, Skive kommune, i stedet deltog Thomas Lindberg", "Chefkonsulent Name (referent)".
+ * "Name (A) - formand", "Name, V", "Name (Løsgænger)", "Name, Skive kommune, i stedet deltog
+ * Thomas Lindberg", "Chefkonsulent Name (referent)". Parties, roles, municipalities and substitute
+ * phrases are the lexicon's (participants.json, municipalities.json).
  */
 import type { Absence, Attendee, Participant } from '../../model/index.js';
+import { MUNICIPALITIES, PARTIES, ROLE_WORDS, SUBSTITUTE_FOR_PATTERNS, SUBSTITUTE_PATTERNS } from '../lexicon/index.js';
 
-const PARTY = /,?\s*\(([A-ZÆØÅ]{1,2})\)\s*,?/;
-const SUBSTITUTE = /,?\s*(?:i stedet (?:deltog|deltager|mødte|møder)|i stedet for .+? (?:deltog|deltager|mødte|møder)|stedfortræder:?|suppleant:?)\s+(.+)$/i;
-const ROLE = /^(formand|næstformand|borgmester|viceborgmester|suppleant|medlem|stedfortræder)\b/i;
 const JOB = /(direktør|konsulent|chef|leder|sekretær|fuldmægtig|specialist|rådgiver|medarbejder|borgmester|formand|koordinator|referent|assistent)\b/i;
 
-/** Official spellings of municipality names that documents write in other ways. */
-const MUNICIPALITY_SPELLINGS: Record<string, string> = {
-  'ikast brande': 'Ikast-Brande',
-  'ringkøbing skjern': 'Ringkøbing-Skjern',
-  'lyngby taarbæk': 'Lyngby-Taarbæk',
-  'høje taastrup': 'Høje-Taastrup',
-  århus: 'Aarhus',
-};
+/** A spelling key: case, spaces, hyphens, "aa"/"å" and a trailing "Kommune" do not matter. */
+const spellingKey = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/\s+kommune$/, '')
+    .replace(/å/g, 'aa')
+    .replace(/[\s\-–.]/g, '');
+
+const OFFICIAL = new Map<string, string>(
+  MUNICIPALITIES.flatMap((m) => [m.name, ...m.spellings].map((s) => [spellingKey(s), m.name] as [string, string])),
+);
+
+/** The official name of a municipality or region written in any spelling, or null when it is none. */
+export function knownMunicipality(text: string): string | null {
+  return OFFICIAL.get(spellingKey(text.trim())) ?? null;
+}
 
 /**
  * One spelling per municipality, so people can be followed across documents:
- * "Skive kommune" → "Skive", "Ikast Brande" → "Ikast-Brande".
+ * "Skive kommune" → "Skive", "Ikast Brande" → "Ikast-Brande"; other names as written.
  */
 export function municipalityName(text: string): string {
-  const name = text.replace(/\s+kommune$/i, '').trim();
-  return MUNICIPALITY_SPELLINGS[name.toLowerCase()] ?? name;
+  return knownMunicipality(text) ?? text.replace(/\s+kommune$/i, '').trim();
 }
 
-/** Reads a member line: name, party letter, municipality. */
+const PARTY_BY_NAME = new Map<string, string>(
+  PARTIES.flatMap((p) => [p.letter, ...p.names].map((n) => [n.toLowerCase(), p.letter] as [string, string])),
+);
+
+/** The party letter for "V", "(V)", "Venstre", "Løsgænger"; null when the text names no party. */
+export function partyOf(text: string, inParentheses = false): string | null {
+  const bare = text.trim().replace(/^\((.*)\)$/, '$1').trim();
+  const known = PARTY_BY_NAME.get(bare.toLowerCase());
+  if (known) return known;
+  // In parentheses after a name any one or two capitals are a list letter ("(A)", "(SF)"); bare, only a known one.
+  return (inParentheses || /^\(.*\)$/.test(text.trim())) && /^[A-ZÆØÅ]{1,2}$/.test(bare) ? bare : null;
+}
+
+/** The role as written when the text is a role in the body ("formand", "1. viceborgmester"), else null. */
+export function roleOf(text: string): string | null {
+  const t = text.trim().replace(/[.:]$/, '');
+  const lower = t.toLowerCase();
+  return ROLE_WORDS.some((r) => lower === r || lower.startsWith(`${r} `)) ? t : null;
+}
+
+/** Reads a member line: name, party letter, municipality, role. */
 export function parseParticipant(text: string): Participant {
   let rest = text.trim().replace(/\.$/, '');
-  const party = PARTY.exec(rest);
-  if (party) rest = `${rest.slice(0, party.index)},${rest.slice(party.index + party[0].length)}`;
-  const [name = '', ...parts] = rest.split(',').map((s) => s.trim()).filter(Boolean);
-  // A capitalised part is the municipality; a lower-case one ("formand") is a role.
-  const municipality = parts.find((p) => /^\p{Lu}/u.test(p) && !ROLE.test(p));
-  const roles = parts.filter((p) => p !== municipality);
-  return {
-    name,
-    party: party?.[1] ?? null,
-    municipality: municipality ? municipalityName(municipality) : null,
-    role: roles.length > 0 ? roles.join(', ') : null,
-  };
+  let party: string | null = null;
+  const notes: string[] = [];
+  // Parentheses hold the party ("(A)", "(Løsgænger)") or a note on the role ("(midlertidigt for X)").
+  rest = rest.replace(/\s*\(([^()]*)\)\s*/g, (_, inner: string) => {
+    const p = partyOf(inner, true);
+    if (p && party === null) party = p;
+    else if (inner.trim()) notes.push(inner.trim());
+    return ',';
+  });
+  // "Name (A) - formand": a spaced dash sets off the role like a comma.
+  const [name = '', ...parts] = rest.split(/,|\s+[-–]\s+/).map((s) => s.trim().replace(/^[-–]\s*/, '')).filter(Boolean);
+  let municipality: string | null = null;
+  const roles: string[] = [];
+  for (const part of parts) {
+    const p = partyOf(part);
+    const m = knownMunicipality(part) ?? (/\skommune$/i.test(part) ? municipalityName(part) : null);
+    if (p && party === null) party = p;
+    else if (m && municipality === null) municipality = m;
+    else roles.push(part);
+  }
+  roles.push(...notes);
+  return { name, party, municipality, role: roles.length > 0 ? roles.join(', ') : null };
 }
+
+/** A part of a list that only qualifies the person before it: municipality, party or role. */
+function qualifies(part: string): boolean {
+  const p = part.trim().replace(/^\(|\)$/g, '');
+  return knownMunicipality(p) !== null || /\skommune$/i.test(p) || partyOf(p) !== null || roleOf(p) !== null || /^\(/.test(part.trim());
+}
+
+/**
+ * Splits one line naming several people into one text per person: "A (A), formand, B (V)",
+ * "A (A) B (V)" (a table cell), "A, B og C". A part that only qualifies the one before it
+ * ("Skive kommune", "formand", "V") stays with it; a line with a substitute phrase is one person.
+ */
+export function splitPeople(text: string): string[] {
+  if (substituteOf(text) || substituteFor(text)) return [text.trim()];
+  const parts = text
+    .split(/(?<=\))\s+(?=\p{Lu})|,\s*(?=[\p{Lu}(])|\s+og\s+(?=\p{Lu})/u)
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const people: string[] = [];
+  for (const part of parts) {
+    if (people.length > 0 && qualifies(part)) people[people.length - 1] += `, ${part}`;
+    else people.push(part);
+  }
+  return people;
+}
+
+/** "X, i stedet deltog Y" → where the phrase starts and Y; null when the line names no substitute. */
+function substituteOf(text: string): { index: number; substitute: string } | null {
+  for (const pattern of SUBSTITUTE_PATTERNS) {
+    const m = pattern.exec(text);
+    if (m?.groups?.substitute) return { index: m.index, substitute: m.groups.substitute };
+  }
+  return null;
+}
+
+/** "Y deltog som stedfortræder for X", "Y (A) (suppleant for X)": who stood in for whom. */
+export function substituteFor(text: string): { substitute: string; absent: string } | null {
+  for (const pattern of SUBSTITUTE_FOR_PATTERNS) {
+    const m = pattern.exec(text.trim());
+    if (m?.groups?.substitute && m.groups.absent) {
+      return { substitute: `${m.groups.substitute} ${m.groups.rest ?? ''}`.trim(), absent: m.groups.absent.trim() };
+    }
+  }
+  return null;
+}
+
+/** A substitute's name without the party letter or final full stop written after it. */
+const bareName = (text: string) => parseParticipant(text).name;
 
 /** Reads an afbud line, with the substitute who attended instead when stated. */
 export function parseAbsence(text: string): Absence {
-  const sub = SUBSTITUTE.exec(text);
+  const stoodIn = substituteFor(text);
+  if (stoodIn) return { ...parseParticipant(stoodIn.absent), substitute: bareName(stoodIn.substitute) };
+  const sub = substituteOf(text);
   const person = parseParticipant(sub ? text.slice(0, sub.index) : text);
   // The substitute's party letter, if written, belongs to the substitute: keep the name only.
-  return { ...person, substitute: sub ? sub[1]!.replace(PARTY, '').trim().replace(/\.$/, '') : null };
+  return { ...person, substitute: sub ? bareName(sub.substitute) : null };
 }
 
 /** Reads a line of others present under a group heading ("Fra KL-sekretariatet"). */

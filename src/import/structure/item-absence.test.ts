@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import type { Section } from '../../model/index.js';
+import { itemAbsences } from './item-absence.js';
+
+const decision = (...texts: string[]): Section[] => [{ heading: 'Beslutning', type: 'decision', blocks: texts.map((text) => ({ kind: 'paragraph' as const, text })) }];
+
+describe('absences an item states', () => {
+  it.each([
+    ['Anna Holm (A) deltog ikke i behandlingen af punktet.', 'Anna Holm', 'deltog ikke i behandlingen'],
+    ['Godkendt. Bo Berg var forhindret.', 'Bo Berg', 'forhindret'],
+    ['Carl Dahl forlod mødet kl. 18.30 under behandlingen af dette punkt.', 'Carl Dahl', 'forlod mødet'],
+    ['Borgmester Dorte Eng var inhabil og deltog ikke i behandlingen.', 'Dorte Eng', 'inhabil'],
+    ['Erik Falk erklærede sig inhabil.', 'Erik Falk', 'inhabil'],
+  ])('%s', (text, name, reason) => {
+    expect(itemAbsences(decision(text)).absent).toEqual([{ name, reason }]);
+  });
+  it('reads "Fraværende: X, Y" under a decision, several names in one sentence, and no one for a word that is no name', () => {
+    expect(itemAbsences(decision('Godkendt.', 'Fraværende: Anna Holm (A), Bo Berg (V)')).absent).toEqual([{ name: 'Anna Holm', reason: null }, { name: 'Bo Berg', reason: null }]);
+    expect(itemAbsences(decision('Anna Holm, Bo Berg og Carl Dahl var fraværende.')).absent.map((a) => a.name)).toEqual(['Anna Holm', 'Bo Berg', 'Carl Dahl']);
+    expect(itemAbsences(decision('Udvalget deltog ikke i behandlingen.', 'Fraværende: Ingen')).absent).toEqual([]);
+  });
+  it('puts absences from the whole meeting on the meeting too, with a substitute when stated', () => {
+    const { absent, meeting } = itemAbsences(decision('Anna Holm deltog ikke i mødet.', 'Bo Berg havde meldt afbud, og Carl Dahl deltog i stedet.'));
+    expect(absent.map((a) => a.name)).toEqual(['Anna Holm', 'Bo Berg']);
+    expect(meeting.map((a) => [a.name, a.substitute])).toEqual([['Anna Holm', null], ['Bo Berg', 'Carl Dahl']]);
+  });
+});

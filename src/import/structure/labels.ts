@@ -1,0 +1,182 @@
+/**
+ * @module Label/value pairs in a header, whatever their arrangement: "Dato: 1. februar 2023" on
+ * one line, "MØDESTED" over "Rådhuset", a table row "Mødested: ¦ Rådhuset", a row of labels over a
+ * row of values, "… kl. 10:00 Mødested: Mødelokale 1" inside a banner, and lists under
+ * "Medlemmer"/"Afbud" (lines, bullets or table cells) until the next label. The label words are
+ * the lexicon's (labels.json); what a value means is the caller's business.
+ */
+import { FRONT_LABELS, type LabelField } from '../lexicon/index.js';
+import type { Line } from '../line.js';
+import { findDate, findTimes } from './dates.js';
+import { partyOf, roleOf, substituteFor } from './participants.js';
+
+/** A label found at the start of a text: its field, and the value written after it on the same line. */
+export interface LabelMatch {
+  field: LabelField;
+  list: boolean;
+  label: string;
+  /** The text after the label (and colon), or null when the label stands alone. */
+  value: string | null;
+  colon: boolean;
+}
+
+/** One thing the header says: a label with its values, or a line that is no pair. */
+export type HeaderEntry =
+  | { kind: 'pair'; field: LabelField; label: string; values: string[]; colon: boolean; line: Line }
+  | { kind: 'text'; line: Line };
+
+/** The label a text starts with ("Mødested: X", "MØDESTED", "Kl. 10:30"), or null. */
+export function matchLabel(text: string): LabelMatch | null {
+  const t = text.trim();
+  const lower = t.toLowerCase();
+  for (const { word, field, list } of FRONT_LABELS) {
+    if (!lower.startsWith(word)) continue;
+    const after = t.slice(word.length);
+    // The label must end at a word boundary: "Stedet" and "Tidligere" are no labels.
+    if (after !== '' && !/^\s*:|^\s/.test(after) && !word.endsWith('.')) continue;
+    const colon = /^\s*:/.test(after);
+    const value = after.replace(/^\s*:?\s*/, '').trim();
+    return { field, list, label: t.slice(0, word.length), value: value === '' ? null : value, colon };
+  }
+  return null;
+}
+
+/** A value written after its label without a colon counts only when it is what the label asks for. */
+function fits(match: LabelMatch): boolean {
+  const v = match.value ?? '';
+  switch (match.field) {
+    case 'date':
+      return findDate(v) !== null && v.length <= 80;
+    case 'time':
+    case 'start':
+    case 'end':
+      return /^\d{1,2}([.:]\d{2})?\b/.test(v) && (findTimes(v).start !== null || /^\d{1,2}$/.test(v));
+    case 'participants':
+    case 'absent':
+      // "Medlemmer Jesper Mathiesen (A) Ole Bollesen (A)": names with their list letters.
+      return /^\p{Lu}/u.test(v) && /\([A-ZÆØÅ]{1,2}\)/.test(v);
+    default:
+      return false;
+  }
+}
+
+/** True for a text that names a person, not a sentence or an address. */
+export function looksLikeName(text: string): boolean {
+  if (text.length > 110 || /@|https?:|www\./.test(text) || text.split(' ').length > 14) return false;
+  return /^\p{Lu}/u.test(text) && !/[.!?:]$/.test(text) && (text.match(/\p{Lu}\p{L}+/gu)?.length ?? 0) >= 2;
+}
+
+/** A line under a list label that adds to it: a name, a bullet, a party or role of its own, a stand-in. */
+function continuesList(line: Line, field: LabelField): boolean {
+  const t = line.text.trim();
+  if (t === '') return false;
+  if (field === 'others') return looksLikeName(t) || (line.list !== null && t.length <= 110);
+  return looksLikeName(t) || (line.list !== null && /^\p{Lu}/u.test(t) && t.length <= 110) || partyOf(t) !== null || roleOf(t) !== null || substituteFor(t) !== null;
+}
+
+/** "Fra KL-sekretariatet" in bold or as a heading: a group of others present. */
+function groupHeading(line: Line): string | null {
+  const t = line.text.trim();
+  return /^fra\s+\S/i.test(t) && (line.bold || line.heading > 0) && t.length <= 60 ? t : null;
+}
+
+/** Inline labels after other text ("… kl. 10:00 Mødested: Mødelokale 1"): the text before, and the pairs. */
+function splitInline(text: string): { before: string; pairs: LabelMatch[] } | null {
+  const words = FRONT_LABELS.filter((l) => !l.list && l.field !== 'none');
+  const starts: number[] = [];
+  for (const { word } of words) {
+    const re = new RegExp(`\\s(${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')})\\s*:\\s*\\S`, 'giu');
+    for (const m of text.matchAll(re)) {
+      // Only a capitalised label starts a pair inside a line: "… i stedet: …" is prose.
+      if (/^\p{Lu}/u.test(m[1]!)) starts.push(m.index! + 1);
+    }
+  }
+  if (starts.length === 0) return null;
+  const sorted = [...new Set(starts)].sort((a, b) => a - b);
+  const pairs = sorted.map((s, i) => matchLabel(text.slice(s, sorted[i + 1] ?? text.length))).filter((m): m is LabelMatch => m !== null && m.value !== null);
+  return { before: text.slice(0, sorted[0]).trim(), pairs };
+}
+
+const pair = (m: LabelMatch, values: string[], line: Line): HeaderEntry => ({ kind: 'pair', field: m.field, label: m.label, values, colon: m.colon, line });
+
+/** Reads the header's lines into label/value pairs and the lines that are none. */
+export function readPairs(lines: readonly Line[]): HeaderEntry[] {
+  const out: HeaderEntry[] = [];
+  // The list label whose entries the next lines may continue.
+  // Names in a table under a list label are read column by column, as a two-column list is written.
+  const state: { list: Extract<HeaderEntry, { kind: 'pair' }> | null; columns: string[][] } = { list: null, columns: [] };
+  const flushColumns = () => {
+    state.list?.values.push(...state.columns.flat());
+    state.columns = [];
+  };
+  const open = (entry: HeaderEntry, isList: boolean) => {
+    flushColumns();
+    out.push(entry);
+    state.list = isList && entry.kind === 'pair' ? entry : null;
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const cells = line.cells?.map((c) => c.trim()) ?? null;
+    if (cells && cells.filter(Boolean).length >= 2) {
+      const labels = cells.map((c) => (c ? matchLabel(c) : null));
+      const next = lines[i + 1];
+      if (labels.every((m, j) => !cells[j] || (m && m.value === null)) && next?.cells && next.cells.length === cells.length) {
+        // A row of labels over a row of values.
+        cells.forEach((c, j) => c && open(pair(labels[j]!, next.cells![j]!.trim() ? [next.cells![j]!.trim()] : [], line), false));
+        i++;
+        continue;
+      }
+      if (labels[0] && labels[0].value === null) {
+        // "Mødested: ¦ Rådhuset" (and more pairs along the row): each label cell takes the cell after it.
+        for (let j = 0; j < cells.length; j++) {
+          const m = labels[j];
+          if (!m || m.value !== null) continue;
+          const value = j + 1 < cells.length && !labels[j + 1] ? cells[++j]! : '';
+          open(pair(m, value ? [value] : [], line), m.list);
+        }
+        continue;
+      }
+      if (state.list) {
+        cells.forEach((c, j) => c && (state.columns[j] ??= []).push(c));
+        continue;
+      }
+      open({ kind: 'text', line }, false);
+      continue;
+    }
+    const text = line.text.trim();
+    const group = groupHeading(line);
+    if (group) {
+      open({ kind: 'pair', field: 'others', label: group, values: [], colon: false, line }, true);
+      continue;
+    }
+    const m = matchLabel(text);
+    if (m && m.value === null) {
+      const next = lines[i + 1];
+      if (!m.list && m.field !== 'none' && next && !matchLabel(next.text) && next.text.trim() && !next.cells?.some((c) => matchLabel(c))) {
+        // "MØDESTED" over "Rådhuset": the next line is the value.
+        open(pair(m, [next.text.trim()], line), false);
+        i++;
+      } else open(pair(m, [], line), m.list);
+      continue;
+    }
+    if (m && (m.colon || fits(m))) {
+      open(pair(m, [m.value!], line), m.list);
+      continue;
+    }
+    if (state.list && continuesList(line, state.list.field)) {
+      // A name alone after the rows ends the first column (the second one is shorter).
+      if (state.columns.length > 0) state.columns[0]!.push(text);
+      else state.list.values.push(text);
+      continue;
+    }
+    const inline = splitInline(text);
+    if (inline && inline.before) {
+      open({ kind: 'text', line: { ...line, text: inline.before } }, false);
+      for (const p of inline.pairs) out.push(pair(p, [p.value!], line));
+      continue;
+    }
+    open({ kind: 'text', line }, false);
+  }
+  flushColumns();
+  return out;
+}
