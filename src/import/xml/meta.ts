@@ -5,6 +5,7 @@
  * closed too, and the result validated against the model.
  */
 import {
+  decisionOf,
   effectiveAccess,
   MeetingDocument,
   mostRestrictive,
@@ -19,6 +20,7 @@ import {
 import type { ImportOptions } from '../line.js';
 import { isoDate, parseIsoDate } from '../structure/dates.js';
 import { authorityOf } from '../structure/authority.js';
+import { settleDecisions } from '../structure/decisions.js';
 import { isOnline } from '../structure/front.js';
 import { titleAccess } from './access.js';
 
@@ -177,7 +179,11 @@ export function finishDocument(draft: Draft, options: ImportOptions): MeetingDoc
     seen.add(item.number);
   }
   const access = draft.access ?? 'public';
-  const items = withClosedBilag(draft.items, access);
+  // Exports print earlier meetings' decisions too: only the one dated this meeting is its decision.
+  const items = withClosedBilag(draft.items, access).map((item) => {
+    const sections = settleDecisions(item.sections, date);
+    return sections.some((s, i) => s.type !== item.sections[i]!.type) ? { ...item, sections, decision: decisionOf(sections) } : item;
+  });
   return MeetingDocument.parse({
     body,
     authority: options.authority ?? draft.authority ?? authorityOf(body, []),

@@ -176,10 +176,13 @@ describe.skipIf(!HAVE_SHARED)('real case-system exports in ../shared/case-system
   it('keeps case numbers, decisions and HTML structure', async () => {
     const acadre = (await read(ACADRE_AGENDA)).document.items[0]!;
     expect(acadre).toMatchObject({ caseNumber: '12/27845', caseOfficers: ['fre'] });
+    // This meeting's (20 June) decision; the earlier meetings' are the case's history.
     expect(acadre.sections.filter((s) => s.type === 'decision').map((s) => s.heading)).toEqual([
+      'Beslutning i Udvalget for plan, udvikling og kultur (PUK) den 20-06-2013',
+    ]);
+    expect(acadre.sections.filter((s) => s.type === 'history').map((s) => s.heading)).toEqual([
       'Beslutning i Udvalget for plan, udvikling og kultur (PUK) den 10-04-2013',
       'Beslutning i Udvalget for plan, udvikling og kultur (PUK) den 24-04-2013',
-      'Beslutning i Udvalget for plan, udvikling og kultur (PUK) den 20-06-2013',
     ]);
     // The Sagsfremstilling bullet has a <ul> of three questions.
     const list = acadre.sections.find((s) => s.heading === 'Sagsfremstilling')!.blocks.find((b) => b.kind === 'list');
