@@ -20,8 +20,11 @@ const INLINE_HEADING = /^([^:]{3,120}?)\s*:\s+(\S.*)$/;
  * heading is a whole line (bold or not, with or without a colon) that the lexicon knows.
  */
 export function sectionHeading(line: Line): { heading: string; type: SectionType; rest: string | null } | null {
-  if (line.list || line.cells || line.annotation) return null;
-  const text = line.text.trim();
+  if (line.list || line.annotation) return null;
+  // A table row that holds a heading alone ("Bilag ¦ ", a layout table's heading cell) is that heading.
+  const filled = line.cells?.map((c) => c.trim()).filter((c) => c !== '') ?? null;
+  if (filled && filled.length !== 1) return null;
+  const text = (filled ? filled[0]! : line.text).trim();
   // A heading starts with a capital ("Beslutning", "BESLUTNING"); "beskrivelse" in lower case is text.
   if (/^\p{Ll}/u.test(text)) return null;
   const type = sectionTypeOf(text);
