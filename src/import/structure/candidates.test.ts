@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { plainLine, type Line } from '../line.js';
-import { candidatesOf, inlineCandidate, isPageLabel, looksLikeTitle, runningLines } from './candidates.js';
+import { candidateAt, candidatesOf, inlineCandidate, isPageLabel, looksLikeTitle, runningLines } from './candidates.js';
 
 const brk = (text: string, style: Partial<Line> = {}) => plainLine(text, { breakBefore: true, ...style });
 const row = (cells: string[], style: Partial<Line> = {}) => plainLine(cells.join('\t'), { cells, ...style });
@@ -45,5 +45,13 @@ describe('heading candidates of every shape', () => {
     const lines = [...page(1), brk('2. Budget', { heading: 2 }), ...page(2), ...page(3), plainLine('Forslag', { list: { marker: '1.', depth: 0 } })];
     expect(runningLines(lines)).toEqual(new Set([0, 3, 5]));
     expect(shapes(lines).map((c) => c[1])).toEqual(['2']);
+  });
+});
+
+describe('bulleted item headings', () => {
+  it('takes "• 301. Titel" as a heading, and never a numbered list line', () => {
+    const lines = [plainLine('301. Planstrategi 2020', { list: { marker: '•', depth: 0 } }), plainLine('Første punkt i indstillingen', { list: { marker: '1.', depth: 0 } })];
+    expect(candidateAt(lines, 0)).toMatchObject({ number: '301', title: 'Planstrategi 2020', shape: 'bullet' });
+    expect(candidateAt(lines, 1)).toBeNull();
   });
 });

@@ -11,8 +11,8 @@ import type { Line } from '../line.js';
 import { MONTHS } from './dates.js';
 import { comparable } from './join.js';
 
-/** How the heading is laid out: number and title on one line, a number alone, or a table row. */
-export type HeadingShape = 'inline' | 'alone' | 'row';
+/** How the heading is laid out: number and title on one line, a number alone, a table row, or a bullet ("• 301. Titel"). */
+export type HeadingShape = 'inline' | 'alone' | 'row' | 'bullet';
 
 export interface Candidate {
   /** Index of the line holding the number. */
@@ -125,7 +125,14 @@ function isPageNumberSpot(lines: readonly Line[], index: number): boolean {
 /** The candidate one line makes, looking at the next line for a title printed under its number. */
 export function candidateAt(lines: readonly Line[], index: number): Candidate | null {
   const line = lines[index]!;
-  if (line.list || line.annotation) return null;
+  if (line.annotation) return null;
+  if (line.list) {
+    // Web pages list their items as bullets ("• 301. Planstrategi 2020"); a numbered list's own
+    // numbers are its marker, and its lines are never headings.
+    if (/\d/.test(line.list.marker)) return null;
+    const inline = inlineCandidate(line.text);
+    return inline && { index, number: inline.number, parts: parts(inline.number), title: inline.title, titleLines: 0, shape: 'bullet', access: inline.access };
+  }
   const cells = line.cells?.map((c) => c.trim()).filter((c) => c !== '') ?? null;
   const make = (number: string, title: string, titleLines: number, shape: HeadingShape, access: AccessLevel | null): Candidate => ({
     index,
