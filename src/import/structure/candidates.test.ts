@@ -55,3 +55,11 @@ describe('bulleted item headings', () => {
     expect(candidateAt(lines, 1)).toBeNull();
   });
 });
+
+describe('a number under its title', () => {
+  it('takes "Titel" + "Sag nr. 129" as a heading that starts at the title', () => {
+    const lines = [plainLine('Spørgetid', { breakBefore: true }), plainLine('Sag nr. 129'), plainLine('Beslutning')];
+    expect(candidateAt(lines, 1)).toMatchObject({ index: 0, number: '129', title: 'Spørgetid', titleLines: 1, shape: 'under' });
+    expect(candidateAt([plainLine('Sag nr. 19/3143')], 0)).toBeNull();
+  });
+});

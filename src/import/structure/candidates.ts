@@ -12,7 +12,7 @@ import { MONTHS } from './dates.js';
 import { comparable } from './join.js';
 
 /** How the heading is laid out: number and title on one line, a number alone, a table row, or a bullet ("• 301. Titel"). */
-export type HeadingShape = 'inline' | 'alone' | 'row' | 'bullet';
+export type HeadingShape = 'inline' | 'alone' | 'row' | 'bullet' | 'under';
 
 export interface Candidate {
   /** Index of the line holding the number. */
@@ -34,6 +34,8 @@ const LABEL = String.raw`(?:(?:punkt|pkt\.?)\s*(?:nr\.?\s*)?)`;
 /** "3. Titel", "3.1 Titel", "3 (Lukket) Titel", "Punkt 3: Titel", "Pkt. 3 - Titel". */
 const INLINE = new RegExp(String.raw`^${NUMBER}\.?\s+(.+)$`, 'u');
 const PUNKT_INLINE = new RegExp(String.raw`^${LABEL}${NUMBER}\.?\s*[:.\-–]?\s+(.+)$`, 'iu');
+/** A labelled number alone under its title: "Sag nr. 129", "Punkt 4" (Rødovre's and others' web pages). */
+const LABELLED_ALONE = new RegExp(String.raw`^(?:punkt|pkt\.?|sag)\s*(?:nr\.?\s*)?(\d{1,4})\.?$`, 'iu');
 /** A number alone: "715.", "3.1", "Punkt 3". */
 const ALONE = new RegExp(String.raw`^${LABEL}?${NUMBER}\.?:?$`, 'iu');
 const STARTS_WITH_MONTH = new RegExp(`^(${MONTHS.join('|')})\\b`, 'iu');
@@ -153,6 +155,14 @@ export function candidateAt(lines: readonly Line[], index: number): Candidate | 
     return looksLikeTitle(rest[0]!, true) ? make(number, rest[0]!, 0, 'row', access) : null;
   }
   const text = cells ? (cells[0] ?? '') : line.text;
+  // "Titel" then "Sag nr. 129": the item starts at its title, the number line belongs to the heading.
+  const under = cells ? null : LABELLED_ALONE.exec(text.trim());
+  if (under && index > 0) {
+    const prev = lines[index - 1]!;
+    if (!prev.list && !prev.cells && !prev.annotation && looksLikeTitle(prev.text) && inlineCandidate(prev.text) === null && aloneNumber(prev.text) === null) {
+      return { index: index - 1, number: under[1]!, parts: parts(under[1]!), title: prev.text.trim(), titleLines: 1, shape: 'under', access: null };
+    }
+  }
   const inline = inlineCandidate(text);
   if (inline) return make(inline.number, inline.title, 0, cells ? 'row' : 'inline', inline.access);
   const alone = aloneNumber(text);
