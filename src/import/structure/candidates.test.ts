@@ -63,3 +63,10 @@ describe('a number under its title', () => {
     expect(candidateAt([plainLine('Sag nr. 19/3143')], 0)).toBeNull();
   });
 });
+
+describe('a title run onto the number', () => {
+  it('reads "1.Temamøde - Diger (B)" as item 1', () => {
+    expect(inlineCandidate('1.Temamøde - Diger (B)')).toMatchObject({ number: '1', title: 'Temamøde - Diger (B)' });
+    expect(inlineCandidate('1.maj blev det besluttet')).toBeNull();
+  });
+});

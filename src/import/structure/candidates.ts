@@ -33,6 +33,8 @@ const NUMBER = String.raw`(\d{1,4}(?:\.\d{1,2}){0,3})`;
 const LABEL = String.raw`(?:(?:punkt|pkt\.?)\s*(?:nr\.?\s*)?)`;
 /** "3. Titel", "3.1 Titel", "3 (Lukket) Titel", "Punkt 3: Titel", "Pkt. 3 - Titel". */
 const INLINE = new RegExp(String.raw`^${NUMBER}\.?\s+(.+)$`, 'u');
+/** "1.Temamøde": the title run onto the number's dot (web pages that drop the space). */
+const INLINE_TIGHT = new RegExp(String.raw`^${NUMBER}\.(?=\p{Lu})(.+)$`, 'u');
 const PUNKT_INLINE = new RegExp(String.raw`^${LABEL}${NUMBER}\.?\s*[:.\-–]?\s+(.+)$`, 'iu');
 /** A labelled number alone under its title: "Sag nr. 129", "Punkt 4" (Rødovre's and others' web pages). */
 const LABELLED_ALONE = new RegExp(String.raw`^(?:punkt|pkt\.?|sag)\s*(?:nr\.?\s*)?(\d{1,4})\.?$`, 'iu');
@@ -68,7 +70,7 @@ const parts = (number: string) => number.split('.').map(Number);
 
 /** The candidate a line's own text makes: number and title on one line ("3. Titel", "Punkt 3: Titel"). */
 export function inlineCandidate(text: string): { number: string; title: string; access: AccessLevel | null } | null {
-  const m = PUNKT_INLINE.exec(text) ?? INLINE.exec(text);
+  const m = PUNKT_INLINE.exec(text) ?? INLINE.exec(text) ?? INLINE_TIGHT.exec(text);
   if (!m) return null;
   let title = m[2]!.trim();
   let access: AccessLevel | null = null;
