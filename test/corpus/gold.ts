@@ -40,7 +40,14 @@ export function goldOfModel(doc: MeetingDocument): Gold {
   return {
     meta: { body: doc.body, kind: doc.kind, date: doc.date, startTime: doc.startTime, location: doc.location },
     participants: doc.participants.map((p) => p.name),
-    absent: doc.absent.map((a) => ({ name: a.name, substitute: a.substitute })),
+    // Everyone the document says was absent: the meeting's afbud, and those an item names absent.
+    absent: [
+      ...doc.absent.map((a) => ({ name: a.name, substitute: a.substitute })),
+      ...doc.items
+        .flatMap((i) => i.absent)
+        .filter((a, i, all) => !doc.absent.some((m) => m.name === a.name) && all.findIndex((b) => b.name === a.name) === i)
+        .map((a) => ({ name: a.name, substitute: null })),
+    ],
     items: doc.items.map((i) => ({ number: i.number, title: i.title, caseNumber: i.caseNumber, decision: i.decision })),
   };
 }
