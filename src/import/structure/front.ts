@@ -209,7 +209,10 @@ function setPlace(front: FrontMatter, place: string): void {
  */
 function readMembers(front: FrontMatter, values: readonly string[]): void {
   values.forEach((value, i) => {
-    if (i === 0 && !looksLikeName(value) && !/\([A-ZÆØÅ]{1,2}\)/.test(value) && partyOf(value) === null && roleOf(value) === null) {
+    // "Name, Name og Name" is the members too, not a summary sentence.
+    const nameList = splitPeople(value);
+    const listsNames = nameList.length >= 2 && nameList.every((n) => looksLikeName(n));
+    if (i === 0 && !listsNames && !looksLikeName(value) && !/\([A-ZÆØÅ]{1,2}\)/.test(value) && partyOf(value) === null && roleOf(value) === null) {
       front.attendanceNote = value;
       return;
     }

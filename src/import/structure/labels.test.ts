@@ -101,3 +101,12 @@ describe('participants in their real shapes', () => {
     expect(f).toMatchObject({ absent: [], location: 'Rådhuset' });
   });
 });
+
+describe('members named on the label line', () => {
+  it('reads "Bestyrelsen: A, B og C" as members, and the afbud with the substitute who came', () => {
+    const f = read([L('Bestyrelsen: Ida Kornblomst, Bo Hansen og Eva Lund'), L('Afbud: Bo Hansen, suppleant Lis Berg deltog')]);
+    expect(f.participants.map((p) => p.name)).toEqual(['Ida Kornblomst', 'Bo Hansen', 'Eva Lund']);
+    expect(f.attendanceNote).toBeNull();
+    expect(f.absent.map((a) => [a.name, a.substitute])).toEqual([['Bo Hansen', 'Lis Berg']]);
+  });
+});
