@@ -8,7 +8,7 @@ import type { Line } from '../line.js';
 import { MONTHS } from './dates.js';
 import { candidatesOf, type Candidate } from './candidates.js';
 import { comparable, joinBroken } from './join.js';
-import { bestRun } from './runs.js';
+import { bestRun, listAgenda } from './runs.js';
 
 export interface ItemHeading {
   /** Index of the heading line. */
@@ -60,7 +60,7 @@ export function findItemHeadings(lines: readonly Line[], skip: ReadonlySet<numbe
   // Where the contents name a heading's title, a line with that number but another title is text
   // (a numbered point inside an item), not the item.
   const candidates = all.filter((c) => !vouched.has(c.number) || vouched.get(c.number)!.has(c.index));
-  const run = bestRun(candidates, lines, toc);
+  const run = listAgenda(bestRun(candidates, lines, toc), candidates, lines);
   const headings: ItemHeading[] = run.map((c) => ({
     index: c.index,
     number: c.number,

@@ -3,7 +3,9 @@ import type { TocEntry } from '../../model/index.js';
 import { plainLine, type Line } from '../line.js';
 import { candidatesOf } from './candidates.js';
 import { findItemHeadings } from './headings.js';
-import { bestRun, follows, gapOf } from './runs.js';
+import { bestRun, follows, gapOf, listAgenda } from './runs.js';
+
+const L = (text: string, style: Partial<Line> = {}) => plainLine(text, style);
 
 const brk = (text: string, style: Partial<Line> = {}) => plainLine(text, { breakBefore: true, ...style });
 const h2 = (text: string, style: Partial<Line> = {}) => brk(text, { heading: 2, ...style });
@@ -98,5 +100,17 @@ describe('headings with the table of contents', () => {
       ['2', 'Budget 2025', 0, true],
       ['3', 'Eventuelt', 0, false],
     ]);
+  });
+});
+
+describe('a page that is only its agenda', () => {
+  it('takes the tight list 1., 2., 3. as the items when no other run was found, and never a list inside an item', () => {
+    const only = [L('Dagsorden til mødet'), L('1. Godkendelse af dagsorden', { breakBefore: true }), L('2. Referat fra sidste møde'), L('3. Eventuelt')];
+    const cs = candidatesOf(only);
+    expect(listAgenda(bestRun(cs, only, []), cs, only).map((c) => c.number)).toEqual(['1', '2', '3']);
+    // One heading found, and a numbered list inside its item: the list does not replace it.
+    const inside = [L('1. Budget', { breakBefore: true }), L('Sagsfremstilling', { breakBefore: true }), L('Forvaltningen indstiller, at'), L('1. Budgettet godkendes'), L('2. Rammen hæves'), L('3. Sagen sendes videre')];
+    const ci = candidatesOf(inside);
+    expect(listAgenda([ci[0]!], ci, inside).map((c) => c.number)).toEqual(['1']);
   });
 });

@@ -140,3 +140,23 @@ export function bestRun(candidates: readonly Candidate[], lines: readonly Line[]
   for (let k = end; k >= 0; k = back[k]!) run.unshift(candidates[k]!);
   return run;
 }
+
+/**
+ * A page that is nothing but its agenda: lines "1. …", "2. …", "3. …" one under the other, each
+ * the next number. Tight lines are a numbered list inside an item where items have text between
+ * them; where the best run found just one heading, and that heading opens such a list, the list
+ * is the agenda.
+ */
+export function listAgenda(run: readonly Candidate[], candidates: readonly Candidate[], lines: readonly Line[]): Candidate[] {
+  if (run.length > 1) return [...run];
+  const first = run[0] ?? candidates.find((c) => c.parts.length === 1 && c.parts[0] === 1);
+  if (!first || first.parts.length !== 1 || first.parts[0] !== 1) return [...run];
+  const list = [first];
+  for (const c of candidates.slice(candidates.indexOf(first) + 1)) {
+    const last = list.at(-1)!;
+    const tight = c.index === last.index + last.titleLines + 1;
+    if (!tight || c.parts.length !== 1 || c.parts[0] !== last.parts[0]! + 1 || c.shape !== last.shape) break;
+    list.push(c);
+  }
+  return list.length >= 3 ? list : [...run];
+}
