@@ -58,3 +58,9 @@ describe('the lexicon behind participant lines', () => {
     expect(parseParticipant('Bo Berg (Løsgænger), Aarhus')).toMatchObject({ party: 'Løsgænger', municipality: 'Aarhus' });
   });
 });
+
+describe('afbud with the substitute after a dash', () => {
+  it('reads "X, F - Y stedfortræder" as X absent, Y attending instead', () => {
+    expect(parseAbsence('Villy Hansen, F - Tina Berg stedfortræder')).toMatchObject({ name: 'Villy Hansen', party: 'F', substitute: 'Tina Berg' });
+  });
+});
