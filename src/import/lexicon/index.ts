@@ -87,3 +87,12 @@ export const MUNICIPALITIES: ReadonlyArray<{ name: string; spellings: readonly s
   ...municipalities.entries.map((m) => ({ name: m.name, spellings: 'spellings' in m ? (m.spellings as string[]) : [] })),
   ...municipalities.regions.map((r) => ({ name: r.name, spellings: [] })),
 ];
+
+import organisations from './organisations.json' with { type: 'json' };
+
+/** Endings of the names of bodies that meet ("udvalget", "rådet", "bestyrelsen"), and words around them in headers. */
+export const ORGANISATION_WORDS = {
+  endings: organisations.entries.map((e) => e.ending),
+  prefixes: organisations.prefixes.map((e) => lexiconPattern(e.pattern)),
+  suffixes: organisations.suffixes.map((e) => lexiconPattern(e.pattern)),
+};

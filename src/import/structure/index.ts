@@ -7,6 +7,7 @@ import { plainLine, type ImportOptions, type Line } from '../line.js';
 import type { LayoutHints } from './blocks.js';
 import { parseIsoDate } from './dates.js';
 import { authorityOf } from './authority.js';
+import { bodyFromDecisions, bodyFromHeader, cleanBodyName } from './body.js';
 import { readFrontMatter } from './front.js';
 import { findItemHeadings } from './headings.js';
 import { recordItemAbsences } from './item-absence.js';
@@ -68,8 +69,10 @@ export function structureDocument(lines: readonly Line[], options: ImportOptions
   for (const a of front.absent) if (present.has(a.name)) warnings.push(`"${a.name}" is listed both under Deltagere and under Afbud.`);
   warnings.push(...crossCheckToc(toc.entries, items));
 
-  const body = chooseBody(front.body, items, options, warnings, front.title);
-  const date = chooseDate(front.date, options, warnings);
+  const decided = bodyFromDecisions(items, front.date);
+  const body = chooseBody(front.body && cleanBodyName(front.body), items, options, warnings, front.title, frontLines.slice(0, 12).map((l) => l.text), decided?.body ?? null);
+  // Without a date in the header, the date of this meeting's decisions is the meeting's.
+  const date = chooseDate(front.date ?? decided?.date ?? null, options, warnings);
   const kind = chooseKind(front.kindHint, items, warnings);
   if (kind === 'minutes') for (const item of items) recordHeadlessMinutes(item);
   // The header: the document's title and the lines before the first item.
@@ -131,7 +134,15 @@ function chooseKind(hint: DocumentKind | null, items: readonly AgendaItem[], war
  * The body: stated in the header, else the body that approves its own agenda/minutes in the first
  * items, else the one the title names ("… møde i Børne- og Skoleudvalget").
  */
-function chooseBody(stated: string | null, items: readonly AgendaItem[], options: ImportOptions, warnings: string[], title: string | null): string | null {
+function chooseBody(
+  stated: string | null,
+  items: readonly AgendaItem[],
+  options: ImportOptions,
+  warnings: string[],
+  title: string | null,
+  header: readonly string[],
+  decided: string | null,
+): string | null {
   if (options.body) return options.body;
   if (stated) return stated;
   for (const item of items.slice(0, 3)) {
@@ -145,6 +156,13 @@ function chooseBody(stated: string | null, items: readonly AgendaItem[], options
   // "Dagsorden til møde i Børne- og Skoleudvalget [den …]": the title names the body.
   const named = title && /\bmøde i (.+?)(?:\s+den\s+\d.*)?$/i.exec(title);
   if (named) return named[1]!.trim();
+  // A header line that is a body's name ("Kommunalbestyrelsen"), or the body whose decisions the items record.
+  const fromHeader = bodyFromHeader(header);
+  if (fromHeader) return fromHeader;
+  if (decided) {
+    warnings.push(`No body stated in the header; "${decided}" taken from the decisions the items record.`);
+    return decided;
+  }
   warnings.push('No body stated in the document; supply it with --body.');
   return null;
 }
