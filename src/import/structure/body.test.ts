@@ -23,3 +23,14 @@ describe('the body where no label states it', () => {
     expect(bodyFromDecisions(items, '2020-01-01')).toBeNull();
   });
 });
+
+describe('dates as web pages write them', () => {
+  it('reads "11 januar, 2021", "5. dec. 2019" and "December 5, 2017"', async () => {
+    const { findDate } = await import('./dates.js');
+    expect(findDate('Mandag, 11 januar, 2021 - 19:00')).toBe('2021-01-11');
+    expect(findDate('5. dec. 2019')).toBe('2019-12-05');
+    expect(findDate('1. sept. 2020')).toBe('2020-09-01');
+    expect(findDate('Tirsdag, December 5, 2017 - 08:15')).toBe('2017-12-05');
+    expect(cleanBodyName('Socialudvalget - 11-01-2021')).toBe('Socialudvalget');
+  });
+});

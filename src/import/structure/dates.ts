@@ -15,13 +15,29 @@ export function isoDate(year: number, month: number, day: number): string | null
 }
 
 /** The first date in a text: "17-06-2020", "2020-06-17", "28. august 2020"; null when none. */
+const SHORT_MONTHS = ['jan', 'feb', 'mar', 'apr', 'maj', 'jun', 'jul', 'aug', 'sep', 'sept', 'okt', 'nov', 'dec'];
+const ENGLISH_MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
+/** A Danish month's number from its name or its short form ("juni", "sept"). */
+function monthNumber(name: string): number {
+  const key = name.toLowerCase();
+  const full = MONTHS.indexOf(key);
+  if (full >= 0) return full + 1;
+  return SHORT_MONTHS.indexOf(key) + 1 - (SHORT_MONTHS.indexOf(key) > SHORT_MONTHS.indexOf('sep') ? 1 : 0);
+}
+
+/** The first date a text names: 17-06-2020, 2020-06-17, 17. juni 2020, December 5, 2017. */
 export function findDate(text: string): string | null {
   const numeric = /\b(\d{1,2})[-./](\d{1,2})[-./](\d{4})\b/.exec(text);
   if (numeric) return isoDate(Number(numeric[3]), Number(numeric[2]), Number(numeric[1]));
   const iso = /\b(\d{4})-(\d{2})-(\d{2})\b/.exec(text);
   if (iso) return isoDate(Number(iso[1]), Number(iso[2]), Number(iso[3]));
-  const written = new RegExp(`\\b(\\d{1,2})\\.\\s*(${MONTHS.join('|')})\\s+(\\d{4})\\b`, 'i').exec(text);
-  if (written) return isoDate(Number(written[3]), MONTHS.indexOf(written[2]!.toLowerCase()) + 1, Number(written[1]));
+  // "17. juni 2020", "11 januar, 2021", "5. dec. 2019": the day, the month written out or cut short, the year.
+  const written = new RegExp(`\\b(\\d{1,2})\\.?\\s*(${MONTHS.join('|')}|${SHORT_MONTHS.join('|')})\\.?,?\\s+(\\d{4})\\b`, 'iu').exec(text);
+  if (written) return isoDate(Number(written[3]), monthNumber(written[2]!), Number(written[1]));
+  // "December 5, 2017": the English form web publishing systems print by default.
+  const english = new RegExp(`\\b(${ENGLISH_MONTHS.join('|')})\\s+(\\d{1,2}),?\\s+(\\d{4})\\b`, 'i').exec(text);
+  if (english) return isoDate(Number(english[3]), ENGLISH_MONTHS.indexOf(english[1]!.toLowerCase()) + 1, Number(english[2]));
   return null;
 }
 
