@@ -79,6 +79,13 @@ export const ITEM_ABSENCE_PHRASES: ReadonlyArray<{ pattern: RegExp; reason: stri
   meeting: 'meeting' in a && a.meeting === true,
 }));
 
+/** Phrases with the absent members' names after them ("Der var afbud fra X, Y og Z"). */
+export const ABSENCE_LEADS: ReadonlyArray<{ pattern: RegExp; reason: string; meeting: boolean }> = participantWords.absenceLeads.map((a) => ({
+  pattern: lexiconPattern(a.pattern),
+  reason: a.reason,
+  meeting: a.meeting,
+}));
+
 /** Labels that introduce a list of members absent from an item ("Fraværende: X, Y"), and the reason they give. */
 export const ITEM_ABSENCE_LABELS: ReadonlyArray<{ word: string; reason: string | null }> = participantWords.absentLabels;
 

@@ -25,3 +25,13 @@ describe('absences an item states', () => {
     expect(meeting.map((a) => [a.name, a.substitute])).toEqual([['Anna Holm', null], ['Bo Berg', 'Carl Dahl']]);
   });
 });
+
+describe('absences named after the phrase', () => {
+  it('reads "Der var afbud fra X, Y og Z" at a sentence start as the meeting\'s afbud, not "Da der var afbud fra X, …"', () => {
+    const at = (text: string) => itemAbsences([{ heading: 'Referat', type: 'decision', blocks: [{ kind: 'paragraph', text }] }]);
+    const r = at('1. Afbud. Der var afbud fra Jens Holm, Eva Lund og Arne Bak.');
+    expect(r.absent.map((a) => a.name)).toEqual(['Jens Holm', 'Eva Lund', 'Arne Bak']);
+    expect(r.meeting.map((a) => a.name)).toEqual(['Jens Holm', 'Eva Lund', 'Arne Bak']);
+    expect(at('Da der var afbud fra Jens Holm, orienterede direktøren.').absent).toEqual([]);
+  });
+});

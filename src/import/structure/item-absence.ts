@@ -5,7 +5,7 @@
  * also the meeting's afbud. The text stays in its blocks: this only reads it.
  */
 import type { Absence, AgendaItem, ItemAbsence, Section } from '../../model/index.js';
-import { ITEM_ABSENCE_LABELS, ITEM_ABSENCE_PHRASES } from '../lexicon/index.js';
+import { ABSENCE_LEADS, ITEM_ABSENCE_LABELS, ITEM_ABSENCE_PHRASES } from '../lexicon/index.js';
 import { parseAbsence, parseParticipant, splitPeople } from './participants.js';
 
 // A person's name: capitalised words (with "af", "de", "van" between them), perhaps a party letter.
@@ -19,6 +19,9 @@ const PHRASES = ITEM_ABSENCE_PHRASES.map((p) => ({
   ...p,
   pattern: new RegExp(String.raw`(?:^|(?<=[.!?:;]\s))(?<names>${NAMES})\s+(?:${p.pattern.source})(?<tail>[^.!?]*)`, 'gu'),
 }));
+
+/** Phrases with the names after them; the phrase is matched in any case, the names must be capitalised. */
+const LEADS = ABSENCE_LEADS.map((p) => ({ ...p, lead: p.pattern }));
 
 // Titles written before a name ("Borgmester Anna Holm forlod mødet") are not part of it.
 const TITLE_WORDS = /^(?:borgmester|viceborgmester|formand|formanden|næstformand|rådmand|udvalgsformand|medlem)\s+/i;
@@ -56,6 +59,19 @@ export function itemAbsences(sections: readonly Section[]): { absent: ItemAbsenc
     if (!absent.some((a) => a.name === name)) absent.push({ name, reason });
   };
   for (const text of sections.flatMap(texts)) {
+    for (const lead of LEADS) {
+      // The phrase in any case ("Der var afbud fra"), found first; the names after it capitalised.
+      const at = lead.lead.exec(text);
+      // Only where a sentence starts: "Da der var afbud fra X, …" tells why, not who was absent.
+      if (!at || !/(?:^|[.!?:;]\s+)$/u.test(text.slice(0, at.index))) continue;
+      const after = text.slice(at.index + at[0].length).trim();
+      const m = new RegExp(String.raw`^(?<names>${NAMES})`, 'u').exec(after);
+      const names = m && namesOf(m.groups!.names!);
+      for (const name of names ?? []) {
+        add(name, lead.reason);
+        if (lead.meeting) meeting.push({ ...parseAbsence(name), name });
+      }
+    }
     const listed = labelled(text);
     if (listed) for (const a of listed.names) add(a.name, listed.reason);
     for (const phrase of PHRASES) {
