@@ -12,6 +12,7 @@ import { plainLine, type Line } from '../line.js';
 import { bulletOf } from './bullet.js';
 import { isChromeName, isChromeText } from './chrome.js';
 import { assertMarkupNesting, assertNesting } from './depth.js';
+import { LIST_MARK_RE } from './docx-xml.js';
 import { joinBrokenLinks } from './links.js';
 
 /** Elements whose content is never document text (a button's is: fold-out headings are buttons; its chrome words go by the lexicon). */
@@ -217,9 +218,11 @@ class Walker {
     const text = this.runs.map((r) => r.text).join('').replace(/[\u00ad\u200b]/g, '').replace(/\s+/g, ' ').trim();
     // A whole line that is a control's label ("Print", "Til toppen") is chrome too.
     if (text !== '' && !isChromeText(text, true)) {
-      const visible = this.runs.filter((r) => r.text.trim() !== '');
-      let list = this.list;
-      let body = text;
+      // Word's automatic number, written by the DOCX reader as a list mark (docx-xml.ts).
+      const mark = text.startsWith('\uE000') ? LIST_MARK_RE.exec(text) : null;
+      const visible = this.runs.filter((r) => (mark ? r.text.replace(mark[0].trim(), '') : r.text).trim() !== '');
+      let list = mark ? { marker: mark[2]!, depth: Number(mark[1]) } : this.list;
+      let body = mark ? text.slice(mark[0].length) : text;
       const bullet = list ? null : bulletOf(text);
       if (bullet) {
         // A typed bullet ("• Punkt") is a list line in every reader, as in PDF text.
