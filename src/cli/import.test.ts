@@ -49,6 +49,21 @@ describe('collectFiles', () => {
     const files = await collectFiles([dir, path.join(dir, 'nope.pdf')]);
     expect(files.found.map((f) => path.relative(dir, f))).toEqual(['a.txt', path.join('sub', 'b.txt'), path.join('sub', 'broken.txt')]);
     expect(files.missing).toEqual([path.join(dir, 'nope.pdf')]);
+    expect(files.skipped).toEqual([
+      { file: path.join(dir, '.hidden.txt'), reason: 'hidden file' },
+      { file: path.join(dir, 'notes.json'), reason: 'not a meeting document format' },
+    ]);
+  });
+
+  it('names every skipped file and why in the summary, after the failures', () => {
+    const text = formatSummary({
+      imported: ['a.txt'], updated: [], unchanged: [], kept: [], failed: [{ file: 'b.txt', reason: 'the file is empty' }],
+      skipped: [{ file: '.git', reason: 'hidden folder' }, { file: 'logo.png', reason: 'not a meeting document format' }],
+      rows: [{ file: 'a.txt', result: 'imported', items: 3, closed: 0, closedBilag: 0, note: 'text' }],
+    });
+    const lines = text.split('\n');
+    expect(lines[0]).toBe('Imported 1, updated 0, unchanged 0, failed 1. Skipped 2.');
+    expect(lines.slice(-3)).toEqual(['  failed: b.txt: the file is empty', '  skipped: .git: hidden folder', '  skipped: logo.png: not a meeting document format']);
   });
 });
 
@@ -131,5 +146,7 @@ describe('collectFiles on case-system XML', () => {
     const { found } = await collectFiles([path.resolve('test/fixtures/xml')]);
     const names = found.map((f) => path.relative(path.resolve('test/fixtures/xml'), f));
     expect(names).toEqual(['acadre/XML_2041.xml', 'edoc.xml', 'edoc4.xml', 'sbsys-aarhus.xml', 'sbsys.xml']);
+    const { skipped } = await collectFiles([path.resolve('test/fixtures/xml')]);
+    expect(skipped.filter((s) => s.reason === 'imported through its Acadre manifest').map((s) => path.basename(s.file))).toEqual(['5550001.XML']);
   });
 });

@@ -45,6 +45,8 @@ export interface ImportSummary {
   /** Stored as a new version but not made current: it reads less of the meeting than the current one. */
   kept: string[];
   failed: Array<{ file: string; reason: string }>;
+  /** Files a folder walk passed over, with the reason (named after the failures). */
+  skipped?: SkippedFile[];
   /** One row per file, in order, for the summary table. */
   rows: Array<{ file: string; result: StoreStatus | 'failed'; items: number; closed: number; closedBilag: number; note: string }>;
 }
@@ -60,6 +62,7 @@ export async function runImport(args: string[]): Promise<number> {
   const files = await collectFiles(parsed.paths);
   if (files.missing.length === 0 && files.found.length === 0) {
     console.error('referat import: no documents found');
+    for (const { file, reason } of files.skipped) console.error(`  skipped: ${file}: ${reason}`);
     return 1;
   }
   // The embedded database has one writer: when a server holds it, the files go through that server.
@@ -90,6 +93,7 @@ export async function runImport(args: string[]): Promise<number> {
   try {
     const summary = await importFiles(database, files.found, parsed.options, progressReporter(files.found.length));
     summary.failed.unshift(...files.missing.map((file) => ({ file, reason: 'file or folder not found' })));
+    summary.skipped = files.skipped;
     if (summary.imported.length + summary.updated.length > 0) {
       await database.checkpoint().catch((error: unknown) => console.error(`referat import: checkpoint failed: ${oneLine(error)}`));
     }
@@ -127,7 +131,7 @@ async function liveHolder(dataDir: string): Promise<LockHolder | null> {
 async function importThroughServer(
   dataDir: string,
   holder: LockHolder,
-  files: { found: string[]; missing: string[] },
+  files: { found: string[]; missing: string[]; skipped?: SkippedFile[] },
   options: ImportOptions,
 ): Promise<number> {
   const who = describeHolder(holder);
@@ -210,6 +214,7 @@ async function importThroughServer(
     rows: result.rows.map((r) => ({ ...r, file: given(r.file) })),
   };
   local.failed.unshift(...files.missing.map((file) => ({ file, reason: 'file or folder not found' })));
+  local.skipped = files.skipped ?? [];
   console.log(formatSummary(local));
   return local.failed.length > 0 ? 1 : 0;
 }
@@ -222,18 +227,35 @@ function fetchReason(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** Files to import, folders walked recursively (hidden entries skipped), in a stable order. */
-export async function collectFiles(paths: string[]): Promise<{ found: string[]; missing: string[] }> {
+/** A file or folder a walk passed over, and why. */
+export interface SkippedFile {
+  file: string;
+  reason: string;
+}
+
+/**
+ * Files to import, folders walked recursively, in a stable order. What the walk passes over is
+ * named with the reason (a hidden file or folder, a file in no meeting document format, an agenda
+ * its Acadre manifest imports): nothing in a folder is dropped silently.
+ */
+export async function collectFiles(paths: string[]): Promise<{ found: string[]; missing: string[]; skipped: SkippedFile[] }> {
   const found: string[] = [];
   const missing: string[] = [];
+  const skipped: SkippedFile[] = [];
   const walk = async (dir: string) => {
     const entries = await readdir(dir, { withFileTypes: true });
     entries.sort((a, b) => a.name.localeCompare(b.name));
     for (const entry of entries) {
-      if (entry.name.startsWith('.')) continue;
       const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) await walk(full);
-      else if (entry.isFile() && (await isDocument(full))) found.push(full);
+      // A hidden folder is named once, not file by file (.git holds thousands).
+      if (entry.name.startsWith('.')) skipped.push({ file: full, reason: entry.isDirectory() ? 'hidden folder' : 'hidden file' });
+      else if (entry.isDirectory()) await walk(full);
+      else if (!entry.isFile()) skipped.push({ file: full, reason: 'not a regular file' });
+      else {
+        const why = await whyNotDocument(full);
+        if (why) skipped.push({ file: full, reason: why });
+        else found.push(full);
+      }
     }
   };
   for (const p of paths) {
@@ -242,20 +264,31 @@ export async function collectFiles(paths: string[]): Promise<{ found: string[]; 
     else if (info.isDirectory()) await walk(p);
     else found.push(p);
   }
-  return { found: await withoutManifestAgendas(found), missing };
+  const { files, taken } = await withoutManifestAgendas(found);
+  skipped.push(...taken.map((file) => ({ file, reason: 'imported through its Acadre manifest' })));
+  return { found: files, missing, skipped };
+}
+
+/** Why a file in a walked folder is not imported, or null when it is a document to import. */
+async function whyNotDocument(file: string): Promise<string | null> {
+  try {
+    return (await isDocument(file)) ? null : 'not a meeting document format';
+  } catch (error) {
+    return `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`;
+  }
 }
 
 /**
  * An Acadre manifest imports the agenda file in the folder next to it: that file is not imported
  * a second time on its own when the walk also found it.
  */
-async function withoutManifestAgendas(files: string[]): Promise<string[]> {
+async function withoutManifestAgendas(files: string[]): Promise<{ files: string[]; taken: string[] }> {
   const taken = new Set<string>();
   for (const file of files.filter((f) => path.extname(f).toLowerCase() === '.xml')) {
     const agenda = acadreAgendaPathOf(await readFile(file));
     if (agenda) taken.add(path.join(path.dirname(file), agenda).toLowerCase());
   }
-  return files.filter((f) => !taken.has(f.toLowerCase()));
+  return { files: files.filter((f) => !taken.has(f.toLowerCase())), taken: files.filter((f) => taken.has(f.toLowerCase())) };
 }
 
 /** Imports files one by one; a failure is recorded with its reason and leaves the database unchanged. */
@@ -312,6 +345,7 @@ export function formatSummary(summary: ImportSummary): string {
   const closedBilag = summary.rows.reduce((n, r) => n + r.closedBilag, 0);
   const lines = [
     `Imported ${summary.imported.length}, updated ${summary.updated.length}, unchanged ${summary.unchanged.length}, failed ${summary.failed.length}.` +
+      ((summary.skipped?.length ?? 0) > 0 ? ` Skipped ${summary.skipped!.length}.` : '') +
       (summary.kept.length > 0 ? ` Not made current (worse than the current version): ${summary.kept.length}.` : '') +
       (closedItems + closedBilag > 0 ? ` Kept from the public: ${closedItems} closed items, ${closedBilag} closed bilag.` : ''),
   ];
@@ -326,6 +360,7 @@ export function formatSummary(summary: ImportSummary): string {
     lines.push('');
   }
   for (const { file, reason } of summary.failed) lines.push(`  failed: ${file}: ${reason}`);
+  for (const { file, reason } of summary.skipped ?? []) lines.push(`  skipped: ${file}: ${reason}`);
   return lines.join('\n');
 }
 

@@ -2,7 +2,7 @@
  * @module The import pipeline: read a file (detect format → lines) → structure → validated model.
  */
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { mostRestrictive, type AccessLevel, type MeetingDocument } from '../model/index.js';
 import { documentAccessOf, fileAccessOf } from './file-access.js';
@@ -40,6 +40,19 @@ export class ImportError extends Error {
   }
 }
 
+/** The largest file the importer reads unless told otherwise: 200 MB, or REFERAT_MAX_FILE_MB. */
+export function maxFileBytes(options: ImportOptions = {}): number {
+  if (options.maxFileBytes !== undefined) return options.maxFileBytes;
+  const mb = Number(process.env.REFERAT_MAX_FILE_MB);
+  return (Number.isFinite(mb) && mb > 0 ? mb : 200) * 1024 * 1024;
+}
+
+/** The reason a file is too large to read, or null. */
+function tooLarge(size: number, limit: number): string | null {
+  const mb = (n: number) => (n >= 1024 * 1024 ? `${Math.round(n / (1024 * 1024))} MB` : `${n} bytes`);
+  return size > limit ? `the file is ${mb(size)}, more than the limit of ${mb(limit)} (REFERAT_MAX_FILE_MB)` : null;
+}
+
 /** Parses a text document (Markdown-like, plain, or PDF-extracted) into the model. */
 export function parseText(text: string, options: ImportOptions = {}): MeetingDocument {
   return structureDocument(readText(text), options);
@@ -50,8 +63,12 @@ export async function importFile(path: string, options: ImportOptions = {}): Pro
   const fileName = options.fileName ?? basename(path);
   let bytes: Uint8Array;
   try {
+    // A file too large is refused before it is read into memory.
+    const over = tooLarge((await stat(path)).size, maxFileBytes(options));
+    if (over) throw new ImportError(fileName, over);
     bytes = await readFile(path);
   } catch (error) {
+    if (error instanceof ImportError) throw error;
     throw new ImportError(fileName, (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (error as Error).message);
   }
   // An Acadre manifest names its agenda file in a folder next to it.
@@ -61,6 +78,8 @@ export async function importFile(path: string, options: ImportOptions = {}): Pro
 /** Parses a file's bytes; the format is told from the content, not the name. */
 export async function importBytes(bytes: Uint8Array, fileName: string, options: CaseSystemOptions = {}): Promise<ImportedFile> {
   if (bytes.length === 0) throw new ImportError(fileName, 'the file is empty');
+  const over = tooLarge(bytes.length, maxFileBytes(options));
+  if (over) throw new ImportError(fileName, over);
   const detected = detectFormat(bytes, fileName);
   if (detected === 'binary') throw new ImportError(fileName, 'not a document Referat can read (binary content)');
   try {

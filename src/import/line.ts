@@ -55,4 +55,6 @@ export interface ImportOptions {
   fileName?: string;
   /** Storing, not reading: make the new version current even if it reads less than the current one. */
   force?: boolean;
+  /** The largest file to read, in bytes (default: REFERAT_MAX_FILE_MB or 200 MB). */
+  maxFileBytes?: number;
 }

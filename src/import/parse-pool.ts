@@ -1,8 +1,13 @@
 /**
  * @module Parses many files in parallel on worker threads and hands the results back in the
  * files' order, so storing (one transaction per file) stays sequential and deterministic.
+ * Every file finishes: a parse that runs past the time budget is stopped by terminating its
+ * worker (reported as "took longer than N s"), a worker that dies fails only its own file, and
+ * a fresh worker takes over the rest. Each worker carries a fixed set of listeners, whatever
+ * the number of files.
  */
 import { availableParallelism } from 'node:os';
+import { basename } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { ImportError, importFile, type ImportedFile, type ImportOptions } from './index.js';
 
@@ -11,62 +16,129 @@ export type ParseResult = { file: string } & ({ ok: true; parsed: ImportedFile }
 /** A worker's answer; on failure `message` is an ImportError's reason when `fileName` is set. */
 type Reply = { id: number } & ({ ok: true } & ImportedFile | { ok: false; message: string; fileName: string | null });
 
-/** Parses the files, several at a time on worker threads when there are enough to pay for them. */
-export async function* parseAll(files: readonly string[], options: ImportOptions = {}, threads = availableParallelism()): AsyncGenerator<ParseResult> {
+/** How long one file may take to parse, unless REFERAT_PARSE_TIMEOUT_S or the caller says otherwise. */
+export const DEFAULT_PARSE_TIMEOUT_MS = 120_000;
+
+/** The time budget per file: the environment's REFERAT_PARSE_TIMEOUT_S (seconds) or the default. */
+export function parseTimeoutMs(): number {
+  const seconds = Number(process.env.REFERAT_PARSE_TIMEOUT_S);
+  return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : DEFAULT_PARSE_TIMEOUT_MS;
+}
+
+/** One worker and the file it is parsing. */
+interface Slot {
+  worker: Worker;
+  id: number | null;
+  timer: NodeJS.Timeout | null;
+  retired: boolean;
+}
+
+/**
+ * Parses the files, several at a time on worker threads when there are enough to pay for them.
+ * `timeoutMs` is the budget per file on the workers; parsed here (few files), a parse cannot be
+ * stopped midway and the budget only ends the wait for it.
+ */
+export async function* parseAll(
+  files: readonly string[],
+  options: ImportOptions = {},
+  threads = availableParallelism(),
+  timeoutMs = parseTimeoutMs(),
+): AsyncGenerator<ParseResult> {
   if (files.length < 4 || threads < 2) {
-    for (const file of files) yield await parseHere(file, options);
+    for (const file of files) yield await parseHere(file, options, timeoutMs);
     return;
   }
-  const workers: Worker[] = [];
-  const dead = new Set<Worker>();
-  const pending = new Map<number, (reply: Reply) => void>();
+  const slots = new Set<Slot>();
   const results = files.map(() => {
     let resolve!: (r: ParseResult) => void;
-    return { promise: new Promise<ParseResult>((r) => (resolve = r)), resolve };
+    return { promise: new Promise<ParseResult>((r) => (resolve = r)), resolve, done: false };
   });
   let next = 0;
-  const feed = (worker: Worker) => {
+  const settle = (id: number, result: ParseResult) => {
+    const entry = results[id]!;
+    if (entry.done) return;
+    entry.done = true;
+    entry.resolve(result);
+  };
+  const fail = (id: number, error: Error) => settle(id, { file: files[id]!, ok: false, error });
+
+  const feed = (slot: Slot) => {
+    if (slot.retired || next >= files.length) return;
     const id = next++;
-    if (id >= files.length) return;
-    const file = files[id]!;
-    pending.set(id, (reply) => {
-      pending.delete(id);
-      results[id]!.resolve(
-        reply.ok
-          ? { file, ok: true, parsed: { document: reply.document, bytes: new Uint8Array(reply.bytes), format: reply.format, fileAccess: reply.fileAccess } }
-          : { file, ok: false, error: reply.fileName ? new ImportError(reply.fileName, reply.message) : new Error(reply.message) },
-      );
-      if (!dead.has(worker)) feed(worker);
-    });
-    worker.once('error', (error) => {
-      // A worker that dies fails the file it was parsing; a fresh one takes over the rest.
-      pending.get(id)?.({ id, ok: false, message: `${file}: ${error.message}`, fileName: null });
-    });
-    worker.postMessage({ id, path: file, options });
+    slot.id = id;
+    slot.timer = setTimeout(() => {
+      fail(id, new ImportError(basename(files[id]!), `took longer than ${timeoutMs / 1000} s to read; stopped`));
+      replace(slot);
+    }, timeoutMs);
+    slot.worker.postMessage({ id, path: files[id]!, options });
+  };
+  const finish = (slot: Slot, reply: Reply) => {
+    if (slot.retired || reply.id !== slot.id) return;
+    clearTimeout(slot.timer!);
+    slot.id = null;
+    const file = files[reply.id]!;
+    settle(
+      reply.id,
+      reply.ok
+        ? { file, ok: true, parsed: { document: reply.document, bytes: new Uint8Array(reply.bytes), format: reply.format, fileAccess: reply.fileAccess } }
+        : { file, ok: false, error: reply.fileName ? new ImportError(reply.fileName, reply.message) : new Error(reply.message) },
+    );
+    feed(slot);
+  };
+  /** Retires a slot's worker (stopping what it parses) and starts a fresh one on the next file. */
+  const replace = (slot: Slot) => {
+    if (slot.retired) return;
+    slot.retired = true;
+    if (slot.timer) clearTimeout(slot.timer);
+    slots.delete(slot);
+    slot.worker.removeAllListeners();
+    // An error after retirement has no one to tell; swallowing it keeps it from crashing the process.
+    slot.worker.on('error', () => undefined);
+    void slot.worker.terminate();
+    spawn();
   };
   const spawn = () => {
-    const worker = startWorker();
-    workers.push(worker);
-    worker.on('message', (reply: Reply) => pending.get(reply.id)?.(reply));
-    worker.on('error', () => {
-      dead.add(worker);
-      spawn();
+    if (next >= files.length) return;
+    const slot: Slot = { worker: startWorker(), id: null, timer: null, retired: false };
+    slots.add(slot);
+    slot.worker.on('message', (reply: Reply) => finish(slot, reply));
+    slot.worker.on('error', (error) => {
+      // A worker that dies fails the file it was parsing; a fresh one takes over the rest.
+      if (slot.id !== null) fail(slot.id, new Error(`${files[slot.id]}: ${error.message}`));
+      replace(slot);
     });
-    feed(worker);
+    slot.worker.on('exit', (code) => {
+      if (slot.id !== null) fail(slot.id, new Error(`${files[slot.id]}: the parser stopped (exit code ${code})`));
+      replace(slot);
+    });
+    feed(slot);
   };
   for (let i = 0; i < Math.min(threads, files.length); i++) spawn();
   try {
     for (const result of results) yield await result.promise;
   } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+    const live = [...slots];
+    for (const slot of live) {
+      slot.retired = true;
+      if (slot.timer) clearTimeout(slot.timer);
+      slot.worker.removeAllListeners();
+      slot.worker.on('error', () => undefined);
+    }
+    await Promise.all(live.map((s) => s.worker.terminate()));
   }
 }
 
-async function parseHere(file: string, options: ImportOptions): Promise<ParseResult> {
+async function parseHere(file: string, options: ImportOptions, timeoutMs: number): Promise<ParseResult> {
+  let timer: NodeJS.Timeout | undefined;
   try {
-    return { file, ok: true, parsed: await importFile(file, options) };
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new ImportError(basename(file), `took longer than ${timeoutMs / 1000} s to read; stopped`)), timeoutMs);
+    });
+    return { file, ok: true, parsed: await Promise.race([importFile(file, options), late]) };
   } catch (error) {
     return { file, ok: false, error: error as Error };
+  } finally {
+    clearTimeout(timer);
   }
 }
 

@@ -3,8 +3,8 @@
  * Acadre MM (agenda file, and manifest with agenda file), eDoc and eDoc 4 / Fujitsu, in the
  * shapes the readers accept (see test/fixtures/xml). Each file has random items and bilag, each
  * public, closed or confidential at random, written with each system's own flags; items the
- * importer leaves out (numbered 0, unnumbered, pseudo-items, a second agenda, an agenda item
- * outside its parent) are part of it. Every item title, item text and bilag title carries a
+ * importer leaves out (numbered 0 in full SBSYS, unnumbered, pseudo-items, a second agenda, an
+ * agenda item outside its parent) are part of it, and Aarhus's items numbered 0, which it reads. Every item title, item text and bilag title carries a
  * marker word of its own (invented: `ordx` + random letters), so a test can tell exactly which
  * words of a file may reach the public and which may not.
  *
@@ -347,10 +347,13 @@ function sbsys(rnd: Random, index: number, aarhus: boolean): GeneratedFile {
     }
     first.push(item);
   }
-  // Pseudo-items numbered 0 (the minutes as files), left out.
+  // Items numbered 0 (the minutes as files): left out of full SBSYS, read (numbered by place) from Aarhus.
   const pseudo: string[] = [];
+  // Aarhus's are numbered after the highest top-level number of the agenda's numbered items.
+  const top = Math.max(0, ...firstNumbers.filter((n): n is string => n !== null).map((n) => Number(n.split('.')[0])));
   for (let p = 0; p < rnd.int(0, 2); p++) {
     const item = newItem(c, rnd.anyLevel(), 1, true);
+    if (aarhus) item.number = String(top + p + 1);
     if (!aarhus && item.level === 'confidential') item.level = 'closed';
     const word = item.level === 'public' ? 'Public' : item.level === 'confidential' ? 'Confidentia' : 'Closed';
     // Aarhus writes the access word in the ID ("Closed" is no word it writes: it counts as closed).

@@ -200,8 +200,9 @@ describe(`generated case-system exports (seed ${SEED})`, () => {
     expect(wrong, `${REPLAY}\n${wrong.join('\n')}`).toEqual([]);
   });
 
-  it('a file whose only closed part is a pseudo-item the importer leaves out is not served', async () => {
-    // An Aarhus publication: two open items, and the closed minutes as a file on an item numbered 0.
+  it('a file whose only closed part is the closed minutes on an item numbered 0 is not served', async () => {
+    // An Aarhus publication: two open items, and the closed minutes as a file on an item numbered 0,
+    // which the importer reads as item 3, kept confidential.
     const item = (id: string, number: string, caption: string, isPublic: boolean, enclosure = '') =>
       `<Item ID="${id}"><Caption>${caption}</Caption><Enclosures>${enclosure}</Enclosures><IsPublic>${isPublic}</IsPublic><Number>${number}</Number>` +
       `<Fields><ItemField><Caption>${caption}</Caption><Content><![CDATA[<p>Tekst om ${caption.toLowerCase()}.</p>]]></Content><Index>1</Index></ItemField></Fields></Item>`;
@@ -215,7 +216,7 @@ describe(`generated case-system exports (seed ${SEED})`, () => {
       `</Items></Agenda></Agendas></Publication>`;
     const bytes = new TextEncoder().encode(xml);
     const imported = await importBytes(bytes, 'publication-fixed.xml');
-    expect(imported.document.items.map((i) => [i.number, i.access])).toEqual([['1', 'public'], ['2', 'public']]);
+    expect(imported.document.items.map((i) => [i.number, i.access])).toEqual([['1', 'public'], ['2', 'public'], ['3', 'confidential']]);
     expect(fileAccessOf(bytes, imported.format)).toBe('confidential');
     expect(imported.fileAccess).toBe('confidential');
     const { documentId } = await site.store(imported, 'publication-fixed.xml');

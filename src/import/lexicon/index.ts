@@ -103,3 +103,16 @@ export const ORGANISATION_WORDS = {
   prefixes: organisations.prefixes.map((e) => lexiconPattern(e.pattern)),
   suffixes: organisations.suffixes.map((e) => lexiconPattern(e.pattern)),
 };
+
+import chrome from './chrome.json' with { type: 'json' };
+
+/** Publishing-site chrome (controls, cookie banners, skip links, breadcrumbs): texts, whole-text patterns and id/class words. */
+export const CHROME: {
+  texts: ReadonlyMap<string, 'anywhere' | 'control'>;
+  patterns: readonly RegExp[];
+  classNames: readonly string[];
+} = {
+  texts: new Map(chrome.entries.flatMap((e) => ('text' in e && e.text ? [[e.text, e.scope === 'control' ? 'control' : 'anywhere'] as const] : []))),
+  patterns: chrome.entries.flatMap((e) => ('pattern' in e && e.pattern ? [lexiconPattern(e.pattern)] : [])),
+  classNames: chrome.entries.flatMap((e) => ('className' in e && e.className ? [e.className] : [])),
+};

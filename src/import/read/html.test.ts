@@ -92,3 +92,65 @@ describe('readHtml', () => {
     expect(readHtml('<html><body><nav>Menu</nav><script>x()</script></body></html>', 'tom.html')).toEqual([]);
   });
 });
+
+describe('readHtml: layout tables, controls and publishing-site chrome', () => {
+  const texts = (html: string) => readHtml(html, 'a.html').map((l) => l.text);
+
+  it('reads a layout table as the lines its cells hold, a data table as rows of cells', () => {
+    const lines = readHtml(
+      '<table><tr><td><div>Dagsorden<br>Byrådet</div><div>2. maj 2031 kl. 10:00<br>Mødested: Rådhuset</div></td><td><img src="logo.png"></td></tr></table>' +
+        '<table><tr><td><div>2.</div></td><td><div>Godkendelse af dagsorden</div></td></tr></table>' +
+        '<table><tr><td><p>Medlemmer</p><p>Anna Andersen (A)</p><p>Bo Berg (V)</p></td><td><p>Carl Dahl (C)</p></td></tr><tr><td><p>Sagsnr.:</p></td><td><p>31/123</p></td></tr></table>',
+      'a.html',
+    );
+    expect(lines.map((l) => [l.text, l.cells, l.breakBefore])).toEqual([
+      ['Dagsorden', null, true],
+      ['Byrådet', null, false],
+      ['2. maj 2031 kl. 10:00', null, true],
+      ['Mødested: Rådhuset', null, false],
+      ['2.\tGodkendelse af dagsorden', ['2.', 'Godkendelse af dagsorden'], true],
+      ['Medlemmer', null, true],
+      ['Anna Andersen (A)', null, true],
+      ['Bo Berg (V)', null, true],
+      ['Carl Dahl (C)', null, true],
+      ['Sagsnr.:\t31/123', ['Sagsnr.:', '31/123'], false],
+    ]);
+  });
+
+  it('reads nested and single-column tables as layout, and a heading cell as its heading', () => {
+    const lines = readHtml(
+      '<table><tr><td><table><tr><td>Kommune</td><td>Antal</td></tr><tr><td>Skive</td><td>7</td></tr></table></td><td>Note</td></tr></table>' +
+        '<table><tr><td>Første linje</td></tr><tr><td>Anden linje</td></tr></table>' +
+        '<table><tr><td colspan="2"><h2>3. Budget 2032</h2></td></tr><tr><td>Sagsnr.:</td><td>31/9</td></tr></table>',
+      'a.html',
+    );
+    expect(lines.map((l) => l.cells ?? l.text)).toEqual([['Kommune', 'Antal'], ['Skive', '7'], 'Note', 'Første linje', 'Anden linje', '3. Budget 2032', ['Sagsnr.:', '31/9']]);
+    expect(lines.find((l) => l.text === '3. Budget 2032')).toMatchObject({ heading: 2, cells: null });
+  });
+
+  it('keeps the text of buttons and <summary>, drops their chrome labels', () => {
+    expect(
+      texts(
+        '<details><summary>4. Lokalplan 12 <span class="sr-only">Klik her for at folde ud</span></summary><p>Sagen behandles.</p></details>' +
+          '<button type="button">5. Budget</button><button>Fold dette punkt ind</button><a href="x.pdf">Hent som PDF</a><button>Kopier link</button><a href="#top">Til toppen</a><button>Print</button>',
+      ),
+    ).toEqual(['4. Lokalplan 12', 'Sagen behandles.', '5. Budget']);
+  });
+
+  it('drops skip links, breadcrumbs (by class or aria-label), navigation and cookie banners; keeps a document word used in prose', () => {
+    expect(
+      texts(
+        '<a class="visually-hidden" href="#main">Spring til indhold</a><ol aria-label="Brødkrummesti"><li>Forside</li><li>Politik</li></ol>' +
+          '<div class="site-navbar"><a href="/">Forside</a></div><div class="notice"><p>Vi bruger cookies til statistik.</p><a href="#">Nej tak til cookies</a></div>' +
+          '<main><p>Referatet kan printes fra hjemmesiden.</p><p>Print</p><p>Del</p><p>Tilbage til oversigten</p></main>',
+      ),
+    ).toEqual(['Referatet kan printes fra hjemmesiden.']);
+  });
+
+  it('refuses HTML nested deeper than the limit with a reason naming the file, never a stack overflow', () => {
+    const deep = '<div>'.repeat(100_000) + 'tekst' + '</div>'.repeat(100_000);
+    expect(() => readHtml(deep, 'dyb.html')).toThrow(/^dyb\.html: nested deeper than 400 levels$/);
+    expect(() => readHtml('<b>'.repeat(1000) + 'x', 'dyb.html')).toThrow(/^dyb\.html: nested deeper than 400 levels$/);
+    expect(texts('<div>'.repeat(300) + '<p>Tekst</p>' + '</div>'.repeat(300))).toEqual(['Tekst']);
+  });
+});

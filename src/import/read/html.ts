@@ -1,25 +1,29 @@
 /**
  * @module HTML reader: pages saved from council websites and mammoth's DOCX output → Line[].
  * Walks the DOM of a real parser (htmlparser2), drops page chrome (scripts, navigation,
- * page header/footer, cookie banners, forms) and keeps headings, paragraphs, `<br>` lines,
- * whole-line bold/italic, nested lists, table rows as cells and links.
+ * page header/footer, cookie banners, forms, and the publishing sites' controls named in
+ * lexicon/chrome.json) and keeps headings, paragraphs, `<br>` lines, whole-line bold/italic,
+ * nested lists, links, data-table rows as cells and layout tables as the lines they hold.
  */
 import { parseDocument } from 'htmlparser2';
 import type { ChildNode, Element } from 'domhandler';
 import type { Link } from '../../model/index.js';
 import { plainLine, type Line } from '../line.js';
 import { bulletOf } from './bullet.js';
+import { isChromeName, isChromeText } from './chrome.js';
+import { assertMarkupNesting, assertNesting } from './depth.js';
+import { LIST_MARK_RE } from './docx-xml.js';
 import { joinBrokenLinks } from './links.js';
 
-/** Elements whose content is never document text. */
+/** Elements whose content is never document text (a button's is: fold-out headings are buttons; its chrome words go by the lexicon). */
 const SKIP = new Set([
-  'script', 'style', 'noscript', 'template', 'head', 'nav', 'form', 'button', 'select', 'textarea',
+  'script', 'style', 'noscript', 'template', 'head', 'nav', 'form', 'select', 'textarea',
   'input', 'label', 'iframe', 'svg', 'canvas', 'object', 'embed', 'img', 'picture', 'video', 'audio', 'aside', 'dialog',
 ]);
 /** Roles of page chrome (ARIA landmarks that are not the content). */
 const SKIP_ROLES = /^(navigation|banner|contentinfo|search|dialog|alertdialog|complementary)$/i;
-/** id/class words of cookie banners, consent dialogs and skip/breadcrumb links. */
-const CHROME_NAMES = /cookie|consent|banner|gdpr|breadcrumb|skip-?link|skip-?to/i;
+/** Elements whose lone text is a control's label, where one-word chrome ("Print", "Del") is meant. */
+const CONTROLS = new Set(['a', 'button', 'summary']);
 const BLOCKS = new Set([
   'p', 'div', 'section', 'article', 'main', 'body', 'html', 'blockquote', 'pre', 'address', 'figure',
   'figcaption', 'dl', 'dt', 'dd', 'center', 'fieldset', 'details', 'summary', 'caption', 'header', 'footer',
@@ -36,12 +40,27 @@ interface InlineStyle {
   bold: boolean;
   italic: boolean;
   link: Link | null;
+  /** Inside a link, button or summary. */
+  control?: boolean;
+}
+
+/** One table cell as the lines it holds, read on its own. */
+interface Cell {
+  lines: Line[];
+  text: string;
 }
 
 /** Reads an HTML document (or fragment) into styled lines. */
 export function readHtml(text: string, fileName: string): Line[] {
-  void fileName; // HTML never fails to parse; the name is kept for a uniform reader signature.
-  const doc = parseDocument(text, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
+  let doc: ReturnType<typeof parseDocument>;
+  // HTML always parses; only a nesting too deep for the parser and the walk below is refused.
+  try {
+    assertMarkupNesting(text);
+    doc = parseDocument(text, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
+    assertNesting(doc);
+  } catch (error) {
+    throw new Error(`${fileName}: ${(error as Error).message}`);
+  }
   const walker = new Walker();
   walker.children(doc.children, { bold: false, italic: false, link: null });
   walker.flush();
@@ -65,6 +84,8 @@ class Walker {
 
   private node(node: ChildNode, style: InlineStyle): void {
     if (node.type === 'text') {
+      // A control's label standing alone ("Klik her for at folde ud", "Hent som PDF") is chrome.
+      if (isChromeText(node.data, style.control === true)) return;
       this.runs.push({ text: node.data, bold: style.bold, italic: style.italic });
       if (style.link) style.link.text = (style.link.text ?? '') + node.data;
       return;
@@ -99,16 +120,16 @@ class Walker {
       const href = el.attribs.href.trim();
       const link: Link = { text: '', url: href === '' || href === '#' || /^javascript:/i.test(href) ? null : href };
       this.addLink(link);
-      this.children(el.children, { ...inlineStyle(el, style), link });
+      this.children(el.children, { ...inlineStyle(el, style), link, control: true });
       return;
     }
     if (BLOCKS.has(name)) {
       this.flush();
-      this.children(el.children, style);
+      this.children(el.children, name === 'summary' ? { ...style, control: true } : style);
       this.flush();
       return;
     }
-    this.children(el.children, inlineStyle(el, style));
+    this.children(el.children, CONTROLS.has(name) ? { ...inlineStyle(el, style), control: true } : inlineStyle(el, style));
   }
 
   private listElement(el: Element, style: InlineStyle): void {
@@ -133,37 +154,52 @@ class Walker {
     this.list = null;
   }
 
+  /**
+   * A table is read as data (one line of cells per row) or as layout (the lines its cells hold,
+   * in reading order). Pages and Word documents use tables to place text: a table holding a
+   * table, or with a single column, is layout throughout; a row is layout when it is one cell
+   * wide (a caption across the table) or a cell holds a heading, a list or several paragraphs
+   * (Word's members cell: "Medlemmer" and a name per paragraph). Other rows keep their cells:
+   * "2. ¦ Titel" is how eDoc sets an item heading, and the structure stage reads number cells.
+   */
   private table(el: Element, style: InlineStyle): void {
     this.flush();
-    for (const row of rowsOf(el)) {
-      const cells: string[] = [];
-      const cellRuns: Run[] = [];
-      const links: Link[] = [];
-      for (const cell of row.children) {
-        if (cell.type !== 'tag' || !['td', 'th'].includes((cell as Element).name)) continue;
-        const inner = new Walker();
-        inner.children((cell as Element).children, { ...style, bold: style.bold || (cell as Element).name === 'th' });
-        inner.flush();
-        cells.push(inner.lines.map((l) => l.text).join(' ').trim());
-        for (const l of inner.lines) {
-          cellRuns.push({ text: l.text, bold: l.bold, italic: l.italic });
-          links.push(...l.links);
-        }
-      }
-      if (cells.every((c) => c === '')) continue;
-      const line = plainLine(cells.join('\t'), {
-        cells,
-        bold: cellRuns.every((r) => r.bold),
-        italic: cellRuns.every((r) => r.italic),
-        links,
-        breakBefore: this.pendingBreak,
-        pageBreakBefore: this.pendingPage,
-      });
-      this.lines.push(line);
-      this.pendingBreak = false;
-      this.pendingPage = false;
+    for (const child of el.children) {
+      if (child.type === 'tag' && (child as Element).name === 'caption') this.node(child, style);
+    }
+    const rows = rowsOf(el).map((row) => cellsOf(row).map((cell) => readCell(cell, style)));
+    const layout = rows.some((r) => r.some((c) => c.lines.some((l) => l.cells))) || !rows.some((r) => r.filter((c) => c.text !== '').length >= 2);
+    for (const row of rows) {
+      if (layout || isLayoutRow(row)) {
+        for (const cell of row) cell.lines.forEach((line, i) => this.emit(line, i === 0));
+      } else this.dataRow(row);
     }
     this.pendingBreak = true;
+  }
+
+  /** One data row: the cells' texts joined by tabs; bold/italic when every cell's text is. */
+  private dataRow(row: Cell[]): void {
+    const cells = row.map((c) => c.text);
+    if (cells.every((c) => c === '')) return;
+    const lines = row.flatMap((c) => c.lines);
+    this.emit(
+      plainLine(cells.join('\t'), {
+        cells,
+        bold: lines.every((l) => l.bold),
+        italic: lines.every((l) => l.italic),
+        links: lines.flatMap((l) => l.links),
+      }),
+      false,
+    );
+  }
+
+  /** Adds a finished line, with the pending paragraph/page break; `paragraph` forces a paragraph break. */
+  private emit(line: Line, paragraph: boolean): void {
+    line.breakBefore = line.breakBefore || paragraph || this.pendingBreak;
+    line.pageBreakBefore = line.pageBreakBefore || this.pendingPage;
+    this.lines.push(line);
+    this.pendingBreak = false;
+    this.pendingPage = false;
   }
 
   /** Preformatted text keeps its own line breaks. */
@@ -180,10 +216,13 @@ class Walker {
   /** Ends the current line; `paragraph` says whether the next line starts a new paragraph. */
   flush(paragraph = true): void {
     const text = this.runs.map((r) => r.text).join('').replace(/[\u00ad\u200b]/g, '').replace(/\s+/g, ' ').trim();
-    if (text !== '') {
-      const visible = this.runs.filter((r) => r.text.trim() !== '');
-      let list = this.list;
-      let body = text;
+    // A whole line that is a control's label ("Print", "Til toppen") is chrome too.
+    if (text !== '' && !isChromeText(text, true)) {
+      // Word's automatic number, written by the DOCX reader as a list mark (docx-xml.ts).
+      const mark = text.startsWith('\uE000') ? LIST_MARK_RE.exec(text) : null;
+      const visible = this.runs.filter((r) => (mark ? r.text.replace(mark[0].trim(), '') : r.text).trim() !== '');
+      let list = mark ? { marker: mark[2]!, depth: Number(mark[1]) } : this.list;
+      let body = mark ? text.slice(mark[0].length) : text;
       const bullet = list ? null : bulletOf(text);
       if (bullet) {
         // A typed bullet ("• Punkt") is a list line in every reader, as in PDF text.
@@ -222,7 +261,7 @@ function inlineStyle(el: Element, style: InlineStyle): InlineStyle {
   const css = (el.attribs.style ?? '').toLowerCase();
   const bold = style.bold || ['b', 'strong'].includes(el.name) || /font-weight\s*:\s*(bold|[6-9]00)/.test(css);
   const italic = style.italic || ['i', 'em', 'cite'].includes(el.name) || /font-style\s*:\s*(italic|oblique)/.test(css);
-  return { bold, italic, link: style.link };
+  return { bold, italic, link: style.link, control: style.control };
 }
 
 /** True for elements that are page chrome or hidden. */
@@ -232,7 +271,7 @@ function isChrome(el: Element): boolean {
   if (a.hidden !== undefined || a['aria-hidden'] === 'true') return true;
   if (/display\s*:\s*none|visibility\s*:\s*hidden/i.test(a.style ?? '')) return true;
   if (SKIP_ROLES.test(a.role ?? '')) return true;
-  if (CHROME_NAMES.test(`${a.id ?? ''} ${a.class ?? ''}`)) return true;
+  if (isChromeName(a.id ?? '', a.class ?? '', a['aria-label'] ?? '')) return true;
   // A page's own header and footer are chrome; inside an article or main they hold content.
   if ((el.name === 'header' || el.name === 'footer') && !hasAncestor(el, ['article', 'main'])) return true;
   return false;
@@ -257,6 +296,25 @@ function rowsOf(table: Element): Element[] {
     else if (['thead', 'tbody', 'tfoot'].includes(el.name)) rows.push(...rowsOf(el));
   }
   return rows;
+}
+
+/** The cells of a row, in order. */
+function cellsOf(row: Element): Element[] {
+  return row.children.filter((c): c is Element => c.type === 'tag' && ['td', 'th'].includes((c as Element).name));
+}
+
+/** Reads one cell on its own; a header cell is bold. */
+function readCell(cell: Element, style: InlineStyle): Cell {
+  const inner = new Walker();
+  inner.children(cell.children, { ...style, bold: style.bold || cell.name === 'th' });
+  inner.flush();
+  return { lines: inner.lines, text: inner.lines.map((l) => l.text).join(' ').trim() };
+}
+
+/** A row to read as layout: one cell wide, or a cell holding a heading, a list or more than one paragraph. */
+function isLayoutRow(row: Cell[]): boolean {
+  if (row.length === 1) return true;
+  return row.some((c) => c.lines.some((l) => l.heading > 0 || l.list) || c.lines.filter((l) => l.breakBefore).length > 1);
 }
 
 function textOf(node: ChildNode): string {

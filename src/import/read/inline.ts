@@ -26,8 +26,9 @@ export function parseInline(source: string): InlineText {
   if (!MARKUP.test(source)) return { text: collapseSpaces(source), bold: false, italic: false, links: [] };
   const links: Link[] = [];
   let s = source;
-  // Links first, so their brackets are not taken for other markup.
-  s = s.replace(/\[([^\]]*)\]\(([^)\s]*)\)/g, (_m, text: string, url: string) => {
+  // Links first, so their brackets are not taken for other markup. The link text holds no "[":
+  // from each "[" the scan stops at the next one, so a line of a million "[" stays linear.
+  s = s.replace(/\[([^\][]*)\]\(([^)\s]*)\)/g, (_m, text: string, url: string) => {
     links.push({ text: unescape(text), url: url === '' || url === '#' ? null : url });
     return text;
   });
@@ -36,9 +37,10 @@ export function parseInline(source: string): InlineText {
     return url;
   });
   s = s.replace(/<\/?(sub|sup|u|span|small)>/gi, '');
-  const bold = coversWholeLine(s, /\*\*([^*]+?)\*\*|__([^_]+?)__|<b>(.*?)<\/b>|<strong>(.*?)<\/strong>/gi);
+  // A tag's span stops at the next tag of its kind, not the line's end: linear on "<b><b><b>…".
+  const bold = coversWholeLine(s, /\*\*([^*]+?)\*\*|__([^_]+?)__|<b>([^<]*(?:<(?!\/?b>)[^<]*)*)<\/b>|<strong>([^<]*(?:<(?!\/?strong>)[^<]*)*)<\/strong>/gi);
   s = s.replace(/\*\*([^*]+?)\*\*|__([^_]+?)__/g, '$1$2').replace(/<\/?(b|strong)>/gi, '');
-  const italic = coversWholeLine(s, /(?<![\w*])\*([^*\s][^*]*?)\*(?!\w)|<i>(.*?)<\/i>|<em>(.*?)<\/em>/gi);
+  const italic = coversWholeLine(s, /(?<![\w*])\*([^*\s][^*]*?)\*(?!\w)|<i>([^<]*(?:<(?!\/?i>)[^<]*)*)<\/i>|<em>([^<]*(?:<(?!\/?em>)[^<]*)*)<\/em>/gi);
   s = s.replace(/(?<![\w*])\*([^*\s][^*]*?)\*(?!\w)/g, '$1').replace(/<\/?(i|em)>/gi, '');
   s = collapseSpaces(unescape(s));
   return { text: s, bold: bold && s !== '', italic: italic && s !== '', links };

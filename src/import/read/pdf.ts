@@ -9,6 +9,7 @@ import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/types/src/displa
 import type { Line } from '../line.js';
 import { assemble, type PageBox } from './pdf-layout.js';
 import { pageLines, type LinkBox, type PageLine, type TextRun } from './pdf-page.js';
+import { guardPdfjsRejections } from './pdf-guard.js';
 
 interface FontInfo {
   bold: boolean;
@@ -18,6 +19,7 @@ interface FontInfo {
 /** Reads a PDF's text layer into styled lines; throws naming the file for corrupt, locked or scanned PDFs. */
 export async function readPdf(bytes: Uint8Array, fileName: string): Promise<Line[]> {
   if (bytes.length === 0) throw new Error(`${fileName}: the file is empty`);
+  guardPdfjsRejections();
   let doc: PDFDocumentProxy;
   try {
     // pdfjs takes ownership of (and may detach) the buffer it is given, and refuses Node's

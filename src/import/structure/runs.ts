@@ -112,6 +112,22 @@ export function startScore(c: Candidate, toc: readonly TocEntry[]): number {
   return c.parts.length === 1 ? -0.5 : -2;
 }
 
+/** Points a step loses for each number it skips that a candidate between holds. */
+const SKIPPED_PRESENT = 2.5;
+
+/** How many of the numbers a step from `a` to `b` skips are numbers of candidates between them (up to 20 looked at). */
+function skippedPresent(a: Candidate, b: Candidate, between: ReadonlySet<string>): number {
+  if (a.parts.length !== b.parts.length) return 0;
+  const gap = gapOf(a.parts, b.parts);
+  let present = 0;
+  for (let k = 1; k <= Math.min(gap, 20); k++) {
+    const parts = [...a.parts];
+    parts[parts.length - 1] = parts.at(-1)! + k;
+    if (between.has(parts.join('.'))) present++;
+  }
+  return present;
+}
+
 /** How many candidates back a step may reach: bounds the work on long documents full of numbered lines. */
 const LOOKBACK = 400;
 
@@ -124,10 +140,14 @@ export function bestRun(candidates: readonly Candidate[], lines: readonly Line[]
   const best: number[] = candidates.map((c, i) => evidence[i]! + startScore(c, toc));
   const back: number[] = candidates.map(() => -1);
   for (let j = 0; j < candidates.length; j++) {
-    for (let i = Math.max(0, j - LOOKBACK); i < j; i++) {
+    // The numbers of the candidates between i and j: a step that skips one of them skips an item
+    // that is there, which numbers running across the year never excuse.
+    const between = new Set<string>();
+    for (let i = j - 1; i >= Math.max(0, j - LOOKBACK); i--) {
       const step = stepScore(candidates[i]!, candidates[j]!, lines, toc);
+      between.add(candidates[i]!.number);
       if (step === null) continue;
-      const total = best[i]! + step + evidence[j]!;
+      const total = best[i]! + step - SKIPPED_PRESENT * skippedPresent(candidates[i]!, candidates[j]!, between) + evidence[j]!;
       if (total > best[j]!) {
         best[j] = total;
         back[j] = i;

@@ -20,13 +20,27 @@ export interface TocResult {
 
 const NUMBERED = /^(\d{1,4}(?:\.\d{1,2})*)\.?\s+(.*)$/;
 
-/** A dotted leader to a page number printed as text: "715. Titel ........ 2". */
-const DOTTED = /^(.+?)\s*\.{4,}\s*(\d{1,3})$/;
+/**
+ * A dotted leader to a page number printed as text: "715. Titel ........ 2" → title and page.
+ * Read from the end without a regular expression: a line of dots alone must stay linear.
+ */
+export function dottedEntry(text: string): [string, string] | null {
+  const page = /(\d{1,3})$/.exec(text);
+  if (!page) return null;
+  let i = page.index;
+  let dots = 0;
+  while (i > 0 && (text[i - 1] === '.' || text[i - 1] === ' ' || text[i - 1] === '\t')) {
+    if (text[i - 1] === '.') dots++;
+    i--;
+  }
+  const title = text.slice(0, i).trim();
+  return dots >= 4 && title !== '' ? [title, page[1]!] : null;
+}
 
 /** A dotted/tabbed contents line: title, then a page number in its own cell or after dots. */
 function pageEntry(line: Line): TocEntry | null {
-  const dotted = line.cells ? null : DOTTED.exec(line.text);
-  const cells = dotted ? [dotted[1]!, dotted[2]!] : (line.cells?.filter((c) => c !== '') ?? []);
+  const dotted = line.cells ? null : dottedEntry(line.text);
+  const cells = dotted ? [dotted[0], dotted[1]] : (line.cells?.filter((c) => c !== '') ?? []);
   if (cells.length !== 2 || !/^\d{1,3}$/.test(cells[1]!)) return null;
   const label = cells[0]!.replace(/\s*\.{2,}\s*$|\s+\.$/, '').trim();
   if (label === '') return null;

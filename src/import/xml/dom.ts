@@ -7,6 +7,7 @@
 import { parseDocument } from 'htmlparser2';
 import type { ChildNode, Document, Element } from 'domhandler';
 import { textContent } from 'domutils';
+import { assertMarkupNesting, assertNesting } from '../read/depth.js';
 
 export type { Element } from 'domhandler';
 
@@ -35,10 +36,17 @@ export function decodeXml(bytes: Uint8Array): string {
   }
 }
 
-/** Parses XML text into a DOM; invalid control-character references become line breaks. */
+/**
+ * Parses XML text into a DOM; invalid control-character references become line breaks. XML
+ * nested deeper than MAX_NESTING levels is refused ("nested deeper than 400 levels"): the readers
+ * walk the tree recursively.
+ */
 export function parseXml(text: string): Document {
   const cleaned = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').replace(INVALID_REFERENCE, '\n');
-  return parseDocument(cleaned, { xmlMode: true, decodeEntities: true, recognizeCDATA: true });
+  assertMarkupNesting(cleaned);
+  const doc = parseDocument(cleaned, { xmlMode: true, decodeEntities: true, recognizeCDATA: true });
+  assertNesting(doc);
+  return doc;
 }
 
 /** The element name without its namespace prefix ("edoc:Root" → "Root"). */

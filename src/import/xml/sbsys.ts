@@ -35,27 +35,34 @@ export function readSbsys(root: Element, options: ImportOptions): MeetingDocumen
   const end = parseDateTime(textAt(meeting, 'Until'));
   const { participants, absent } = members(all(meeting, 'Members/MeetingMember'));
 
+  const aarhus = sbsysVariant(root) === 'sbsys-aarhus';
+  const elements = all(agenda, 'Items/Item');
+  const numberOfZero = zeroNumbering(elements.map((el) => itemNumber(textAt(el, 'Number'))));
   const items: AgendaItem[] = [];
-  for (const el of all(agenda, 'Items/Item')) {
+  elements.forEach((el, index) => {
     const raw = textAt(el, 'Number');
-    const number = itemNumber(raw);
+    let number = itemNumber(raw);
     const caption = textAt(el, 'Caption');
-    // A left-out item is named in the warning only when it is public: its caption may be closed text.
+    // A left-out or renumbered item is named in a warning only when it is public: its caption may be closed text.
     const open = sbsysItemAccess(el, () => {}) === 'public' && titleAccess(caption) === null;
-    if (number === '0') {
-      // Aarhus appends the whole minutes as files on pseudo-items numbered 0
-      // ("Åbent referat", "Lukket referat"); they are not agenda items.
-      const files = all(el, 'Enclosures/Enclosure').length;
-      const what = open ? `"${caption}"` : 'A closed pseudo-item';
-      warnings.push(`${what} (number 0, ${files} file(s)) is the minutes as a file, not an agenda item; left out.`);
-      continue;
+    if (number === '0' && aarhus) {
+      // Aarhus numbers 0 the items it adds after the agenda ("Åbent referat", "Lukket referat",
+      // which carry the minutes as files): items of the meeting, numbered by their place; their
+      // own IsPublic and access word keep a closed one closed.
+      number = numberOfZero.get(index)!;
+      warnings.push(`${open ? `Item "${caption}"` : 'A closed item'} is numbered 0 in the export; read as item ${number}, after the numbered items.`);
+    } else if (number === '0') {
+      // The full SBSYS export gives no number-0 item a meaning of its own: left out, as before.
+      const what = open ? `"${caption}"` : 'A closed item';
+      warnings.push(`${what} is numbered 0 (${all(el, 'Enclosures/Enclosure').length} file(s)), not an agenda item; left out.`);
+      return;
     }
     if (number === null) {
       warnings.push(open ? `Item "${caption}" has no usable number ("${raw}"); left out.` : 'A closed item has no usable number; left out.');
-      continue;
+      return;
     }
     items.push(item(el, number, caption, warnings));
-  }
+  });
   const frontMatter = contentBlocks(textAt(agenda, 'Frontpage'));
   const unknownAgenda: UnknownAccess = (field) => warnings.push(`The agenda's ${field} holds an access value Referat does not know; the whole agenda is kept closed.`);
 
@@ -80,6 +87,21 @@ export function readSbsys(root: Element, options: ImportOptions): MeetingDocumen
     },
     options,
   );
+}
+
+/**
+ * Numbers for the items an export numbers 0, by position: each takes the next whole number after
+ * the highest top-level number of all the export's numbered items and of the 0-items before it
+ * ("1", "1.1", "2", "3", 0, 0 → 4, 5). Counting from the highest number of the whole export, not
+ * of the items before, keeps the numbers unique wherever in the list the 0-items stand.
+ */
+export function zeroNumbering(numbers: ReadonlyArray<string | null>): Map<number, string> {
+  let top = Math.max(0, ...numbers.filter((n): n is string => n !== null && n !== '0').map((n) => Number(n.split('.')[0])));
+  const out = new Map<number, string>();
+  numbers.forEach((n, i) => {
+    if (n === '0') out.set(i, String(++top));
+  });
+  return out;
 }
 
 /** PublicationType 0 Draft (foreløbig dagsorden) and 1 Final (endelig dagsorden) are agendas; 2 is minutes. */

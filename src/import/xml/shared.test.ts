@@ -76,14 +76,15 @@ const EXPECTED: Record<string, Expected> = {
     numbers: ['1', '2', '3', '4'], sections: [8, 6, 6, 6], decisions: 1,
     participants: 15, absent: 0, others: 0, attachments: 14, closed: { items: 0, attachments: 1 },
   },
-  // 12 Items, two of them numbered 0 (the whole minutes as files: "Lukket referat", "Åbent
-  // referat"), so 10 agenda items; every ItemField Content is an empty CDATA. 11 MeetingMembers
-  // with Participate 0 (SBSYS status 0, not registered). The only two Enclosures sit on the
-  // number-0 pseudo-items. PublicationTypeAsValue 2 → minutes.
+  // 12 Items: 10 numbered 1 … 3, then two numbered 0 that carry the whole minutes as files
+  // ("Lukket referat", IsPublic false, ID "…_Confidentia_…"; "Åbent referat"), read as items 4 and
+  // 5 by their place; every ItemField Content is an empty CDATA. 11 MeetingMembers with
+  // Participate 0 (SBSYS status 0, not registered). The only two Enclosures sit on the number-0
+  // items, one IsPublic false. PublicationTypeAsValue 2 → minutes.
   sbsys_aarhus_publication: {
     format: 'sbsys-aarhus', kind: 'minutes', body: 'Mødesystemgruppen', date: '2016-10-06', startTime: '13:00', endTime: '15:00',
-    numbers: ['1', '1.1', '1.2', '1.3', '1.4', '2', '2.1', '2.2', '2.3', '3'], sections: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0], decisions: 0,
-    participants: 11, absent: 0, others: 0, attachments: 0, closed: { items: 0, attachments: 0 },
+    numbers: ['1', '1.1', '1.2', '1.3', '1.4', '2', '2.1', '2.2', '2.3', '3', '4', '5'], sections: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], decisions: 0,
+    participants: 11, absent: 0, others: 0, attachments: 2, closed: { items: 1, attachments: 1 },
   },
   // The manifest's published producedAgenda (type 2, Referat) names Files_1863_3687982/3687981.xml.
   // One agendaitem, sort 715. 10 bullets, Lovgrundlag and Bilag empty → 8 sections, three of
