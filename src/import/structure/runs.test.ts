@@ -114,3 +114,14 @@ describe('a page that is only its agenda', () => {
     expect(listAgenda([ci[0]!], ci, inside).map((c) => c.number)).toEqual(['1']);
   });
 });
+
+describe('a long tight list', () => {
+  it('is read line by line, never every other line to dodge the tight steps', () => {
+    const lines = [L('Referat', { heading: 1 }), ...Array.from({ length: 40 }, (_, i) => L(`${i + 1}. Punkt nummer ${i + 1}`, { breakBefore: i === 0 }))];
+    expect(findItemHeadings(lines, new Set(), []).map((h) => h.number)).toEqual(Array.from({ length: 40 }, (_, i) => String(i + 1)));
+    // Past 20, where numbers may run across the year, skipping a number that is there still costs:
+    // a run 21, 23, 25 … would dodge the tight steps.
+    const long = [L('Referat', { heading: 1 }), ...Array.from({ length: 80 }, (_, i) => L(`${i + 1}. Punkt nummer ${i + 1}`, { breakBefore: i === 0 }))];
+    expect(findItemHeadings(long, new Set(), []).map((h) => h.number)).toEqual(Array.from({ length: 80 }, (_, i) => String(i + 1)));
+  });
+});
