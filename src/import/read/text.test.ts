@@ -30,3 +30,11 @@ describe('text reader', () => {
     expect([next.text, next.pageBreakBefore]).toEqual(['neres med andre.', true]);
   });
 });
+
+describe('text copied from a web page', () => {
+  it('drops the page controls that stand as lines of their own ("Til toppen", "Udskriv"), keeping a paragraph break', () => {
+    const lines = readText('Beslutning\n\nGodkendt.\n\nTil toppen\n2. Næste punkt\nUdskriv');
+    expect(lines.map((l) => l.text)).toEqual(['Beslutning', 'Godkendt.', '2. Næste punkt']);
+    expect(lines[2]!.breakBefore).toBe(true);
+  });
+});

@@ -3,6 +3,7 @@
  * text extracted from PDF (every line followed by an empty line, paragraphs separated by
  * whitespace-only lines, pages starting with a space, link addresses printed at page ends).
  */
+import { isChromeText } from './chrome.js';
 import { plainLine, type Line } from '../line.js';
 import { isUrl, parseInline } from './inline.js';
 
@@ -56,6 +57,11 @@ function readPlain(raw: string[]): Line[] {
       continue;
     }
     const line = styledLine(source);
+    // Text copied from a council's web page keeps its controls ("Til toppen", "Udskriv") as lines.
+    if (line && isChromeText(line.text, true)) {
+      blanks = Math.max(blanks, 1);
+      continue;
+    }
     if (line) {
       line.breakBefore = blanks > 0 || lines.length === 0;
       line.pageBreakBefore = blanks >= 3;
