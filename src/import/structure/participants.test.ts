@@ -64,3 +64,11 @@ describe('afbud with the substitute after a dash', () => {
     expect(parseAbsence('Villy Hansen, F - Tina Berg stedfortræder')).toMatchObject({ name: 'Villy Hansen', party: 'F', substitute: 'Tina Berg' });
   });
 });
+
+describe('a role written before the name', () => {
+  it('reads "Formand Marianne Bruhn (A)" as Marianne Bruhn, formand, and leaves names that merely start like a role', () => {
+    expect(parseParticipant('Formand Marianne Bruhn (A)')).toMatchObject({ name: 'Marianne Bruhn', party: 'A', role: 'formand' });
+    expect(parseParticipant('Borgmester Jesper Clausager (A)')).toMatchObject({ name: 'Jesper Clausager', role: 'borgmester' });
+    expect(parseParticipant('Ida Kornblomst (V)')).toMatchObject({ name: 'Ida Kornblomst', role: null });
+  });
+});

@@ -70,6 +70,13 @@ export function parseParticipant(text: string): Participant {
   const [name = '', ...parts] = rest.split(/,|\s+[-–]\s+/).map((s) => s.trim().replace(/^[-–]\s*/, '')).filter(Boolean);
   let municipality: string | null = null;
   const roles: string[] = [];
+  // "Formand Marianne Bruhn", "Borgmester Jesper Clausager": the role written before the name.
+  const lead = /^(\p{Lu}\p{Ll}+)\s+(\p{Lu}[\p{L}'’\-]*(?:\s+\p{Lu}[\p{L}.'’\-]*)+)$/u.exec(name);
+  let bare = name;
+  if (lead && roleOf(lead[1]!) !== null) {
+    roles.push(lead[1]!.toLowerCase());
+    bare = lead[2]!;
+  }
   for (const part of parts) {
     const p = partyOf(part);
     const m = knownMunicipality(part) ?? (/\skommune$/i.test(part) ? municipalityName(part) : null);
@@ -78,7 +85,7 @@ export function parseParticipant(text: string): Participant {
     else roles.push(part);
   }
   roles.push(...notes);
-  return { name, party, municipality, role: roles.length > 0 ? roles.join(', ') : null };
+  return { name: bare, party, municipality, role: roles.length > 0 ? roles.join(', ') : null };
 }
 
 /** A part of a list that only qualifies the person before it: municipality, party or role. */
