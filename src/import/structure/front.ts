@@ -230,7 +230,13 @@ function readMembers(front: FrontMatter, values: readonly string[]): void {
     for (const text of value.split('\t').flatMap(splitPeople)) {
       const stoodIn = substituteFor(text);
       if (stoodIn && !/\(/.test(stoodIn.absent)) front.absent.push({ ...parseAbsence(text) });
-      front.participants.push(parseParticipant(stoodIn && !/\(/.test(text) ? `${stoodIn.substitute}, stedfortræder for ${stoodIn.absent}` : text));
+      const member = parseParticipant(stoodIn && !/\(/.test(text) ? `${stoodIn.substitute}, stedfortræder for ${stoodIn.absent}` : text);
+      // "Name (A) - afbud" in the members' list: the member is listed, and absent.
+      if (member.role && /^(?:afbud|meldt afbud|fraværende|ikke til stede|ikke mødt)$/i.test(member.role)) {
+        front.absent.push({ ...member, role: null, substitute: null });
+        continue;
+      }
+      front.participants.push(member);
     }
   });
 }

@@ -110,3 +110,17 @@ describe('members named on the label line', () => {
     expect(f.absent.map((a) => [a.name, a.substitute])).toEqual([['Bo Hansen', 'Lis Berg']]);
   });
 });
+
+describe('notes after a member in the list', () => {
+  it('keeps "Name (B)- deltog ikke i behandlingen af punkt: 4, 5, 6, 7, 8, 9" a member and makes "Name (A)- afbud" an afbud', () => {
+    const f = read([
+      L('Deltagere:'),
+      L('Per Holm (O)', { breakBefore: true }),
+      L('Lise Bak (B)- deltog ikke i behandlingen af punkt: 4, 5, 6, 7, 8, 9', { breakBefore: true }),
+      L('Niels Ravn (A)- afbud', { breakBefore: true }),
+      L('Eva Lund (V)', { breakBefore: true }),
+    ]);
+    expect(f.participants.map((p) => p.name)).toEqual(['Per Holm', 'Lise Bak', 'Eva Lund']);
+    expect(f.absent.map((a) => [a.name, a.party])).toEqual([['Niels Ravn', 'A']]);
+  });
+});

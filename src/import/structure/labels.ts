@@ -61,7 +61,9 @@ function fits(match: LabelMatch): boolean {
 }
 
 /** True for a text that names a person, not a sentence or an address. */
-export function looksLikeName(text: string): boolean {
+export function looksLikeName(full: string): boolean {
+  // "Name (B)- deltog ikke i behandlingen af punkt: 6, 8, 9": the note after a dash is not the name.
+  const text = full.replace(/(\))\s*[-–]\s*\p{Ll}.*$/u, '$1').replace(/\s+[-–]\s+\p{Ll}.*$/u, '');
   if (text.length > 110 || /@|https?:|www\./.test(text) || text.split(' ').length > 14) return false;
   return /^\p{Lu}/u.test(text) && !/[.!?:]$/.test(text) && (text.match(/\p{Lu}\p{L}+/gu)?.length ?? 0) >= 2;
 }
