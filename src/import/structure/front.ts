@@ -147,7 +147,26 @@ export function readFrontMatter(lines: readonly Line[], hints: LayoutHints): Fro
   });
   flushPlace();
   front.blocks = buildBlocks(rest, hints);
+  front.absent = mergedAbsences(front.absent);
   return front;
+}
+
+/**
+ * One afbud per person: a members' list that names a stand-in ("X, suppleant for Y") and an afbud
+ * list that names Y again are one absence, with the substitute.
+ */
+function mergedAbsences(absent: readonly Absence[]): Absence[] {
+  const merged: Absence[] = [];
+  for (const a of absent) {
+    const known = merged.find((m) => m.name === a.name);
+    if (!known) merged.push({ ...a });
+    else {
+      known.substitute ??= a.substitute;
+      known.party ??= a.party;
+      known.municipality ??= a.municipality;
+    }
+  }
+  return merged;
 }
 
 /** Fills the meeting field a label names from its values. */
@@ -230,6 +249,11 @@ function readMembers(front: FrontMatter, values: readonly string[]): void {
     for (const text of value.split('\t').flatMap(splitPeople)) {
       const stoodIn = substituteFor(text);
       if (stoodIn && !/\(/.test(stoodIn.absent)) front.absent.push({ ...parseAbsence(text) });
+      // "Y (A), Suppleant for X (A)": X was absent and Y came instead, whatever the afbud list says.
+      else if (stoodIn) {
+        const absent = parseParticipant(stoodIn.absent);
+        front.absent.push({ ...absent, role: null, substitute: parseParticipant(stoodIn.substitute).name });
+      }
       const member = parseParticipant(stoodIn && !/\(/.test(text) ? `${stoodIn.substitute}, stedfortræder for ${stoodIn.absent}` : text);
       // "Name (A) - afbud" in the members' list: the member is listed, and absent.
       if (member.role && /^(?:afbud|meldt afbud|fraværende|ikke til stede|ikke mødt)$/i.test(member.role)) {

@@ -35,3 +35,11 @@ describe('absences named after the phrase', () => {
     expect(at('Da der var afbud fra Jens Holm, orienterede direktøren.').absent).toEqual([]);
   });
 });
+
+describe('a stand-in named with the absence', () => {
+  it('makes "Fraværende: X (V) - Y (V) mødte som stedfortræder." the meeting\'s afbud with Y as substitute', () => {
+    const r = itemAbsences([{ heading: 'Beslutning', type: 'decision', blocks: [{ kind: 'paragraph', text: 'Fraværende: Erik Holm (V) - Maria Berg (V) mødte som stedfortræder.' }] }]);
+    expect(r.absent.map((a) => a.name)).toEqual(['Erik Holm']);
+    expect(r.meeting.map((a) => [a.name, a.substitute])).toEqual([['Erik Holm', 'Maria Berg']]);
+  });
+});

@@ -73,7 +73,11 @@ export function itemAbsences(sections: readonly Section[]): { absent: ItemAbsenc
       }
     }
     const listed = labelled(text);
-    if (listed) for (const a of listed.names) add(a.name, listed.reason);
+    // A stand-in was called for the meeting: an absence with a substitute is the meeting's afbud too.
+    if (listed) for (const a of listed.names) {
+      add(a.name, listed.reason);
+      if (a.substitute) meeting.push(a);
+    }
     for (const phrase of PHRASES) {
       for (const m of text.matchAll(phrase.pattern)) {
         const names = namesOf(m.groups!.names!);

@@ -124,3 +124,10 @@ describe('notes after a member in the list', () => {
     expect(f.absent.map((a) => [a.name, a.party])).toEqual([['Niels Ravn', 'A']]);
   });
 });
+
+describe('a substitute in the members list', () => {
+  it('reads "Y (A), Suppleant for X (A)" as X absent with Y instead, merged with the afbud list', () => {
+    const f = read([L('Medlemmer'), L('Per Holm (A)'), L('Birte Gram (A), Suppleant for Bo Mikkelsen (A)'), L('Fraværende', { breakBefore: true }), L('Bo Mikkelsen (A), sag 129-138')]);
+    expect(f.absent.map((a) => [a.name, a.substitute])).toEqual([['Bo Mikkelsen', 'Birte Gram']]);
+  });
+});
