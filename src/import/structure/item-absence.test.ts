@@ -43,3 +43,10 @@ describe('a stand-in named with the absence', () => {
     expect(r.meeting.map((a) => [a.name, a.substitute])).toEqual([['Erik Holm', 'Maria Berg']]);
   });
 });
+
+describe('an absence reported in a sentence', () => {
+  it('reads "… orienterede om, at X (O) havde meldt afbud og at Y (O) deltog som stedfortræder."', () => {
+    const r = itemAbsences([{ heading: 'Beslutning', type: 'decision', blocks: [{ kind: 'paragraph', text: 'Borgmesteren orienterede om, at Christian Holm (O) havde meldt afbud og at Finn Bak (O) deltog som stedfortræder.' }] }]);
+    expect(r.meeting.map((a) => [a.name, a.substitute])).toEqual([['Christian Holm', 'Finn Bak']]);
+  });
+});

@@ -17,7 +17,8 @@ const NAMES = String.raw`${NAME}(?:\s*(?:,|og)\s*${NAME})*`;
 /** Phrases with the names before them, matched case-sensitively so that names must be capitalised. */
 const PHRASES = ITEM_ABSENCE_PHRASES.map((p) => ({
   ...p,
-  pattern: new RegExp(String.raw`(?:^|(?<=[.!?:;]\s))(?<names>${NAMES})\s+(?:${p.pattern.source})(?<tail>[^.!?]*)`, 'gu'),
+  // At a sentence's start, or after "… orienterede om, at".
+  pattern: new RegExp(String.raw`(?:^|(?<=[.!?:;]\s)|(?<=\bat\s))(?<names>${NAMES})\s+(?:${p.pattern.source})(?<tail>[^.!?]*)`, 'gu'),
 }));
 
 /** Phrases with the names after them; the phrase is matched in any case, the names must be capitalised. */
