@@ -38,3 +38,12 @@ describe('text copied from a web page', () => {
     expect(lines[2]!.breakBefore).toBe(true);
   });
 });
+
+describe('mojibake', () => {
+  it('puts back Danish letters read as code page 852 ("Regionsr├ądet")', async () => {
+    const { repairMojibake } = await import('./text.js');
+    expect(repairMojibake('Regionsr├ądet')).toBe('Regionsrådet');
+    expect(repairMojibake('K├Ž Bj├╕rn')).toBe('Kæ Bjørn');
+    expect(repairMojibake('Tabel ├── kant')).toBe('Tabel ├── kant');
+  });
+});

@@ -15,7 +15,26 @@ export function decodeText(bytes: Uint8Array): string {
   } catch {
     text = new TextDecoder('windows-1252').decode(bytes);
   }
-  return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  return repairMojibake(text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'));
+}
+
+/**
+ * UTF-8 Danish letters once read as code page 852 or 437 and saved again ("Regionsr├ądet"): the
+ * pairs those code pages make of æ, ø, å, Æ, Ø, Å are put back. Only text holding such a pair is touched.
+ */
+const MOJIBAKE: ReadonlyArray<[RegExp, string]> = [
+  [/├ą|├Ñ/g, 'å'],
+  [/├Ž|├ª/g, 'æ'],
+  [/├╕/g, 'ø'],
+  [/├ů|├à/g, 'Å'],
+  [/├ć|├å/g, 'Æ'],
+  [/├Ś|├ÿ/g, 'Ø'],
+];
+
+/** Text with code-page mojibake of Danish letters repaired. */
+export function repairMojibake(text: string): string {
+  if (!text.includes('├')) return text;
+  return MOJIBAKE.reduce((t, [pattern, letter]) => t.replace(pattern, letter), text);
 }
 
 /**

@@ -34,3 +34,11 @@ describe('dates as web pages write them', () => {
     expect(cleanBodyName('Socialudvalget - 11-01-2021')).toBe('Socialudvalget');
   });
 });
+
+describe('the body in the genitive', () => {
+  it('reads "Økonomiudvalgets beslutning i mødet den 31. marts 2020" as Økonomiudvalget\'s decision', async () => {
+    const { sectionTypeOf } = await import('../../model/index.js');
+    expect(sectionTypeOf('Økonomiudvalgets beslutning i mødet den 31. marts 2020')).toBe('decision');
+    expect(decidingBody('Økonomiudvalgets beslutning i mødet den 31. marts 2020')).toEqual({ body: 'Økonomiudvalget', date: '2020-03-31' });
+  });
+});

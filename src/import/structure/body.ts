@@ -40,6 +40,8 @@ export function decidingBody(heading: string): { body: string; date: string | nu
   const date = findDate(heading);
   const m =
     /^(?:beslutning(?:er)?|behandling) i\s+(.+?)(?:\s*[,(]|\s+(?:den|mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)\b|$)/iu.exec(heading) ??
+    // "Økonomiudvalgets beslutning i mødet den 31. marts 2020": the body in the genitive.
+    /^(.+?)s beslutning(?:er)?\b/u.exec(heading) ??
     /^(.+?)(?:,\s*\d{1,2}[-.]\d{1,2}[-.]\d{4}|\s+den\s+\d)/u.exec(heading);
   if (!m) return null;
   const body = cleanBodyName(m[1]!.replace(/\s*\([^)]*\)\s*$/, ''));
