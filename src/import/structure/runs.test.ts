@@ -125,3 +125,10 @@ describe('a long tight list', () => {
     expect(findItemHeadings(long, new Set(), []).map((h) => h.number)).toEqual(Array.from({ length: 80 }, (_, i) => String(i + 1)));
   });
 });
+
+describe('a numbered list of members inside an item', () => {
+  it('is no run of items: "2. Lars Winther (A)" does not follow "1. Godkendelse af dagsorden"', () => {
+    const lines = [brk('1. Godkendelse af dagsorden'), brk('Beslutning'), brk('Deltagerne var:'), brk('1. Overborgmester Frede Holm (A)'), brk('2. Lars Winther (A)'), brk('3. Jonas Bak (A)')];
+    expect(findItemHeadings(lines, new Set(), []).map((h) => h.number)).toEqual(['1']);
+  });
+});

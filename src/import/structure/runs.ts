@@ -57,6 +57,8 @@ export function evidenceOf(c: Candidate, lines: readonly Line[], toc: readonly T
   if (line.bold) score += 1;
   if (line.breakBefore || line.pageBreakBefore || c.index === 0) score += 0.5;
   if (c.title.length > 150) score -= 1;
+  // "2. Lars Winther (A)": a numbered list of members, not an item.
+  if (/^(?:\p{Lu}\p{Ll}+\s+)?\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’.-]*)+\s*\([A-ZÆØÅ]{1,2}\)$/u.test(c.title)) score -= 2.5;
   // "2. Formandsbeslutning. Ulla Aastrup orienterede om, …": a numbered paragraph, not a heading.
   if (/[.!?]\s+\p{Lu}\p{Ll}+\s+\S+\s+\S+/u.test(c.title) && c.title.length > 60) score -= 1.5;
   // A year where a number should be ("2021 Budget"): rarely an item.
