@@ -5,6 +5,7 @@
  * so that rare-term queries have something to find. Deterministic for a given seed.
  */
 import type { AgendaItem, Block, MeetingDocument, Participant, SectionType } from '../src/model/index.js';
+import { seededRandom as random } from '../test/fixtures/random.js';
 
 export interface Vocabulary {
   items: AgendaItem[];
@@ -67,17 +68,6 @@ export function vocabularyOf(docs: MeetingDocument[]): Vocabulary {
   return { items, sentences, titleWords: [...titleWords], participants: docs.flatMap((d) => d.participants) };
 }
 
-/** mulberry32: a small, fast, seedable PRNG so every run builds the same corpus. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Generates documents until they hold `itemCount` items in all. */
 export function* syntheticDocuments(vocab: Vocabulary, itemCount: number, seed = 1): Generator<MeetingDocument> {

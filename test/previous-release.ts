@@ -30,6 +30,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import type { OpenOptions } from '../src/db/client.js';
+import { adminQuery } from '../src/db/testing.js';
 
 /** The release that wrote the fixture. */
 export const PREVIOUS_RELEASE = 'af18f58';
@@ -223,15 +224,4 @@ export async function openPreviousReleaseArchive(options: { url?: string | null 
     throw error;
   }
   return { driver: 'postgres', openOptions: { url: target.toString() }, location: target.toString(), dispose };
-}
-
-/** One statement on the server's own database (create/drop database cannot run in a transaction). */
-async function adminQuery(url: string, statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
 }

@@ -4,14 +4,16 @@
  * only what the access policy (policy.ts) lets that viewer see.
  */
 import type {
-  AccessLevel,
   AgendaItem,
   AttendanceStatus,
   DocumentKind,
   DocumentVersionInfo,
+  FileInfo,
   MeetingDocument,
   MeetingStatus,
-  MembershipRole,
+  Membership,
+  Organization,
+  Person,
   SectionType,
   VersionChange,
   Viewer,
@@ -20,9 +22,7 @@ import type {
 export type { AttendanceStatus };
 
 /** An organisation that meets (OParl Organization), with its authority. */
-export interface BodySummary {
-  slug: string;
-  name: string;
+export interface BodySummary extends Pick<Organization, 'slug' | 'name'> {
   /** The publishing authority's name ("KL", "Aarhus Kommune"), when known. */
   authority: string | null;
   meetingCount: number;
@@ -87,10 +87,8 @@ export interface CaseView {
 }
 
 /** A person as one identity across documents; `slug` may be empty (no Latin letters in the name). */
-export interface PersonRef {
-  id: number;
+export interface PersonRef extends Pick<Person, 'id' | 'name'> {
   slug: string;
-  name: string;
 }
 
 /** A person in the people index, counted within one body. */
@@ -115,18 +113,11 @@ export interface PeopleGroup {
 }
 
 /** A seat in an organisation (OParl Membership), derived from the documents or entered. */
-export interface MembershipView {
-  id: number;
+export interface MembershipView extends Pick<Membership, 'id' | 'role' | 'onBehalfOf' | 'party' | 'startDate' | 'endDate' | 'derived'> {
   person: PersonRef;
-  organization: { slug: string; name: string };
-  role: MembershipRole;
-  onBehalfOf: string | null;
-  party: string | null;
+  organization: Pick<Organization, 'slug' | 'name'>;
   /** The electoral period ("Valgperioden 2018–2021"). */
   term: string | null;
-  startDate: string | null;
-  endDate: string | null;
-  derived: boolean;
 }
 
 /** An earlier (or the current) version of a meeting document, as the viewer may see it. */
@@ -262,7 +253,7 @@ export interface Archive {
   /** A version compared with the current version of the same document. */
   compareVersion(viewer: Viewer, meetingId: number, kind: DocumentKind, version: number): Promise<VersionComparison | null>;
   /** An original file, only when everything in it is readable by the viewer. */
-  getOriginal(viewer: Viewer, fileId: number): Promise<{ fileName: string; contentType: string; bytes: Uint8Array; access: AccessLevel } | null>;
+  getOriginal(viewer: Viewer, fileId: number): Promise<({ fileName: string; contentType: string; bytes: Uint8Array } & Pick<FileInfo, 'access'>) | null>;
   search(viewer: Viewer, query: SearchQuery): Promise<SearchResult>;
   /** A case's visible items across meetings; null when it has none. */
   getCase(viewer: Viewer, caseNumber: string): Promise<CaseView | null>;

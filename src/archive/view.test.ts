@@ -1,15 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { item, meetingDocument } from '../db/fixtures.js';
-import { ANONYMOUS, closedNumbers, type MeetingDocument, type Viewer } from '../model/index.js';
+import { accountViewer, ANONYMOUS, closedNumbers, type MeetingDocument, type Viewer } from '../model/index.js';
 import { documentLevel, viewDocument } from './view.js';
 
 const ORG = 7;
 const publicDocument = (d: MeetingDocument) => viewDocument(d, ANONYMOUS, ORG)!;
-const account = (role: 'member' | 'secretary' | 'admin', organizationId: number | null = ORG): Viewer => ({
-  kind: 'account',
-  accountId: 1,
-  roles: [{ role, organizationId }],
-});
+const account = (role: 'member' | 'secretary' | 'admin', organizationId: number | null = ORG): Viewer => accountViewer(1, role, organizationId);
 
 const doc = meetingDocument({
   toc: [

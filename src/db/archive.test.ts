@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import type { Archive } from '../archive/types.js';
 import type { SearchQuery } from '../archive/types.js';
-import { ANONYMOUS, type Viewer } from '../model/index.js';
+import { accountViewer, ANONYMOUS, type Viewer } from '../model/index.js';
 import { createDbArchive } from './archive.js';
 import type { Database } from './client.js';
 import { item, meetingDocument, original, section } from './fixtures.js';
@@ -254,7 +254,7 @@ describe('search', () => {
 describe('viewers', () => {
   const account = async (role: 'member' | 'secretary', slug = 'kkr-midtjylland'): Promise<Viewer> => {
     const [org] = ((await database.db.execute(sql`select id from organizations where slug = ${slug}`)) as unknown as { rows: Array<{ id: number }> }).rows;
-    return { kind: 'account', accountId: 1, roles: [{ role, organizationId: org!.id }] };
+    return accountViewer(1, role, org!.id);
   };
 
   it("shows the organisation's members its closed items in pages and search; others see the public", async () => {

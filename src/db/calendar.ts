@@ -7,6 +7,7 @@ import type { CalendarEntry, FeedEntry, FeedScope } from '../archive/types.js';
 import type { DocumentKind, MeetingStatus, Viewer } from '../model/index.js';
 import type { Db } from './client.js';
 import { queryRows } from './rows.js';
+import { meetingStatus } from './summaries.js';
 import { searchItems } from './search.js';
 import { visibleItems, visibleMeetings } from './visibility.js';
 
@@ -33,7 +34,7 @@ export async function calendarEntries(db: Db, viewer: Viewer, bodySlug: string |
   const rows = await queryRows<CalendarRow>(
     db,
     sql`select m.id, m.date::text as date, m.start_time, m.end_time, l.description as location, m.online,
-          case when m.status = 'agenda_published' and m.date < current_date then 'held' else m.status end as status,
+          ${meetingStatus('m')} as status,
           o.slug as body_slug, o.name as body_name,
           to_char(m.modified_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as modified
         from meetings m left join organizations o on o.id = m.organization_id left join locations l on l.id = m.location_id

@@ -7,6 +7,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { ANONYMOUS } from '../model/index.js';
 import type { Db } from './client.js';
 import { queryRows } from './rows.js';
+import { meetingStatus } from './summaries.js';
 import { visibleTo } from './visibility.js';
 
 /** Paging and the OParl time filters of a list request. */
@@ -117,7 +118,7 @@ export interface MeetingRow {
 }
 
 const meetingColumns = sql`select m.id, m.organization_id, coalesce(a.slug, ${UNKNOWN_BODY_SLUG}) as body, m.date::text as date, m.start_time, m.end_time,
-  case when m.status = 'agenda_published' and m.date < current_date then 'held' else m.status end as status,
+  ${meetingStatus('m')} as status,
   m.location_id, l.description as location, m.online, ${iso('m.created_at')} as created, ${iso('m.modified_at')} as modified, m.deleted_at is not null as deleted`;
 const meetingFrom = sql`from meetings m left join organizations o on o.id = m.organization_id left join authorities a on a.id = o.authority_id
   left join locations l on l.id = m.location_id`;

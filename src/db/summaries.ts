@@ -32,14 +32,19 @@ function toSummary(row: SummaryRow): MeetingSummary {
   };
 }
 
+/** A meeting's status as of today (alias given): an agenda's meeting is held once its day has passed, whenever it was stored. */
+export function meetingStatus(alias: string): SQL {
+  const m = sql.raw(alias);
+  return sql`(case when ${m}.status = 'agenda_published' and ${m}.date < current_date then 'held' else ${m}.status end)`;
+}
+
 /** Summaries of the meetings (alias `m`) the viewer may see that match a condition, in the given order. */
 export async function meetingSummaries(db: Db, viewer: Viewer, where: SQL, order: SQL, limit = 1000): Promise<MeetingSummary[]> {
   const rows = await queryRows<SummaryRow>(
     db,
     sql`
     select m.id,
-      -- An agenda's meeting is held once its day has passed, whenever it was stored.
-      case when m.status = 'agenda_published' and m.date < current_date then 'held' else m.status end as status,
+      ${meetingStatus('m')} as status,
       m.date::text as date, m.start_time, l.description as location, o.slug, o.name,
       coalesce((select json_agg(d.kind order by d.kind) from meeting_documents d where d.meeting_id = m.id and d.current_version_id is not null), '[]'::json) as kinds,
       (select count(*)::int from agenda_items i where i.meeting_id = m.id and ${visibleItems(viewer, 'i')}) as item_count

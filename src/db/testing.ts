@@ -25,7 +25,7 @@ export async function openTestDatabase(): Promise<Database> {
 }
 
 /** Runs one statement on the server's own database (create/drop database cannot run in a pool transaction). */
-async function adminQuery(url: string, statement: string): Promise<void> {
+export async function adminQuery(url: string, statement: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {

@@ -18,12 +18,12 @@
  *
  * Pure and synchronous: the store can call it with the bytes and format it keeps.
  */
-import { inflateRawSync } from 'node:zlib';
 import { parseDocument } from 'htmlparser2';
 import { textContent } from 'domutils';
 import { effectiveAccess, mostRestrictive, type AccessLevel, type MeetingDocument } from '../model/index.js';
 import { detectFormat } from './read/detect.js';
 import { decodeText } from './read/text.js';
+import { openZip } from './read/zip.js';
 import {
   accessOf,
   acadreAccess,
@@ -138,7 +138,7 @@ const DOCX_TEXT_PART = /^(word\/.*\.xml|docProps\/(core|app|custom)\.xml)$/i;
 const MAX_PART_BYTES = 64 * 1024 * 1024;
 
 function docxAccess(bytes: Uint8Array): AccessLevel {
-  const parts = zipEntries(bytes, (name) => DOCX_TEXT_PART.test(name));
+  const parts = zipTexts(bytes, (name) => DOCX_TEXT_PART.test(name));
   if (parts === null || parts.length === 0) return 'closed';
   let level: AccessLevel = 'public';
   for (const xml of parts) {
@@ -156,45 +156,17 @@ function docxAccess(bytes: Uint8Array): AccessLevel {
 const ENTITY: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
 /** The decoded (UTF-8) contents of the ZIP entries whose names pass `wanted`; null for a ZIP that cannot be read. */
-function zipEntries(bytes: Uint8Array, wanted: (name: string) => boolean): string[] | null {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  // The end-of-central-directory record: within the last 64 KB + 22 bytes.
-  let end = -1;
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 65_557); i--) {
-    if (view.getUint32(i, true) === 0x06054b50) {
-      end = i;
-      break;
-    }
-  }
-  if (end < 0) return null;
-  const count = view.getUint16(end + 10, true);
-  let offset = view.getUint32(end + 16, true);
-  const out: string[] = [];
-  const utf8 = new TextDecoder('utf-8');
+function zipTexts(bytes: Uint8Array, wanted: (name: string) => boolean): string[] | null {
   try {
-    for (let n = 0; n < count; n++) {
-      if (view.getUint32(offset, true) !== 0x02014b50) return null;
-      const method = view.getUint16(offset + 10, true);
-      const size = view.getUint32(offset + 20, true);
-      const nameLength = view.getUint16(offset + 28, true);
-      const extraLength = view.getUint16(offset + 30, true);
-      const commentLength = view.getUint16(offset + 32, true);
-      const local = view.getUint32(offset + 42, true);
-      const name = utf8.decode(bytes.subarray(offset + 46, offset + 46 + nameLength));
-      offset += 46 + nameLength + extraLength + commentLength;
-      if (!wanted(name)) continue;
-      // ZIP64 sizes and offsets are not needed for Word files; a file that uses them is not judged.
-      if (size === 0xffffffff || local === 0xffffffff || view.getUint32(local, true) !== 0x04034b50) return null;
-      const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
-      const data = bytes.subarray(start, start + size);
-      if (method === 0) out.push(utf8.decode(data));
-      else if (method === 8) out.push(utf8.decode(inflateRawSync(data, { maxOutputLength: MAX_PART_BYTES })));
-      else return null;
-    }
+    const zip = openZip(bytes);
+    const names = [...zip.entries.values()].filter((e) => wanted(e.name));
+    // A part too large to judge makes the file unjudgeable: closed, like one that cannot be read.
+    if (names.some((e) => e.size > MAX_PART_BYTES)) return null;
+    const utf8 = new TextDecoder('utf-8');
+    return names.map((e) => utf8.decode(zip.read(e.name)));
   } catch {
     return null;
   }
-  return out;
 }
 
 // ---------------------------------------------------------------------------------------------

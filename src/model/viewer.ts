@@ -21,3 +21,8 @@ export type Viewer = z.infer<typeof Viewer>;
 
 /** The public: what a visitor without an account sees. */
 export const ANONYMOUS: Viewer = { kind: 'anonymous' };
+
+/** A signed-in viewer with one role in one organisation (admin may have none). */
+export function accountViewer(accountId: number, role: ViewerRole, organizationId: number | null): Viewer {
+  return { kind: 'account', accountId, roles: [{ role, organizationId }] };
+}

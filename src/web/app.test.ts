@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createApp } from './app.js';
 import { HOSTILE, ORGANIZATION_IDS, fixtureArchive } from './testing/fixtures.js';
 import type { Archive } from '../archive/types.js';
-import { ANONYMOUS, type Viewer } from '../model/index.js';
+import { accountViewer, ANONYMOUS, type Viewer } from '../model/index.js';
 
 const app = createApp(fixtureArchive());
 const get = (path: string) => app.request(path);
@@ -262,8 +262,8 @@ describe('GET /meetings/:id/documents/:kind/versions/:version', () => {
 });
 
 describe('the memory archive applies the access policy for each viewer', () => {
-  const member: Viewer = { kind: 'account', accountId: 1, roles: [{ role: 'member', organizationId: ORGANIZATION_IDS.kkr }] };
-  const otherMember: Viewer = { kind: 'account', accountId: 2, roles: [{ role: 'member', organizationId: ORGANIZATION_IDS.kdnet }] };
+  const member: Viewer = accountViewer(1, 'member', ORGANIZATION_IDS.kkr);
+  const otherMember: Viewer = accountViewer(2, 'member', ORGANIZATION_IDS.kdnet);
 
   it('shows the public neither closed items, their cases nor closed bilag', async () => {
     const archive = fixtureArchive();

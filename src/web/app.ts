@@ -114,19 +114,23 @@ export function createApp(archive: Archive, parts: AppParts = {}): Hono<AppEnv> 
     return view ? c.html(renderItemPage(view)) : notFound(c);
   });
 
+  /** The meeting, document kind and version a version URL names, or null for one that names none. */
+  const versionOf = (c: Context) => {
+    const id = parseId(c.req.param('id') ?? '');
+    const kind = kindOfSegment(c.req.param('kind') ?? '');
+    const version = parseId(c.req.param('version') ?? '');
+    return id === null || kind === null || version === null ? null : { id, kind, version };
+  };
+
   app.get('/meetings/:id/documents/:kind/versions/:version', async (c) => {
-    const id = parseId(c.req.param('id'));
-    const kind = kindOfSegment(c.req.param('kind'));
-    const version = parseId(c.req.param('version'));
-    const view = id === null || kind === null || version === null ? null : await archive.getVersion(c.var.viewer, id, kind, version);
+    const v = versionOf(c);
+    const view = v && (await archive.getVersion(c.var.viewer, v.id, v.kind, v.version));
     return view ? c.html(renderVersionPage(view)) : notFound(c);
   });
 
   app.get('/meetings/:id/documents/:kind/versions/:version/compare', async (c) => {
-    const id = parseId(c.req.param('id'));
-    const kind = kindOfSegment(c.req.param('kind'));
-    const version = parseId(c.req.param('version'));
-    const view = id === null || kind === null || version === null ? null : await archive.compareVersion(c.var.viewer, id, kind, version);
+    const v = versionOf(c);
+    const view = v && (await archive.compareVersion(c.var.viewer, v.id, v.kind, v.version));
     return view ? c.html(renderComparePage(view)) : notFound(c);
   });
 

@@ -12,7 +12,7 @@ import { item, meetingDocument, original } from '../db/fixtures.js';
 import { organizations } from '../db/schema.js';
 import { storeDocument } from '../db/store.js';
 import { openTestDatabase } from '../db/testing.js';
-import { ANONYMOUS, type Viewer } from '../model/index.js';
+import { accountViewer, ANONYMOUS, type Viewer } from '../model/index.js';
 import { createApp } from './app.js';
 import { HOSTILE } from './testing/fixtures.js';
 
@@ -200,7 +200,7 @@ describe('versions of a document with a closed item', () => {
   });
 
   it('show the organisation\'s members the closed item\'s changes (the archive honours the viewer)', async () => {
-    const member: Viewer = { kind: 'account', accountId: 1, roles: [{ role: 'member', organizationId: testudvalgetId }] };
+    const member: Viewer = accountViewer(1, 'member', testudvalgetId);
     const comparison = (await archive.compareVersion(member, closedMeetingId, 'minutes', 1))!;
     const closed = comparison.items.find((i) => i.key === '2 Personalesag om ansættelse');
     expect(closed).toMatchObject({ status: 'changed', removed: ['Fortroligt indhold om ansøgeren Jensen.'], added: ['Fortroligt indhold om ansøgeren Hansen.'] });

@@ -11,21 +11,10 @@
  * Everything is invented; nothing comes from the real exports. Deterministic for a seed.
  */
 import type { AccessLevel } from '../../src/model/index.js';
+import { seededRandom as prng } from '../fixtures/random.js';
 
 // ---------------------------------------------------------------------------------------------
 // Randomness.
-
-/** mulberry32: a small, fast, seeded PRNG giving numbers in [0, 1). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const LETTERS = 'abcdefghijklmnoprstuv';
 

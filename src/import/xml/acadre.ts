@@ -103,7 +103,7 @@ export function readAcadreAgenda(root: Element, options: ImportOptions, entry?: 
   // The agenda's own access, its produced agenda's in agendaData, and the manifest's. (agendaData's
   // closedItem and personItem say the production includes such items; the items say which.)
   const publishAccess = accessOf('acadre', textAt(agendaData, 'publishAccess'), 'publishAccess', unknownAgenda);
-  const access = stated([acadreAccess(agendaFields, unknownAgenda), publishAccess, entry?.access ?? null], 'public')!;
+  const access = stated([acadreAccess(agendaFields, unknownAgenda), publishAccess, entry?.access ?? null], 'public');
   const items = descendants(agenda, 'table')
     .filter((t) => t.attribs.name === 'agendaitemparents')
     .map((parent, i) => item(parent, i + 1, warnings))

@@ -107,6 +107,8 @@ export function accessOf(table: AccessTableName, value: string | null | undefine
 }
 
 /** The most restrictive of the levels that were stated, or `missing` when none was. */
+export function stated(levels: ReadonlyArray<AccessLevel | null>, missing: AccessLevel): AccessLevel;
+export function stated(levels: ReadonlyArray<AccessLevel | null>, missing: AccessLevel | null): AccessLevel | null;
 export function stated(levels: ReadonlyArray<AccessLevel | null>, missing: AccessLevel | null): AccessLevel | null {
   const known = levels.filter((l): l is AccessLevel => l !== null);
   return known.length > 0 ? mostRestrictive(...known) : missing;
@@ -146,14 +148,12 @@ export function sbsysIdAccess(id: string, unknown: UnknownAccess): AccessLevel |
 
 /** SBSYS enclosure: IsPublic false or IsProtected true close it; neither stated → public, as SBSYS publishes it. */
 export function sbsysEnclosureAccess(enclosure: Element, unknown: UnknownAccess): AccessLevel {
-  return (
-    stated(
-      [
-        accessOf('sbsysIsPublic', child(enclosure, 'IsPublic'), 'Enclosure/IsPublic', unknown),
-        accessOf('sbsysIsProtected', child(enclosure, 'IsProtected'), 'Enclosure/IsProtected', unknown),
-      ],
-      'public',
-    ) ?? 'public'
+  return stated(
+    [
+      accessOf('sbsysIsPublic', child(enclosure, 'IsPublic'), 'Enclosure/IsPublic', unknown),
+      accessOf('sbsysIsProtected', child(enclosure, 'IsProtected'), 'Enclosure/IsProtected', unknown),
+    ],
+    'public',
   );
 }
 
@@ -208,27 +208,23 @@ export function edocDocumentAccess(doc: Element | null | undefined, unknown: Unk
 
 /** eDoc 4 agenda element: AccessIsPublic and AccessName, the stricter; neither stated → closed. */
 export function fujitsuElementAccess(element: Element, unknown: UnknownAccess): AccessLevel {
-  return (
-    stated(
-      [
-        accessOf('fujitsuAccessIsPublic', child(element, 'AccessIsPublic'), 'AccessIsPublic', unknown),
-        accessOf('fujitsuAccessName', child(element, 'AccessName'), 'AccessName', unknown),
-      ],
-      'closed',
-    ) ?? 'closed'
+  return stated(
+    [
+      accessOf('fujitsuAccessIsPublic', child(element, 'AccessIsPublic'), 'AccessIsPublic', unknown),
+      accessOf('fujitsuAccessName', child(element, 'AccessName'), 'AccessName', unknown),
+    ],
+    'closed',
   );
 }
 
 /** eDoc 4 attachment: AccessEnumName and AccessName, the stricter; neither stated → closed. */
 export function fujitsuAttachmentAccess(attachment: Element, unknown: UnknownAccess): AccessLevel {
-  return (
-    stated(
-      [
-        accessOf('fujitsuAccessEnumName', child(attachment, 'AccessEnumName'), 'Attachment/AccessEnumName', unknown),
-        accessOf('fujitsuAccessName', child(attachment, 'AccessName'), 'Attachment/AccessName', unknown),
-      ],
-      'closed',
-    ) ?? 'closed'
+  return stated(
+    [
+      accessOf('fujitsuAccessEnumName', child(attachment, 'AccessEnumName'), 'Attachment/AccessEnumName', unknown),
+      accessOf('fujitsuAccessName', child(attachment, 'AccessName'), 'Attachment/AccessName', unknown),
+    ],
+    'closed',
   );
 }
 
