@@ -5,9 +5,8 @@
  */
 import { inArray, sql, type SQL } from 'drizzle-orm';
 import { itemLevels, sectionTextAt } from '../archive/view.js';
-import { mostRestrictive, type AccessLevel, type AgendaItem, type MeetingDocument, type SectionType } from '../model/index.js';
+import { comparable as comparableTitle, mostRestrictive, type AccessLevel, type AgendaItem, type MeetingDocument, type SectionType } from '../model/index.js';
 import type { Db } from './client.js';
-import { comparable as comparableTitle } from '../import/structure/join.js';
 import { agendaItems, attachments, papers, sections } from './schema.js';
 
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];

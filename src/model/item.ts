@@ -50,6 +50,11 @@ export const AgendaItem = z.object({
 });
 export type AgendaItem = z.infer<typeof AgendaItem>;
 
+/** Text reduced to its lower-case letters and digits, for comparing titles however punctuated. */
+export function comparable(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
 /** The number of the parent item ("3" for "3.1"), or null for a top-level item. */
 export function parentNumber(number: string): string | null {
   const i = number.lastIndexOf('.');

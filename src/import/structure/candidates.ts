@@ -6,10 +6,10 @@
  * never are one (page numbers, dates, running headers, list items) are left out.
  */
 import type { AccessLevel } from '../../model/index.js';
+import { comparable } from '../../model/index.js';
 import { HEADING_WORDS } from '../lexicon/index.js';
 import type { Line } from '../line.js';
 import { MONTHS } from './dates.js';
-import { comparable } from './join.js';
 
 /** How the heading is laid out: number and title on one line, a number alone, a table row, or a bullet ("• 301. Titel"). */
 export type HeadingShape = 'inline' | 'alone' | 'row' | 'bullet' | 'under';

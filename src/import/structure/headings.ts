@@ -4,10 +4,11 @@
  * that forms the agenda (runs.ts), and the table of contents to repair and complete it.
  */
 import type { AccessLevel, TocEntry } from '../../model/index.js';
+import { comparable } from '../../model/index.js';
 import type { Line } from '../line.js';
 import { MONTHS } from './dates.js';
 import { candidatesOf, type Candidate } from './candidates.js';
-import { comparable, joinBroken } from './join.js';
+import { joinBroken } from './join.js';
 import { bestRun, listAgenda } from './runs.js';
 
 export interface ItemHeading {

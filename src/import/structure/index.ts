@@ -2,7 +2,7 @@
  * @module The structure stage: styled lines from any reader → a validated MeetingDocument.
  * Finds the table of contents, the item headings, the front matter, and each item's sections.
  */
-import { MeetingDocument, decisionOf, mostRestrictive, type AgendaItem, type DocumentKind, type TocEntry } from '../../model/index.js';
+import { comparable, decisionOf, MeetingDocument, mostRestrictive, type AgendaItem, type DocumentKind, type TocEntry } from '../../model/index.js';
 import { plainLine, type ImportOptions, type Line } from '../line.js';
 import type { LayoutHints } from './blocks.js';
 import { parseIsoDate } from './dates.js';
@@ -12,7 +12,7 @@ import { readFrontMatter } from './front.js';
 import { findItemHeadings } from './headings.js';
 import { recordItemAbsences } from './item-absence.js';
 import { buildItem, textUrls } from './item.js';
-import { comparable, typicalWidth } from './join.js';
+import { typicalWidth } from './join.js';
 import { extractToc } from './toc.js';
 
 /**

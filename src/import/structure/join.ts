@@ -43,10 +43,6 @@ export function mendSpacedHyphens(text: string): string {
   return text.replace(/(\p{L})- (\p{Ll}+)/gu, (match, last: string, word: string) => (KEEP_HYPHEN_BEFORE.has(word) ? match : last + word));
 }
 
-/** Text reduced to its lower-case letters and digits, for comparing titles however punctuated. */
-export function comparable(text: string): string {
-  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
-}
 
 /** Joins the visual lines of one paragraph. */
 export function joinLines(lines: readonly string[]): string {

@@ -7,11 +7,10 @@
  * candidates in document order), so a numbered list inside an item — which restarts at 1, lacks
  * the run's style and stands line after line — loses to the headings around it.
  */
-import { sectionTypeOf, type TocEntry } from '../../model/index.js';
+import { comparable, sectionTypeOf, type TocEntry } from '../../model/index.js';
 import { HEADING_WORDS } from '../lexicon/index.js';
 import type { Line } from '../line.js';
 import type { Candidate } from './candidates.js';
-import { comparable } from './join.js';
 
 /** Case numbers as case systems print them (SAG-2020-01697, 12/27845, 2013-003869, 00.01.00-A00-1-20). */
 const CASE_TOKEN = /(?:^|\s)(?:SAG-\d{4}-\d{3,6}|\d{2}\.\d{2}\.\d{2}-[A-ZÆØÅ]\d{2}-\d+-\d{2}|\d{2}\/\d{3,6}|\d{4}-\d{4,6}|\d{3}-\d{4}-\d{3,})(?:\s|$)/;

@@ -6,8 +6,7 @@
  */
 import type { TocEntry } from '../../model/index.js';
 import type { Line } from '../line.js';
-import { comparable } from './join.js';
-import { sectionTypeOf } from '../../model/index.js';
+import { comparable, sectionTypeOf } from '../../model/index.js';
 import { HEADING_WORDS } from '../lexicon/index.js';
 import { candidatesOf } from './candidates.js';
 import { follows } from './runs.js';
