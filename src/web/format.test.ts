@@ -102,3 +102,10 @@ describe('page helpers', () => {
     expect(contentDisposition('../../etc/passwd')).toContain('filename="passwd"');
   });
 });
+
+describe('kindDefinite', () => {
+  it('gives each document kind its definite form: dagsordenen, tillægsdagsordenen, referatet', async () => {
+    const { kindDefinite } = await import('./format.js');
+    expect([kindDefinite('agenda'), kindDefinite('supplementary_agenda'), kindDefinite('minutes')]).toEqual(['dagsordenen', 'tillægsdagsordenen', 'referatet']);
+  });
+});

@@ -62,6 +62,13 @@ export function kindLabel(kind: DocumentKind): string {
 }
 
 const KIND_LABELS: Record<DocumentKind, string> = { agenda: 'Dagsorden', supplementary_agenda: 'Tillægsdagsorden', minutes: 'Referat' };
+const KIND_DEFINITE: Record<DocumentKind, string> = { agenda: 'dagsordenen', supplementary_agenda: 'tillægsdagsordenen', minutes: 'referatet' };
+
+/** "dagsordenen", "referatet": the document kind in the definite form Danish sentences need. */
+export function kindDefinite(kind: DocumentKind): string {
+  return KIND_DEFINITE[kind];
+}
+
 const KIND_PLURALS: Record<DocumentKind, string> = { agenda: 'Dagsordener', supplementary_agenda: 'Tillægsdagsordener', minutes: 'Referater' };
 
 /** Plural labels for filters: "Dagsordener" / "Referater". */

@@ -4,7 +4,7 @@
  * current one, item by item, paragraphs removed and added.
  */
 import type { VersionComparison, VersionView } from '../../archive/types.js';
-import { danishDateTime, kindLabel, meetingTitle } from '../format.js';
+import { danishDateTime, kindDefinite, kindLabel, meetingTitle } from '../format.js';
 import { Layout, renderPage } from '../layout.js';
 import { bodyUrl, compareUrl, meetingUrl, versionUrl } from '../urls.js';
 import { renderMeetingPage } from './meeting.js';
@@ -13,12 +13,11 @@ import { renderMeetingPage } from './meeting.js';
 export function renderVersionPage(view: VersionView): string {
   const { meeting, kind, version, versions } = view;
   const current = versions.find((v) => v.current);
-  const label = kindLabel(kind).toLowerCase();
   const notice = (
     <div class={`alert ${version.current ? 'alert-info' : 'alert-warning'}`} role="note">
       <div class="alert-body">
         <p class="alert-heading">
-          Version {version.version} af {versions.length} af {label}et, fra {danishDateTime(version.createdAt)}
+          Version {version.version} af {versions.length} af {kindDefinite(kind)}, fra {danishDateTime(version.createdAt)}
         </p>
         <p class="alert-text">
           {version.current || !current ? (
