@@ -21,8 +21,8 @@ const PHRASES = ITEM_ABSENCE_PHRASES.map((p) => ({
   pattern: new RegExp(String.raw`(?:^|(?<=[.!?:;]\s)|(?<=\bat\s))(?<names>${NAMES})\s+(?:${p.pattern.source})(?<tail>[^.!?]*)`, 'gu'),
 }));
 
-/** Phrases with the names after them; the phrase is matched in any case, the names must be capitalised. */
-const LEADS = ABSENCE_LEADS.map((p) => ({ ...p, lead: p.pattern }));
+/** The names right after a phrase that leads them ("Der var afbud fra X, Y og Z"): capitalised, as names are. */
+const NAMES_FIRST = new RegExp(String.raw`^(?<names>${NAMES})`, 'u');
 
 // Titles written before a name ("Borgmester Anna Holm forlod mødet") are not part of it.
 const TITLE_WORDS = /^(?:borgmester|viceborgmester|formand|formanden|næstformand|rådmand|udvalgsformand|medlem)\s+/i;
@@ -60,13 +60,13 @@ export function itemAbsences(sections: readonly Section[]): { absent: ItemAbsenc
     if (!absent.some((a) => a.name === name)) absent.push({ name, reason });
   };
   for (const text of sections.flatMap(texts)) {
-    for (const lead of LEADS) {
+    for (const lead of ABSENCE_LEADS) {
       // The phrase in any case ("Der var afbud fra"), found first; the names after it capitalised.
-      const at = lead.lead.exec(text);
+      const at = lead.pattern.exec(text);
       // Only where a sentence starts: "Da der var afbud fra X, …" tells why, not who was absent.
       if (!at || !/(?:^|[.!?:;]\s+)$/u.test(text.slice(0, at.index))) continue;
       const after = text.slice(at.index + at[0].length).trim();
-      const m = new RegExp(String.raw`^(?<names>${NAMES})`, 'u').exec(after);
+      const m = NAMES_FIRST.exec(after);
       const names = m && namesOf(m.groups!.names!);
       for (const name of names ?? []) {
         add(name, lead.reason);
