@@ -12,10 +12,10 @@ import { documentLevel, itemLevels } from '../src/archive/view.js';
 import type { Db } from '../src/db/client.js';
 import { childValues, ensurePapers, itemValues } from '../src/db/content.js';
 import { organizationSlug } from '../src/db/organizations.js';
-import { copenhagenToday, PROJECTION_VERSION } from '../src/db/projection.js';
+import { PROJECTION_VERSION } from '../src/db/projection.js';
 import { agendaItems, attachments, blobs, documentVersions, files, locations, meetingDocuments, meetings, organizations, sections } from '../src/db/schema.js';
 import { sha256Hex } from '../src/db/store.js';
-import { mediaTypeOf, meetingStatusOf, organizationKindOf } from '../src/model/index.js';
+import { copenhagenToday, mediaTypeOf, meetingStatusOf, organizationKindOf } from '../src/model/index.js';
 import type { MeetingDocument } from '../src/model/index.js';
 
 /** Rows per INSERT: stays under PostgreSQL's 65,535 parameters (items carry one per section for typed_tsv). */

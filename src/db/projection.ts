@@ -5,7 +5,7 @@
  * new version; `projectPending` runs it on open for meetings projected by older code.
  */
 import { sql } from 'drizzle-orm';
-import { currentDocumentKind, meetingStatusOf, MeetingDocument, upgradeStoredModel, type DocumentKind } from '../model/index.js';
+import { copenhagenToday, currentDocumentKind, meetingStatusOf, MeetingDocument, upgradeStoredModel, type DocumentKind } from '../model/index.js';
 import { refreshMemberships, writeParticipations } from './attendance.js';
 import type { Db } from './client.js';
 import { writeItems, type Tx } from './content.js';
@@ -25,11 +25,6 @@ interface CurrentRow {
   kind: DocumentKind;
   version_id: number;
   model: unknown;
-}
-
-/** Today in Copenhagen, as YYYY-MM-DD: when an agenda's meeting counts as held. */
-export function copenhagenToday(now = new Date()): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' }).format(now);
 }
 
 /** Rebuilds one meeting's projection from its documents' current versions (inside the caller's transaction). */

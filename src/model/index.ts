@@ -16,3 +16,4 @@ export * from './paper.js';
 export * from './file.js';
 export * from './version.js';
 export * from './viewer.js';
+export * from './copenhagen.js';

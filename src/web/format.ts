@@ -2,7 +2,7 @@
  * @module Danish formatting of dates, times, document kinds and section types for the pages.
  * Written by hand rather than with Intl so output never depends on the ICU data Node ships with.
  */
-import type { DocumentKind, SectionType } from '../model/index.js';
+import { copenhagenTimestamp, type DocumentKind, type SectionType } from '../model/index.js';
 import type { MeetingSummary } from '../archive/types.js';
 
 const MONTHS = [
@@ -38,11 +38,8 @@ export function danishLongDate(iso: string | null): string {
 export function danishDateTime(timestamp: string): string {
   const at = new Date(timestamp);
   if (Number.isNaN(at.getTime())) return timestamp;
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/Copenhagen', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
-  }).formatToParts(at);
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${danishDate(`${part('year')}-${part('month')}-${part('day')}`)} kl. ${part('hour')}.${part('minute')}`;
+  const local = copenhagenTimestamp(at); // "2026-12-01T11:04:00+01:00"
+  return `${danishDate(local.slice(0, 10))} kl. ${local.slice(11, 13)}.${local.slice(14, 16)}`;
 }
 
 /** "10:00" → "10.00" (Danish clock notation). */

@@ -4,7 +4,7 @@
  * object is its id, type, times and `deleted: true`.
  */
 import type { BodyRow, FileRow, ItemRow, LocationRow, MeetingRow, MembershipRow, OrganizationRow, PaperRow, PersonRow, TermRow } from '../../db/oparl.js';
-import { copenhagenDateTime, copenhagenTimestamp } from './time.js';
+import { copenhagenDateTime, copenhagenTimestamp } from '../../model/index.js';
 import type { OParlUrls } from './urls.js';
 
 const TYPE = (name: string) => `https://schema.oparl.org/1.1/${name}`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { copenhagenDateTime, copenhagenTimestamp } from './time.js';
+import { copenhagenDateTime, copenhagenTimestamp, copenhagenToday } from './copenhagen.js';
 
 describe('Copenhagen times', () => {
   it('give wall-clock times the offset of their day: +01:00 in winter, +02:00 in summer', () => {
@@ -16,5 +16,10 @@ describe('Copenhagen times', () => {
     expect(copenhagenTimestamp('2020-12-31T23:30:00Z')).toBe('2021-01-01T00:30:00+01:00');
     expect(copenhagenTimestamp(new Date('2020-10-25T00:30:00Z'))).toBe('2020-10-25T02:30:00+02:00');
     expect(copenhagenTimestamp(new Date('2020-10-25T01:30:00Z'))).toBe('2020-10-25T02:30:00+01:00');
+  });
+
+  it("gives today's date in Copenhagen, which is tomorrow's in UTC an hour before midnight", () => {
+    expect(copenhagenToday(new Date('2020-12-31T23:30:00Z'))).toBe('2021-01-01');
+    expect(copenhagenToday(new Date('2020-06-17T21:59:00Z'))).toBe('2020-06-17');
   });
 });

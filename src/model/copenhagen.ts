@@ -1,6 +1,7 @@
 /**
- * @module Dates and times with their offset in Europe/Copenhagen (+01:00 in winter, +02:00 in
- * summer), as OParl asks: stored timestamps are UTC instants, meeting times local wall-clock times.
+ * @module Time in Europe/Copenhagen, where the meetings are held: +01:00 in winter, +02:00 in
+ * summer. Stored timestamps are UTC instants and meeting times local wall-clock times; pages,
+ * OParl and the meeting status all read them through here.
  */
 
 const ZONE = 'Europe/Copenhagen';
@@ -42,4 +43,9 @@ export function copenhagenDateTime(date: string, time: string): string {
   const guess = Date.UTC(y, m - 1, d, h, min) - 60 * 60_000;
   const offset = offsetAt(new Date(Date.UTC(y, m - 1, d, h, min) - offsetAt(new Date(guess)) * 60_000));
   return withOffset({ y, m, d, h, min, s: 0 }, offset);
+}
+
+/** Today in Copenhagen, as YYYY-MM-DD: when an agenda's meeting counts as held. */
+export function copenhagenToday(now = new Date()): string {
+  return copenhagenTimestamp(now).slice(0, 10);
 }
