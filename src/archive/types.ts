@@ -69,6 +69,15 @@ export interface ItemView {
   item: AgendaItem;
   /** The same case number at other meetings, for following a case. */
   related: Array<{ meeting: MeetingSummary; number: string; title: string }>;
+  /** The items before and after it in the meeting's current document, as the viewer may see it. */
+  previous: ItemRef | null;
+  next: ItemRef | null;
+}
+
+/** An item named by its number and title, for links between items. */
+export interface ItemRef {
+  number: string;
+  title: string;
 }
 
 /** One agenda item of a case (sag), from the meeting's current document. */
@@ -240,6 +249,47 @@ export interface FeedEntry {
   items: string[];
 }
 
+/** The meetings list's filters; meetings without a stored document are not listed (they have no page). */
+export interface MeetingFilter {
+  /** Body slug. */
+  body?: string;
+  year?: number;
+  /** Only meetings dated after today, oldest first (otherwise newest first). */
+  upcoming?: boolean;
+  page?: number; // 1-based
+  limit?: number;
+}
+
+/** A page of the meetings list. */
+export interface MeetingPage {
+  total: number;
+  page: number;
+  limit: number;
+  meetings: MeetingSummary[];
+  /** The years that have meetings (within the body filter), newest first, for the year filter. */
+  years: number[];
+}
+
+/** The meetings of one month (YYYY-MM), for the month calendar. */
+export interface MeetingMonth {
+  month: string;
+  /** Oldest first. */
+  meetings: MeetingSummary[];
+  /** The nearest earlier and later months that have meetings (YYYY-MM), or null. */
+  previousWithMeetings: string | null;
+  nextWithMeetings: string | null;
+}
+
+/** Everything public pages exist for, for sitemap.xml. */
+export interface SitemapEntries {
+  /** `modified` is a UTC timestamp. */
+  meetings: Array<{ id: number; modified: string }>;
+  items: Array<{ meetingId: number; number: string }>;
+  bodies: string[];
+  people: PersonRef[];
+  cases: string[];
+}
+
 export interface Archive {
   listBodies(viewer: Viewer): Promise<BodySummary[]>;
   getBody(viewer: Viewer, slug: string): Promise<BodyView | null>;
@@ -265,4 +315,10 @@ export interface Archive {
   calendar(viewer: Viewer, bodySlug: string | null): Promise<CalendarEntry[] | null>;
   /** New and changed agendas and minutes in a scope, newest first. */
   feed(viewer: Viewer, scope: FeedScope): Promise<FeedEntry[]>;
+  /** A page of the meetings list, filtered by body and year. */
+  listMeetings(viewer: Viewer, filter: MeetingFilter): Promise<MeetingPage>;
+  /** A month's meetings (month as YYYY-MM), of one body or all. */
+  meetingMonth(viewer: Viewer, month: string, body?: string): Promise<MeetingMonth>;
+  /** Every page the viewer may read that a sitemap lists. */
+  sitemap(viewer: Viewer): Promise<SitemapEntries>;
 }

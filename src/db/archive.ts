@@ -18,6 +18,8 @@ import { parseStoredModel } from './projection.js';
 import { queryRows } from './rows.js';
 import { searchItems } from './search.js';
 import { meetingSummaries, meetingSummariesById } from './summaries.js';
+import { listMeetings, meetingMonth } from './meeting-list.js';
+import { sitemapEntries } from './sitemap.js';
 import { compareVersion, getVersion, meetingDocuments } from './versions.js';
 import { visibleItems, visibleMeetings } from './visibility.js';
 
@@ -71,9 +73,12 @@ export function createDbArchive(db: Db): Archive {
     async getItem(viewer, meetingId, number): Promise<ItemView | null> {
       const meeting = await summary(viewer, meetingId);
       const current = meeting && (await currentDocument(viewer, meetingId));
-      const item = current?.document.items.find((i) => i.number === number);
+      const items = current?.document.items ?? [];
+      const index = items.findIndex((i) => i.number === number);
+      const item = items[index];
       if (!meeting || !item) return null;
-      return { meeting, item, related: await relatedItems(viewer, meetingId, item.caseNumber) };
+      const ref = (i: (typeof items)[number] | undefined) => (i ? { number: i.number, title: i.title } : null);
+      return { meeting, item, related: await relatedItems(viewer, meetingId, item.caseNumber), previous: ref(items[index - 1]), next: ref(items[index + 1]) };
     },
 
     getVersion: (viewer, meetingId, kind, version) => getVersion(db, viewer, meetingId, kind, version),
@@ -103,6 +108,9 @@ export function createDbArchive(db: Db): Archive {
       return calendarEntries(db, viewer, bodySlug);
     },
     feed: (viewer, scope) => feedEntries(db, viewer, scope),
+    listMeetings: (viewer, filter) => listMeetings(db, viewer, filter),
+    meetingMonth: (viewer, month, body) => meetingMonth(db, viewer, month, body),
+    sitemap: (viewer) => sitemapEntries(db, viewer),
   };
 
   /** The same case at other meetings (visible, current items), newest first. */

@@ -143,14 +143,17 @@ export function createMemoryArchive(meetings: MemoryMeeting[], today = '2020-09-
     },
     async getItem(viewer, meetingId, number): Promise<ItemView | null> {
       const found = find(viewer, meetingId);
-      const item = found?.doc.items.find((i) => i.number === number);
+      const items = found?.doc.items ?? [];
+      const index = items.findIndex((i) => i.number === number);
+      const item = items[index];
       if (!found || !item) return null;
+      const ref = (i: (typeof items)[number] | undefined) => (i ? { number: i.number, title: i.title } : null);
       const related = item.caseNumber
         ? visible(viewer)
             .filter((o) => o.id !== meetingId)
             .flatMap((o) => seen(viewer, o)!.items.filter((i) => i.caseNumber === item.caseNumber).map((i) => ({ meeting: summary(viewer, o), number: i.number, title: i.title })))
         : [];
-      return { meeting: summary(viewer, found.m), item, related };
+      return { meeting: summary(viewer, found.m), item, related, previous: ref(items[index - 1]), next: ref(items[index + 1]) };
     },
     async getVersion(viewer, meetingId, kind, version) {
       const found = findVersion(viewer, meetingId, kind, version);
@@ -237,6 +240,36 @@ export function createMemoryArchive(meetings: MemoryMeeting[], today = '2020-09-
         body: m.document.body,
         items: seen(viewer, m)!.items.map((i) => `${i.number}. ${i.title}`),
       }));
+    },
+    async listMeetings(viewer, filter) {
+      const inBody = visible(viewer).filter((m) => !filter.body || summary(viewer, m).body?.slug === filter.body);
+      const years = [...new Set(inBody.map((m) => m.document.date?.slice(0, 4)).filter((y): y is string => !!y).map(Number))].sort((a, b) => b - a);
+      let list = inBody.filter((m) => filter.year === undefined || m.document.date?.startsWith(`${filter.year}-`));
+      list = filter.upcoming ? list.filter((m) => (m.document.date ?? '') > today).sort(byDateDesc).reverse() : list.sort(byDateDesc);
+      const page = filter.page ?? 1;
+      const limit = filter.limit ?? 25;
+      return { total: list.length, page, limit, years, meetings: list.slice((page - 1) * limit, page * limit).map((m) => summary(viewer, m)) };
+    },
+    async meetingMonth(viewer, month, body) {
+      const dated = visible(viewer).filter((m) => m.document.date && (!body || summary(viewer, m).body?.slug === body)).sort(byDateDesc).reverse();
+      const monthOf = (m: MemoryMeeting) => m.document.date!.slice(0, 7);
+      return {
+        month,
+        meetings: dated.filter((m) => monthOf(m) === month).map((m) => summary(viewer, m)),
+        previousWithMeetings: dated.filter((m) => monthOf(m) < month).map(monthOf).at(-1) ?? null,
+        nextWithMeetings: dated.filter((m) => monthOf(m) > month).map(monthOf)[0] ?? null,
+      };
+    },
+    async sitemap(viewer) {
+      const list = visible(viewer);
+      const items = list.flatMap((m) => seen(viewer, m)!.items.map((i) => ({ meetingId: m.id, caseNumber: i.caseNumber, number: i.number })));
+      return {
+        meetings: list.map((m) => ({ id: m.id, modified: MEMORY_VERSION_CREATED_AT })),
+        items: items.map(({ meetingId, number }) => ({ meetingId, number })),
+        bodies: bodies(viewer).filter((b) => b.meetingCount > 0).map((b) => b.slug),
+        people: [],
+        cases: [...new Set(items.map((i) => i.caseNumber).filter((c): c is string => c !== null))].sort(),
+      };
     },
   };
 }

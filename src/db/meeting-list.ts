@@ -1,0 +1,60 @@
+/**
+ * @module The meetings list and the month calendar: meetings filtered by body and year, paged,
+ * and one month's meetings with the nearest months that have any. Only meetings with a stored
+ * document are listed, since only they have a page.
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import type { MeetingFilter, MeetingMonth, MeetingPage } from '../archive/types.js';
+import type { Viewer } from '../model/index.js';
+import type { Db } from './client.js';
+import { queryRows } from './rows.js';
+import { meetingSummaries } from './summaries.js';
+import { visibleMeetings } from './visibility.js';
+
+const DEFAULT_LIMIT = 25;
+/** Bounds a month: no archive holds more meetings in one month than this. */
+const MAX_MONTH = 500;
+
+/** The listable meetings (alias `m`, organisations `o`) of a viewer within a body. */
+function listable(viewer: Viewer, body: string | undefined): SQL {
+  return sql`${visibleMeetings(viewer, 'm')} and m.current_version_id is not null ${body ? sql`and o.slug = ${body}` : sql``}`;
+}
+
+const FROM = sql`from meetings m left join organizations o on o.id = m.organization_id`;
+
+export async function listMeetings(db: Db, viewer: Viewer, filter: MeetingFilter): Promise<MeetingPage> {
+  const page = filter.page ?? 1;
+  const limit = filter.limit ?? DEFAULT_LIMIT;
+  const conditions = [listable(viewer, filter.body)];
+  if (filter.year !== undefined) conditions.push(sql`m.date >= make_date(${filter.year}::int, 1, 1) and m.date < make_date(${filter.year + 1}::int, 1, 1)`);
+  if (filter.upcoming) conditions.push(sql`m.date > current_date`);
+  const where = sql.join(conditions, sql` and `);
+  const order = filter.upcoming ? sql`m.date asc, m.id` : sql`m.date desc nulls last, m.id desc`;
+  const [counted] = await queryRows<{ total: number }>(db, sql`select count(*)::int as total ${FROM} where ${where}`);
+  const years = await queryRows<{ year: number }>(
+    db,
+    sql`select distinct extract(year from m.date)::int as year ${FROM} where ${listable(viewer, filter.body)} and m.date is not null order by year desc`,
+  );
+  // The page's ids in the list's order, then their summaries in the same order.
+  const ids = sql`select m.id ${FROM} where ${where} order by ${order} limit ${limit} offset ${(page - 1) * limit}`;
+  const meetings = await meetingSummaries(db, viewer, sql`m.id in (${ids})`, order, limit);
+  return { total: counted?.total ?? 0, page, limit, meetings, years: years.map((y) => y.year) };
+}
+
+export async function meetingMonth(db: Db, viewer: Viewer, month: string, body?: string): Promise<MeetingMonth> {
+  const start = sql`${`${month}-01`}::date`;
+  const end = sql`(${start} + interval '1 month')::date`;
+  const meetings = await meetingSummaries(
+    db,
+    viewer,
+    sql`${listable(viewer, body)} and m.date >= ${start} and m.date < ${end}`,
+    sql`m.date, m.start_time nulls first, m.id`,
+    MAX_MONTH,
+  );
+  const [near] = await queryRows<{ previous: string | null; next: string | null }>(
+    db,
+    sql`select (select to_char(max(m.date), 'YYYY-MM') ${FROM} where ${listable(viewer, body)} and m.date < ${start}) as previous,
+               (select to_char(min(m.date), 'YYYY-MM') ${FROM} where ${listable(viewer, body)} and m.date >= ${end}) as next`,
+  );
+  return { month, meetings, previousWithMeetings: near?.previous ?? null, nextWithMeetings: near?.next ?? null };
+}
