@@ -28,9 +28,19 @@ import { contentDisposition } from './download.js';
 import { refuseControlCharacters } from './input-guard.js';
 import { logRequestError } from './log.js';
 import { isDatabaseUnavailable } from '../db/unavailable.js';
+import { copenhagenToday } from '../model/index.js';
+import { renderMeetingsPage, type MeetingsPageData } from './pages/meetings.js';
+import { renderAboutPage } from './pages/about.js';
+import { contactFromEnv, renderAccessibilityPage } from './pages/accessibility.js';
+import { parseMeetingsParams } from './meetings-params.js';
+import { renderRobots, renderSitemap } from './sitemap.js';
+import { ownStaticDir } from './static.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 const LATEST_COUNT = 10;
 const UPCOMING_COUNT = 10;
+const MEETINGS_PAGE_SIZE = 25;
 /** Longer than any name; a longer filter is cut, not refused. */
 const MAX_NAME_FILTER = 100;
 
@@ -93,6 +103,43 @@ export function createApp(archive: Archive, parts: AppParts = {}): Hono<AppEnv> 
       archive.listBodies(c.var.viewer),
     ]);
     return c.html(renderFrontPage({ latest, upcoming, bodies, origin: originOf(c) }));
+  });
+
+  // The archive's own pages: all meetings (list and month calendar), about, the accessibility
+  // statement, and what browsers and crawlers ask for (favicon, robots.txt, sitemap.xml).
+  app.get('/meetings', async (c) => {
+    const viewer = c.var.viewer;
+    const bodies = await archive.listBodies(viewer);
+    const base: Omit<MeetingsPageData, 'query'> = { bodies, today: copenhagenToday(), upcoming: [], list: null, month: null, years: [] };
+    const parsed = parseMeetingsParams(c.req.query());
+    if (!parsed.ok) return c.html(renderMeetingsPage({ ...base, query: {}, error: parsed.error }), 400);
+    const query = parsed.query;
+    if (query.body && !bodies.some((b) => b.slug === query.body)) {
+      return c.html(renderMeetingsPage({ ...base, query: {}, error: `Organet »${query.body}« findes ikke i arkivet.` }), 404);
+    }
+    if (query.month) {
+      const month = await archive.meetingMonth(viewer, query.month, query.body);
+      return c.html(renderMeetingsPage({ ...base, query, month }));
+    }
+    const list = await archive.listMeetings(viewer, { body: query.body, year: query.year, page: query.page ?? 1, limit: MEETINGS_PAGE_SIZE });
+    const upcoming = await archive.listMeetings(viewer, { body: query.body, upcoming: true, limit: UPCOMING_COUNT });
+    return c.html(renderMeetingsPage({ ...base, query, list, years: list.years, upcoming: upcoming.meetings }));
+  });
+  app.get('/om-arkivet', async (c) => {
+    const bodies = await archive.listBodies(c.var.viewer);
+    return c.html(renderAboutPage({ bodies, origin: originOf(c), oparl: parts.oparl !== undefined }));
+  });
+  app.get('/tilgaengelighed', (c) => c.html(renderAccessibilityPage({ origin: originOf(c), contact: contactFromEnv() })));
+  // The address Digitaliseringsstyrelsen asks every public site for: to the WAS-Tool statement once published.
+  app.get('/was', (c) => c.redirect(contactFromEnv().wasUrl ?? '/tilgaengelighed', 302));
+  const favicon = readFileSync(join(ownStaticDir(), 'favicon.ico'));
+  app.get('/favicon.ico', (c) => c.body(favicon, 200, { 'Content-Type': 'image/x-icon', 'Cache-Control': 'public, max-age=86400' }));
+  app.get('/robots.txt', (c) => c.text(renderRobots(originOf(c))));
+  app.get('/sitemap.xml', async (c) => {
+    const raw = c.req.query('part');
+    const part = raw === undefined ? null : /^[1-9]\d{0,5}$/.test(raw) ? Number(raw) : 0;
+    const xml = renderSitemap(await archive.sitemap(c.var.viewer), originOf(c), part);
+    return xml === null ? notFound(c) : c.body(xml, 200, { 'Content-Type': 'application/xml; charset=utf-8' });
   });
 
   app.get('/bodies/:slug', async (c) => {

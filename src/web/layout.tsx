@@ -7,7 +7,7 @@ import { Breadcrumbs, type Crumb } from './components/breadcrumbs.js';
 
 export const SITE_NAME = 'Referat';
 
-export type NavSection = 'home' | 'search' | 'people' | 'none';
+export type NavSection = 'home' | 'meetings' | 'search' | 'people' | 'about' | 'none';
 
 export interface LayoutProps {
   /** The page's own title; the site name is appended in `<title>`. */
@@ -43,6 +43,9 @@ export function Layout(props: LayoutProps) {
         {props.description && <meta name="description" content={props.description} />}
         <link rel="stylesheet" href="/static/dkfds/css/dkfds.min.css" />
         <link rel="stylesheet" href="/static/referat.css" />
+        <link rel="stylesheet" href="/static/print.css" media="print" />
+        <link rel="icon" href="/favicon.ico" sizes="32x32" />
+        <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
         {(props.feeds ?? []).map((f) => (
           <link rel="alternate" type="application/atom+xml" title={f.title} href={f.href} />
         ))}
@@ -66,8 +69,10 @@ export function Layout(props: LayoutProps) {
               <nav class="nav" aria-label="Hovedmenu">
                 <ul class="mainmenu">
                   <NavLink href="/" current={nav === 'home'} text="Forside" />
+                  <NavLink href="/meetings" current={nav === 'meetings'} text="Møder" />
                   <NavLink href="/search" current={nav === 'search'} text="Søg i arkivet" />
                   <NavLink href="/people" current={nav === 'people'} text="Personer" />
+                  <NavLink href="/om-arkivet" current={nav === 'about'} text="Om arkivet" />
                 </ul>
               </nav>
             </div>
@@ -92,9 +97,11 @@ export function Layout(props: LayoutProps) {
                 <div class="col-12 col-md-4 footer-col">
                   <ul class="unstyled-list">
                     <li><a href="/">Forside</a></li>
+                    <li><a href="/meetings">Alle møder</a></li>
                     <li><a href="/search">Søg i arkivet</a></li>
                     <li><a href="/people">Personer</a></li>
-                    <li><a href="/api/search?q=klima">Søgning som JSON (API)</a></li>
+                    <li><a href="/om-arkivet">Om arkivet og åbne data</a></li>
+                    <li><a href="/tilgaengelighed">Tilgængelighedserklæring</a></li>
                   </ul>
                 </div>
               </div>

@@ -16,12 +16,12 @@ export function pageWindow(current: number, total: number): Array<number | null>
   return out;
 }
 
-/** Pagination links; `hrefFor` builds the URL of a page. Renders nothing for a single page. */
-export function Pagination(props: { current: number; total: number; hrefFor: (page: number) => string }) {
+/** Pagination links; `hrefFor` builds the URL of a page; `label` names what is paged. Renders nothing for a single page. */
+export function Pagination(props: { current: number; total: number; hrefFor: (page: number) => string; label?: string }) {
   const { current, total, hrefFor } = props;
   if (total <= 1) return null;
   return (
-    <nav class="pagination" aria-label="Sider med søgeresultater">
+    <nav class="pagination" aria-label={props.label ?? 'Sider med søgeresultater'}>
       {current > 1 && (
         <a href={hrefFor(current - 1)} class="button button-arrow button-previous" rel="prev">
           <Icon name="chevron-left" />

@@ -53,6 +53,7 @@ export function renderFrontPage(data: FrontPageData): string {
         ) : (
           <p>Der er endnu ingen møder i arkivet.</p>
         )}
+        <p><a href="/meetings">Se alle møder som liste eller kalender</a></p>
       </section>
 
       <section aria-labelledby="kommende-moeder" class="mt-8">

@@ -1,5 +1,6 @@
 /** @module An item's own page: the item in full, and the same case at other meetings. */
 import type { ItemView } from '../../archive/types.js';
+import { Icon } from '../components/icon.js';
 import { Item, itemHeadingText } from '../components/item.js';
 import { danishDate, kindLabel, meetingTitle } from '../format.js';
 import { Layout, renderPage } from '../layout.js';
@@ -31,6 +32,28 @@ function Related(props: { view: ItemView }) {
   );
 }
 
+/** Links to the items before and after this one in the meeting, in the document's order. */
+function ItemNav(props: { view: ItemView }) {
+  const { meeting, previous, next } = props.view;
+  if (!previous && !next) return null;
+  return (
+    <nav class="item-nav" aria-label="Andre punkter på mødet">
+      {previous && (
+        <a href={itemUrl(meeting.id, previous.number)} rel="prev" class="item-nav-previous">
+          <span class="item-nav-label"><Icon name="arrow-back" /> Forrige punkt</span>
+          {itemHeadingText(previous)}
+        </a>
+      )}
+      {next && (
+        <a href={itemUrl(meeting.id, next.number)} rel="next" class="item-nav-next">
+          <span class="item-nav-label">Næste punkt <Icon name="arrow-forward" /></span>
+          {itemHeadingText(next)}
+        </a>
+      )}
+    </nav>
+  );
+}
+
 /** The item page as an HTML document. */
 export function renderItemPage(view: ItemView): string {
   const { meeting, item } = view;
@@ -50,6 +73,7 @@ export function renderItemPage(view: ItemView): string {
       <p class="d-print-none">
         <a href={itemAnchorUrl(meeting.id, item.number)}>Se punktet i hele {kind === 'minutes' ? 'referatet' : 'dagsordenen'}</a>
       </p>
+      <ItemNav view={view} />
       <Related view={view} />
     </Layout>,
   );

@@ -3,7 +3,8 @@
  * table of contents, deltagerfortegnelse, then every item with its anchor (`#punkt-3.1`).
  */
 import type { MeetingView } from '../../archive/types.js';
-import type { AgendaItem } from '../../model/index.js';
+import type { AgendaItem, Block, MeetingDocument } from '../../model/index.js';
+import { Icon } from '../components/icon.js';
 import { parentNumber, STATUS_LABELS } from '../../model/index.js';
 import { Blocks } from '../components/blocks.js';
 import { Documents } from '../components/documents.js';
@@ -67,6 +68,56 @@ function TableOfContents(props: { items: AgendaItem[]; levels: Map<string, numbe
   );
 }
 
+/**
+ * Text before the first item (KL prints its mission and vision on every agenda): its headings
+ * label the text under them instead of heading the meeting page, where they would stand in
+ * the page's outline beside the items as if they were sections of the meeting.
+ */
+export function FrontMatter(props: { blocks: Block[] }) {
+  const lead: Block[] = [];
+  const groups: Array<{ label: string; blocks: Block[] }> = [];
+  for (const block of props.blocks) {
+    if (block.kind === 'heading') groups.push({ label: block.text, blocks: [] });
+    else (groups.at(-1)?.blocks ?? lead).push(block);
+  }
+  return (
+    <div class="front-matter">
+      <Blocks blocks={lead} headingLevel={2} />
+      {groups.length > 0 && (
+        <dl>
+          {groups.map((g) => (
+            <>
+              <dt>{g.label}</dt>
+              <dd><Blocks blocks={g.blocks} headingLevel={3} /></dd>
+            </>
+          ))}
+        </dl>
+      )}
+    </div>
+  );
+}
+
+/** Items or text enough that a reader far down needs a way back to the top. */
+const LONG_ITEMS = 4;
+const LONG_BLOCKS = 40;
+function isLong(doc: MeetingDocument): boolean {
+  const blocks = doc.items.reduce((n, i) => n + i.sections.reduce((m, s) => m + s.blocks.length, 0), 0);
+  return doc.items.length >= LONG_ITEMS || blocks >= LONG_BLOCKS;
+}
+
+/** dkfds' back-to-top button ("Til toppen"), kept in view by CSS (.back-to-top), as the site runs no JavaScript. */
+function BackToTop() {
+  return (
+    <div class="back-to-top d-print-none">
+      <a class="button back-to-top-button" href="#top">
+        <Icon name="arrow-upward" />
+        <span class="sr-only">Til toppen af siden</span>
+        <span class="d-none d-md-inline-block" aria-hidden="true">Til toppen</span>
+      </a>
+    </div>
+  );
+}
+
 /** The full title of the meeting page: "Referat: KKR Midtjylland, 17. juni 2020". */
 export function meetingPageTitle(view: MeetingView): string {
   return `${kindLabel(view.document.kind)}: ${meetingTitle(view.meeting)}`;
@@ -93,17 +144,14 @@ export function renderMeetingPage(view: MeetingView, version?: { notice: Child; 
       {doc.title && <p class="font-lead document-title">{doc.title}</p>}
       <Facts view={view} />
       {doc.items.length > 0 && <TableOfContents items={doc.items} levels={levels} />}
-      {doc.frontMatter.length > 0 && (
-        <div class="front-matter">
-          <Blocks blocks={doc.frontMatter} headingLevel={2} />
-        </div>
-      )}
+      {doc.frontMatter.length > 0 && <FrontMatter blocks={doc.frontMatter} />}
       <Participants document={doc} level={2} people={view.people} />
       <div class="agenda-items">
         {doc.items.length === 0 && <p>Dokumentet har ingen offentlige punkter.</p>}
         {doc.items.map((item) => (
           <Item item={item} meetingId={meeting.id} level={levels.get(item.number)!} onMeetingPage={true} />
         ))}
+        {isLong(doc) && <BackToTop />}
       </div>
     </Layout>,
   );
