@@ -127,7 +127,8 @@ export function createApp(archive: Archive, parts: AppParts = {}): Hono<AppEnv> 
   });
   app.get('/om-arkivet', async (c) => {
     const bodies = await archive.listBodies(c.var.viewer);
-    return c.html(renderAboutPage({ bodies, origin: originOf(c), oparl: parts.oparl !== undefined }));
+    const { total } = await archive.listMeetings(c.var.viewer, { limit: 1 });
+    return c.html(renderAboutPage({ bodies, meetingCount: total, origin: originOf(c), oparl: parts.oparl !== undefined }));
   });
   app.get('/tilgaengelighed', (c) => c.html(renderAccessibilityPage({ origin: originOf(c), contact: contactFromEnv() })));
   // The address Digitaliseringsstyrelsen asks every public site for: to the WAS-Tool statement once published.

@@ -7,6 +7,8 @@ import { bodyUrl, calendarUrl, feedUrl, webcalUrl } from '../urls.js';
 
 export interface AboutPageData {
   bodies: BodySummary[];
+  /** Meetings in the archive (those of no known body included). */
+  meetingCount: number;
   /** The site's public origin, for absolute addresses (webcal://, OParl). */
   origin: string;
   /** Whether the OParl API is served (/oparl/v1.1/). */
@@ -17,7 +19,7 @@ const count = (n: number, one: string, many: string) => `${danishNumber(n)} ${n 
 
 /** The about page as an HTML document. */
 export function renderAboutPage(data: AboutPageData): string {
-  const meetings = data.bodies.reduce((n, b) => n + b.meetingCount, 0);
+  const meetings = data.meetingCount;
   const withMeetings = data.bodies.filter((b) => b.meetingCount > 0);
   return renderPage(
     <Layout title="Om arkivet" nav="about" breadcrumbs={[{ text: 'Forside', href: '/' }, { text: 'Om arkivet' }]}>
