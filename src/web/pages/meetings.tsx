@@ -49,7 +49,7 @@ function Filter(props: { data: MeetingsPageData }) {
           <div class="form-group">
             <label class="form-label" for="meetings-month">Måned</label>
             <span class="form-hint" id="meetings-month-hint">Skrives som år og måned, fx 2020-08.</span>
-            <input class="form-input input-width-s" id="meetings-month" name="month" type="month" value={query.month} aria-describedby="meetings-month-hint" />
+            <input class="form-input input-width-xs" id="meetings-month" name="month" type="text" inputmode="numeric" autocomplete="off" value={query.month} aria-describedby="meetings-month-hint" />
           </div>
         ) : (
           <div class="form-group">
