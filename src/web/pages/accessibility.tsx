@@ -101,7 +101,7 @@ export function renderAccessibilityPage(data: { origin: string; contact: Accessi
       <p>Vi har selv evalueret webstedet med denne metode, som køres ved hver ændring af programmet:</p>
       <ul>
         <li>
-          Automatisk test med axe-core (regler for WCAG 2.0, 2.1 og 2.2 niveau A og AA samt bedste praksis) af hver
+          Automatisk test med axe-core (regler for WCAG 2.0 og 2.1 niveau A og AA samt bedste praksis) af hver
           sidetype i Chromium: forside, møder som liste og kalender, mødesider, punkter, versioner, sager, personer,
           søgning, fejlsider, om arkivet og denne erklæring.
         </li>
