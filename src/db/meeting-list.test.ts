@@ -21,6 +21,7 @@ beforeAll(async () => {
   };
   await store('kkr-june', {
     date: '2020-06-17',
+    participants: [{ name: 'Anne Testesen', party: 'A', municipality: 'Aarhus', role: null }],
     items: [
       item('1', 'Godkendelse af referat'),
       item('2', 'Lukket sag', { access: 'closed', caseNumber: 'SAG-2020-09999' }),
@@ -30,7 +31,7 @@ beforeAll(async () => {
   await store('kkr-august', { date: '2020-08-05' });
   await store('kdnet-august', { body: 'KD-Net', date: '2020-08-28' });
   await store('kkr-2019', { date: '2019-11-13' });
-  await store('closed', { date: '2020-08-12', access: 'closed' });
+  await store('closed', { date: '2020-08-12', access: 'closed', participants: [{ name: 'Bent Skjultesen', party: null, municipality: null, role: null }] });
   await store('kkr-next', { kind: 'agenda', date: `${nextYear}-02-01` });
 });
 
@@ -100,5 +101,6 @@ describe('sitemap', () => {
     expect(entries.items.some((i) => i.meetingId === ids.closed)).toBe(false);
     expect(entries.bodies).toEqual(['kd-net', 'kkr-midtjylland']);
     expect(entries.cases).toEqual(['SAG-2020-01697']);
+    expect(entries.people.map((p) => p.slug)).toEqual(['anne-testesen']);
   });
 });
