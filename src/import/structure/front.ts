@@ -28,7 +28,8 @@ export interface FrontMatter {
 }
 
 const BANNER = /^(referat|dagsorden)(\s+\d{4})?$/i;
-const TITLE = /^(referat|dagsorden)\s+(af|fra|for|til|over)\s+/i;
+// "Referat. af mødet i …": a viewer's title keeps the full stop a PDF's line break left.
+const TITLE = /^(referat|dagsorden)\.?\s+(af|fra|for|til|over)\s+/i;
 const ONLINE = /\b(skype|teams|online|zoom|virtuelt?|digitalt|videomøde)\b/i;
 
 /** True for a meeting place that is online ("via Skype", "Teams", "videomøde"). */
@@ -75,6 +76,32 @@ const KIND_BODY_DATE = /^(referat|dagsorden)\s+(?!(?:af|fra|for|til|over)\s)(\p{
 /** The body a title names when it is a name ("… mødet i Teknisk Udvalg den …"), not a description. */
 const TITLE_BODY = /\bmødet? i (\p{Lu}[^,]*?)(?=\s+(?:den|d\.)\s+\d|\s+\d{1,2}[-./]|\s+(?:kl\.|klokken)|\s+(?:man|tirs|ons|tors|fre|lør|søn)dag\b|,|$)/u;
 
+// Case is spelt out: the body's name must start with a capital, so the patterns are case-sensitive.
+const WEEKDAY = '(?:[Mm]an|[Tt]irs|[Oo]ns|[Tt]ors|[Ff]re|[Ll]ør|[Ss]øn)dag(?:en)?';
+
+/**
+ * "Møde i Kommunalbestyrelsen mandag den 28. november 2005, Kl …" anywhere in a header line, as a
+ * PDF's text transcript runs a whole page into one line: the meeting named with its weekday and
+ * date (or "mødet i X den …"). The body named and the date, or null.
+ */
+const MEETING_PHRASE = new RegExp(
+  String.raw`(?:^|\s)(?:[Mm]øde|[Mm]ødet|[Rr]eferat|REFERAT|[Dd]agsorden|DAGSORDEN)\.?\s+(?:(?:af|fra|for|til)\s+)?(?:mødet?\s+)?i\s+(\p{Lu}[\p{L}\-]*(?:\s+(?:og|for|i|\p{Lu}[\p{L}\-]*)){0,6}?),?\s+(?:${WEEKDAY},?\s+)?(?:den\s+|d\.\s*)?(?=\d{1,2}[.\-/ ])`,
+  'u',
+);
+const WEEKDAY_DATE = new RegExp(String.raw`(?:^|\s)${WEEKDAY},?\s+(?:den\s+|d\.\s*)?(?=\d{1,2}[.\-/ ])`, 'u');
+
+/** The meeting a long header line names (body, date, time right after the date), or null. */
+export function meetingPhrase(text: string): { body: string | null; date: string; startTime: string | null } | null {
+  const named = MEETING_PHRASE.exec(text);
+  const at = named ?? WEEKDAY_DATE.exec(text);
+  if (!at) return null;
+  const after = text.slice(at.index + at[0].length);
+  const date = findDate(after.slice(0, 40));
+  if (!date) return null;
+  const time = /^[^.:]{0,40}?\bkl\.?\s*(\d{1,2}[.:]\d{2})\b/i.exec(after);
+  return { body: named ? named[1]!.trim() : null, date, startTime: time ? findTimes(time[1]!).start : null };
+}
+
 /** A line that can be part of an address written under the date ("Kaløvig Kursuscenter", "8410 Rønde"). */
 function isAddressPart(text: string): boolean {
   return text.length <= 80 && !/[.!?:;]$/.test(text) && !/:/.test(text) && /^[\p{Lu}\d]/u.test(text) && text.split(' ').length <= 10;
@@ -89,6 +116,9 @@ export function readFrontMatter(lines: readonly Line[], hints: LayoutHints): Fro
   const rest: Line[] = [];
   const entries = readPairs(joinContinuations(lines));
   let previousText: string | null = null;
+  // The line the body was read from as "Body – Referat – date": a breadcrumb trail ending in the
+  // page's own banner ("Forside › … › Udvalget for X - Referat - 07. marts 2019") gives way to it.
+  let banner: string | null = null;
   // Address lines under an unlabelled date or time ("Kl. 10:30" / "Kaløvig Kursuscenter" / "8410 Rønde").
   let place: string[] | null = null;
   const flushPlace = () => {
@@ -116,7 +146,8 @@ export function readFrontMatter(lines: readonly Line[], hints: LayoutHints): Fro
     }
     flushPlace();
     if (BANNER.test(text)) front.kindHint = kindOf(text);
-    else if ((m = BODY_AND_KIND.exec(text)) && front.body === null) {
+    else if ((m = BODY_AND_KIND.exec(text)) && (front.body === null || (banner !== null && banner.length > text.length && banner.endsWith(text)))) {
+      banner = text;
       front.body = m[1]!.trim();
       front.kindHint = kindOf(m[2]!);
       if (m[3]) readDateLine(front, m[3]);
@@ -146,6 +177,7 @@ export function readFrontMatter(lines: readonly Line[], hints: LayoutHints): Fro
     else rest.push(line);
   });
   flushPlace();
+  if (front.date === null) readMeetingPhrase(front, entries);
   front.blocks = buildBlocks(rest, hints);
   front.absent = mergedAbsences(front.absent);
   return front;
@@ -167,6 +199,22 @@ function mergedAbsences(absent: readonly Absence[]): Absence[] {
     }
   }
   return merged;
+}
+
+/** Without a date line: the meeting a long header line names ("Møde i X mandag den …", a PDF transcript's page). */
+function readMeetingPhrase(front: FrontMatter, entries: ReturnType<typeof readPairs>): void {
+  for (const entry of entries) {
+    if (entry.kind !== 'text') continue;
+    const found = meetingPhrase(entry.line.text);
+    if (!found) continue;
+    front.date = found.date;
+    front.startTime ??= found.startTime;
+    if (found.body && front.body === null) front.body = found.body;
+    // The same page names the kind in capitals as a word of its own ("… mødesal REFERAT …").
+    const kind = /(?:^|\s)(REFERAT|DAGSORDEN)(?=\s|$)/.exec(entry.line.text);
+    if (kind) front.kindHint ??= kindOf(kind[1]!);
+    return;
+  }
 }
 
 /** Fills the meeting field a label names from its values. */
