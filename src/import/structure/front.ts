@@ -9,6 +9,7 @@ import { findDate, findTimes } from './dates.js';
 import { endsSentence, joinBroken, mendSpacedHyphens, startsLower } from './join.js';
 import type { LabelField } from '../lexicon/index.js';
 import { looksLikeName, readPairs } from './labels.js';
+import { bodyOfMeetingNoun } from './meeting-facts.js';
 import { knownMunicipality, parseAbsence, parseAttendee, parseParticipant, partyOf, roleOf, splitPeople, substituteFor } from './participants.js';
 
 export interface FrontMatter {
@@ -98,7 +99,9 @@ export function meetingPhrase(text: string): { body: string | null; date: string
   const after = text.slice(at.index + at[0].length);
   const date = findDate(after.slice(0, 40));
   if (!date) return null;
-  const time = /^[^.:]{0,40}?\bkl\.?\s*(\d{1,2}[.:]\d{2})\b/i.exec(after);
+  // The time right after the date's year: "… 2005, kl. 17.00".
+  const year = /\b\d{4}\b/.exec(after.slice(0, 40));
+  const time = year ? /^[,\s]*(?:kl\.?|klokken)\s*(\d{1,2}[.:]\d{2})\b/i.exec(after.slice(year.index + 4)) : null;
   return { body: named ? named[1]!.trim() : null, date, startTime: time ? findTimes(time[1]!).start : null };
 }
 
@@ -119,6 +122,8 @@ export function readFrontMatter(lines: readonly Line[], hints: LayoutHints): Fro
   // The line the body was read from as "Body – Referat – date": a breadcrumb trail ending in the
   // page's own banner ("Forside › … › Udvalget for X - Referat - 07. marts 2019") gives way to it.
   let banner: string | null = null;
+  // "Bestyrelsesmøde 29. januar 2016 …": the body a date line's meeting noun names, if no other does.
+  let meetingOf: string | null = null;
   // Address lines under an unlabelled date or time ("Kl. 10:30" / "Kaløvig Kursuscenter" / "8410 Rønde").
   let place: string[] | null = null;
   const flushPlace = () => {
@@ -166,6 +171,7 @@ export function readFrontMatter(lines: readonly Line[], hints: LayoutHints): Fro
       if (named && front.body === null) front.body = named[1]!.trim();
     } else if (front.date === null && isDateLine(text)) {
       readDateLine(front, text);
+      meetingOf ??= bodyOfMeetingNoun(text);
       place = front.location === null ? [] : null;
     } else if (
       front.title === null && front.body !== null && front.date === null && text.length <= 60 && !text.includes(':') &&
@@ -178,6 +184,7 @@ export function readFrontMatter(lines: readonly Line[], hints: LayoutHints): Fro
   });
   flushPlace();
   if (front.date === null) readMeetingPhrase(front, entries);
+  front.body ??= meetingOf;
   front.blocks = buildBlocks(rest, hints);
   front.absent = mergedAbsences(front.absent);
   return front;

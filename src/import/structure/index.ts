@@ -11,6 +11,7 @@ import { caseLinesAbove, parseCaseLine } from './case-number.js';
 import { bodyFromDecisions, bodyFromHeader, cleanBodyName } from './body.js';
 import { readFrontMatter } from './front.js';
 import { findItemHeadings } from './headings.js';
+import { meetingFacts } from './meeting-facts.js';
 import { recordItemAbsences } from './item-absence.js';
 import { buildItem, textUrls } from './item.js';
 import { typicalWidth } from './join.js';
@@ -76,9 +77,11 @@ export function structureDocument(lines: readonly Line[], options: ImportOptions
   warnings.push(...crossCheckToc(toc.entries, items));
 
   const decided = bodyFromDecisions(items, front.date);
-  const body = chooseBody(front.body && cleanBodyName(front.body), items, options, warnings, front.title, frontLines.slice(0, 12).map((l) => l.text), decided?.body ?? null);
+  // What the first items say of the meeting ("Mødet i X begyndte kl. 14:30"), where the header is silent.
+  const facts = meetingFacts(items);
+  const body = chooseBody(front.body && cleanBodyName(front.body), items, options, warnings, front.title, frontLines.slice(0, 12).map((l) => l.text), decided?.body ?? facts.body);
   // Without a date in the header, the date of this meeting's decisions is the meeting's.
-  const date = chooseDate(front.date ?? decided?.date ?? null, options, warnings);
+  const date = chooseDate(front.date ?? decided?.date ?? facts.date, options, warnings);
   const kind = chooseKind(front.kindHint, items, warnings);
   if (kind === 'minutes') for (const item of items) recordHeadlessMinutes(item);
   // The header: the document's title and the lines before the first item.
@@ -89,8 +92,8 @@ export function structureDocument(lines: readonly Line[], options: ImportOptions
     kind,
     title: front.title,
     date,
-    startTime: front.startTime,
-    endTime: front.endTime,
+    startTime: front.startTime ?? facts.startTime,
+    endTime: front.endTime ?? facts.endTime,
     location: front.location,
     online: front.online,
     attendanceNote: front.attendanceNote,

@@ -65,8 +65,8 @@ export function looksLikeName(full: string): boolean {
   // "Name (B)- deltog ikke i behandlingen af punkt: 6, 8, 9": the note after a dash is not the name.
   const text = full.replace(/(\))\s*[-–]\s*\p{Ll}.*$/u, '$1').replace(/\s+[-–]\s+\p{Ll}.*$/u, '');
   if (text.length > 110 || /@|https?:|www\./.test(text) || text.split(' ').length > 14) return false;
-  // A name has no colon: "Meddelelser:Åbne" is a label run into its value.
-  return /^\p{Lu}/u.test(text) && !text.includes(':') && !/[.!?]$/.test(text) && (text.match(/\p{Lu}\p{L}+/gu)?.length ?? 0) >= 2;
+  // "Meddelelser:Åbne" is a label run into its value, no name ("X, stedfortræder: Y" is one).
+  return /^\p{Lu}/u.test(text) && !/\p{L}:\p{L}/u.test(text) && !/[.!?:]$/.test(text) && (text.match(/\p{Lu}\p{L}+/gu)?.length ?? 0) >= 2;
 }
 
 /** A line under a list label that adds to it: a name, a bullet, a party or role of its own, a stand-in. */
