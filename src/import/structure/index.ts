@@ -7,7 +7,8 @@ import { plainLine, type ImportOptions, type Line } from '../line.js';
 import type { LayoutHints } from './blocks.js';
 import { parseIsoDate } from './dates.js';
 import { authorityOf } from './authority.js';
-import { caseLinesAbove, parseCaseLine } from './case-number.js';
+import { parseCaseLine } from './case-number.js';
+import { leadsAbove } from './lead.js';
 import { bodyFromDecisions, bodyFromHeader, cleanBodyName } from './body.js';
 import { readFrontMatter } from './front.js';
 import { findItemHeadings } from './headings.js';
@@ -47,9 +48,10 @@ export function structureDocument(lines: readonly Line[], options: ImportOptions
   const toc = extractToc(lines);
   const headings = findItemHeadings(lines, toc.lineIndexes, toc.entries);
   const firstItem = headings.find((h) => !h.fromToc)?.index ?? lines.length;
-  // Case lines printed above their heading belong to the item below, not to the text above.
-  const above = caseLinesAbove(lines, headings.filter((h) => !h.fromToc));
-  const aboveLines = new Set(above.values());
+  // Lines printed above a heading that are its item's (its case line, the page's summary line of
+  // it) belong to the item below, not to the text above.
+  const leads = leadsAbove(lines, headings.filter((h) => !h.fromToc));
+  const aboveLines = new Set([...leads.values()].flatMap((l) => l.lines));
   const frontLines = lines.slice(0, firstItem).filter((_, i) => !toc.lineIndexes.has(i) && !aboveLines.has(i));
   const front = readFrontMatter(frontLines, hints);
   // Where each item's head begins (after a heading's title lines), for learning its case-number token.
@@ -62,10 +64,12 @@ export function structureDocument(lines: readonly Line[], options: ImportOptions
     }
     const start = h.index + 1 + h.titleLines;
     const end = Math.min(headings[i + 1]?.index ?? lines.length, lines.length);
-    const body = lines.slice(start, end).filter((_, j) => !toc.lineIndexes.has(start + j) && !aboveLines.has(start + j));
+    const lead = leads.get(h.index);
+    const own = (lead?.lines ?? []).filter((j) => j !== lead!.caseLine && !toc.lineIndexes.has(j)).map((j) => lines[j]!);
+    const body = [...own, ...lines.slice(start, end).filter((_, j) => !toc.lineIndexes.has(start + j) && !aboveLines.has(start + j))];
     const item = buildItem(h, lines[h.index]!, body, hints, context);
     if (h.access) item.access = mostRestrictive(item.access, h.access);
-    const caseAbove = above.has(h.index) ? parseCaseLine(lines[above.get(h.index)!]!.text) : null;
+    const caseAbove = lead?.caseLine != null ? parseCaseLine(lines[lead.caseLine]!.text) : null;
     if (caseAbove && item.caseNumber === null) [item.caseNumber, item.caseOfficers] = [caseAbove.caseNumber, caseAbove.officers];
     return item;
   });

@@ -12,6 +12,7 @@ import { mergeNestedDecisions } from './decisions.js';
 import { meetingPhrase, readFrontMatter } from './front.js';
 import { looksLikeName } from './labels.js';
 import { bodyOfMeetingNoun, meetingFacts } from './meeting-facts.js';
+import { repeatsHeading } from './lead.js';
 
 const hints = { wrapped: false, width: 80 };
 const L = (text: string, style: Partial<Line> = {}) => plainLine(text, { breakBefore: true, ...style });
@@ -111,5 +112,23 @@ describe('a decision heading inside a decision', () => {
     const dated = { heading: 'Beslutning i Byrådet den 29-06-2016', type: 'decision' as const, blocks: [{ kind: 'paragraph' as const, text: 'Godkendt.' }] };
     expect(mergeNestedDecisions([empty, dated])).toHaveLength(2);
     expect(mergeNestedDecisions([{ ...dated, type: 'history' }, dated])).toHaveLength(2);
+  });
+});
+
+describe('the page\'s summary line of an item, above its heading', () => {
+  it('knows a line that repeats a heading, and not one that only mentions it', () => {
+    expect(repeatsHeading(L('• Pkt. 43 Meddelelser fra formanden'), { number: '43', title: 'Meddelelser fra formanden' })).toBe(true);
+    expect(repeatsHeading(L('Se også punkt 43 om meddelelser fra formanden og det videre forløb'), { number: '43', title: 'Meddelelser fra formanden' })).toBe(false);
+    expect(repeatsHeading(L('• Pkt. 44 Meddelelser fra formanden'), { number: '43', title: 'Meddelelser fra formanden' })).toBe(false);
+  });
+  it('keeps the summary line (and the bilag under it) out of the decision above', () => {
+    const item = (n: number, title: string, decision: string) =>
+      `  Pkt. ${n}\n\n  ${title}\n\n  Sagsnr. 299835 Udvalget Åbent punkt\n\n  Udvalget, 03-04-2019, pkt. ${n}\n\n  ${decision}\n\n`;
+    const doc = parseText(
+      `Referat\n\n • Pkt. 42 Beslutninger om dagsordenen\n\n${item(42, 'Beslutninger om dagsordenen', 'Godkendt.')}` +
+        ` • Pkt. 43 Meddelelser fra formanden\n\n  Bilag_1.pdf\n\n${item(43, 'Meddelelser fra formanden', 'Intet.')}`,
+    );
+    expect(doc.items.map((i) => [i.number, i.decision])).toEqual([['42', 'Godkendt.'], ['43', 'Intet.']]);
+    expect(JSON.stringify(doc.items[1]!.sections)).toContain('Bilag_1.pdf');
   });
 });
