@@ -7,7 +7,7 @@ import type { Line } from '../line.js';
 import { buildBlocks, type LayoutHints } from './blocks.js';
 import { findDate, findTimes } from './dates.js';
 import { endsSentence, joinBroken, mendSpacedHyphens, startsLower } from './join.js';
-import type { LabelField } from '../lexicon/index.js';
+import { MUNICIPALITIES, type LabelField } from '../lexicon/index.js';
 import { looksLikeName, readPairs } from './labels.js';
 import { bodyOfMeetingNoun } from './meeting-facts.js';
 import { knownMunicipality, parseAbsence, parseAttendee, parseParticipant, partyOf, roleOf, splitPeople, substituteFor } from './participants.js';
@@ -52,6 +52,24 @@ export function titleCase(text: string): string {
       return w.replace(/[^\p{L}]/gu, '').length <= 3 || /\d/.test(w) ? w : w[0] + w.slice(1).toLowerCase();
     })
     .join(' ');
+}
+
+/** Place names (municipalities, regions without "Region") in capitals, longest first. */
+const PLACES = [...new Set(MUNICIPALITIES.map((m) => m.name.replace(/^Region /, '').toUpperCase()))].sort((a, b) => b.length - a.length);
+
+/**
+ * A letter-spaced header ("K K R S Y D D A N M A R K", "T E K N I K - OG M I L J Ø U D V A L G E T",
+ * KL's templates) with its words joined again: a run of single capitals is one word, a hyphen the
+ * spacing moved off its word goes back ("TEKNIK - OG" → "TEKNIK- OG"), and a place name the run
+ * ends with is a word of its own ("KKRSYDDANMARK" → "KKR SYDDANMARK").
+ */
+export function unspaceLetters(text: string): string {
+  const joined = text.replace(/(?<!\p{L})\p{Lu}(?: \p{Lu}){2,}(?!\p{L})/gu, (run) => {
+    const word = run.replace(/ /g, '');
+    const place = PLACES.find((p) => word.length > p.length + 1 && word.endsWith(p));
+    return place ? `${word.slice(0, -place.length)} ${place}` : word;
+  });
+  return joined === text ? text : joined.replace(/(\p{Lu}{2,}) - (OG|ELLER)\b/gu, '$1- $2');
 }
 
 /** "Byrådet – Referat" (– 14. marts 2024): a body name and the document kind on one line, perhaps the date. */
@@ -162,7 +180,7 @@ export function readFrontMatter(lines: readonly Line[], hints: LayoutHints): Fro
       readDateLine(front, text.slice(m[0].length));
     } else if (afterBanner && front.body === null && text.length <= 60 && !text.includes(':') && /^\p{Lu}/u.test(text) && !isDateLine(text)) {
       // The line under the banner names the body ("Regional Udviklingsudvalg", "KKR MIDTJYLLAND").
-      front.body = isAllCaps(text) ? titleCase(text) : text;
+      front.body = isAllCaps(text) ? titleCase(unspaceLetters(text)) : text;
     } else if (TITLE.test(text) && front.title === null) {
       front.title = mendSpacedHyphens(text);
       front.kindHint ??= kindOf(text);
@@ -179,7 +197,7 @@ export function readFrontMatter(lines: readonly Line[], hints: LayoutHints): Fro
     ) {
       // Between the body and the date: the meeting's own name ("Ekstraordinært PUK").
       front.title = text;
-    } else if (isAllCaps(text) && front.body === null && !line.cells) front.body = titleCase(text);
+    } else if (isAllCaps(text) && front.body === null && !line.cells) front.body = titleCase(unspaceLetters(text));
     else rest.push(line);
   });
   flushPlace();

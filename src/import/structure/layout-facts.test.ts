@@ -9,7 +9,7 @@ import { plainLine, type Line } from '../line.js';
 import { caseLinesAbove, findCaseSlot, parseCaseLine } from './case-number.js';
 import { cleanBodyName } from './body.js';
 import { mergeNestedDecisions } from './decisions.js';
-import { meetingPhrase, readFrontMatter } from './front.js';
+import { meetingPhrase, readFrontMatter, unspaceLetters } from './front.js';
 import { looksLikeName } from './labels.js';
 import { bodyOfMeetingNoun, meetingFacts } from './meeting-facts.js';
 import { repeatsHeading } from './lead.js';
@@ -130,5 +130,14 @@ describe('the page\'s summary line of an item, above its heading', () => {
     );
     expect(doc.items.map((i) => [i.number, i.decision])).toEqual([['42', 'Godkendt.'], ['43', 'Intet.']]);
     expect(JSON.stringify(doc.items[1]!.sections)).toContain('Bilag_1.pdf');
+  });
+});
+
+describe('a letter-spaced header', () => {
+  it('joins the letters again, mending the hyphen and splitting off a place name', () => {
+    expect(unspaceLetters('T E K N I K - OG M I L J Ø U D V A L G E T')).toBe('TEKNIK- OG MILJØUDVALGET');
+    expect(unspaceLetters('K K R S Y D D A N M A R K')).toBe('KKR SYDDANMARK');
+    expect(unspaceLetters('KKR MIDTJYLLAND')).toBe('KKR MIDTJYLLAND');
+    expect(parseText(`K K R N O R D J Y L L A N D${items}`).body).toBe('KKR Nordjylland');
   });
 });
