@@ -4,6 +4,7 @@
  */
 import { comparable, decisionOf, MeetingDocument, mostRestrictive, type AgendaItem, type DocumentKind, type TocEntry } from '../../model/index.js';
 import { plainLine, type ImportOptions, type Line } from '../line.js';
+import { withoutChromePrefix } from '../read/chrome.js';
 import type { LayoutHints } from './blocks.js';
 import { parseIsoDate } from './dates.js';
 import { authorityOf } from './authority.js';
@@ -42,8 +43,13 @@ export function isMeetingDocument(doc: MeetingDocument): boolean {
 }
 
 /** Builds the meeting document from a reader's lines. */
-export function structureDocument(lines: readonly Line[], options: ImportOptions = {}): MeetingDocument {
+export function structureDocument(read: readonly Line[], options: ImportOptions = {}): MeetingDocument {
   const warnings: string[] = [];
+  // A fold-out control's label run into the heading after it is chrome, whatever the reader.
+  const lines = read.map((l) => {
+    const text = withoutChromePrefix(l.text);
+    return text === l.text || l.cells ? l : { ...l, text };
+  });
   const hints = layoutOf(lines);
   const toc = extractToc(lines);
   const headings = findItemHeadings(lines, toc.lineIndexes, toc.entries);

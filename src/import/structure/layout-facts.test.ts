@@ -13,6 +13,7 @@ import { meetingPhrase, readFrontMatter, unspaceLetters } from './front.js';
 import { looksLikeName } from './labels.js';
 import { bodyOfMeetingNoun, meetingFacts } from './meeting-facts.js';
 import { repeatsHeading } from './lead.js';
+import { withoutChromePrefix } from '../read/chrome.js';
 
 const hints = { wrapped: false, width: 80 };
 const L = (text: string, style: Partial<Line> = {}) => plainLine(text, { breakBefore: true, ...style });
@@ -139,5 +140,17 @@ describe('a letter-spaced header', () => {
     expect(unspaceLetters('K K R S Y D D A N M A R K')).toBe('KKR SYDDANMARK');
     expect(unspaceLetters('KKR MIDTJYLLAND')).toBe('KKR MIDTJYLLAND');
     expect(parseText(`K K R N O R D J Y L L A N D${items}`).body).toBe('KKR Nordjylland');
+  });
+});
+
+describe('a fold-out control run into the heading after it', () => {
+  it('is taken off the heading, and nothing else is', () => {
+    expect(withoutChromePrefix('  fold dette punkt ind Beslutning i Socialudvalget den 25-08-2011')).toBe('  Beslutning i Socialudvalget den 25-08-2011');
+    expect(withoutChromePrefix('fold dette punkt ind og ud')).toBe('fold dette punkt ind og ud');
+    expect(withoutChromePrefix('Del af sagen')).toBe('Del af sagen');
+  });
+  it('leaves the item its own title and sections', () => {
+    const doc = parseText('Socialudvalget - Referat - 25. august 2011\n\n  1. Rundvisning og orientering\n  fold dette punkt ind Resume\n  fold dette punkt ind Sagsfremstilling\n\n  Rundvisning v/ forstanderen\n\n  fold dette punkt ind Beslutning i Socialudvalget den 25-08-2011\n\n  Der blev givet en orientering.');
+    expect(doc.items.map((i) => [i.title, i.decision])).toEqual([['Rundvisning og orientering', 'Der blev givet en orientering.']]);
   });
 });
