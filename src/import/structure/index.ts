@@ -4,7 +4,6 @@
  */
 import { comparable, decisionOf, MeetingDocument, mostRestrictive, type AgendaItem, type DocumentKind, type TocEntry } from '../../model/index.js';
 import { plainLine, type ImportOptions, type Line } from '../line.js';
-import { withoutChromePrefix } from '../read/chrome.js';
 import type { LayoutHints } from './blocks.js';
 import { parseIsoDate } from './dates.js';
 import { authorityOf } from './authority.js';
@@ -14,6 +13,7 @@ import { bodyFromDecisions, bodyFromHeader, cleanBodyName } from './body.js';
 import { readFrontMatter } from './front.js';
 import { findItemHeadings } from './headings.js';
 import { meetingFacts } from './meeting-facts.js';
+import { partRunIns } from './run-in.js';
 import { recordItemAbsences } from './item-absence.js';
 import { buildItem, textUrls } from './item.js';
 import { typicalWidth } from './join.js';
@@ -45,11 +45,8 @@ export function isMeetingDocument(doc: MeetingDocument): boolean {
 /** Builds the meeting document from a reader's lines. */
 export function structureDocument(read: readonly Line[], options: ImportOptions = {}): MeetingDocument {
   const warnings: string[] = [];
-  // A fold-out control's label run into the heading after it is chrome, whatever the reader.
-  const lines = read.map((l) => {
-    const text = withoutChromePrefix(l.text);
-    return text === l.text || l.cells ? l : { ...l, text };
-  });
+  // Text a page's copy ran together (a control's label before a heading, a heading after a sentence), parted.
+  const lines = partRunIns(read);
   const hints = layoutOf(lines);
   const toc = extractToc(lines);
   const headings = findItemHeadings(lines, toc.lineIndexes, toc.entries);

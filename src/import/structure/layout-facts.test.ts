@@ -14,6 +14,7 @@ import { looksLikeName } from './labels.js';
 import { bodyOfMeetingNoun, meetingFacts } from './meeting-facts.js';
 import { repeatsHeading } from './lead.js';
 import { withoutChromePrefix } from '../read/chrome.js';
+import { splitRunInHeading } from './run-in.js';
 
 const hints = { wrapped: false, width: 80 };
 const L = (text: string, style: Partial<Line> = {}) => plainLine(text, { breakBefore: true, ...style });
@@ -152,5 +153,14 @@ describe('a fold-out control run into the heading after it', () => {
   it('leaves the item its own title and sections', () => {
     const doc = parseText('Socialudvalget - Referat - 25. august 2011\n\n  1. Rundvisning og orientering\n  fold dette punkt ind Resume\n  fold dette punkt ind Sagsfremstilling\n\n  Rundvisning v/ forstanderen\n\n  fold dette punkt ind Beslutning i Socialudvalget den 25-08-2011\n\n  Der blev givet en orientering.');
     expect(doc.items.map((i) => [i.title, i.decision])).toEqual([['Rundvisning og orientering', 'Der blev givet en orientering.']]);
+  });
+});
+
+describe('a section heading run onto the sentence before it', () => {
+  it('is a heading on its own line again, and only a known heading is', () => {
+    expect(splitRunInHeading(L(' 1. at godkende protokollen fra den 20. oktober 2014.Beslutning')).map((l) => l.text)).toEqual([' 1. at godkende protokollen fra den 20. oktober 2014.', 'Beslutning']);
+    expect(splitRunInHeading(L('Se bilaget.Vejle Kommune')).map((l) => l.text)).toEqual(['Se bilaget.Vejle Kommune']);
+    const doc = parseText('59. Godkendelse af protokol\n\nIndstilling\n\nAt godkende protokollen fra den 20. oktober 2014.Beslutning\n\nGodkendt.');
+    expect(doc.items[0]!.decision).toBe('Godkendt.');
   });
 });
