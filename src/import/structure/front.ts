@@ -9,6 +9,8 @@ import { findDate, findTimes } from './dates.js';
 import { endsSentence, joinBroken, mendSpacedHyphens, startsLower } from './join.js';
 import { MUNICIPALITIES, type LabelField } from '../lexicon/index.js';
 import { looksLikeName, readPairs } from './labels.js';
+import { sectionTypeOf } from '../../model/index.js';
+import { decidingBody } from './body.js';
 import { bodyOfMeetingNoun } from './meeting-facts.js';
 import { knownMunicipality, parseAbsence, parseAttendee, parseParticipant, partyOf, roleOf, splitPeople, substituteFor } from './participants.js';
 
@@ -202,6 +204,7 @@ export function readFrontMatter(lines: readonly Line[], hints: LayoutHints): Fro
   });
   flushPlace();
   if (front.date === null) readMeetingPhrase(front, entries);
+  if (front.date === null && front.body === null) readDecisionHeading(front, entries);
   front.body ??= meetingOf;
   front.blocks = buildBlocks(rest, hints);
   front.absent = mergedAbsences(front.absent);
@@ -238,6 +241,22 @@ function readMeetingPhrase(front: FrontMatter, entries: ReturnType<typeof readPa
     // The same page names the kind in capitals as a word of its own ("… mødesal REFERAT …").
     const kind = /(?:^|\s)(REFERAT|DAGSORDEN)(?=\s|$)/.exec(entry.line.text);
     if (kind) front.kindHint ??= kindOf(kind[1]!);
+    return;
+  }
+}
+
+/**
+ * A page that shows one item's decision and no header ("Beslutning i Økonomiudvalget den
+ * 23-03-2015", no item heading found): the decision names the body, the date and that these are minutes.
+ */
+function readDecisionHeading(front: FrontMatter, entries: ReturnType<typeof readPairs>): void {
+  for (const entry of entries) {
+    if (entry.kind !== 'text') continue;
+    const text = entry.line.text.trim();
+    const decided = sectionTypeOf(text) === 'decision' ? decidingBody(text) : null;
+    if (!decided?.date) continue;
+    [front.body, front.date] = [decided.body, decided.date];
+    front.kindHint ??= 'minutes';
     return;
   }
 }

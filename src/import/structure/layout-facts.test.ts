@@ -164,3 +164,11 @@ describe('a section heading run onto the sentence before it', () => {
     expect(doc.items[0]!.decision).toBe('Godkendt.');
   });
 });
+
+describe('a page with one decision and no header', () => {
+  it('imports the body, date and kind its decision heading names, with a warning', () => {
+    const doc = parseText('Godkendelse af dagsordenen\n\nBeslutning i Økonomiudvalget den 23-03-2015\n\nDagsordenen blev godkendt.');
+    expect(doc).toMatchObject({ body: 'Økonomiudvalget', date: '2015-03-23', kind: 'minutes' });
+    expect(doc.warnings.join(' ')).toMatch(/only the meeting header/);
+  });
+});
