@@ -116,3 +116,12 @@ export const CHROME: {
   patterns: chrome.entries.flatMap((e) => ('pattern' in e && e.pattern ? [lexiconPattern(e.pattern)] : [])),
   classNames: chrome.entries.flatMap((e) => ('className' in e && e.className ? [e.className] : [])),
 };
+
+import meetingFacts from './meeting-facts.json' with { type: 'json' };
+
+/** What minutes say about the meeting itself: start and end verbs after "Mødet", and meeting nouns that name the body. */
+export const MEETING_FACT_WORDS = {
+  startVerbs: meetingFacts.startVerbs.map((v) => v.word),
+  endVerbs: meetingFacts.endVerbs.map((v) => v.word),
+  meetingNouns: meetingFacts.meetingNouns.map((n) => ({ word: n.word, body: n.body })),
+};

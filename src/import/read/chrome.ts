@@ -31,3 +31,22 @@ export function isChromeName(id: string, className: string, label: string): bool
   const names = `${id} ${className} ${label}`;
   return names.trim() !== '' && NAMES.test(names);
 }
+
+/** The several-word control labels that may stand before a heading on its line, longest first. */
+const PREFIXES = [...CHROME.texts].filter(([t, scope]) => scope === 'anywhere' && t.includes(' ')).map(([t]) => t).sort((a, b) => b.length - a.length);
+
+/**
+ * A line with a control's label run into the heading after it, as a page's text copy keeps it
+ * ("fold dette punkt ind Beslutning i Socialudvalget den 25-08-2011"): the line without the label.
+ * Only a label of several words, followed by a capitalised word, is taken off.
+ */
+export function withoutChromePrefix(text: string): string {
+  const start = text.length - text.trimStart().length;
+  const lower = text.slice(start).toLowerCase();
+  for (const phrase of PREFIXES) {
+    if (!lower.startsWith(`${phrase} `)) continue;
+    const rest = text.slice(start + phrase.length).trimStart();
+    if (/^\p{Lu}/u.test(rest)) return text.slice(0, start) + rest;
+  }
+  return text;
+}

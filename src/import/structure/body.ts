@@ -4,7 +4,7 @@
  * ("Klima- og Miljøudvalget, 05-12-2017 pkt. 188", "Beslutning i Udvalget for teknik og miljø den
  * 18-02-2019"). Names are cleaned of the words headers put around them ("Møde i …", "(2018-2021)").
  */
-import type { AgendaItem } from '../../model/index.js';
+import type { AgendaItem, Section } from '../../model/index.js';
 import { ORGANISATION_WORDS } from '../lexicon/index.js';
 import { findDate } from './dates.js';
 
@@ -48,10 +48,17 @@ export function decidingBody(heading: string): { body: string; date: string | nu
   return isBodyName(body) ? { body, date } : null;
 }
 
+/** A decision section's heading and the headings inside it. */
+function decisionHeadings(section: Section): string[] {
+  const inner = section.blocks.flatMap((b) => (b.kind === 'heading' ? [b.text] : []));
+  return section.heading ? [section.heading, ...inner] : inner;
+}
+
 /** The body whose decisions the items record (at the meeting's date, when known), and that date. */
 export function bodyFromDecisions(items: readonly AgendaItem[], date: string | null): { body: string; date: string | null } | null {
   const found = items
-    .flatMap((i) => i.sections.filter((s) => s.type === 'decision' && s.heading).map((s) => decidingBody(s.heading!)))
+    // A decision's own heading, and decision headings printed inside it (see mergeNestedDecisions).
+    .flatMap((i) => i.sections.filter((s) => s.type === 'decision').flatMap(decisionHeadings).map(decidingBody))
     .filter((d): d is { body: string; date: string | null } => d !== null && (date === null || d.date === null || d.date === date));
   if (found.length === 0) return null;
   const counts = new Map<string, number>();

@@ -143,3 +143,27 @@ export function learnCaseShape(heads: ReadonlyArray<readonly Line[]>): string | 
   const [shape, count] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? [null, 0];
   return shape !== null && count >= 2 && count * 3 >= heads.length ? shape : null;
 }
+
+/** A whole line that is a labelled case slot ("Sagnr.: 1-00-13-17"), not a cell or bullet. */
+function isLabelledCaseLine(line: Line | undefined): boolean {
+  if (!line || line.cells || line.list) return false;
+  const text = line.text.trim();
+  return LABEL_AT_START.test(text) && parseCaseLine(text) !== null;
+}
+
+/**
+ * Case lines printed above their item's heading (Region Midtjylland's and Region Syddanmark's
+ * "Sagnr.: 1-00-13-17" over "1. Tema …"), learned from the document: each heading's index with
+ * the index of the labelled case line directly before it. A document that prints a case line
+ * directly under some heading has its slots there, and a slot line above a heading is then the
+ * end of the item before it, so none is taken.
+ */
+export function caseLinesAbove(lines: readonly Line[], headings: ReadonlyArray<{ index: number; titleLines: number }>): Map<number, number> {
+  const above = new Map<number, number>();
+  if (headings.some((h) => isLabelledCaseLine(lines[h.index + 1 + h.titleLines]))) return above;
+  const starts = new Set(headings.map((h) => h.index));
+  for (const h of headings) {
+    if (h.index > 0 && !starts.has(h.index - 1) && isLabelledCaseLine(lines[h.index - 1])) above.set(h.index, h.index - 1);
+  }
+  return above;
+}

@@ -17,9 +17,29 @@ export function headingDate(heading: string | null): string | null {
  * the last dated one. Undated decision sections stay decisions: nothing says they are earlier.
  */
 export function settleDecisions(sections: readonly Section[], meetingDate: string | null): Section[] {
+  return mergeNestedDecisions(datedDecisions(sections, meetingDate));
+}
+
+function datedDecisions(sections: readonly Section[], meetingDate: string | null): Section[] {
   const dates = sections.map((s) => (s.type === 'decision' ? headingDate(s.heading) : null));
   const dated = dates.filter((d): d is string => d !== null);
   if (dated.length === 0) return [...sections];
   const current = meetingDate ?? dated.at(-1)!;
   return sections.map((s, i) => (dates[i] !== null && dates[i] !== current ? { ...s, type: 'history' } : s));
+}
+
+/**
+ * A decision heading printed inside a decision that has begun ("Beslutning" / "Dagsordenspunkt 1:
+ * …" / "Økonomiudvalgets beslutning i mødet den 31. marts 2020" / …) is a heading of that
+ * decision, not a second one: its words stay in the decision's text, where a reader sees them.
+ */
+export function mergeNestedDecisions(sections: readonly Section[]): Section[] {
+  const out: Section[] = [];
+  for (const s of sections) {
+    const prev = out.at(-1);
+    if (prev && prev.type === 'decision' && s.type === 'decision' && prev.blocks.length > 0 && s.heading !== null) {
+      out[out.length - 1] = { ...prev, blocks: [...prev.blocks, { kind: 'heading', text: s.heading }, ...s.blocks] };
+    } else out.push(s);
+  }
+  return out;
 }

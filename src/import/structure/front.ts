@@ -7,8 +7,11 @@ import type { Line } from '../line.js';
 import { buildBlocks, type LayoutHints } from './blocks.js';
 import { findDate, findTimes } from './dates.js';
 import { endsSentence, joinBroken, mendSpacedHyphens, startsLower } from './join.js';
-import type { LabelField } from '../lexicon/index.js';
+import { MUNICIPALITIES, type LabelField } from '../lexicon/index.js';
 import { looksLikeName, readPairs } from './labels.js';
+import { sectionTypeOf } from '../../model/index.js';
+import { decidingBody } from './body.js';
+import { bodyOfMeetingNoun } from './meeting-facts.js';
 import { knownMunicipality, parseAbsence, parseAttendee, parseParticipant, partyOf, roleOf, splitPeople, substituteFor } from './participants.js';
 
 export interface FrontMatter {
@@ -28,7 +31,8 @@ export interface FrontMatter {
 }
 
 const BANNER = /^(referat|dagsorden)(\s+\d{4})?$/i;
-const TITLE = /^(referat|dagsorden)\s+(af|fra|for|til|over)\s+/i;
+// "Referat. af mødet i …": a viewer's title keeps the full stop a PDF's line break left.
+const TITLE = /^(referat|dagsorden)\.?\s+(af|fra|for|til|over)\s+/i;
 const ONLINE = /\b(skype|teams|online|zoom|virtuelt?|digitalt|videomøde)\b/i;
 
 /** True for a meeting place that is online ("via Skype", "Teams", "videomøde"). */
@@ -50,6 +54,24 @@ export function titleCase(text: string): string {
       return w.replace(/[^\p{L}]/gu, '').length <= 3 || /\d/.test(w) ? w : w[0] + w.slice(1).toLowerCase();
     })
     .join(' ');
+}
+
+/** Place names (municipalities, regions without "Region") in capitals, longest first. */
+const PLACES = [...new Set(MUNICIPALITIES.map((m) => m.name.replace(/^Region /, '').toUpperCase()))].sort((a, b) => b.length - a.length);
+
+/**
+ * A letter-spaced header ("K K R S Y D D A N M A R K", "T E K N I K - OG M I L J Ø U D V A L G E T",
+ * KL's templates) with its words joined again: a run of single capitals is one word, a hyphen the
+ * spacing moved off its word goes back ("TEKNIK - OG" → "TEKNIK- OG"), and a place name the run
+ * ends with is a word of its own ("KKRSYDDANMARK" → "KKR SYDDANMARK").
+ */
+export function unspaceLetters(text: string): string {
+  const joined = text.replace(/(?<!\p{L})\p{Lu}(?: \p{Lu}){2,}(?!\p{L})/gu, (run) => {
+    const word = run.replace(/ /g, '');
+    const place = PLACES.find((p) => word.length > p.length + 1 && word.endsWith(p));
+    return place ? `${word.slice(0, -place.length)} ${place}` : word;
+  });
+  return joined === text ? text : joined.replace(/(\p{Lu}{2,}) - (OG|ELLER)\b/gu, '$1- $2');
 }
 
 /** "Byrådet – Referat" (– 14. marts 2024): a body name and the document kind on one line, perhaps the date. */
@@ -75,6 +97,34 @@ const KIND_BODY_DATE = /^(referat|dagsorden)\s+(?!(?:af|fra|for|til|over)\s)(\p{
 /** The body a title names when it is a name ("… mødet i Teknisk Udvalg den …"), not a description. */
 const TITLE_BODY = /\bmødet? i (\p{Lu}[^,]*?)(?=\s+(?:den|d\.)\s+\d|\s+\d{1,2}[-./]|\s+(?:kl\.|klokken)|\s+(?:man|tirs|ons|tors|fre|lør|søn)dag\b|,|$)/u;
 
+// Case is spelt out: the body's name must start with a capital, so the patterns are case-sensitive.
+const WEEKDAY = '(?:[Mm]an|[Tt]irs|[Oo]ns|[Tt]ors|[Ff]re|[Ll]ør|[Ss]øn)dag(?:en)?';
+
+/**
+ * "Møde i Kommunalbestyrelsen mandag den 28. november 2005, Kl …" anywhere in a header line, as a
+ * PDF's text transcript runs a whole page into one line: the meeting named with its weekday and
+ * date (or "mødet i X den …"). The body named and the date, or null.
+ */
+const MEETING_PHRASE = new RegExp(
+  String.raw`(?:^|\s)(?:[Mm]øde|[Mm]ødet|[Rr]eferat|REFERAT|[Dd]agsorden|DAGSORDEN)\.?\s+(?:(?:af|fra|for|til)\s+)?(?:mødet?\s+)?i\s+(\p{Lu}[\p{L}\-]*(?:\s+(?:og|for|i|\p{Lu}[\p{L}\-]*)){0,6}?),?\s+(?:${WEEKDAY},?\s+)?(?:den\s+|d\.\s*)?(?=\d{1,2}[.\-/ ])`,
+  'u',
+);
+const WEEKDAY_DATE = new RegExp(String.raw`(?:^|\s)${WEEKDAY},?\s+(?:den\s+|d\.\s*)?(?=\d{1,2}[.\-/ ])`, 'u');
+
+/** The meeting a long header line names (body, date, time right after the date), or null. */
+export function meetingPhrase(text: string): { body: string | null; date: string; startTime: string | null } | null {
+  const named = MEETING_PHRASE.exec(text);
+  const at = named ?? WEEKDAY_DATE.exec(text);
+  if (!at) return null;
+  const after = text.slice(at.index + at[0].length);
+  const date = findDate(after.slice(0, 40));
+  if (!date) return null;
+  // The time right after the date's year: "… 2005, kl. 17.00".
+  const year = /\b\d{4}\b/.exec(after.slice(0, 40));
+  const time = year ? /^[,\s]*(?:kl\.?|klokken)\s*(\d{1,2}[.:]\d{2})\b/i.exec(after.slice(year.index + 4)) : null;
+  return { body: named ? named[1]!.trim() : null, date, startTime: time ? findTimes(time[1]!).start : null };
+}
+
 /** A line that can be part of an address written under the date ("Kaløvig Kursuscenter", "8410 Rønde"). */
 function isAddressPart(text: string): boolean {
   return text.length <= 80 && !/[.!?:;]$/.test(text) && !/:/.test(text) && /^[\p{Lu}\d]/u.test(text) && text.split(' ').length <= 10;
@@ -89,6 +139,11 @@ export function readFrontMatter(lines: readonly Line[], hints: LayoutHints): Fro
   const rest: Line[] = [];
   const entries = readPairs(joinContinuations(lines));
   let previousText: string | null = null;
+  // The line the body was read from as "Body – Referat – date": a breadcrumb trail ending in the
+  // page's own banner ("Forside › … › Udvalget for X - Referat - 07. marts 2019") gives way to it.
+  let banner: string | null = null;
+  // "Bestyrelsesmøde 29. januar 2016 …": the body a date line's meeting noun names, if no other does.
+  let meetingOf: string | null = null;
   // Address lines under an unlabelled date or time ("Kl. 10:30" / "Kaløvig Kursuscenter" / "8410 Rønde").
   let place: string[] | null = null;
   const flushPlace = () => {
@@ -116,7 +171,8 @@ export function readFrontMatter(lines: readonly Line[], hints: LayoutHints): Fro
     }
     flushPlace();
     if (BANNER.test(text)) front.kindHint = kindOf(text);
-    else if ((m = BODY_AND_KIND.exec(text)) && front.body === null) {
+    else if ((m = BODY_AND_KIND.exec(text)) && (front.body === null || (banner !== null && banner.length > text.length && banner.endsWith(text)))) {
+      banner = text;
       front.body = m[1]!.trim();
       front.kindHint = kindOf(m[2]!);
       if (m[3]) readDateLine(front, m[3]);
@@ -126,7 +182,7 @@ export function readFrontMatter(lines: readonly Line[], hints: LayoutHints): Fro
       readDateLine(front, text.slice(m[0].length));
     } else if (afterBanner && front.body === null && text.length <= 60 && !text.includes(':') && /^\p{Lu}/u.test(text) && !isDateLine(text)) {
       // The line under the banner names the body ("Regional Udviklingsudvalg", "KKR MIDTJYLLAND").
-      front.body = isAllCaps(text) ? titleCase(text) : text;
+      front.body = isAllCaps(text) ? titleCase(unspaceLetters(text)) : text;
     } else if (TITLE.test(text) && front.title === null) {
       front.title = mendSpacedHyphens(text);
       front.kindHint ??= kindOf(text);
@@ -135,6 +191,7 @@ export function readFrontMatter(lines: readonly Line[], hints: LayoutHints): Fro
       if (named && front.body === null) front.body = named[1]!.trim();
     } else if (front.date === null && isDateLine(text)) {
       readDateLine(front, text);
+      meetingOf ??= bodyOfMeetingNoun(text);
       place = front.location === null ? [] : null;
     } else if (
       front.title === null && front.body !== null && front.date === null && text.length <= 60 && !text.includes(':') &&
@@ -142,10 +199,13 @@ export function readFrontMatter(lines: readonly Line[], hints: LayoutHints): Fro
     ) {
       // Between the body and the date: the meeting's own name ("Ekstraordinært PUK").
       front.title = text;
-    } else if (isAllCaps(text) && front.body === null && !line.cells) front.body = titleCase(text);
+    } else if (isAllCaps(text) && front.body === null && !line.cells) front.body = titleCase(unspaceLetters(text));
     else rest.push(line);
   });
   flushPlace();
+  if (front.date === null) readMeetingPhrase(front, entries);
+  if (front.date === null && front.body === null) readDecisionHeading(front, entries);
+  front.body ??= meetingOf;
   front.blocks = buildBlocks(rest, hints);
   front.absent = mergedAbsences(front.absent);
   return front;
@@ -167,6 +227,38 @@ function mergedAbsences(absent: readonly Absence[]): Absence[] {
     }
   }
   return merged;
+}
+
+/** Without a date line: the meeting a long header line names ("Møde i X mandag den …", a PDF transcript's page). */
+function readMeetingPhrase(front: FrontMatter, entries: ReturnType<typeof readPairs>): void {
+  for (const entry of entries) {
+    if (entry.kind !== 'text') continue;
+    const found = meetingPhrase(entry.line.text);
+    if (!found) continue;
+    front.date = found.date;
+    front.startTime ??= found.startTime;
+    if (found.body && front.body === null) front.body = found.body;
+    // The same page names the kind in capitals as a word of its own ("… mødesal REFERAT …").
+    const kind = /(?:^|\s)(REFERAT|DAGSORDEN)(?=\s|$)/.exec(entry.line.text);
+    if (kind) front.kindHint ??= kindOf(kind[1]!);
+    return;
+  }
+}
+
+/**
+ * A page that shows one item's decision and no header ("Beslutning i Økonomiudvalget den
+ * 23-03-2015", no item heading found): the decision names the body, the date and that these are minutes.
+ */
+function readDecisionHeading(front: FrontMatter, entries: ReturnType<typeof readPairs>): void {
+  for (const entry of entries) {
+    if (entry.kind !== 'text') continue;
+    const text = entry.line.text.trim();
+    const decided = sectionTypeOf(text) === 'decision' ? decidingBody(text) : null;
+    if (!decided?.date) continue;
+    [front.body, front.date] = [decided.body, decided.date];
+    front.kindHint ??= 'minutes';
+    return;
+  }
 }
 
 /** Fills the meeting field a label names from its values. */

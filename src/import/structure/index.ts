@@ -7,9 +7,13 @@ import { plainLine, type ImportOptions, type Line } from '../line.js';
 import type { LayoutHints } from './blocks.js';
 import { parseIsoDate } from './dates.js';
 import { authorityOf } from './authority.js';
+import { parseCaseLine } from './case-number.js';
+import { leadsAbove } from './lead.js';
 import { bodyFromDecisions, bodyFromHeader, cleanBodyName } from './body.js';
 import { readFrontMatter } from './front.js';
 import { findItemHeadings } from './headings.js';
+import { meetingFacts } from './meeting-facts.js';
+import { partRunIns } from './run-in.js';
 import { recordItemAbsences } from './item-absence.js';
 import { buildItem, textUrls } from './item.js';
 import { typicalWidth } from './join.js';
@@ -39,13 +43,19 @@ export function isMeetingDocument(doc: MeetingDocument): boolean {
 }
 
 /** Builds the meeting document from a reader's lines. */
-export function structureDocument(lines: readonly Line[], options: ImportOptions = {}): MeetingDocument {
+export function structureDocument(read: readonly Line[], options: ImportOptions = {}): MeetingDocument {
   const warnings: string[] = [];
+  // Text a page's copy ran together (a control's label before a heading, a heading after a sentence), parted.
+  const lines = partRunIns(read);
   const hints = layoutOf(lines);
   const toc = extractToc(lines);
   const headings = findItemHeadings(lines, toc.lineIndexes, toc.entries);
   const firstItem = headings.find((h) => !h.fromToc)?.index ?? lines.length;
-  const frontLines = lines.slice(0, firstItem).filter((_, i) => !toc.lineIndexes.has(i));
+  // Lines printed above a heading that are its item's (its case line, the page's summary line of
+  // it) belong to the item below, not to the text above.
+  const leads = leadsAbove(lines, headings.filter((h) => !h.fromToc));
+  const aboveLines = new Set([...leads.values()].flatMap((l) => l.lines));
+  const frontLines = lines.slice(0, firstItem).filter((_, i) => !toc.lineIndexes.has(i) && !aboveLines.has(i));
   const front = readFrontMatter(frontLines, hints);
   // Where each item's head begins (after a heading's title lines), for learning its case-number token.
   const heads = headings.filter((h) => !h.fromToc).map((h) => ({ index: h.index + h.titleLines }));
@@ -57,9 +67,13 @@ export function structureDocument(lines: readonly Line[], options: ImportOptions
     }
     const start = h.index + 1 + h.titleLines;
     const end = Math.min(headings[i + 1]?.index ?? lines.length, lines.length);
-    const body = lines.slice(start, end).filter((_, j) => !toc.lineIndexes.has(start + j));
+    const lead = leads.get(h.index);
+    const own = (lead?.lines ?? []).filter((j) => j !== lead!.caseLine && !toc.lineIndexes.has(j)).map((j) => lines[j]!);
+    const body = [...own, ...lines.slice(start, end).filter((_, j) => !toc.lineIndexes.has(start + j) && !aboveLines.has(start + j))];
     const item = buildItem(h, lines[h.index]!, body, hints, context);
     if (h.access) item.access = mostRestrictive(item.access, h.access);
+    const caseAbove = lead?.caseLine != null ? parseCaseLine(lines[lead.caseLine]!.text) : null;
+    if (caseAbove && item.caseNumber === null) [item.caseNumber, item.caseOfficers] = [caseAbove.caseNumber, caseAbove.officers];
     return item;
   });
   dropCoveredAnnotations(items);
@@ -70,9 +84,11 @@ export function structureDocument(lines: readonly Line[], options: ImportOptions
   warnings.push(...crossCheckToc(toc.entries, items));
 
   const decided = bodyFromDecisions(items, front.date);
-  const body = chooseBody(front.body && cleanBodyName(front.body), items, options, warnings, front.title, frontLines.slice(0, 12).map((l) => l.text), decided?.body ?? null);
+  // What the first items say of the meeting ("Mødet i X begyndte kl. 14:30"), where the header is silent.
+  const facts = meetingFacts(items);
+  const body = chooseBody(front.body && cleanBodyName(front.body), items, options, warnings, front.title, frontLines.slice(0, 12).map((l) => l.text), decided?.body ?? facts.body);
   // Without a date in the header, the date of this meeting's decisions is the meeting's.
-  const date = chooseDate(front.date ?? decided?.date ?? null, options, warnings);
+  const date = chooseDate(front.date ?? decided?.date ?? facts.date, options, warnings);
   const kind = chooseKind(front.kindHint, items, warnings);
   if (kind === 'minutes') for (const item of items) recordHeadlessMinutes(item);
   // The header: the document's title and the lines before the first item.
@@ -83,8 +99,8 @@ export function structureDocument(lines: readonly Line[], options: ImportOptions
     kind,
     title: front.title,
     date,
-    startTime: front.startTime,
-    endTime: front.endTime,
+    startTime: front.startTime ?? facts.startTime,
+    endTime: front.endTime ?? facts.endTime,
     location: front.location,
     online: front.online,
     attendanceNote: front.attendanceNote,

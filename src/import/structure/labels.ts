@@ -65,7 +65,8 @@ export function looksLikeName(full: string): boolean {
   // "Name (B)- deltog ikke i behandlingen af punkt: 6, 8, 9": the note after a dash is not the name.
   const text = full.replace(/(\))\s*[-–]\s*\p{Ll}.*$/u, '$1').replace(/\s+[-–]\s+\p{Ll}.*$/u, '');
   if (text.length > 110 || /@|https?:|www\./.test(text) || text.split(' ').length > 14) return false;
-  return /^\p{Lu}/u.test(text) && !/[.!?:]$/.test(text) && (text.match(/\p{Lu}\p{L}+/gu)?.length ?? 0) >= 2;
+  // "Meddelelser:Åbne" is a label run into its value, no name ("X, stedfortræder: Y" is one).
+  return /^\p{Lu}/u.test(text) && !/\p{L}:\p{L}/u.test(text) && !/[.!?:]$/.test(text) && (text.match(/\p{Lu}\p{L}+/gu)?.length ?? 0) >= 2;
 }
 
 /** A line under a list label that adds to it: a name, a bullet, a party or role of its own, a stand-in. */
@@ -97,6 +98,15 @@ function splitInline(text: string): { before: string; pairs: LabelMatch[] } | nu
   const sorted = [...new Set(starts)].sort((a, b) => a - b);
   const pairs = sorted.map((s, i) => matchLabel(text.slice(s, sorted[i + 1] ?? text.length))).filter((m): m is LabelMatch => m !== null && m.value !== null);
   return { before: text.slice(0, sorted[0]).trim(), pairs };
+}
+
+/**
+ * Whether a text is a label in use: alone, with a colon, or with the value it asks for. A text that
+ * only starts with a label word ("Mødelokale 7" under "Mødested") is a value.
+ */
+function isLabelLine(text: string): boolean {
+  const m = matchLabel(text);
+  return m !== null && (m.value === null || m.colon || fits(m));
 }
 
 const pair = (m: LabelMatch, values: string[], line: Line): HeaderEntry => ({ kind: 'pair', field: m.field, label: m.label, values, colon: m.colon, line });
@@ -154,7 +164,7 @@ export function readPairs(lines: readonly Line[]): HeaderEntry[] {
     const m = matchLabel(text);
     if (m && m.value === null) {
       const next = lines[i + 1];
-      if (!m.list && m.field !== 'none' && next && !matchLabel(next.text) && next.text.trim() && !next.cells?.some((c) => matchLabel(c))) {
+      if (!m.list && m.field !== 'none' && next && !isLabelLine(next.text) && next.text.trim() && !next.cells?.some((c) => matchLabel(c))) {
         // "MØDESTED" over "Rådhuset": the next line is the value.
         open(pair(m, [next.text.trim()], line), false);
         i++;

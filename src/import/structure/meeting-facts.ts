@@ -1,0 +1,57 @@
+/**
+ * @module What the items of minutes say about the meeting where the header does not: "Mødet i
+ * Sundheds- og Omsorgsudvalget begyndte kl. 14:30 og sluttede kl. 17:00" (start, end, body), and
+ * the date the agenda's approval names ("Godkendelse af åben dagsorden for KB den 22. januar
+ * 2020"). Copenhagen's and Stevns' pages show one item at a time, without a header.
+ */
+import { blockText, type AgendaItem } from '../../model/index.js';
+import { MEETING_FACT_WORDS } from '../lexicon/index.js';
+import { isBodyName } from './body.js';
+import { findDate, findTimes } from './dates.js';
+
+export interface MeetingFacts {
+  body: string | null;
+  date: string | null;
+  startTime: string | null;
+  endTime: string | null;
+}
+
+const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
+const verbs = (words: readonly string[]) => words.map(escape).join('|');
+const TIME = String.raw`kl\.?\s*(\d{1,2}[.:]\d{2})`;
+/** "Mødet [i X] begyndte kl. 14:30 [og sluttede kl. 17:00]". */
+const STARTED = new RegExp(String.raw`\bmødet(?:\s+i\s+(\p{Lu}[^.]*?))?\s+(?:${verbs(MEETING_FACT_WORDS.startVerbs)})\s+${TIME}(?:[^.]*?\b(?:${verbs(MEETING_FACT_WORDS.endVerbs)})\s+${TIME})?`, 'iu');
+/** "Mødet blev hævet kl. 16.20." on its own. */
+const ENDED = new RegExp(String.raw`\bmødet\s+(?:${verbs(MEETING_FACT_WORDS.endVerbs)})\s+${TIME}`, 'iu');
+/** "Godkendelse af [åben] dagsorden for KB den 22. januar 2020", "dagsordenen til mødet den …". */
+const AGENDA_DATE = /\bdagsorden(?:en)?\b[^.]{0,60}?\bden\s+(?=\d)/iu;
+
+/** The texts of the first items, title first, as a reader meets them. */
+function texts(items: readonly AgendaItem[]): string[] {
+  return items.slice(0, 2).flatMap((i) => [i.title, ...i.sections.flatMap((s) => s.blocks.map(blockText))]);
+}
+
+/** The meeting facts the first items state; null fields where they say nothing. */
+export function meetingFacts(items: readonly AgendaItem[]): MeetingFacts {
+  const facts: MeetingFacts = { body: null, date: null, startTime: null, endTime: null };
+  for (const text of texts(items)) {
+    const started = STARTED.exec(text);
+    if (started && facts.startTime === null) {
+      facts.startTime = findTimes(started[2]!).start;
+      facts.endTime = started[3] ? findTimes(started[3]).start : facts.endTime;
+      const body = started[1]?.trim();
+      if (body && isBodyName(body)) facts.body = body;
+    }
+    const ended = ENDED.exec(text);
+    if (ended && facts.endTime === null) facts.endTime = findTimes(ended[1]!).start;
+    const agenda = AGENDA_DATE.exec(text);
+    if (agenda && facts.date === null) facts.date = findDate(text.slice(agenda.index + agenda[0].length, agenda.index + agenda[0].length + 30));
+  }
+  return facts;
+}
+
+/** The body a header line's first word names as a meeting of it ("Bestyrelsesmøde 29. januar 2016" → "Bestyrelsen"). */
+export function bodyOfMeetingNoun(text: string): string | null {
+  const first = text.trim().split(/[\s,]+/)[0]?.toLowerCase() ?? '';
+  return MEETING_FACT_WORDS.meetingNouns.find((n) => n.word === first)?.body ?? null;
+}

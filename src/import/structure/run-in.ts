@@ -1,0 +1,28 @@
+/**
+ * @module Lines a page's text copy ran together, parted again before the structure is read: a
+ * fold-out control's label before a heading ("fold dette punkt ind Resume", see read/chrome.ts)
+ * and a section heading run onto the end of the sentence before it ("… den 20. oktober
+ * 2014.Beslutning"), where the page had a block break the copy lost.
+ */
+import { sectionTypeOf } from '../../model/index.js';
+import type { Line } from '../line.js';
+import { withoutChromePrefix } from '../read/chrome.js';
+
+/** A sentence's end with no space before a capitalised word or two that end the line. */
+const RUN_IN = /^(.*\S[.!?)])(\p{Lu}[\p{L}\- ]{2,60})$/u;
+
+/** The line, or the sentence and the known section heading run onto its end as two lines. */
+export function splitRunInHeading(line: Line): Line[] {
+  if (line.cells) return [line];
+  const m = RUN_IN.exec(line.text);
+  if (!m || sectionTypeOf(m[2]!) === null) return [line];
+  return [{ ...line, text: m[1]! }, { ...line, text: m[2]!, list: null, breakBefore: true, pageBreakBefore: false, links: [] }];
+}
+
+/** The reader's lines with run-together text parted: control labels off, run-in headings on lines of their own. */
+export function partRunIns(lines: readonly Line[]): Line[] {
+  return lines.flatMap((l) => {
+    const text = l.cells ? l.text : withoutChromePrefix(l.text);
+    return splitRunInHeading(text === l.text ? l : { ...l, text });
+  });
+}
