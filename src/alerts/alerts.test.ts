@@ -259,13 +259,21 @@ describe('e-mail alerts', () => {
     expect(foreign.status).toBe(403);
     const crossSite = await app.request('/subscriptions', form({ email: 'a@example.dk', kind: 'body', target: 'kkr-midtjylland' }, { 'sec-fetch-site': 'cross-site' }));
     expect(crossSite.status).toBe(403);
+    // Under Referrer-Policy: no-referrer a browser's form posts say "Origin: null": Sec-Fetch-Site decides.
+    const opaque = await app.request('/subscriptions', form({ email: 'a@example.dk', kind: 'body', target: 'kkr-midtjylland' }, { origin: 'null' }));
+    expect(opaque.status).toBe(403);
+    const sameSite = await app.request('/subscriptions', form({ email: 'a@example.dk', kind: 'body', target: 'kkr-midtjylland' }, { origin: 'null', 'sec-fetch-site': 'same-site' }));
+    expect(sameSite.status).toBe(403);
     const unknown = await app.request('/subscriptions', form({ email: 'a@example.dk', kind: 'body', target: 'findes-ikke' }));
     expect(unknown.status).toBe(400);
     const closedCase = await app.request('/subscriptions', form({ email: 'a@example.dk', kind: 'case', target: 'SAG-2099-00000' }));
     expect(closedCase.status).toBe(400);
     expect(smtp.inbox).toHaveLength(0);
 
-    for (const q of ['a', 'b', 'c']) expect((await app.request('/subscriptions', form({ email: 'mange@example.dk', kind: 'search', target: q }))).status).toBe(200);
+    const headers = [{ origin: PUBLIC }, { origin: 'null', 'sec-fetch-site': 'same-origin' }, {}];
+    for (const [n, q] of ['a', 'b', 'c'].entries()) {
+      expect((await app.request('/subscriptions', form({ email: 'mange@example.dk', kind: 'search', target: q }, headers[n]))).status).toBe(200);
+    }
     const fourth = await app.request('/subscriptions', form({ email: 'mange@example.dk', kind: 'search', target: 'd' }));
     expect(fourth.status).toBe(429);
     await smtp.waitFor(3);

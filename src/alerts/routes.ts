@@ -137,13 +137,13 @@ export function createAlertRoutes(options: AlertRouteOptions): Hono {
 }
 
 /**
- * Whether a form post comes from our own pages: a browser names the page's origin (Origin) and
- * whether it is cross-site (Sec-Fetch-Site); a request naming neither is no browser's, so no
- * visitor's browser is being used against them.
+ * Whether a form post comes from our own pages. Browsers say so in Sec-Fetch-Site; older ones
+ * only name the page's origin (Origin) — as "null" under our Referrer-Policy: no-referrer, which
+ * is then refused. A request naming neither is no browser's, so no visitor is being used.
  */
 export function fromOurPages(c: Context, publicUrl: string | null): boolean {
   const site = c.req.header('sec-fetch-site');
-  if (site && site !== 'same-origin' && site !== 'none') return false;
+  if (site) return site === 'same-origin' || site === 'none';
   const origin = c.req.header('origin');
   if (origin === undefined) return true;
   try {
