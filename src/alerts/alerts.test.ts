@@ -270,7 +270,7 @@ describe('e-mail alerts', () => {
     expect(closedCase.status).toBe(400);
     expect(smtp.inbox).toHaveLength(0);
 
-    const headers = [{ origin: PUBLIC }, { origin: 'null', 'sec-fetch-site': 'same-origin' }, {}];
+    const headers: Array<Record<string, string>> = [{ origin: PUBLIC }, { origin: 'null', 'sec-fetch-site': 'same-origin' }, {}];
     for (const [n, q] of ['a', 'b', 'c'].entries()) {
       expect((await app.request('/subscriptions', form({ email: 'mange@example.dk', kind: 'search', target: q }, headers[n]))).status).toBe(200);
     }
