@@ -10,6 +10,8 @@ import type { OutgoingMail } from './mailer.js';
 import { ITEMS_PER_MEETING, type NewsMeeting } from './news.js';
 
 const SITE = 'Referat · mødearkiv';
+/** Meetings listed per subscription (a large import stays a readable mail); the rest are counted. */
+export const MEETINGS_PER_SECTION = 30;
 
 /** Where a subscription's page is: the organisation, case, person or search it follows. */
 export function subscriptionPageUrl(sub: { kind: AlertKind; target: string }): string {
@@ -74,7 +76,9 @@ export function alertMail(to: string, origin: string, sections: AlertSection[], 
   const lines = ['Hej', '', `Der er nyt i ${SITE}, siden du sidst fik besked.`];
   for (const section of sections) {
     lines.push('', `== ${capitalise(describeSubscription(section.sub))} ==`, `${origin}${subscriptionPageUrl(section.sub)}`);
-    for (const m of section.meetings) lines.push('', ...meetingLines(origin, m));
+    for (const m of section.meetings.slice(0, MEETINGS_PER_SECTION)) lines.push('', ...meetingLines(origin, m));
+    const more = section.meetings.length - MEETINGS_PER_SECTION;
+    if (more > 0) lines.push('', `… og ${more} møder mere: ${origin}${subscriptionPageUrl(section.sub)}`);
     lines.push('', `Afmeld e-mails om ${describeSubscription(section.sub)}: ${section.unsubscribeLink}`);
   }
   lines.push(
