@@ -16,6 +16,7 @@ import { parseAll } from '../import/parse-pool.js';
 import { detectFormat } from '../import/read/detect.js';
 import { acadreAgendaPathOf, closedCounts } from '../import/xml/index.js';
 import { importThroughServer, liveHolder } from './import-remote.js';
+import { sendAlertsOnce } from '../alerts/index.js';
 
 /** Plain-text files are picked up by these extensions; PDF, Word, HTML and XML by their content. */
 const TEXT_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '']);
@@ -98,6 +99,8 @@ export async function runImport(args: string[]): Promise<number> {
       await database.checkpoint().catch((error: unknown) => console.error(`referat import: checkpoint failed: ${oneLine(error)}`));
     }
     console.log(formatSummary(summary));
+    // After the commits, never failing the import: what is not sent now goes with the next run.
+    await sendAlertsOnce(database.db, `http://localhost:${process.env.PORT ?? 3000}`);
     return summary.failed.length > 0 ? 1 : 0;
   } finally {
     await database.close().catch((error: unknown) => console.error(`referat import: closing the database: ${oneLine(error)}`));

@@ -19,6 +19,7 @@ import { describeError } from '../web/log.js';
 import { listen, serveArchive, type RunningServer } from '../web/server.js';
 import { createOParlApp } from '../api/oparl/routes.js';
 import { importFiles } from './import.js';
+import { alertsFromEnv, type Alerts } from '../alerts/index.js';
 
 const SAMPLES = new URL('../../samples/', import.meta.url);
 
@@ -122,25 +123,30 @@ export async function runServe(args: string[]): Promise<number> {
   let server: RunningServer;
   let internal: RunningServer | null;
   let url: string;
+  let alerts: Alerts;
   try {
     await seedSamples(database);
     const hostname = process.env.HOST ?? '127.0.0.1';
-    server = await serveArchive(createDbArchive(database.db), { port, hostname }, { oparl: createOParlApp(database.db) });
+    // Links in alert mails: REFERAT_PUBLIC_URL, else this server's own address.
+    alerts = alertsFromEnv(database.db, `http://localhost:${port}`);
+    server = await serveArchive(createDbArchive(database.db), { port, hostname }, { oparl: createOParlApp(database.db), alerts });
     url = hostname === '127.0.0.1' ? `http://localhost:${server.port}` : server.url;
     // Holding the embedded database, this server is the only way in for `referat import`.
-    internal = database.lock ? await serveImports(database, database.lock, url) : null;
+    internal = database.lock ? await serveImports(database, database.lock, url, alerts) : null;
   } catch (error) {
     // The port taken, say: close the database cleanly (and free its lock) before giving up.
     await database.close().catch(() => undefined);
     throw error;
   }
   console.log(`Referat serves the archive on ${url}`);
+  if (alerts.enabled) void alerts.notify(); // what an earlier run could not send
 
   const stop = async () => {
     // Close the database after the server, so PGlite flushes its files cleanly.
     // Open keep-alive connections must not hold the shutdown up for long.
     const closing = [server.close(), ...(internal ? [internal.close()] : [])].map((p) => p.catch(() => undefined));
     await Promise.race([Promise.all(closing), new Promise((done) => setTimeout(done, 2000))]);
+    alerts.close();
     await database.close();
     process.exit(0);
   };
@@ -153,7 +159,7 @@ export async function runServe(args: string[]): Promise<number> {
  * Serves `POST /internal/import` on a loopback port of its own, and writes its address and a fresh
  * token into the lock file, where `referat import` finds them.
  */
-async function serveImports(database: Database, lock: ArchiveLock, url: string): Promise<RunningServer> {
+async function serveImports(database: Database, lock: ArchiveLock, url: string, alerts: Alerts): Promise<RunningServer> {
   const token = randomBytes(32).toString('base64url');
   const app = createInternalApp({
     token,
@@ -162,6 +168,8 @@ async function serveImports(database: Database, lock: ArchiveLock, url: string):
       const summary = await importFiles(database, files, options, progress);
       if (summary.imported.length + summary.updated.length > 0) await database.checkpoint().catch(() => undefined);
       console.error(`referat: imported ${summary.imported.length}, updated ${summary.updated.length}, failed ${summary.failed.length}`);
+      // Alerts go after the commits and do not hold up the answer; failures are logged and retried.
+      void alerts.notify();
       return summary;
     },
   });

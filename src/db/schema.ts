@@ -387,3 +387,49 @@ export const participations = pgTable(
     oneOf('participations_status_check', t.status, AttendanceStatus.options),
   ],
 );
+
+/** What an e-mail alert follows (src/alerts): an organisation, a case, a person or a search. */
+export const ALERT_KINDS = ['body', 'case', 'person', 'search'] as const;
+/** What an alert token lets its holder do: confirm a subscription, end one, or erase the address. */
+export const ALERT_TOKEN_PURPOSES = ['confirm', 'unsubscribe', 'erase'] as const;
+
+/**
+ * An address following one thing by e-mail (double opt-in: unconfirmed until its link is used).
+ * Addresses are stored for this only; unsubscribing deletes the row, erasing deletes them all.
+ */
+export const alertSubscriptions = pgTable(
+  'alert_subscriptions',
+  {
+    id: serial('id').primaryKey(),
+    /** Lower-cased, validated (src/alerts/email.ts). */
+    email: text('email').notNull(),
+    kind: text('kind', { enum: ALERT_KINDS }).notNull(),
+    /** Organisation slug, case number, person id, or search text. */
+    target: text('target').notNull(),
+    /** What it follows in words, for mails and pages ("KKR Midtjylland"). */
+    label: text('label').notNull(),
+    confirmedAt: timestamp('confirmed_at', { withTimezone: true, mode: 'string' }),
+    /** Watermark: the highest document_versions.id this subscription has been told about. */
+    lastNotified: integer('last_notified'),
+    createdAt: created(),
+  },
+  (t) => [
+    uniqueIndex('alert_subscriptions_email_kind_target_key').on(t.email, t.kind, t.target),
+    oneOf('alert_subscriptions_kind_check', t.kind, ALERT_KINDS),
+  ],
+);
+
+/** A link's secret, stored as its SHA-256 only; the address's rows go with the address. */
+export const alertTokens = pgTable(
+  'alert_tokens',
+  {
+    hash: text('hash').primaryKey(),
+    purpose: text('purpose', { enum: ALERT_TOKEN_PURPOSES }).notNull(),
+    email: text('email').notNull(),
+    /** The subscription a confirm or unsubscribe token is for; null for erase (the whole address). */
+    subscriptionId: integer('subscription_id').references(() => alertSubscriptions.id, { onDelete: 'cascade' }),
+    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'string' }).notNull(),
+    createdAt: created(),
+  },
+  (t) => [index('alert_tokens_email_idx').on(t.email), oneOf('alert_tokens_purpose_check', t.purpose, ALERT_TOKEN_PURPOSES)],
+);

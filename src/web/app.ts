@@ -37,6 +37,7 @@ import { renderRobots, renderSitemap } from './sitemap.js';
 import { ownStaticDir } from './static.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { showAlertForms } from '../alerts/forms.js';
 
 const LATEST_COUNT = 10;
 const UPCOMING_COUNT = 10;
@@ -66,6 +67,8 @@ const RETRY_AFTER_SECONDS = 5;
 export interface AppParts {
   /** The OParl 1.1 API, served at /oparl/v1.1 (src/api/oparl). */
   oparl?: Hono;
+  /** E-mail alerts (src/alerts): routes at /subscriptions; `enabled` shows the subscribe forms. */
+  alerts?: { routes: Hono; enabled: boolean };
 }
 
 /** Build the web application over an archive. */
@@ -95,6 +98,8 @@ export function createApp(archive: Archive, parts: AppParts = {}): Hono<AppEnv> 
   });
   app.use('/static/dkfds/*', assets.dkfds);
   app.use('/static/*', assets.own);
+  // Whether pages show subscribe forms (read while they render: src/alerts/forms.ts).
+  app.use('*', showAlertForms(parts.alerts?.enabled ?? false));
 
   app.get('/', async (c) => {
     const [latest, upcoming, bodies] = await Promise.all([
@@ -277,6 +282,8 @@ export function createApp(archive: Archive, parts: AppParts = {}): Hono<AppEnv> 
     const result = await archive.search(c.var.viewer, parsed.query);
     return c.json(apiSearchResponse(result));
   });
+
+  if (parts.alerts) app.route('/subscriptions', parts.alerts.routes);
 
   if (parts.oparl) {
     // The System object lives at /oparl/v1.1/ (with the slash, as OParl clients are given it).

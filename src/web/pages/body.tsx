@@ -42,7 +42,7 @@ export function renderBodyPage(data: BodyPageData): string {
         <a href={searchUrl({ body: body.slug })}>Søg i {body.name}s dagsordener og referater</a>
       </p>
       {body.authority && <p>Under {body.authority}.</p>}
-      <Subscribe feed={feedUrl({ body: body.slug })} calendar={calendarUrl(body.slug)} origin={data.origin} />
+      <Subscribe feed={feedUrl({ body: body.slug })} calendar={calendarUrl(body.slug)} origin={data.origin} alert={{ kind: 'body', target: body.slug }} />
       {groups.length === 0 && <p>Der er endnu ingen møder for {body.name} i arkivet.</p>}
       {groups.map(({ year, meetings: ms }) => {
         const id = year === null ? 'udaterede' : `aar-${year}`;

@@ -81,7 +81,7 @@ export function renderCasePage(view: CaseView): string {
         Sagen er behandlet i {countText(view.items.length, groups.length)} i arkivet ({bodies.join(', ')}), nyeste først.
       </p>
       <p>Lukkede punkter vises ikke.</p>
-      <Subscribe feed={feedUrl({ caseNumber: view.caseNumber })} />
+      <Subscribe feed={feedUrl({ caseNumber: view.caseNumber })} alert={{ kind: 'case', target: view.caseNumber }} />
       {groups.map((g) => <MeetingGroup meeting={g.meeting} items={g.items} />)}
     </Layout>,
   );

@@ -165,7 +165,7 @@ export function renderPersonPage(view: PersonView): string {
       feeds={[{ title: `${person.name}: nye dagsordener og referater`, href: feedUrl({ person }) }]}>
       <h1>{person.name}</h1>
       <p class="font-lead">{attendanceSummary(attendance)}</p>
-      <Subscribe feed={feedUrl({ person })} />
+      <Subscribe feed={feedUrl({ person })} alert={{ kind: 'person', target: String(person.id) }} />
       <div class="table--responsive-scroll" tabindex={0}>
         <table class="table table--compact structured-list meeting-facts">
           <caption class="sr-only">Seneste oplysninger i dokumenterne</caption>

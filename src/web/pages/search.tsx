@@ -87,7 +87,7 @@ export function renderSearchPage(data: SearchPageData): string {
       feeds={q && data.result ? [{ title: `Søgning: ${q}`, href: feedUrl({ q }) }] : []}>
       <h1>Søg i dagsordener og referater</h1>
       <SearchForm query={data.query} bodies={data.bodies} />
-      {q && data.result && <Subscribe feed={feedUrl({ q })} />}
+      {q && data.result && <Subscribe feed={feedUrl({ q })} alert={{ kind: 'search', target: q }} />}
       <div class="search-outcome mt-7">
         {data.error && <Alert variant="error" heading="Søgningen kunne ikke udføres" text={data.error} />}
         {!data.error && !data.result && <Tips />}
