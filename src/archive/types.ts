@@ -169,6 +169,11 @@ export interface SearchQuery {
   q: string;
   body?: string; // body slug
   year?: number;
+  /** Meetings on or after / on or before this date (YYYY-MM-DD). */
+  from?: string;
+  to?: string;
+  /** Items of meetings this person attended: a person reference ("12-h-c-oesterby", a slug) or a name. */
+  person?: string;
   kind?: DocumentKind;
   sectionType?: SectionType;
   sort?: SearchSort;
@@ -196,6 +201,12 @@ export interface SearchResult {
   page: number;
   limit: number;
   results: SearchHit[];
+  /** People whose name the query is (shown above the items). */
+  people?: PersonRef[];
+  /** Case numbers (as written) the query names; their items rank first. */
+  cases?: string[];
+  /** The people the person filter names (empty: it names nobody). */
+  personFilter?: PersonRef[];
 }
 
 export interface BodyView {
