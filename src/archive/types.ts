@@ -268,6 +268,8 @@ export interface Archive {
   search(viewer: Viewer, query: SearchQuery): Promise<SearchResult>;
   /** A case's visible items across meetings; null when it has none. */
   getCase(viewer: Viewer, caseNumber: string): Promise<CaseView | null>;
+  /** The case number as stored that a typed one names, ignoring case and punctuation ("sag 2020 01697"); null when none the viewer may see. */
+  resolveCaseNumber?(viewer: Viewer, typed: string): Promise<string | null>;
   /** People from the participant lists, grouped by body. */
   listPeople(viewer: Viewer, filter: PeopleFilter): Promise<PeopleGroup[]>;
   /** A person by id, "id-slug" or slug, with attendance; null when unknown or never listed. */

@@ -9,9 +9,11 @@
  * on PostgreSQL (concurrent imports), so a refresh rereads a window below the highest id seen.
  */
 import { sql } from 'drizzle-orm';
+import type { Viewer } from '../model/index.js';
 import type { Db } from './client.js';
 import { queryRows } from './rows.js';
 import { caseKey } from './search-query.js';
+import { visibleItems } from './visibility.js';
 
 /** Ids committed late by a concurrent import are this close to the highest id seen. */
 const REREAD_WINDOW = 1000;
@@ -58,14 +60,30 @@ export async function papersByKey(db: Db, keys: readonly string[]): Promise<Map<
   const index = await refreshed(db);
   for (const key of keys) {
     const papers = index.byKey.get(key);
-    if (papers) found.set(key, papers);
+    // A copy: callers may narrow it.
+    if (papers) found.set(key, new Map(papers));
   }
   return found;
 }
 
-/** The references of the papers a case number names however it is typed (none: empty). */
-export async function caseReferences(db: Db, caseNumber: string): Promise<string[]> {
-  const key = caseKey(caseNumber);
+/** Of these papers, the ones with at least one item the viewer may read (a case known only from closed items stays unknown). */
+export async function visiblePapers(db: Db, viewer: Viewer, paperIds: readonly number[]): Promise<Set<number>> {
+  if (paperIds.length === 0) return new Set();
+  const rows = await queryRows<{ id: number }>(
+    db,
+    sql`select distinct i.paper_id as id from agenda_items i
+        where i.paper_id = any(${`{${paperIds.map((id) => Math.trunc(id)).join(',')}}`}::int[]) and ${visibleItems(viewer, 'i')}`,
+  );
+  return new Set(rows.map((r) => r.id));
+}
+
+/** The case number as stored that a typed one names ("sag 2020 01697" → "SAG-2020-01697"), if the viewer may see the case. */
+export async function resolveCaseNumber(db: Db, viewer: Viewer, typed: string): Promise<string | null> {
+  const key = caseKey(typed);
   const papers = (await papersByKey(db, [key])).get(key);
-  return papers ? [...new Set(papers.values())].sort() : [];
+  if (!papers) return null;
+  const visible = await visiblePapers(db, viewer, [...papers.keys()]);
+  const references = [...papers].filter(([id]) => visible.has(id)).map(([, reference]) => reference).sort();
+  // The spelling as typed, when it is one of them; else the first.
+  return references.includes(typed) ? typed : (references[0] ?? null);
 }

@@ -13,7 +13,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { SearchHit, SearchQuery, SearchResult } from '../archive/types.js';
 import type { DocumentKind, Viewer } from '../model/index.js';
 import { itemUrl } from '../web/urls.js';
-import { papersByKey } from './case-index.js';
+import { papersByKey, visiblePapers } from './case-index.js';
 import type { Db } from './client.js';
 import type { Tx } from './content.js';
 import { queryRows } from './rows.js';
@@ -65,7 +65,7 @@ export async function searchItems(db: Db, viewer: Viewer, query: SearchQuery, tu
   const meetingIds = personFilter ? await attendedMeetings(db, viewer, personFilter.map((p) => p.id)) : null;
   const extra = { ...(personFilter ? { personFilter } : {}) };
   if (meetingIds !== null && meetingIds.length === 0) return { ...none, ...extra };
-  const cases = await caseMatches(db, parsed);
+  const cases = await caseMatches(db, viewer, parsed);
   const people = page === 1 ? await peopleNamed(db, viewer, nameWords(parsed)) : [];
   Object.assign(extra, people.length > 0 ? { people } : {}, cases.references.length > 0 ? { cases: cases.references } : {});
   // One transaction: the strategy's planner settings are SET LOCAL to it.
@@ -98,10 +98,16 @@ export async function searchItems(db: Db, viewer: Viewer, query: SearchQuery, tu
 }
 
 /** The known cases the query's case-number-like words name: their papers, and the query without those words. */
-async function caseMatches(db: Db, parsed: ParsedQuery): Promise<{ paperIds: number[]; references: string[]; rest: ParsedQuery | null }> {
+async function caseMatches(db: Db, viewer: Viewer, parsed: ParsedQuery): Promise<{ paperIds: number[]; references: string[]; rest: ParsedQuery | null }> {
   const candidates = caseCandidates(parsed);
   if (candidates.length === 0) return { paperIds: [], references: [], rest: null };
   const known = await papersByKey(db, candidates.map((c) => c.key));
+  // Only cases the viewer can see items of: a closed case's number is not revealed, nor searched.
+  const visible = await visiblePapers(db, viewer, [...known.values()].flatMap((papers) => [...papers.keys()]));
+  for (const [key, papers] of known) {
+    for (const id of papers.keys()) if (!visible.has(id)) papers.delete(id);
+    if (papers.size === 0) known.delete(key);
+  }
   // Longest runs first, none overlapping: "SAG 2020 01697" is one case, not three words.
   const runs: typeof candidates = [];
   for (const c of candidates) {

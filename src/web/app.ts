@@ -17,7 +17,7 @@ import { renderPeoplePage } from './pages/people.js';
 import { renderPersonPage } from './pages/person.js';
 import { renderSearchPage } from './pages/search.js';
 import { renderComparePage, renderVersionPage } from './pages/version.js';
-import { kindOfSegment } from './urls.js';
+import { caseUrl, kindOfSegment } from './urls.js';
 import { renderAtom } from './atom.js';
 import { renderCalendar } from './ical.js';
 import type { FeedScope } from '../archive/types.js';
@@ -180,7 +180,10 @@ export function createApp(archive: Archive, parts: AppParts = {}): Hono<AppEnv> 
     // Case numbers are short printable text ("SAG-2020-01697", "24/2231"); anything else names no case.
     if (caseNumber.length > 100 || !/^[^\p{C}]+$/u.test(caseNumber)) return notFound(c);
     const view = await archive.getCase(c.var.viewer, caseNumber);
-    return view ? c.html(renderCasePage(view)) : notFound(c);
+    if (view) return c.html(renderCasePage(view));
+    // Typed in another case or punctuation ("sag-2020-01697", "SAG 2020 01697"): to the stored form.
+    const canonical = await archive.resolveCaseNumber?.(c.var.viewer, caseNumber);
+    return canonical && canonical !== caseNumber ? c.redirect(caseUrl(canonical), 301) : notFound(c);
   });
 
   app.get('/people', async (c) => {
