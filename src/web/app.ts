@@ -221,7 +221,8 @@ export function createApp(archive: Archive, parts: AppParts = {}): Hono<AppEnv> 
       return c.html(renderSearchPage({ query: { q }, bodies, result: null, error: parsed.error }), 400);
     }
     const query = parsed.query;
-    const result = query.q ? await archive.search(c.var.viewer, query) : null;
+    // A person filter alone lists the items of the person's meetings.
+    const result = query.q || query.person ? await archive.search(c.var.viewer, query) : null;
     return c.html(renderSearchPage({ query, bodies, result }));
   });
 
