@@ -35,6 +35,10 @@ describe('toTsquery', () => {
     expect(tsq('k*')).toBe("'k'");
   });
 
+  it('expands only the chosen words when given a set', () => {
+    expect(toTsquery(parseQuery('klima energi'), { compounds: new Set(['energi']) })).toBe("'klima' & ('energi' | 'energi':*)");
+  });
+
   it('turns any input into valid, operator-free operands', () => {
     expect(tsq('klima & | ! :* ( ) <-> \\')).toBe("'klima'");
     expect(tsq("'; drop table agenda_items; --")).toBe("'drop' & 'table' & 'agenda items'");

@@ -124,11 +124,17 @@ export function expandsToCompounds(operand: Operand): boolean {
   return operand.kind === 'word' && !operand.prefix && operand.text.length >= COMPOUND_MIN_LENGTH && /^[\p{L}\p{N}]+$/u.test(operand.text) && /\p{L}/u.test(operand.text);
 }
 
-function operandQuery(operand: Operand, negated: boolean, compounds: boolean): string {
+/** Which words expand to compounds: all that can, or only those in the set. */
+export type CompoundChoice = boolean | ReadonlySet<string>;
+
+const expands = (operand: Operand, negated: boolean, compounds: CompoundChoice) =>
+  // Excluding a word excludes the word, not every compound that starts with it.
+  !negated && expandsToCompounds(operand) && (compounds === true || (compounds !== false && operand.kind === 'word' && compounds.has(operand.text)));
+
+function operandQuery(operand: Operand, negated: boolean, compounds: CompoundChoice): string {
   if (operand.kind === 'phrase') return literal(operand.words.join(' '));
   if (operand.prefix) return `${literal(operand.text)}:*`;
-  // Excluding a word excludes the word, not every compound that starts with it.
-  if (compounds && !negated && expandsToCompounds(operand)) return `(${literal(operand.text)} | ${literal(operand.text)}:*)`;
+  if (expands(operand, negated, compounds)) return `(${literal(operand.text)} | ${literal(operand.text)}:*)`;
   return literal(operand.text);
 }
 
@@ -136,7 +142,7 @@ function operandQuery(operand: Operand, negated: boolean, compounds: boolean): s
  * The query as tsquery text for `to_tsquery('danish', …)`; '' when it has no terms. With
  * `compounds`, plain words also match as compound starts.
  */
-export function toTsquery(query: ParsedQuery, options: { compounds: boolean }): string {
+export function toTsquery(query: ParsedQuery, options: { compounds: CompoundChoice }): string {
   const clauses = query.clauses.map((clause) => {
     const parts = clause.alternatives.map((a) => `${a.negated ? '!' : ''}${operandQuery(a.operand, a.negated, options.compounds)}`);
     return parts.length === 1 ? parts[0]! : `(${parts.join(' | ')})`;
@@ -145,8 +151,14 @@ export function toTsquery(query: ParsedQuery, options: { compounds: boolean }): 
 }
 
 /** Whether compound matching changes the query (so ranking must tell exact matches apart). */
-export function hasCompounds(query: ParsedQuery): boolean {
-  return query.clauses.some((c) => c.alternatives.some((a) => !a.negated && expandsToCompounds(a.operand)));
+export function hasCompounds(query: ParsedQuery, compounds: CompoundChoice = true): boolean {
+  return query.clauses.some((c) => c.alternatives.some((a) => expands(a.operand, a.negated, compounds)));
+}
+
+/** The words that could stand for compound starts, once each. */
+export function compoundWords(query: ParsedQuery): string[] {
+  const words = query.clauses.flatMap((c) => c.alternatives.filter((a) => !a.negated && expandsToCompounds(a.operand)).map((a) => (a.operand as { text: string }).text));
+  return [...new Set(words)];
 }
 
 /** A case number's comparison key: letters and digits only, lower case ("SAG-2020-01697" → "sag202001697"). */

@@ -91,7 +91,7 @@ export async function findPage(tx: Tx, plan: SearchPlan): Promise<PageIds> {
 }
 
 /** The planner's row estimate for items meeting a condition (EXPLAIN, nothing executed). */
-async function estimateRows(tx: Tx, condition: SQL): Promise<number> {
+export async function estimateRows(tx: Tx, condition: SQL): Promise<number> {
   const [row] = await queryRows<Record<string, unknown>>(
     tx,
     sql`explain (format json) select 1 from agenda_items i where ${condition}`,

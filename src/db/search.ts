@@ -18,8 +18,8 @@ import type { Db } from './client.js';
 import type { Tx } from './content.js';
 import { queryRows } from './rows.js';
 import { attendedMeetings, peopleNamed, peopleOfFilter } from './search-people.js';
-import { caseCandidates, hasCompounds, nameWords, parseQuery, toTsquery, withoutRuns, type ParsedQuery } from './search-query.js';
-import { findPage, intArray, TUNING, type SearchPlan, type Tuning } from './search-strategy.js';
+import { caseCandidates, compoundWords, hasCompounds, nameWords, parseQuery, toTsquery, withoutRuns, type CompoundChoice, type ParsedQuery } from './search-query.js';
+import { estimateRows, findPage, intArray, TUNING, type SearchPlan, type Tuning } from './search-strategy.js';
 import { visibleItems } from './visibility.js';
 
 export const MAX_LIMIT = 100;
@@ -27,6 +27,14 @@ const DEFAULT_LIMIT = 20;
 const MAX_QUERY_LENGTH = 500;
 /** Snippets are cut from the first this-many characters: ts_headline's cost grows with the text. */
 const SNIPPET_SOURCE_LENGTH = 4000;
+/**
+ * A word ANDed with others is read as a compound start only when the words it starts are in at
+ * most this many items (planner estimate): the index gathers every such item before the AND, so
+ * a first part that starts very many words ("klima" in a climate archive) would make a query
+ * of rare words slow. A query of one word always expands (the strategy handles common words).
+ */
+const COMPOUND_BUDGET = 2000;
+const MAX_COMPOUND_WORDS = 6;
 
 // Control characters that never occur in documents mark matches in ts_headline output, so the
 // text can be HTML-escaped first and the marks turned into <mark> after.
@@ -77,7 +85,7 @@ export async function searchItems(db: Db, viewer: Viewer, query: SearchQuery, tu
       if (!body) return { ...none, ...extra };
       bodyId = body.id;
     }
-    const texts = await tsqueries(tx, parsed, cases.rest);
+    const texts = await tsqueries(tx, parsed, cases.rest, await compoundChoice(tx, parsed));
     const plan = searchPlan(viewer, query, texts, cases.paperIds, { bodyId, meetingIds }, (page - 1) * limit, limit, tuning);
     if (!plan) return { ...none, ...extra };
     const found = await findPage(tx, plan);
@@ -122,6 +130,20 @@ async function caseMatches(db: Db, viewer: Viewer, parsed: ParsedQuery): Promise
   };
 }
 
+/** Which words also match as compound starts; see COMPOUND_BUDGET. */
+async function compoundChoice(tx: Tx, parsed: ParsedQuery): Promise<CompoundChoice> {
+  const words = compoundWords(parsed);
+  if (words.length === 0) return false;
+  if (parsed.clauses.length === 1 && parsed.clauses[0]!.alternatives.length === 1) return true;
+  const chosen = new Set<string>();
+  for (const word of words.slice(0, MAX_COMPOUND_WORDS)) {
+    const prefix = toTsquery({ clauses: [{ alternatives: [{ operand: { kind: 'word', text: word, raw: word, prefix: true }, negated: false }] }] }, { compounds: false });
+    const estimate = await estimateRows(tx, sql`i.access = 'public' and i.deleted_at is null and i.tsv @@ to_tsquery('danish', ${prefix})`);
+    if (estimate <= COMPOUND_BUDGET) chosen.add(word);
+  }
+  return chosen;
+}
+
 /** A tsquery as the database normalised it ('' when nothing is left), and whether it can use the index. */
 interface Tsq {
   text: string;
@@ -140,8 +162,8 @@ interface Texts {
 }
 
 /** Stems the query's forms in one round trip; `querytree` is 'T' for a query of exclusions alone. */
-async function tsqueries(tx: Tx, parsed: ParsedQuery, rest: ParsedQuery | null): Promise<Texts> {
-  const forms = [toTsquery(parsed, { compounds: true }), toTsquery(parsed, { compounds: false }), rest ? toTsquery(rest, { compounds: true }) : ''];
+async function tsqueries(tx: Tx, parsed: ParsedQuery, rest: ParsedQuery | null, compounds: CompoundChoice): Promise<Texts> {
+  const forms = [toTsquery(parsed, { compounds }), toTsquery(parsed, { compounds: false }), rest ? toTsquery(rest, { compounds }) : ''];
   const [row] = await queryRows<Record<string, string>>(
     tx,
     sql`select a::text as t0, querytree(a) as q0, b::text as t1, querytree(b) as q1, c::text as t2, querytree(c) as q2
@@ -151,7 +173,7 @@ async function tsqueries(tx: Tx, parsed: ParsedQuery, rest: ParsedQuery | null):
     const tree = row?.[`q${i}`] ?? '';
     return { text: row?.[`t${i}`] ?? '', indexable: tree !== '' && tree !== 'T' };
   };
-  return { full: tsq(0), exact: tsq(1), compounds: hasCompounds(parsed), rest: rest ? tsq(2) : null, empty: parsed.clauses.length === 0 };
+  return { full: tsq(0), exact: tsq(1), compounds: hasCompounds(parsed, compounds), rest: rest ? tsq(2) : null, empty: parsed.clauses.length === 0 };
 }
 
 type Plan = SearchPlan & { query: SQL };
