@@ -178,6 +178,11 @@ export interface SearchQuery {
   q: string;
   body?: string; // body slug
   year?: number;
+  /** Meetings on or after / on or before this date (YYYY-MM-DD). */
+  from?: string;
+  to?: string;
+  /** Items of meetings this person attended: a person reference ("12-h-c-oesterby", a slug) or a name. */
+  person?: string;
   kind?: DocumentKind;
   sectionType?: SectionType;
   sort?: SearchSort;
@@ -205,6 +210,12 @@ export interface SearchResult {
   page: number;
   limit: number;
   results: SearchHit[];
+  /** People whose name the query is (shown above the items). */
+  people?: PersonRef[];
+  /** Case numbers (as written) the query names; their items rank first. */
+  cases?: string[];
+  /** The people the person filter names (empty: it names nobody). */
+  personFilter?: PersonRef[];
 }
 
 export interface BodyView {
@@ -307,6 +318,8 @@ export interface Archive {
   search(viewer: Viewer, query: SearchQuery): Promise<SearchResult>;
   /** A case's visible items across meetings; null when it has none. */
   getCase(viewer: Viewer, caseNumber: string): Promise<CaseView | null>;
+  /** The case number as stored that a typed one names, ignoring case and punctuation ("sag 2020 01697"); null when none the viewer may see. */
+  resolveCaseNumber?(viewer: Viewer, typed: string): Promise<string | null>;
   /** People from the participant lists, grouped by body. */
   listPeople(viewer: Viewer, filter: PeopleFilter): Promise<PeopleGroup[]>;
   /** A person by id, "id-slug" or slug, with attendance; null when unknown or never listed. */

@@ -10,6 +10,7 @@ import type { Archive, BodySummary, BodyView, ItemView, MeetingView } from '../a
 import { viewDocument } from '../archive/view.js';
 import type { AccessLevel, Viewer } from '../model/index.js';
 import { calendarEntries, feedEntries } from './calendar.js';
+import { resolveCaseNumber } from './case-index.js';
 import { getCase } from './cases.js';
 import type { Db } from './client.js';
 import { organizationMemberships } from './memberships.js';
@@ -100,6 +101,7 @@ export function createDbArchive(db: Db): Archive {
 
     search: (viewer, query) => searchItems(db, viewer, query),
     getCase: (viewer, caseNumber) => getCase(db, viewer, caseNumber),
+    resolveCaseNumber: (viewer, typed) => resolveCaseNumber(db, viewer, typed),
     listPeople: (viewer, filter) => listPeople(db, viewer, filter),
     getPerson: (viewer, ref) => getPerson(db, viewer, ref),
 

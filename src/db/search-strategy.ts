@@ -39,9 +39,9 @@ export const TUNING: Tuning = {
 };
 
 export interface SearchPlan {
-  /** The item matches: `vector @@ query` (alias `i`). */
+  /** The item matches: `vector @@ query`, possibly or a case's papers (alias `i`; a scan's alias `s` has id, paper_id and the vectors). */
   match: (alias: string) => SQL;
-  /** Every other condition (public, kind/current, body, year), alias `i`. */
+  /** Every other condition (public, kind/current, body, dates, a person's meetings), alias `i`. */
   filters: SQL;
   /** Full rank of a matching row (alias given), and the cheap pre-rank, when there is one. */
   rank: (alias: string) => SQL;
@@ -91,7 +91,7 @@ export async function findPage(tx: Tx, plan: SearchPlan): Promise<PageIds> {
 }
 
 /** The planner's row estimate for items meeting a condition (EXPLAIN, nothing executed). */
-async function estimateRows(tx: Tx, condition: SQL): Promise<number> {
+export async function estimateRows(tx: Tx, condition: SQL): Promise<number> {
   const [row] = await queryRows<Record<string, unknown>>(
     tx,
     sql`explain (format json) select 1 from agenda_items i where ${condition}`,
@@ -189,7 +189,7 @@ async function newest(
   const rows = await queryRows<{ id: number }>(
     tx,
     sql`select s.id from (
-          select i.id, i.tsv, i.head_tsv, i.typed_tsv from agenda_items i where ${plan.filters}
+          select i.id, i.paper_id, i.tsv, i.head_tsv, i.typed_tsv from agenda_items i where ${plan.filters}
           order by ${dateOrder(sort, 'i')} limit ${scanLimit}
         ) s where ${match('s')} limit ${count}`,
   );

@@ -1,18 +1,25 @@
 /**
  * @module Danish full-text search over the agenda items a viewer may read.
  *
- * `websearch_to_tsquery('danish', q)` gives stemming, "quoted phrases", -exclusion and `or`;
- * ranking weights title (A) and decision (B) above summary/recommendation (C) and other text (D).
- * Which rows make the page is decided in search-strategy.ts so that common words stay fast;
- * this module prepares the query and filters and turns the page into hits with snippets.
+ * search-query.ts turns the user's text into tsquery text (phrases, exclusion, `or`/`eller`,
+ * `-`/`ikke`, prefixes, compounds); ranking weights title (A) and decision (B) above
+ * summary/recommendation (C) and other text (D), and a word matched only as the start of a
+ * compound counts half. A case number in the query (however typed) also finds the case's items,
+ * ranked first; a name also finds the person. Which rows make the page is decided in
+ * search-strategy.ts so that common words stay fast; this module prepares the query and filters
+ * and turns the page into hits with snippets.
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { SearchHit, SearchQuery, SearchResult } from '../archive/types.js';
 import type { DocumentKind, Viewer } from '../model/index.js';
 import { itemUrl } from '../web/urls.js';
+import { papersByKey, visiblePapers } from './case-index.js';
 import type { Db } from './client.js';
+import type { Tx } from './content.js';
 import { queryRows } from './rows.js';
-import { findPage, intArray, TUNING, type SearchPlan, type Tuning } from './search-strategy.js';
+import { attendedMeetings, peopleNamed, peopleOfFilter } from './search-people.js';
+import { caseCandidates, compoundWords, hasCompounds, nameWords, parseQuery, toTsquery, withoutRuns, type CompoundChoice, type ParsedQuery } from './search-query.js';
+import { estimateRows, findPage, intArray, TUNING, type SearchPlan, type Tuning } from './search-strategy.js';
 import { visibleItems } from './visibility.js';
 
 export const MAX_LIMIT = 100;
@@ -20,6 +27,14 @@ const DEFAULT_LIMIT = 20;
 const MAX_QUERY_LENGTH = 500;
 /** Snippets are cut from the first this-many characters: ts_headline's cost grows with the text. */
 const SNIPPET_SOURCE_LENGTH = 4000;
+/**
+ * A word ANDed with others is read as a compound start only when the words it starts are in at
+ * most this many items (planner estimate): the index gathers every such item before the AND, so
+ * a first part that starts very many words ("klima" in a climate archive) would make a query
+ * of rare words slow. A query of one word always expands (the strategy handles common words).
+ */
+const COMPOUND_BUDGET = 2000;
+const MAX_COMPOUND_WORDS = 6;
 
 // Control characters that never occur in documents mark matches in ts_headline output, so the
 // text can be HTML-escaped first and the marks turned into <mark> after.
@@ -50,19 +65,31 @@ export async function searchItems(db: Db, viewer: Viewer, query: SearchQuery, tu
   // Control characters have no meaning in a query, and PostgreSQL rejects NUL in text.
   const q = query.q.replace(/[\u0000-\u001f\u007f]/g, ' ').trim().slice(0, MAX_QUERY_LENGTH);
   const none = { total: 0, totalIsEstimate: false, page, limit, results: [] };
-  if (!q) return none;
+  const parsed = parseQuery(q);
+  const personRef = query.person?.replace(/[\u0000-\u001f\u007f]/g, ' ').trim().slice(0, 200) || undefined;
+  // Without words, a search lists the items of a person's meetings (newest first by default).
+  if (parsed.clauses.length === 0 && !personRef) return none;
+  const personFilter = personRef ? await peopleOfFilter(db, viewer, personRef) : undefined;
+  const meetingIds = personFilter ? await attendedMeetings(db, viewer, personFilter.map((p) => p.id)) : null;
+  const extra = { ...(personFilter ? { personFilter } : {}) };
+  if (meetingIds !== null && meetingIds.length === 0) return { ...none, ...extra };
+  const cases = await caseMatches(db, viewer, parsed);
+  const people = page === 1 ? await peopleNamed(db, viewer, nameWords(parsed)) : [];
+  Object.assign(extra, people.length > 0 ? { people } : {}, cases.references.length > 0 ? { cases: cases.references } : {});
   // One transaction: the strategy's planner settings are SET LOCAL to it.
   return db.transaction(async (tx) => {
     // The body's id as a constant, so the planner can estimate and index the filter.
     let bodyId: number | null = null;
     if (query.body) {
       const [body] = await queryRows<{ id: number }>(tx, sql`select id from organizations where slug = ${query.body}`);
-      if (!body) return none;
+      if (!body) return { ...none, ...extra };
       bodyId = body.id;
     }
-    const plan = searchPlan(viewer, query, q, bodyId, (page - 1) * limit, limit, tuning);
+    const texts = await tsqueries(tx, parsed, cases.rest, await compoundChoice(tx, parsed));
+    const plan = searchPlan(viewer, query, texts, cases.paperIds, { bodyId, meetingIds }, (page - 1) * limit, limit, tuning);
+    if (!plan) return { ...none, ...extra };
     const found = await findPage(tx, plan);
-    if (found.hits.length === 0) return { ...none, total: found.total, totalIsEstimate: !found.exact };
+    if (found.hits.length === 0) return { ...none, ...extra, total: found.total, totalIsEstimate: !found.exact };
     const ranks = new Map(found.hits.map((h) => [h.id, h.rank]));
     const rows = await queryRows<HitRow>(
       tx,
@@ -74,40 +101,156 @@ export async function searchItems(db: Db, viewer: Viewer, query: SearchQuery, tu
           order by p.ord`,
     );
     const results = rows.map((row) => toHit(row, ranks.get(row.id) ?? 0));
-    return { total: found.total, totalIsEstimate: !found.exact, page, limit, results };
+    return { total: found.total, totalIsEstimate: !found.exact, page, limit, results, ...extra };
   });
+}
+
+/** The known cases the query's case-number-like words name: their papers, and the query without those words. */
+async function caseMatches(db: Db, viewer: Viewer, parsed: ParsedQuery): Promise<{ paperIds: number[]; references: string[]; rest: ParsedQuery | null }> {
+  const candidates = caseCandidates(parsed);
+  if (candidates.length === 0) return { paperIds: [], references: [], rest: null };
+  const known = await papersByKey(db, candidates.map((c) => c.key));
+  // Only cases the viewer can see items of: a closed case's number is not revealed, nor searched.
+  const visible = await visiblePapers(db, viewer, [...known.values()].flatMap((papers) => [...papers.keys()]));
+  for (const [key, papers] of known) {
+    for (const id of papers.keys()) if (!visible.has(id)) papers.delete(id);
+    if (papers.size === 0) known.delete(key);
+  }
+  // Longest runs first, none overlapping: "SAG 2020 01697" is one case, not three words.
+  const runs: typeof candidates = [];
+  for (const c of candidates) {
+    if (known.has(c.key) && !runs.some((r) => c.start < r.end && r.start < c.end)) runs.push(c);
+  }
+  if (runs.length === 0) return { paperIds: [], references: [], rest: null };
+  const papers = runs.flatMap((r) => [...known.get(r.key)!]);
+  return {
+    paperIds: [...new Set(papers.map(([id]) => id))],
+    references: [...new Set(papers.map(([, reference]) => reference))].sort(),
+    rest: withoutRuns(parsed, runs),
+  };
+}
+
+/** Which words also match as compound starts; see COMPOUND_BUDGET. */
+async function compoundChoice(tx: Tx, parsed: ParsedQuery): Promise<CompoundChoice> {
+  const words = compoundWords(parsed);
+  if (words.length === 0) return false;
+  if (parsed.clauses.length === 1 && parsed.clauses[0]!.alternatives.length === 1) return true;
+  const chosen = new Set<string>();
+  for (const word of words.slice(0, MAX_COMPOUND_WORDS)) {
+    const prefix = toTsquery({ clauses: [{ alternatives: [{ operand: { kind: 'word', text: word, raw: word, prefix: true }, negated: false }] }] }, { compounds: false });
+    const estimate = await estimateRows(tx, sql`i.access = 'public' and i.deleted_at is null and i.tsv @@ to_tsquery('danish', ${prefix})`);
+    if (estimate <= COMPOUND_BUDGET) chosen.add(word);
+  }
+  return chosen;
+}
+
+/** A tsquery as the database normalised it ('' when nothing is left), and whether it can use the index. */
+interface Tsq {
+  text: string;
+  indexable: boolean;
+}
+
+interface Texts {
+  /** The whole query, with compounds, and exact (for ranking exact matches above compounds). */
+  full: Tsq;
+  exact: Tsq;
+  compounds: boolean;
+  /** The query without its case numbers, when it has some. */
+  rest: Tsq | null;
+  /** The user typed no terms at all (a search by filters alone). */
+  empty: boolean;
+}
+
+/** Stems the query's forms in one round trip; `querytree` is 'T' for a query of exclusions alone. */
+async function tsqueries(tx: Tx, parsed: ParsedQuery, rest: ParsedQuery | null, compounds: CompoundChoice): Promise<Texts> {
+  const forms = [toTsquery(parsed, { compounds }), toTsquery(parsed, { compounds: false }), rest ? toTsquery(rest, { compounds }) : ''];
+  const [row] = await queryRows<Record<string, string>>(
+    tx,
+    sql`select a::text as t0, querytree(a) as q0, b::text as t1, querytree(b) as q1, c::text as t2, querytree(c) as q2
+        from to_tsquery('danish', ${forms[0]}) a, to_tsquery('danish', ${forms[1]}) b, to_tsquery('danish', ${forms[2]}) c`,
+  );
+  const tsq = (i: number): Tsq => {
+    const tree = row?.[`q${i}`] ?? '';
+    return { text: row?.[`t${i}`] ?? '', indexable: tree !== '' && tree !== 'T' };
+  };
+  return { full: tsq(0), exact: tsq(1), compounds: hasCompounds(parsed, compounds), rest: rest ? tsq(2) : null, empty: parsed.clauses.length === 0 };
 }
 
 type Plan = SearchPlan & { query: SQL };
 
-/** The match, filters and ranks of a query; the section-type filter searches the typed vector. */
-function searchPlan(viewer: Viewer, query: SearchQuery, q: string, bodyId: number | null, offset: number, limit: number, tuning: Tuning): Plan {
-  const tsq = sql`websearch_to_tsquery('danish', ${q})`;
+/**
+ * The match, filters and ranks of a query; the section-type filter searches the typed vector.
+ * Null when nothing can match (a query of exclusions or stop words alone).
+ */
+function searchPlan(
+  viewer: Viewer,
+  query: SearchQuery,
+  texts: Texts,
+  paperIds: number[],
+  scope: { bodyId: number | null; meetingIds: number[] | null },
+  offset: number,
+  limit: number,
+  tuning: Tuning,
+): Plan | null {
   const col = (alias: string, column: string) => sql.raw(`${alias}.${column}`);
-  const typed = query.sectionType ? sql`referat_prefix_query(${tsq}, ${`${query.sectionType}/`})` : null;
+  const typed = query.sectionType ? `${query.sectionType}/` : null;
+  const tsq = (t: Tsq) => (typed ? sql`referat_prefix_query(${t.text}::tsquery, ${typed})` : sql`${t.text}::tsquery`);
+  const vector = (a: string) => col(a, typed ? 'typed_tsv' : 'tsv');
+  const cases = paperIds.length > 0 ? intArray(paperIds) : null;
+  const inCase = (a: string) => sql`${col(a, 'paper_id')} = any(${cases}::int[])`;
+  const textMatch = texts.full.indexable;
+  const filterOnly = texts.empty;
+  if (!textMatch && !cases && !filterOnly) return null;
+
+  const matches: Array<(a: string) => SQL> = [];
+  if (textMatch) matches.push((a) => sql`${vector(a)} @@ ${tsq(texts.full)}`);
+  if (cases) {
+    // A case's items, narrowed by the query's other words (if any are left).
+    const rest = texts.rest;
+    matches.push(rest && rest.text !== '' ? (a) => sql`(${inCase(a)} and ${vector(a)} @@ ${tsq(rest)})` : inCase);
+  }
+  const match = filterOnly ? () => sql`true` : (a: string) => (matches.length === 1 ? matches[0]!(a) : sql`(${sql.join(matches.map((m) => m(a)), sql` or `)})`);
+  // Exact matches count fully, compound matches half; the case's own items come first.
+  const textRank = (v: SQL) =>
+    !textMatch ? sql`0` : texts.compounds && texts.exact.text !== '' ? sql`(ts_rank(${v}, ${tsq(texts.full)}) + ts_rank(${v}, ${tsq(texts.exact)})) / 2` : sql`ts_rank(${v}, ${tsq(texts.full)})`;
+  const caseBonus = (a: string) => (cases ? sql` + case when ${inCase(a)} then 1 else 0 end` : sql``);
+  const rank = (a: string) => sql`(${textRank(vector(a))}${caseBonus(a)})`;
+  const head = !typed && !filterOnly;
+  const headMatch = (a: string) => {
+    const parts = [...(textMatch ? [sql`${col(a, 'head_tsv')} @@ ${tsq(texts.full)}`] : []), ...(cases ? [inCase(a)] : [])];
+    return parts.length === 1 ? parts[0]! : sql`(${sql.join(parts, sql` or `)})`;
+  };
+  const headRank = (a: string) => sql`(${textRank(col(a, 'head_tsv'))}${caseBonus(a)})`;
+
   // Only the current version of each meeting is projected, so a meeting's items count once.
   const filters: SQL[] = [visibleItems(viewer, 'i')];
   if (query.kind) filters.push(sql`i.kind = ${query.kind}`);
   // `= any(…)` rather than `=`: PostgreSQL moves an equality to the end of the filter, after the
   // costly text match, while this stays where it is written (before it).
-  if (bodyId !== null) filters.push(sql`i.organization_id = any(${`{${bodyId}}`}::int[])`);
+  if (scope.bodyId !== null) filters.push(sql`i.organization_id = any(${`{${scope.bodyId}}`}::int[])`);
+  if (scope.meetingIds !== null) filters.push(sql`i.meeting_id = any(${intArray(scope.meetingIds)}::int[])`);
   if (query.year !== undefined && Number.isInteger(query.year)) {
     filters.push(sql`i.meeting_date >= make_date(${query.year}::int, 1, 1)`);
     filters.push(sql`i.meeting_date < make_date(${query.year}::int + 1, 1, 1)`);
   }
+  if (query.from && ISO_DATE.test(query.from)) filters.push(sql`i.meeting_date >= ${query.from}::date`);
+  if (query.to && ISO_DATE.test(query.to)) filters.push(sql`i.meeting_date <= ${query.to}::date`);
   return {
-    query: tsq,
-    match: typed ? (a) => sql`${col(a, 'typed_tsv')} @@ ${typed}` : (a) => sql`${col(a, 'tsv')} @@ ${tsq}`,
+    query: texts.full.text !== '' ? tsq(texts.full) : sql`''::tsquery`,
+    match,
     filters: sql.join(filters, sql` and `),
-    rank: typed ? (a) => sql`ts_rank(${col(a, 'typed_tsv')}, ${typed})` : (a) => sql`ts_rank(${col(a, 'tsv')}, ${tsq})`,
-    headMatch: typed ? null : (a) => sql`${col(a, 'head_tsv')} @@ ${tsq}`,
-    headRank: typed ? null : (a) => sql`ts_rank(${col(a, 'head_tsv')}, ${tsq})`,
-    sort: query.sort ?? 'relevance',
+    rank,
+    headMatch: head ? headMatch : null,
+    headRank: head ? headRank : null,
+    // Nothing to rank by: the newest first.
+    sort: filterOnly && (query.sort ?? 'relevance') === 'relevance' ? 'newest' : (query.sort ?? 'relevance'),
     offset,
     limit,
     tuning,
   };
 }
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The text a snippet is cut from: the filtered section type's text, else decision and sections. */
 function snippetText(query: SearchQuery): SQL {

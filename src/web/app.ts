@@ -17,7 +17,7 @@ import { renderPeoplePage } from './pages/people.js';
 import { renderPersonPage } from './pages/person.js';
 import { renderSearchPage } from './pages/search.js';
 import { renderComparePage, renderVersionPage } from './pages/version.js';
-import { kindOfSegment } from './urls.js';
+import { caseUrl, kindOfSegment } from './urls.js';
 import { renderAtom } from './atom.js';
 import { renderCalendar } from './ical.js';
 import type { FeedScope } from '../archive/types.js';
@@ -233,7 +233,10 @@ export function createApp(archive: Archive, parts: AppParts = {}): Hono<AppEnv> 
     // Case numbers are short printable text ("SAG-2020-01697", "24/2231"); anything else names no case.
     if (caseNumber.length > 100 || !/^[^\p{C}]+$/u.test(caseNumber)) return notFound(c);
     const view = await archive.getCase(c.var.viewer, caseNumber);
-    return view ? c.html(renderCasePage(view)) : notFound(c);
+    if (view) return c.html(renderCasePage(view));
+    // Typed in another case or punctuation ("sag-2020-01697", "SAG 2020 01697"): to the stored form.
+    const canonical = await archive.resolveCaseNumber?.(c.var.viewer, caseNumber);
+    return canonical && canonical !== caseNumber ? c.redirect(caseUrl(canonical), 301) : notFound(c);
   });
 
   app.get('/people', async (c) => {
@@ -271,7 +274,8 @@ export function createApp(archive: Archive, parts: AppParts = {}): Hono<AppEnv> 
       return c.html(renderSearchPage({ query: { q }, bodies, result: null, error: parsed.error }), 400);
     }
     const query = parsed.query;
-    const result = query.q ? await archive.search(c.var.viewer, query) : null;
+    // A person filter alone lists the items of the person's meetings.
+    const result = query.q || query.person ? await archive.search(c.var.viewer, query) : null;
     return c.html(renderSearchPage({ query, bodies, result }));
   });
 

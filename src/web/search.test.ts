@@ -36,7 +36,7 @@ describe('GET /search (page)', () => {
     expect(res.status).toBe(200);
     const body = await res.text();
     expect(body).toContain('<h1>Søg i dagsordener og referater</h1>');
-    expect(body).toContain('Sådan søger du');
+    expect(body).toContain('Søgetips');
     expect(body).toContain('<option value="kkr-midtjylland">KKR Midtjylland</option>');
     expect(body).toContain('<option value="decision">Beslutning</option>');
     expect(body).not.toContain('resultater for');

@@ -80,10 +80,16 @@ describe.skipIf(!hasChromium)('web archive in Chromium (seeds imported into a da
       { path: '/search?q=klima&kind=minutes&section=decision&sort=newest', status: 200 },
       { path: '/search?q=xyzzyfindesikke', status: 200 },
       { path: '/search?q=klima&year=tyve', status: 400 },
+      { path: '/search?q=sag%202020%2001697&from=2020-01-01&to=2020-12-31', status: 200 },
+      { path: '/search?q=klima&from=2020-13-01', status: 400 },
       { path: '/findes-ikke', status: 404 },
     ];
     const bodies = await archive.listBodies(ANONYMOUS);
     expect(bodies.length).toBeGreaterThan(0);
+    // A name finds the person (a link above the hits); the person field keeps their meetings' items.
+    const someone = (await archive.listPeople(ANONYMOUS, {}))[0]!.people[0]!;
+    pages.push({ path: `/search?q=${encodeURIComponent(someone.name)}`, status: 200 });
+    pages.push({ path: `/search?person=${someone.id}-${someone.slug}`, status: 200 });
     const cases = new Set<string>();
     for (const body of bodies) {
       pages.push({ path: `/bodies/${body.slug}`, status: 200 });

@@ -1,6 +1,7 @@
 /**
- * @module The search page's form: query, filters (body, year, agenda/minutes, section type)
- * and sort order. A plain GET form, so every search is a shareable URL and needs no JavaScript.
+ * @module The search page's form: query, filters (body, year, date range, person,
+ * agenda/minutes, section type) and sort order. A plain GET form, so every search is a
+ * shareable URL and needs no JavaScript (the date fields are the browser's own).
  */
 import type { BodySummary, SearchQuery } from '../../archive/types.js';
 import { DocumentKind, SectionType } from '../../model/index.js';
@@ -32,7 +33,7 @@ export function SearchForm(props: { query: Partial<SearchQuery>; bodies: BodySum
       <div class="form-group">
         <label class="form-label" for="search-q">Søgeord</label>
         <span class="form-hint" id="search-q-hint">
-          Ord bøjes automatisk. Brug "anførselstegn" om en frase og minus foran et ord, der ikke må indgå.
+          Ord bøjes automatisk. Brug "anførselstegn" om en frase, eller mellem alternativer og minus eller ikke foran et ord, der ikke må indgå. Et sagsnummer eller en persons navn kan også søges.
         </span>
         <div class="search">
           <input class="form-input" id="search-q" name="q" type="search" value={q.q ?? ''} aria-describedby="search-q-hint" />
@@ -78,6 +79,21 @@ export function SearchForm(props: { query: Partial<SearchQuery>; bodies: BodySum
               { value: 'oldest', text: 'Ældste først' },
             ]}
           />
+        </div>
+        <div class="search-filter-row">
+          <div class="form-group search-filter">
+            <label class="form-label" for="search-from">Fra dato</label>
+            <input class="form-input input-width-s" id="search-from" name="from" type="date" value={q.from ?? ''} />
+          </div>
+          <div class="form-group search-filter">
+            <label class="form-label" for="search-to">Til dato</label>
+            <input class="form-input input-width-s" id="search-to" name="to" type="date" value={q.to ?? ''} />
+          </div>
+          <div class="form-group search-filter">
+            <label class="form-label" for="search-person">Person</label>
+            <span class="form-hint" id="search-person-hint">Punkter fra møder, personen deltog i</span>
+            <input class="form-input input-width-l" id="search-person" name="person" type="text" autocomplete="off" value={q.person ?? ''} aria-describedby="search-person-hint" />
+          </div>
         </div>
         <button class="button button-secondary" type="submit">Opdatér søgning</button>
       </fieldset>

@@ -1,15 +1,16 @@
 /**
- * @module The search page: the form, then one of four states — no query yet, invalid input,
- * no results, or a counted, paginated list of highlighted hits.
+ * @module The search page: the form and its tips, then one of four states — no query yet,
+ * invalid input, no results, or a counted, paginated list of highlighted hits, led by the
+ * people the query names and the cases its case number names.
  */
-import type { BodySummary, SearchQuery, SearchResult } from '../../archive/types.js';
+import type { BodySummary, PersonRef, SearchQuery, SearchResult } from '../../archive/types.js';
 import { Pagination } from '../components/pagination.js';
 import { SearchForm } from '../components/search-form.js';
 import { SearchResultsList } from '../components/search-results.js';
-import { danishNumber } from '../format.js';
+import { danishDate, danishNumber } from '../format.js';
 import { Layout, renderPage } from '../layout.js';
 import { searchQueryParams } from '../search-params.js';
-import { searchUrl, feedUrl } from '../urls.js';
+import { caseUrl, feedUrl, personUrl, searchUrl } from '../urls.js';
 import { Subscribe } from '../components/subscribe.js';
 
 export interface SearchPageData {
@@ -21,18 +22,62 @@ export interface SearchPageData {
   error?: string;
 }
 
-function Tips() {
+/** What the search box understands, in short; open by default before a search. */
+function Tips(props: { open: boolean }) {
   return (
-    <div class="search-tips">
-      <h2 class="h3">Sådan søger du</h2>
-      <ul>
-        <li><strong>klimastrategi</strong> finder også bøjninger som »klimastrategien« og »klimastrategier«.</li>
-        <li><strong>"fælles servicecenter"</strong> i anførselstegn finder ordene lige efter hinanden.</li>
-        <li><strong>dk2020 -klimakoordinator</strong> udelader resultater, der nævner ordet efter minus.</li>
-        <li><strong>flygtninge or integration</strong> finder resultater med mindst ét af ordene.</li>
-      </ul>
+    <details class="details search-tips" open={props.open}>
+      <summary class="details-summary">
+        <span class="details-summary-text">Søgetips</span>
+      </summary>
+      <div class="details-text">
+        <ul>
+          <li><strong>klimastrategi</strong> finder også bøjninger som »klimastrategien« og »klimastrategier«.</li>
+          <li><strong>klima</strong> finder også sammensatte ord som »klimastrategi« (efter punkter med selve ordet); <strong>klima*</strong> finder alle ord, der begynder med »klima«.</li>
+          <li><strong>"fælles servicecenter"</strong> i anførselstegn finder ordene lige efter hinanden; ord i anførselstegn er altid ord, også »eller« og »ikke«.</li>
+          <li><strong>flygtninge eller integration</strong> (eller <strong>or</strong>) finder punkter med mindst ét af ordene.</li>
+          <li><strong>dk2020 ikke klimakoordinator</strong> (eller <strong>-klimakoordinator</strong>) udelader punkter, der nævner ordet.</li>
+          <li><strong>SAG-2020-01697</strong> finder sagens punkter, skrevet med eller uden bindestreger og store bogstaver.</li>
+          <li>Et navn finder personen og de punkter, der nævner navnet. Feltet <strong>Person</strong> viser punkter fra møder, personen deltog i; <strong>Fra dato</strong> og <strong>Til dato</strong> afgrænser mødedatoen.</li>
+        </ul>
+      </div>
+    </details>
+  );
+}
+
+/** People the query names and cases its case numbers name: links above the items. */
+function Matches(props: { people: PersonRef[]; cases: string[] }) {
+  if (props.people.length === 0 && props.cases.length === 0) return null;
+  return (
+    <div class="search-matches">
+      {props.cases.length > 0 && (
+        <>
+          <h2 class="h3">Sager</h2>
+          <ul class="nobullet-list">
+            {props.cases.map((c) => <li><a href={caseUrl(c)}>Sag {c}</a> – alle punkter på tværs af møder</li>)}
+          </ul>
+        </>
+      )}
+      {props.people.length > 0 && (
+        <>
+          <h2 class="h3">Personer</h2>
+          <ul class="nobullet-list">
+            {props.people.map((p) => <li><a href={personUrl(p)}>{p.name}</a> – deltagelse i møder og poster</li>)}
+          </ul>
+        </>
+      )}
     </div>
   );
+}
+
+/** What was searched, in words: »klima« fra møder med Karen Testesen fra 1. marts 2024. */
+function searchedFor(query: Partial<SearchQuery>, result: SearchResult): string {
+  const parts = [
+    query.q ? `»${query.q}«` : 'alle punkter',
+    ...(result.personFilter && result.personFilter.length > 0 ? [`fra møder med ${result.personFilter.map((p) => p.name).join(' eller ')}`] : []),
+    ...(query.from ? [`fra ${danishDate(query.from)}`] : []),
+    ...(query.to ? [`til ${danishDate(query.to)}`] : []),
+  ];
+  return parts.join(' ');
 }
 
 function Alert(props: { variant: 'info' | 'error'; heading: string; text: string }) {
@@ -50,18 +95,23 @@ function Results(props: { query: Partial<SearchQuery>; result: SearchResult }) {
   const { query, result } = props;
   const totalPages = Math.max(1, Math.ceil(result.total / result.limit));
   const start = (result.page - 1) * result.limit + 1;
+  const matches = <Matches people={result.people ?? []} cases={result.cases ?? []} />;
+  if (query.person && result.personFilter?.length === 0) {
+    return <Alert variant="info" heading="Ukendt person" text={`Ingen person i arkivet hedder »${query.person}«. Tjek stavningen, eller find personen under Personer.`} />;
+  }
   if (result.total === 0) {
     return (
       <>
-        <Alert variant="info" heading="Ingen resultater" text={`Søgningen efter »${query.q}« gav ingen resultater. Prøv færre eller andre ord, eller fjern afgrænsningerne.`} />
-        <Tips />
+        {matches}
+        <Alert variant="info" heading="Ingen resultater" text={`Søgningen efter ${searchedFor(query, result)} gav ingen resultater. Prøv færre eller andre ord, eller fjern afgrænsningerne.`} />
       </>
     );
   }
   return (
     <section aria-labelledby="resultater-antal" class="search-results-section">
+      {matches}
       <p id="resultater-antal" class="search-count">
-        <strong>{result.totalIsEstimate ? 'ca. ' : ''}{danishNumber(result.total)}</strong> {result.total === 1 ? 'resultat' : 'resultater'} for »{query.q}«
+        <strong>{result.totalIsEstimate ? 'ca. ' : ''}{danishNumber(result.total)}</strong> {result.total === 1 ? 'resultat' : 'resultater'} for {searchedFor(query, result)}
         {totalPages > 1 && <> · side {result.page} af {totalPages}</>}
       </p>
       {result.results.length === 0 ? (
@@ -87,10 +137,10 @@ export function renderSearchPage(data: SearchPageData): string {
       feeds={q && data.result ? [{ title: `Søgning: ${q}`, href: feedUrl({ q }) }] : []}>
       <h1>Søg i dagsordener og referater</h1>
       <SearchForm query={data.query} bodies={data.bodies} />
+      <Tips open={!data.result} />
       {q && data.result && <Subscribe feed={feedUrl({ q })} alert={{ kind: 'search', target: q }} />}
       <div class="search-outcome mt-7">
         {data.error && <Alert variant="error" heading="Søgningen kunne ikke udføres" text={data.error} />}
-        {!data.error && !data.result && <Tips />}
         {!data.error && data.result && <Results query={data.query} result={data.result} />}
       </div>
     </Layout>,
