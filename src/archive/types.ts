@@ -205,6 +205,23 @@ export interface BodyView {
   memberships: MembershipView[];
 }
 
+/** Which meetings a paginated list shows: an organisation's, a year's, a date range (inclusive), one page. */
+export interface MeetingFilter {
+  body?: string; // body slug
+  year?: number;
+  /** YYYY-MM-DD, inclusive. */
+  from?: string;
+  to?: string;
+  page: number; // 1-based
+  limit: number;
+}
+
+/** One page of meetings, newest first, with how many match in all. */
+export interface MeetingPage {
+  total: number;
+  meetings: MeetingSummary[];
+}
+
 /** A meeting in a calendar (iCalendar): when, where, and whether it is cancelled. */
 export interface CalendarEntry {
   meetingId: number;
@@ -244,6 +261,8 @@ export interface Archive {
   listBodies(viewer: Viewer): Promise<BodySummary[]>;
   getBody(viewer: Viewer, slug: string): Promise<BodyView | null>;
   latestMeetings(viewer: Viewer, limit: number): Promise<MeetingSummary[]>;
+  /** Meetings matching a filter, newest first (undated last), one page of them. */
+  findMeetings(viewer: Viewer, filter: MeetingFilter): Promise<MeetingPage>;
   /** Meetings dated after today (planned meetings). */
   upcomingMeetings(viewer: Viewer, limit: number): Promise<MeetingSummary[]>;
   getMeeting(viewer: Viewer, id: number): Promise<MeetingView | null>;

@@ -11,6 +11,7 @@ import { viewDocument } from '../archive/view.js';
 import type { AccessLevel, Viewer } from '../model/index.js';
 import { calendarEntries, feedEntries } from './calendar.js';
 import { getCase } from './cases.js';
+import { findMeetings } from './meeting-list.js';
 import type { Db } from './client.js';
 import { organizationMemberships } from './memberships.js';
 import { getPerson, listPeople, meetingPeople } from './people.js';
@@ -57,6 +58,8 @@ export function createDbArchive(db: Db): Archive {
 
     latestMeetings: (viewer, limit) =>
       meetingSummaries(db, viewer, sql`(m.date is null or m.date <= current_date) and m.current_version_id is not null`, sql`m.date desc nulls last, m.id desc`, limit),
+
+    findMeetings: (viewer, filter) => findMeetings(db, viewer, filter),
 
     upcomingMeetings: (viewer, limit) => meetingSummaries(db, viewer, sql`m.date > current_date`, sql`m.date asc, m.id`, limit),
 

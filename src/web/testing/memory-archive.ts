@@ -133,6 +133,17 @@ export function createMemoryArchive(meetings: MemoryMeeting[], today = '2020-09-
     async latestMeetings(viewer, limit) {
       return visible(viewer).filter((m) => (m.document.date ?? '') <= today).sort(byDateDesc).slice(0, limit).map((m) => summary(viewer, m));
     },
+    async findMeetings(viewer, filter) {
+      const d = (m: MemoryMeeting) => m.document.date;
+      const list = visible(viewer)
+        .filter((m) => filter.body === undefined || summary(viewer, m).body?.slug === filter.body)
+        .filter((m) => filter.year === undefined || (d(m) ?? '').startsWith(`${filter.year}-`))
+        .filter((m) => filter.from === undefined || (d(m) !== null && d(m)! >= filter.from))
+        .filter((m) => filter.to === undefined || (d(m) !== null && d(m)! <= filter.to))
+        .sort((a, b) => (d(a) === null ? 1 : 0) - (d(b) === null ? 1 : 0) || byDateDesc(a, b) || b.id - a.id);
+      const start = (filter.page - 1) * filter.limit;
+      return { total: list.length, meetings: list.slice(start, start + filter.limit).map((m) => summary(viewer, m)) };
+    },
     async upcomingMeetings(viewer, limit) {
       return visible(viewer).filter((m) => (m.document.date ?? '') > today).sort(byDateDesc).reverse().slice(0, limit).map((m) => summary(viewer, m));
     },
