@@ -43,7 +43,7 @@ export const MeetingsQuery = z
   .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, { message: 'from skal ligge før eller på to.' });
 
 export const PeopleQuery = z.object({
-  q: optional(z.string().trim().max(100, 'q må højst være 100 tegn.')).openapi({ param: { name: 'q', in: 'query' }, description: 'Del af navnet, uanset tegnsætning og store bogstaver.', example: 'østerby' }),
+  q: optional(z.string().trim().max(100, 'q må højst være 100 tegn.')).openapi({ param: { name: 'q', in: 'query' }, description: 'Del af navnet, uanset tegnsætning og store bogstaver.', example: 'eksempel' }),
   body: optional(slug).openapi({ param: { name: 'body', in: 'query' }, description: 'Kun personer på dette organs møder.', example: 'kd-net' }),
   ...paging,
 });
@@ -84,7 +84,7 @@ export const BodyParams = z.object({
   slug: z.string().regex(/^[a-z0-9][a-z0-9-]{0,99}$/, 'slug skal være et organs kortnavn (fx kkr-midtjylland).').openapi({ param: { name: 'slug', in: 'path' }, description: 'Organets kortnavn.', example: 'kkr-midtjylland' }),
 });
 export const PersonParams = z.object({
-  ref: z.string().min(1).max(200, 'ref må højst være 200 tegn.').openapi({ param: { name: 'ref', in: 'path' }, description: 'Id, "id-navn" eller navn (som i personsidens adresse).', example: '12-h-c-oesterby' }),
+  ref: z.string().min(1).max(200, 'ref må højst være 200 tegn.').openapi({ param: { name: 'ref', in: 'path' }, description: 'Id, "id-navn" eller navn (som i personsidens adresse).', example: '7-mette-eksempel' }),
 });
 export const CaseParams = z.object({
   caseNumber: z
