@@ -67,7 +67,13 @@ function byMeeting<T extends { meeting_id: number }>(rows: T[]): Map<number, T[]
 async function paged<T>(db: Db, select: SQL, from: SQL, q: ListQuery, alias: string): Promise<Page<T>> {
   const where = sql`${from} and ${timeFilters(q, alias)}`;
   const [count] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n ${where}`);
-  const rows = await queryRows<T>(db, sql`${select} ${where} order by ${sql.raw(alias)}.id limit ${q.limit} offset ${(q.page - 1) * q.limit}`);
+  // The page's ids first, then the columns for those alone: rows skipped by OFFSET are never formatted.
+  const a = sql.raw(alias);
+  const rows = await queryRows<T>(
+    db,
+    sql`${select} ${where} and ${a}.id in (select ${a}.id ${where} order by ${a}.id limit ${q.limit} offset ${(q.page - 1) * q.limit})
+        order by ${a}.id limit ${q.limit}`,
+  );
   return { rows, total: count?.n ?? 0 };
 }
 
