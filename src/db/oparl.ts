@@ -6,7 +6,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { ANONYMOUS } from '../model/index.js';
 import type { Db } from './client.js';
-import { queryRows } from './rows.js';
+import { queryRows, queryRowsAsJson } from './rows.js';
 import { meetingStatus } from './summaries.js';
 import { visibleTo } from './visibility.js';
 
@@ -69,10 +69,11 @@ async function paged<T>(db: Db, select: SQL, from: SQL, q: ListQuery, alias: str
   const [count] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n ${where}`);
   // The page's ids first, then the columns for those alone: rows skipped by OFFSET are never formatted.
   const a = sql.raw(alias);
-  const rows = await queryRows<T>(
+  const rows = await queryRowsAsJson<T>(
     db,
     sql`${select} ${where} and ${a}.id in (select ${a}.id ${where} order by ${a}.id limit ${q.limit} offset ${(q.page - 1) * q.limit})
         order by ${a}.id limit ${q.limit}`,
+    sql`t.id`,
   );
   return { rows, total: count?.n ?? 0 };
 }
@@ -185,7 +186,7 @@ export function listAgendaItems(db: Db, body: string, q: ListQuery): Promise<Pag
 export async function meetingItems(db: Db, meetingIds: number[]): Promise<Map<number, ItemRow[]>> {
   if (meetingIds.length === 0) return new Map();
   return byMeeting(
-    await queryRows<ItemRow>(db, sql`${itemColumns} ${itemFrom} where i.meeting_id in (${idList(meetingIds)}) and ${itemVisible} order by i.meeting_id, i.deleted_at is not null, i.position, i.id`),
+    await queryRowsAsJson<ItemRow>(db, sql`${itemColumns} ${itemFrom} where i.meeting_id in (${idList(meetingIds)}) and ${itemVisible} order by i.meeting_id, i.deleted_at is not null, i.position, i.id`, sql`t.meeting_id, t.deleted, t.position, t.id`),
   );
 }
 
@@ -315,7 +316,7 @@ export function listFiles(db: Db, body: string, q: ListQuery): Promise<Page<File
 export async function meetingFiles(db: Db, meetingIds: number[]): Promise<Map<number, FileRow[]>> {
   if (meetingIds.length === 0) return new Map();
   return byMeeting(
-    await queryRows<FileRow>(db, sql`${fileColumns} ${fileFrom} where d.meeting_id in (${idList(meetingIds)}) and d.current_version_id = v.id and ${filePublic} order by d.meeting_id, d.kind`),
+    await queryRowsAsJson<FileRow>(db, sql`${fileColumns} ${fileFrom} where d.meeting_id in (${idList(meetingIds)}) and d.current_version_id = v.id and ${filePublic} order by d.meeting_id, d.kind`, sql`t.meeting_id, t.kind`),
   );
 }
 
