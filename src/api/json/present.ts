@@ -1,7 +1,7 @@
 /** @module Archive views (src/archive/types.ts) turned into the JSON API's shapes (schemas.ts). */
 import type { z } from '@hono/zod-openapi';
 import type {
-  BodySummary, BodyView, CaseView, ItemView, MeetingSummary, MeetingView, MembershipView, PeopleGroup, PersonView, SearchResult, StoredDocumentInfo, VersionListing,
+  BodySummary, BodyView, CaseView, ItemView, MeetingSummary, MeetingView, PeopleGroup, PersonView, SearchResult, StoredDocumentInfo, VersionListing,
 } from '../../archive/types.js';
 import { bodyUrl, itemUrl, meetingUrl, originalUrl } from '../../web/urls.js';
 import type * as S from './schemas.js';
@@ -58,13 +58,11 @@ export function bodySummary(b: BodySummary): z.infer<typeof S.ApiBodySummary> {
   return { ...b, url: bodyUrl(b.slug) };
 }
 
-const membership = (m: MembershipView) => m;
-
 export function body(view: BodyView, origin: string): z.infer<typeof S.ApiBody> {
   const slug = encodeURIComponent(view.body.slug);
   return {
     body: bodySummary(view.body),
-    memberships: view.memberships.map(membership),
+    memberships: view.memberships,
     links: { meetings: `${origin}/api/meetings?body=${slug}`, calendar: `${origin}/bodies/${slug}/calendar.ics`, feed: `${origin}/bodies/${slug}/feed.atom` },
   };
 }
@@ -90,7 +88,7 @@ export function people(groups: PeopleGroup[]): Array<z.infer<typeof S.ApiPersonL
 export function person(view: PersonView): z.infer<typeof S.ApiPerson> {
   return {
     person: { ...view.person, url: personUrl(view.person.id) },
-    memberships: view.memberships.map(membership),
+    memberships: view.memberships,
     attendance: view.attendance.map((a) => ({ ...a, meeting: meetingSummary(a.meeting) })),
   };
 }
