@@ -1,7 +1,7 @@
 /**
  * @module The benchmark's databases, kept between runs because building 200,000 items takes
  * minutes: PGlite in `data/bench/pglite-<items>`, PostgreSQL in database `referat_bench_<items>`
- * on the `DATABASE_URL` server.
+ * on the `DATABASE_URL` server (the public benchmarks' meetings: `public-<n>`, `referat_bench_public_<n>`).
  */
 import { rm } from 'node:fs/promises';
 import pg from 'pg';
@@ -12,14 +12,15 @@ export async function openBenchDatabase(
   driver: 'pglite' | 'postgres',
   items: number,
   fresh: boolean,
+  corpus: 'search' | 'public' = 'search',
 ): Promise<{ database: Database; fresh: boolean }> {
   if (driver === 'pglite') {
-    const dir = `data/bench/pglite-${items}`;
+    const dir = corpus === 'search' ? `data/bench/pglite-${items}` : `data/bench/${corpus}-${items}`;
     if (fresh) await rm(dir, { recursive: true, force: true });
     return { database: await openPglite(dir), fresh };
   }
   const url = process.env.DATABASE_URL!;
-  const name = `referat_bench_${items}`;
+  const name = corpus === 'search' ? `referat_bench_${items}` : `referat_bench_${corpus}_${items}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   try {

@@ -4,7 +4,8 @@
  * and — when DATABASE_URL is set — on PostgreSQL.
  *
  * Options: --items N (corpus size, default 200000), --repeat R (timed passes, default 3),
- * --fresh (rebuild a corpus kept from an earlier run), --only pglite|postgres.
+ * --fresh (rebuild a corpus kept from an earlier run), --only pglite|postgres,
+ * --part core|public (core: parser, storage, search; public: iCalendar and OParl lists, public.ts).
  */
 import { readFile } from 'node:fs/promises';
 import { sql } from 'drizzle-orm';
@@ -17,6 +18,7 @@ import { readManifest } from '../src/cli/serve.js';
 import { syntheticDocuments, vocabularyOf } from './corpus.js';
 import { openBenchDatabase } from './databases.js';
 import { itemCount, loadBatch } from './load.js';
+import { publicBench } from './public.js';
 import { QUERIES } from './queries.js';
 
 interface Options {
@@ -24,19 +26,22 @@ interface Options {
   repeat: number;
   fresh: boolean;
   only: 'pglite' | 'postgres' | null;
+  part: 'core' | 'public' | null;
 }
 
 function parseArgs(args: string[]): Options {
-  const options: Options = { items: 200_000, repeat: 3, fresh: false, only: null };
+  const options: Options = { items: 200_000, repeat: 3, fresh: false, only: null, part: null };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     if (arg === '--items') options.items = Number(args[++i]);
     else if (arg === '--repeat') options.repeat = Number(args[++i]);
     else if (arg === '--fresh') options.fresh = true;
     else if (arg === '--only') options.only = args[++i] as Options['only'];
+    else if (arg === '--part') options.part = args[++i] as Options['part'];
     else throw new Error(`unknown option ${arg}`);
   }
   if (!Number.isInteger(options.items) || options.items < 1) throw new Error('--items needs a positive whole number');
+  if (options.part !== null && options.part !== 'core' && options.part !== 'public') throw new Error('--part is core or public');
   return options;
 }
 
@@ -130,12 +135,18 @@ async function main() {
       return { bytes, fileName: entry.file, options, doc: parsed.document };
     }),
   );
-  const docsPerSecond = await parserThroughput(seeds);
-  console.log(`Parser: ${Math.round(docsPerSecond)} seed documents/s on one core (${seeds.length} seeds, avg ${Math.round(seeds.reduce((n, s) => n + s.bytes.length, 0) / seeds.length / 1024)} KB)`);
-
   const drivers = (['pglite', 'postgres'] as const).filter(
     (d) => (options.only === null || options.only === d) && (d === 'pglite' || process.env.DATABASE_URL),
   );
+  if (options.part !== 'public') await core(options, seeds, drivers);
+  if (options.part !== 'core') for (const driver of drivers) await publicBench(driver, seeds.map((s) => s.doc), options);
+}
+
+/** Parser, storage and search: the benchmarks of the import and search side. */
+async function core(options: Options, seeds: Array<{ bytes: Uint8Array; fileName: string; options: object; doc: MeetingDocument }>, drivers: ReadonlyArray<'pglite' | 'postgres'>) {
+  const docsPerSecond = await parserThroughput(seeds);
+  console.log(`Parser: ${Math.round(docsPerSecond)} seed documents/s on one core (${seeds.length} seeds, avg ${Math.round(seeds.reduce((n, s) => n + s.bytes.length, 0) / seeds.length / 1024)} KB)`);
+
   for (const driver of drivers) {
     log(`\n${driver}: opening the ${options.items}-item corpus`);
     const { database, fresh } = await openBenchDatabase(driver, options.items, options.fresh);

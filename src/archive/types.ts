@@ -267,6 +267,9 @@ export interface MeetingFilter {
   year?: number;
   /** Only meetings dated after today, oldest first (otherwise newest first). */
   upcoming?: boolean;
+  /** YYYY-MM-DD, inclusive. */
+  from?: string;
+  to?: string;
   page?: number; // 1-based
   limit?: number;
 }

@@ -61,6 +61,7 @@ export function createDbArchive(db: Db): Archive {
     latestMeetings: (viewer, limit) =>
       meetingSummaries(db, viewer, sql`(m.date is null or m.date <= current_date) and m.current_version_id is not null`, sql`m.date desc nulls last, m.id desc`, limit),
 
+
     upcomingMeetings: (viewer, limit) => meetingSummaries(db, viewer, sql`m.date > current_date`, sql`m.date asc, m.id`, limit),
 
     async getMeeting(viewer, id): Promise<MeetingView | null> {

@@ -1,6 +1,6 @@
 /**
  * @module The meetings list and the month calendar: meetings filtered by body and year, paged,
- * and one month's meetings with the nearest months that have any. Only meetings with a stored
+ * and one month's meetings (the meetings page, the JSON API) with the nearest months that have any. Only meetings with a stored
  * document are listed, since only they have a page.
  */
 import { sql, type SQL } from 'drizzle-orm';
@@ -27,6 +27,8 @@ export async function listMeetings(db: Db, viewer: Viewer, filter: MeetingFilter
   const limit = filter.limit ?? DEFAULT_LIMIT;
   const conditions = [listable(viewer, filter.body)];
   if (filter.year !== undefined) conditions.push(sql`m.date >= make_date(${filter.year}::int, 1, 1) and m.date < make_date(${filter.year + 1}::int, 1, 1)`);
+  if (filter.from !== undefined) conditions.push(sql`m.date >= ${filter.from}::date`);
+  if (filter.to !== undefined) conditions.push(sql`m.date <= ${filter.to}::date`);
   if (filter.upcoming) conditions.push(sql`m.date > current_date`);
   const where = sql.join(conditions, sql` and `);
   const order = filter.upcoming ? sql`m.date asc, m.id` : sql`m.date desc nulls last, m.id desc`;

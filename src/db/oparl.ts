@@ -6,7 +6,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { ANONYMOUS } from '../model/index.js';
 import type { Db } from './client.js';
-import { queryRows } from './rows.js';
+import { queryRows, queryRowsAsJson } from './rows.js';
 import { meetingStatus } from './summaries.js';
 import { visibleTo } from './visibility.js';
 
@@ -53,11 +53,28 @@ function timeFilters(q: ListQuery, alias: string): SQL {
   return sql.join(parts, sql` and `);
 }
 
+/** Distinct ids as a SQL list. */
+const idList = (ids: number[]) => sql.join([...new Set(ids)].map((id) => sql`${id}`), sql`, `);
+
+/** Rows grouped by their meeting, for a page of meetings read with one query per kind. */
+function byMeeting<T extends { meeting_id: number }>(rows: T[]): Map<number, T[]> {
+  const out = new Map<number, T[]>();
+  for (const r of rows) out.set(r.meeting_id, [...(out.get(r.meeting_id) ?? []), r]);
+  return out;
+}
+
 /** One page of a query's rows in id order, with the total count. */
 async function paged<T>(db: Db, select: SQL, from: SQL, q: ListQuery, alias: string): Promise<Page<T>> {
   const where = sql`${from} and ${timeFilters(q, alias)}`;
   const [count] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n ${where}`);
-  const rows = await queryRows<T>(db, sql`${select} ${where} order by ${sql.raw(alias)}.id limit ${q.limit} offset ${(q.page - 1) * q.limit}`);
+  // The page's ids first, then the columns for those alone: rows skipped by OFFSET are never formatted.
+  const a = sql.raw(alias);
+  const rows = await queryRowsAsJson<T>(
+    db,
+    sql`${select} ${where} and ${a}.id in (select ${a}.id ${where} order by ${a}.id limit ${q.limit} offset ${(q.page - 1) * q.limit})
+        order by ${a}.id limit ${q.limit}`,
+    sql`t.id`,
+  );
   return { rows, total: count?.n ?? 0 };
 }
 
@@ -97,8 +114,14 @@ export function listOrganizations(db: Db, body: string, q: ListQuery): Promise<P
 
 /** One organisation. */
 export async function getOrganization(db: Db, id: number): Promise<OrganizationRow | null> {
-  const [row] = await queryRows<OrganizationRow>(db, sql`${organizationColumns} from organizations o left join authorities a on a.id = o.authority_id where o.id = ${id}`);
-  return row ?? null;
+  return (await organizationsById(db, [id])).get(id) ?? null;
+}
+
+/** Organisations by id, for a page of meetings at once. */
+export async function organizationsById(db: Db, ids: number[]): Promise<Map<number, OrganizationRow>> {
+  if (ids.length === 0) return new Map();
+  const rows = await queryRows<OrganizationRow>(db, sql`${organizationColumns} from organizations o left join authorities a on a.id = o.authority_id where o.id in (${idList(ids)})`);
+  return new Map(rows.map((r) => [r.id, r]));
 }
 
 export interface MeetingRow {
@@ -159,9 +182,12 @@ export function listAgendaItems(db: Db, body: string, q: ListQuery): Promise<Pag
   return paged(db, itemColumns, sql`${itemFrom} where ${inBody(body)} and ${itemVisible}`, q, 'i');
 }
 
-/** The public items of a meeting, in agenda order, deleted ones last. */
-export function meetingItems(db: Db, meetingId: number): Promise<ItemRow[]> {
-  return queryRows<ItemRow>(db, sql`${itemColumns} ${itemFrom} where i.meeting_id = ${meetingId} and ${itemVisible} order by i.deleted_at is not null, i.position, i.id`);
+/** The public items of meetings, each meeting's in agenda order, deleted ones last. */
+export async function meetingItems(db: Db, meetingIds: number[]): Promise<Map<number, ItemRow[]>> {
+  if (meetingIds.length === 0) return new Map();
+  return byMeeting(
+    await queryRowsAsJson<ItemRow>(db, sql`${itemColumns} ${itemFrom} where i.meeting_id in (${idList(meetingIds)}) and ${itemVisible} order by i.meeting_id, i.deleted_at is not null, i.position, i.id`, sql`t.meeting_id, t.deleted, t.position, t.id`),
+  );
 }
 
 /** One public agenda item. */
@@ -286,9 +312,12 @@ export function listFiles(db: Db, body: string, q: ListQuery): Promise<Page<File
   return paged(db, fileColumns, sql`${fileFrom} where ${inBody(body)} and ${filePublic}`, timeOnly, 'f');
 }
 
-/** The current public originals of a meeting's documents. */
-export function meetingFiles(db: Db, meetingId: number): Promise<FileRow[]> {
-  return queryRows(db, sql`${fileColumns} ${fileFrom} where d.meeting_id = ${meetingId} and d.current_version_id = v.id and ${filePublic} order by d.kind`);
+/** The current public originals of meetings' documents, by meeting. */
+export async function meetingFiles(db: Db, meetingIds: number[]): Promise<Map<number, FileRow[]>> {
+  if (meetingIds.length === 0) return new Map();
+  return byMeeting(
+    await queryRowsAsJson<FileRow>(db, sql`${fileColumns} ${fileFrom} where d.meeting_id in (${idList(meetingIds)}) and d.current_version_id = v.id and ${filePublic} order by d.meeting_id, d.kind`, sql`t.meeting_id, t.kind`),
+  );
 }
 
 /** One public file. */
@@ -318,12 +347,18 @@ export function listLocations(db: Db, body: string, q: ListQuery): Promise<Page<
 
 /** One place of a public meeting. */
 export async function getLocation(db: Db, id: number): Promise<LocationRow | null> {
-  const [row] = await queryRows<LocationRow>(
+  return (await locationsById(db, [id])).get(id) ?? null;
+}
+
+/** Places of public meetings by id, for a page of meetings at once. */
+export async function locationsById(db: Db, ids: number[]): Promise<Map<number, LocationRow>> {
+  if (ids.length === 0) return new Map();
+  const rows = await queryRows<LocationRow>(
     db,
     sql`select l.id, l.description, ${iso('l.created_at')} as created from locations l
-        where l.id = ${id} and exists (select 1 from meetings m where m.location_id = l.id and ${publicMeeting('m')})`,
+        where l.id in (${idList(ids)}) and exists (select 1 from meetings m where m.location_id = l.id and ${publicMeeting('m')})`,
   );
-  return row ?? null;
+  return new Map(rows.map((r) => [r.id, r]));
 }
 
 export interface TermRow {
@@ -338,7 +373,13 @@ export function listTerms(db: Db): Promise<TermRow[]> {
   return queryRows(db, sql`select id, name, start_date::text as start_date, end_date::text as end_date from legislative_terms order by start_date`);
 }
 
-/** The people listed as taking part (present or substitute) in a meeting. */
-export function meetingParticipants(db: Db, meetingId: number): Promise<Array<{ person_id: number }>> {
-  return queryRows(db, sql`select distinct person_id from participations where meeting_id = ${meetingId} and status in ('present', 'substitute') order by person_id`);
+/** The people listed as taking part (present or substitute) in meetings, by meeting. */
+export async function meetingParticipants(db: Db, meetingIds: number[]): Promise<Map<number, Array<{ meeting_id: number; person_id: number }>>> {
+  if (meetingIds.length === 0) return new Map();
+  return byMeeting(
+    await queryRows<{ meeting_id: number; person_id: number }>(
+      db,
+      sql`select distinct meeting_id, person_id from participations where meeting_id in (${idList(meetingIds)}) and status in ('present', 'substitute') order by meeting_id, person_id`,
+    ),
+  );
 }

@@ -21,7 +21,7 @@ import { caseUrl, kindOfSegment } from './urls.js';
 import { renderAtom } from './atom.js';
 import { renderCalendar } from './ical.js';
 import type { FeedScope } from '../archive/types.js';
-import { apiSearchResponse } from './api.js';
+import { createJsonApi } from '../api/json/routes.js';
 import { parseSearchParams } from './search-params.js';
 import { staticAssets } from './static.js';
 import { contentDisposition } from './download.js';
@@ -279,13 +279,7 @@ export function createApp(archive: Archive, parts: AppParts = {}): Hono<AppEnv> 
     return c.html(renderSearchPage({ query, bodies, result }));
   });
 
-  app.get('/api/search', async (c) => {
-    const parsed = parseSearchParams(c.req.query(), true);
-    if (!parsed.ok) return c.json({ error: parsed.error }, 400);
-    if (!parsed.query.q) return c.json({ error: 'Parameteren q mangler: angiv en søgetekst, fx ?q=klima.' }, 400);
-    const result = await archive.search(c.var.viewer, parsed.query);
-    return c.json(apiSearchResponse(result));
-  });
+  app.route('/', createJsonApi(archive)); // /api: the JSON API, its OpenAPI document and page (src/api/json)
 
   if (parts.alerts) app.route('/subscriptions', parts.alerts.routes);
 

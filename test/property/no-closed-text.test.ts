@@ -124,6 +124,8 @@ describe(`generated case-system exports (seed ${SEED})`, () => {
     /** A search page echoes its query: it must be the page of a word no file holds, but for the word. */
     const nonce = 'ordxzzzzzzzz';
     const emptyPage = (await site.get(`/search?q=${nonce}`)).body.replaceAll(nonce, '¤');
+    // The JSON search echoes its query too (in its page links).
+    const emptyApi = (await site.get(`/api/search?q=${nonce}`)).body.replaceAll(nonce, '¤');
 
     const people = await check('/people', 200);
     const personLinks = [...new Set([...people.body.matchAll(/href="(\/people\/[^"?#]+)"/g)].map((m) => m[1]!))];
@@ -138,6 +140,7 @@ describe(`generated case-system exports (seed ${SEED})`, () => {
       // public meeting page at all, nor are any of its items.
       const wholeClosed = c.imported.document.access !== 'public';
       const meeting = await check(`/meetings/${c.meetingId}`, wholeClosed ? 404 : 200);
+      await check(`/api/meetings/${c.meetingId}`, wholeClosed ? 404 : 200);
       // The body's page the meeting page links to (its downloads: the next test).
       for (const m of meeting.body.matchAll(/href="(\/bodies\/[^"?#]+)"/g)) await check(m[1]!, 200);
       // Every number from 0 to 12, every number the file uses, its sub-items and its neighbours.
@@ -150,6 +153,7 @@ describe(`generated case-system exports (seed ${SEED})`, () => {
         const expected = wholeClosed || c.file.closedNumbers.includes(n) || !c.file.numbers.includes(n) ? 404 : 200;
         const res = await check(`/meetings/${c.meetingId}/items/${n}`, expected);
         if (expected === 404 && res.status !== 404) leaks.push(`${where}: item ${n} is served`);
+        await check(`/api/meetings/${c.meetingId}/items/${n}`, expected);
       }
       // Every version page and comparison the meeting page links to.
       for (const m of meeting.body.matchAll(/href="(\/meetings\/\d+\/documents\/[a-z-]+\/versions\/\d+(?:\/compare)?)"/g)) await check(m[1]!, 200);
@@ -166,8 +170,9 @@ describe(`generated case-system exports (seed ${SEED})`, () => {
         // The page echoes the query; with the query replaced it must be the page of a word no file holds.
         const normalised = page.body.toLowerCase().replaceAll(word, '¤');
         if (normalised !== emptyPage.toLowerCase()) leaks.push(`${where}: /search?q=${word} is not the empty result page`);
-        const api = await check(`/api/search?q=${word}`, 200);
+        const api = await check(`/api/search?q=${word}`, 200, word);
         if ((JSON.parse(api.body) as { total: number }).total !== 0) leaks.push(`${where}: /api/search?q=${word} finds something`);
+        if (api.body.toLowerCase().replaceAll(word, '¤') !== emptyApi.toLowerCase()) leaks.push(`${where}: /api/search?q=${word} is not the empty result`);
       }
       // What the public may see is found: the test is not passing because nothing is served.
       for (const word of c.file.open.slice(0, 2)) {

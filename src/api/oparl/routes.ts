@@ -78,29 +78,46 @@ export function createOParlApp(db: Db): Hono {
   const terms = () => q.listTerms(db);
   const bodyOf = async (slug: string) => (await q.listBodies(db)).find((b) => b.slug === slug) ?? null;
 
-  /** A list route: parse the query, fetch a page, present each row. */
-  const list = <T>(fetch: (c: Context, query: q.ListQuery) => Promise<q.Page<T> | null>, present: (u: OParlUrls, row: T) => unknown | Promise<unknown>) =>
+  /** A list route: parse the query, fetch a page, present its rows (all at once, so a page costs a few queries, not a few per row). */
+  const listAll = <T>(fetch: (c: Context, query: q.ListQuery) => Promise<q.Page<T> | null>, presentAll: (u: OParlUrls, rows: T[]) => Promise<unknown[]>) =>
     async (c: Context) => {
       const query = listQuery(c.req.query());
       if ('error' in query) return c.json({ error: query.error }, 400);
       const page = await fetch(c, query);
       if (!page) return missing(c);
-      const u = urls(c);
-      const data = await Promise.all(page.rows.map((row) => present(u, row)));
-      return c.json(listBody(c.req.url, query, page, data));
+      return c.json(listBody(c.req.url, query, page, await presentAll(urls(c), page.rows)));
     };
+  /** A list route whose rows are presented one by one. */
+  const list = <T>(fetch: (c: Context, query: q.ListQuery) => Promise<q.Page<T> | null>, present: (u: OParlUrls, row: T) => unknown | Promise<unknown>) =>
+    listAll(fetch, (u, rows: T[]) => Promise.all(rows.map((row) => present(u, row))));
 
-  const meetingParts = async (row: q.MeetingRow) => {
-    const org = row.organization_id !== null ? await q.getOrganization(db, row.organization_id) : null;
-    const [items, files, participants, location] = await Promise.all([
-      q.meetingItems(db, row.id),
-      q.meetingFiles(db, row.id),
-      q.meetingParticipants(db, row.id),
-      row.location_id !== null ? q.getLocation(db, row.location_id) : Promise.resolve(null),
-    ]);
-    return { items, files, participants, location, organizationName: org?.name ?? null };
+  /** Meetings with their items, files, participants, place and organisation: five queries for any number of meetings. */
+  const presentMeetings = async (u: OParlUrls, rows: q.MeetingRow[]) => {
+    const live = rows.filter((r) => !r.deleted);
+    const ids = live.map((r) => r.id);
+    const defined = (list: Array<number | null>) => list.filter((id): id is number => id !== null);
+    const orgs = await q.organizationsById(db, defined(live.map((r) => r.organization_id)));
+    const items = await q.meetingItems(db, ids);
+    const files = await q.meetingFiles(db, ids);
+    const participants = await q.meetingParticipants(db, ids);
+    const locations = await q.locationsById(db, defined(live.map((r) => r.location_id)));
+    return rows.map((row) =>
+      meetingObject(
+        u,
+        row,
+        row.deleted
+          ? { items: [], files: [], participants: [], location: null, organizationName: null }
+          : {
+              items: items.get(row.id) ?? [],
+              files: files.get(row.id) ?? [],
+              participants: participants.get(row.id) ?? [],
+              location: row.location_id !== null ? (locations.get(row.location_id) ?? null) : null,
+              organizationName: row.organization_id !== null ? (orgs.get(row.organization_id)?.name ?? null) : null,
+            },
+      ),
+    );
   };
-  const presentMeeting = async (u: OParlUrls, row: q.MeetingRow) => meetingObject(u, row, row.deleted ? { items: [], files: [], participants: [], location: null, organizationName: null } : await meetingParts(row));
+  const presentMeeting = async (u: OParlUrls, row: q.MeetingRow) => (await presentMeetings(u, [row]))[0];
   const presentPerson = async (u: OParlUrls, row: q.PersonRow) => personObject(u, row, await q.personMemberships(db, row.id), null);
   const presentOrganization = async (u: OParlUrls, row: q.OrganizationRow) => organizationObject(u, row, await q.organizationMemberships(db, row.id));
   const presentPaper = async (u: OParlUrls, row: q.PaperRow) => paperObject(u, row, await q.paperItems(db, row.id));
@@ -130,10 +147,12 @@ export function createOParlApp(db: Db): Hono {
   /** A body's list, 404 for an unknown body. */
   const bodyList = <T>(fetch: (slug: string, query: q.ListQuery) => Promise<q.Page<T>>, present: (u: OParlUrls, row: T) => unknown | Promise<unknown>) =>
     list(async (c, query) => ((await bodyOf(c.req.param('slug') ?? '')) ? fetch(c.req.param('slug')!, query) : null), present);
+  const bodyListAll = <T>(fetch: (slug: string, query: q.ListQuery) => Promise<q.Page<T>>, presentAll: (u: OParlUrls, rows: T[]) => Promise<unknown[]>) =>
+    listAll(async (c, query) => ((await bodyOf(c.req.param('slug') ?? '')) ? fetch(c.req.param('slug')!, query) : null), presentAll);
   const lists: Record<BodyList, ReturnType<typeof list>> = {
     organization: bodyList((s, query) => q.listOrganizations(db, s, query), presentOrganization),
     person: bodyList((s, query) => q.listPeople(db, s, query), presentPerson),
-    meeting: bodyList((s, query) => q.listMeetings(db, { body: s }, query), presentMeeting),
+    meeting: bodyListAll((s, query) => q.listMeetings(db, { body: s }, query), presentMeetings),
     paper: bodyList((s, query) => q.listPapers(db, s, query), presentPaper),
     'agenda-item': bodyList((s, query) => q.listAgendaItems(db, s, query), agendaItemObject),
     membership: bodyList((s, query) => q.listMemberships(db, s, query), membershipObject),
@@ -164,10 +183,10 @@ export function createOParlApp(db: Db): Hono {
       return row ? c.json(await present(urls(c), row)) : missing(c);
     };
   app.get('/organization/:id', one((k) => q.getOrganization(db, k), presentOrganization));
-  app.get('/organization/:id/meeting', list(async (c, query) => {
+  app.get('/organization/:id/meeting', listAll(async (c, query) => {
     const key = id(c);
     return key !== null && (await q.getOrganization(db, key)) ? q.listMeetings(db, { organizationId: key }, query) : null;
-  }, presentMeeting));
+  }, presentMeetings));
   app.get('/person/:id', one((k) => q.getPerson(db, k), presentPerson));
   app.get('/membership/:id', one((k) => q.getMembership(db, k), membershipObject));
   app.get('/meeting/:id', one((k) => q.getMeeting(db, k), presentMeeting));

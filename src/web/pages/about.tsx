@@ -81,10 +81,10 @@ export function renderAboutPage(data: AboutPageData): string {
           Nye og ændrede dagsordener og referater. Der er også feeds for hvert organ, hver sag, hver person og hver
           søgning; de findes på de sider, de hører til.
         </dd>
-        <dt><a href="/api/search?q=klima">Søgning som JSON (API)</a></dt>
+        <dt><a href="/api">Referats eget JSON-API</a></dt>
         <dd>
-          Søgningen som JSON: <code>/api/search?q=…</code> med de samme afgrænsninger som søgesiden (organ, år,
-          dokumenttype, afsnit, sortering, side).
+          Møder, punkter, organer, personer, sager og søgning som JSON, beskrevet i et OpenAPI-dokument
+          (<code>/api/openapi.json</code>).
         </dd>
         <dt><a href="/sitemap.xml">Sitemap</a></dt>
         <dd>Adresserne på alle offentlige møder, punkter, organer, personer og sager.</dd>

@@ -244,8 +244,15 @@ export function createMemoryArchive(meetings: MemoryMeeting[], today = '2020-09-
     async listMeetings(viewer, filter) {
       const inBody = visible(viewer).filter((m) => !filter.body || summary(viewer, m).body?.slug === filter.body);
       const years = [...new Set(inBody.map((m) => m.document.date?.slice(0, 4)).filter((y): y is string => !!y).map(Number))].sort((a, b) => b - a);
-      let list = inBody.filter((m) => filter.year === undefined || m.document.date?.startsWith(`${filter.year}-`));
-      list = filter.upcoming ? list.filter((m) => (m.document.date ?? '') > today).sort(byDateDesc).reverse() : list.sort(byDateDesc);
+      const d = (m: MemoryMeeting) => m.document.date;
+      let list = inBody
+        .filter((m) => filter.year === undefined || d(m)?.startsWith(`${filter.year}-`))
+        .filter((m) => filter.from === undefined || (d(m) !== null && d(m)! >= filter.from))
+        .filter((m) => filter.to === undefined || (d(m) !== null && d(m)! <= filter.to));
+      // Newest first, undated last, as the database orders them.
+      list = filter.upcoming
+        ? list.filter((m) => (d(m) ?? '') > today).sort(byDateDesc).reverse()
+        : list.sort((a, b) => (d(a) === null ? 1 : 0) - (d(b) === null ? 1 : 0) || byDateDesc(a, b) || b.id - a.id);
       const page = filter.page ?? 1;
       const limit = filter.limit ?? 25;
       return { total: list.length, page, limit, years, meetings: list.slice((page - 1) * limit, page * limit).map((m) => summary(viewer, m)) };

@@ -1,0 +1,114 @@
+/** @module Archive views (src/archive/types.ts) turned into the JSON API's shapes (schemas.ts). */
+import type { z } from '@hono/zod-openapi';
+import type {
+  BodySummary, BodyView, CaseView, ItemView, MeetingSummary, MeetingView, PeopleGroup, PersonView, SearchResult, StoredDocumentInfo, VersionListing,
+} from '../../archive/types.js';
+import { bodyUrl, itemUrl, meetingUrl, originalUrl } from '../../web/urls.js';
+import type * as S from './schemas.js';
+
+/** `/people/12` — a person's page by id, which always resolves. */
+const personUrl = (id: number) => `/people/${id}`;
+const caseUrl = (caseNumber: string) => `/cases/${encodeURIComponent(caseNumber)}`;
+
+/** First, previous, next and last page of a list, with the request's other parameters kept. */
+export function pageLinks(requestUrl: string, page: number, limit: number, total: number): S.ApiLinks {
+  const last = Math.max(1, Math.ceil(total / limit));
+  const at = (n: number) => {
+    const u = new URL(requestUrl);
+    if (n > 1) u.searchParams.set('page', String(n));
+    else u.searchParams.delete('page');
+    return u.toString();
+  };
+  return {
+    self: at(page),
+    first: at(1),
+    ...(page > 1 ? { prev: at(Math.min(page - 1, last)) } : {}),
+    ...(page < last ? { next: at(page + 1) } : {}),
+    last: at(last),
+  };
+}
+
+export function meetingSummary(m: MeetingSummary): S.ApiMeetingSummary {
+  return { ...m, url: meetingUrl(m.id) };
+}
+
+function version(v: VersionListing) {
+  const { fileId, ...rest } = v;
+  return { ...rest, originalUrl: fileId === null ? null : originalUrl(fileId) };
+}
+
+function documents(list: StoredDocumentInfo[]) {
+  return list.map((d) => ({ kind: d.kind, current: version(d.current), versions: d.versions.map(version) }));
+}
+
+export function meeting(view: MeetingView): z.infer<typeof S.ApiMeeting> {
+  return { meeting: meetingSummary(view.meeting), document: view.document, documents: documents(view.documents), people: view.people };
+}
+
+export function item(view: ItemView): z.infer<typeof S.ApiItem> {
+  return {
+    meeting: meetingSummary(view.meeting),
+    item: view.item,
+    url: itemUrl(view.meeting.id, view.item.number),
+    related: view.related.map((r) => ({ meeting: meetingSummary(r.meeting), number: r.number, title: r.title, url: itemUrl(r.meeting.id, r.number) })),
+  };
+}
+
+export function bodySummary(b: BodySummary): z.infer<typeof S.ApiBodySummary> {
+  return { ...b, url: bodyUrl(b.slug) };
+}
+
+export function body(view: BodyView, origin: string): z.infer<typeof S.ApiBody> {
+  const slug = encodeURIComponent(view.body.slug);
+  return {
+    body: bodySummary(view.body),
+    memberships: view.memberships,
+    links: { meetings: `${origin}/api/meetings?body=${slug}`, calendar: `${origin}/bodies/${slug}/calendar.ics`, feed: `${origin}/bodies/${slug}/feed.atom` },
+  };
+}
+
+/** The people index as one list: a person listed in several organisations once, names in Danish order. */
+export function people(groups: PeopleGroup[]): Array<z.infer<typeof S.ApiPersonListing>> {
+  const byId = new Map<number, z.infer<typeof S.ApiPersonListing>>();
+  for (const g of groups) {
+    for (const p of g.people) {
+      const seen = byId.get(p.id);
+      if (!seen) {
+        byId.set(p.id, { id: p.id, slug: p.slug, name: p.name, party: p.party, municipality: p.municipality, meetingCount: p.meetingCount, lastDate: p.lastDate, bodies: [g.body], url: personUrl(p.id) });
+        continue;
+      }
+      seen.meetingCount += p.meetingCount;
+      if ((p.lastDate ?? '') > (seen.lastDate ?? '')) seen.lastDate = p.lastDate;
+      seen.bodies.push(g.body);
+    }
+  }
+  return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name, 'da') || a.id - b.id);
+}
+
+export function person(view: PersonView): z.infer<typeof S.ApiPerson> {
+  return {
+    person: { ...view.person, url: personUrl(view.person.id) },
+    memberships: view.memberships,
+    attendance: view.attendance.map((a) => ({ ...a, meeting: meetingSummary(a.meeting) })),
+  };
+}
+
+export function caseView(view: CaseView): z.infer<typeof S.ApiCase> {
+  return {
+    caseNumber: view.caseNumber,
+    url: caseUrl(view.caseNumber),
+    items: view.items.map((i) => ({ ...i, meeting: meetingSummary(i.meeting), url: itemUrl(i.meeting.id, i.number) })),
+  };
+}
+
+/** The search response: the shape /api/search always had, with page links added. */
+export function search(result: SearchResult, requestUrl: string): z.infer<typeof S.ApiSearch> {
+  return {
+    total: result.total,
+    totalIsEstimate: result.totalIsEstimate ?? false,
+    page: result.page,
+    limit: result.limit,
+    links: pageLinks(requestUrl, result.page, result.limit, result.total),
+    results: result.results.map((h) => ({ title: h.title, itemNumber: h.itemNumber, meetingDate: h.meetingDate, body: h.body, snippet: h.snippet, url: h.url })),
+  };
+}
