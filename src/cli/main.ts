@@ -1,5 +1,5 @@
 /**
- * @module The `referat` command line: parse, import, serve.
+ * @module The `referat` command line: parse, import, serve, user.
  */
 import { readFile } from 'node:fs/promises';
 import { importFile, ImportError, readLines } from '../import/index.js';
@@ -12,7 +12,10 @@ const USAGE = `Usage:
                      (--lines: the read stage's lines with their style, before any structure)
   referat import FILES…|DIR [--date …] [--body …] [--authority …] [--force]          import documents as new versions
                      (--force: make a version current even if it reads less than the current one)
-  referat serve                                                                      serve the archive (imports the samples into an empty database)`;
+  referat serve                                                                      serve the archive (imports the samples into an empty database)
+  referat user add EMAIL [--admin] [--member ORG-SLUG]… [--secretary ORG-SLUG]… [--name NAME] [--password-stdin]
+                                                                                     create an account (password prompted, or stdin's first line)
+  referat user list                                                                  list accounts and their roles`;
 
 async function parseCommand(args: string[]): Promise<number> {
   const parsed = parseDocumentArgs(args, ['json', 'lines']);
@@ -63,6 +66,10 @@ async function main(argv: string[]): Promise<number> {
     case 'serve': {
       const { runServe } = await import('./serve.js');
       return runServe(rest);
+    }
+    case 'user': {
+      const { runUser } = await import('./user.js');
+      return runUser(rest);
     }
     default:
       console.error(USAGE);

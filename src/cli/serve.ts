@@ -20,6 +20,7 @@ import { listen, serveArchive, type RunningServer } from '../web/server.js';
 import { createOParlApp } from '../api/oparl/routes.js';
 import { importFiles } from './import.js';
 import { alertsFromEnv, type Alerts } from '../alerts/index.js';
+import { createAccounts } from '../auth/index.js';
 
 const SAMPLES = new URL('../../samples/', import.meta.url);
 
@@ -129,7 +130,7 @@ export async function runServe(args: string[]): Promise<number> {
     const hostname = process.env.HOST ?? '127.0.0.1';
     // Links in alert mails: REFERAT_PUBLIC_URL, else this server's own address.
     alerts = alertsFromEnv(database.db, `http://localhost:${port}`);
-    server = await serveArchive(createDbArchive(database.db), { port, hostname }, { oparl: createOParlApp(database.db), alerts });
+    server = await serveArchive(createDbArchive(database.db), { port, hostname }, { oparl: createOParlApp(database.db), alerts, accounts: createAccounts(database.db) });
     url = hostname === '127.0.0.1' ? `http://localhost:${server.port}` : server.url;
     // Holding the embedded database, this server is the only way in for `referat import`.
     internal = database.lock ? await serveImports(database, database.lock, url, alerts) : null;

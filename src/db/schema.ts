@@ -433,3 +433,72 @@ export const alertTokens = pgTable(
   },
   (t) => [index('alert_tokens_email_idx').on(t.email), oneOf('alert_tokens_purpose_check', t.purpose, ALERT_TOKEN_PURPOSES)],
 );
+
+/** The roles a user holds in an organisation (admin is a flag on the user, held without one). */
+export const ORGANIZATION_ROLES = ['member', 'secretary'] as const;
+
+/**
+ * An account (src/auth): e-mail lower-cased and unique; the password as an scrypt string
+ * (src/auth/password.ts); deactivated accounts keep their row (the audit log names them).
+ */
+export const users = pgTable('users', {
+  id: serial('id').primaryKey(),
+  email: text('email').notNull().unique(),
+  displayName: text('display_name').notNull(),
+  passwordHash: text('password_hash').notNull(),
+  admin: boolean('admin').notNull().default(false),
+  deactivatedAt: timestamp('deactivated_at', { withTimezone: true, mode: 'string' }),
+  createdAt: created(),
+  modifiedAt: modified(),
+});
+
+/** A user's role in an organisation: member (reads its closed items) or secretary (writes its meetings). */
+export const userRoles = pgTable(
+  'user_roles',
+  {
+    userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    organizationId: integer('organization_id').notNull().references(() => organizations.id),
+    role: text('role', { enum: ORGANIZATION_ROLES }).notNull(),
+  },
+  (t) => [uniqueIndex('user_roles_key').on(t.userId, t.organizationId, t.role), oneOf('user_roles_role_check', t.role, ORGANIZATION_ROLES)],
+);
+
+/** A signed-in session: the cookie's token stored as its SHA-256 only; idle and absolute expiry. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    hash: text('hash').primaryKey(),
+    userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true, mode: 'string' }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'string' }).notNull(),
+    createdAt: created(),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+/** Failed log-ins per key ("email:…" or "ip:…"), for throttling (src/auth/throttle.ts). */
+export const loginThrottle = pgTable('login_throttle', {
+  key: text('key').primaryKey(),
+  failures: integer('failures').notNull(),
+  lastFailureAt: timestamp('last_failure_at', { withTimezone: true, mode: 'string' }).notNull(),
+  lockedUntil: timestamp('locked_until', { withTimezone: true, mode: 'string' }),
+});
+
+/** Who did what and when: written in the same transaction as the change it records. */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: serial('id').primaryKey(),
+    /** The acting user; null for the command line. */
+    actorUserId: integer('actor_user_id').references(() => users.id),
+    /** "cli", or the acting user's e-mail at the time. */
+    actor: text('actor').notNull(),
+    /** e.g. user.create, user.roles, user.deactivate, session.login. */
+    action: text('action').notNull(),
+    /** What was acted on, e.g. "user:3 anna@example.dk". */
+    target: text('target').notNull(),
+    detail: jsonb('detail'),
+    at: timestamp('at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  },
+  (t) => [index('audit_log_at_idx').on(t.at)],
+);

@@ -38,6 +38,7 @@ import { ownStaticDir } from './static.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { showAlertForms } from '../alerts/forms.js';
+import type { Accounts } from '../auth/index.js';
 
 const LATEST_COUNT = 10;
 const UPCOMING_COUNT = 10;
@@ -69,6 +70,8 @@ export interface AppParts {
   oparl?: Hono;
   /** E-mail alerts (src/alerts): routes at /subscriptions; `enabled` shows the subscribe forms. */
   alerts?: { routes: Hono; enabled: boolean };
+  /** Accounts (src/auth): the session middleware that sets the viewer, and /log-ind, /log-ud, /admin. */
+  accounts?: Accounts;
 }
 
 /** Build the web application over an archive. */
@@ -91,11 +94,15 @@ export function createApp(archive: Archive, parts: AppParts = {}): Hono<AppEnv> 
   );
   // NUL and other control characters in the path or the query: 400, before any route sees them.
   app.use('*', refuseControlCharacters(renderBadRequestPage));
-  // Every read names its viewer; accounts (next) will set a signed-in one here.
-  app.use('*', async (c, next) => {
-    c.set('viewer', ANONYMOUS);
-    await next();
-  });
+  // Every read names its viewer: the signed-in account's (src/auth), else the public.
+  app.use(
+    '*',
+    parts.accounts?.middleware ??
+      (async (c, next) => {
+        c.set('viewer', ANONYMOUS);
+        await next();
+      }),
+  );
   app.use('/static/dkfds/*', assets.dkfds);
   app.use('/static/*', assets.own);
   // Whether pages show subscribe forms (read while they render: src/alerts/forms.ts).
@@ -282,6 +289,7 @@ export function createApp(archive: Archive, parts: AppParts = {}): Hono<AppEnv> 
   app.route('/', createJsonApi(archive)); // /api: the JSON API, its OpenAPI document and page (src/api/json)
 
   if (parts.alerts) app.route('/subscriptions', parts.alerts.routes);
+  if (parts.accounts) app.route('/', parts.accounts.routes); // /log-ind, /log-ud, /admin/… (src/auth)
 
   if (parts.oparl) {
     // The System object lives at /oparl/v1.1/ (with the slash, as OParl clients are given it).

@@ -4,6 +4,8 @@
  */
 import type { Child } from 'hono/jsx';
 import { Breadcrumbs, type Crumb } from './components/breadcrumbs.js';
+import { CSRF_FIELD } from '../auth/csrf.js';
+import { accountsEnabled, currentAccount } from '../auth/current.js';
 
 export const SITE_NAME = 'Referat';
 
@@ -28,6 +30,29 @@ function NavLink(props: { href: string; current: boolean; text: string }) {
         <span>{props.text}</span>
       </a>
     </li>
+  );
+}
+
+/** "Log ind", or the signed-in user's name, "Brugere" for admins, and a "Log ud" button (src/auth). */
+function AccountLinks() {
+  if (!accountsEnabled()) return null;
+  const account = currentAccount();
+  if (!account) {
+    return (
+      <div class="account-links">
+        <a href="/log-ind">Log ind</a>
+      </div>
+    );
+  }
+  return (
+    <div class="account-links">
+      <span class="account-name">{account.user.displayName}</span>
+      {account.user.admin && <a href="/admin/brugere">Brugere</a>}
+      <form method="post" action="/log-ud" class="account-logout">
+        <input type="hidden" name={CSRF_FIELD} value={account.csrf} />
+        <button class="button button-tertiary" type="submit">Log ud</button>
+      </form>
+    </div>
   );
 }
 
@@ -62,6 +87,7 @@ export function Layout(props: LayoutProps) {
                 <p><strong class="authority-name">KKR Midtjylland og KD-Net</strong></p>
                 <p>Dagsordener og referater</p>
               </div>
+              <AccountLinks />
             </div>
           </div>
           <div class="navigation-menu">
