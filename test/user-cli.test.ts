@@ -22,7 +22,7 @@ let dataDir: string;
 
 function referat(args: string[], stdin = ''): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const env = { ...process.env, REFERAT_DATA_DIR: dataDir };
+    const env: NodeJS.ProcessEnv = { ...process.env, REFERAT_DATA_DIR: dataDir };
     delete env.DATABASE_URL;
     const child = spawn(process.execPath, [BIN, ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
