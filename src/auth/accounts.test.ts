@@ -10,11 +10,12 @@ import { storeDocument } from '../db/store.js';
 import { openTestDatabase } from '../db/testing.js';
 import { createUser, organizationIdsBySlug } from '../db/users.js';
 import { listAudit } from '../db/audit.js';
-import { sessions } from '../db/schema.js';
+import { sessions, users } from '../db/schema.js';
 import { tokenHash } from './tokens.js';
 import { createApp } from '../web/app.js';
 import { createAccounts } from './index.js';
-import { hashPassword } from './password.js';
+import { hashPassword, needsRehash, SCRYPT_PARAMS } from './password.js';
+import { eq } from 'drizzle-orm';
 import { csrfOf, loginCookie, postForm, setCookies, submitLogin } from './testing.js';
 
 const PASSWORD = 'en lang nok adgangskode';
@@ -253,6 +254,18 @@ describe('admin pages', () => {
   });
 });
 
+describe('passwords stored with old parameters', () => {
+  it('are rehashed with today\'s at the next log-in', async () => {
+    const old = await hashPassword(PASSWORD, { ...SCRYPT_PARAMS, N: 2 ** 14 });
+    const user = await createUser(database.db, { kind: 'cli' }, { email: 'gammel@example.dk', displayName: 'Gammel', passwordHash: old, admin: false, roles: [] });
+    await loginCookie(app, 'gammel@example.dk', PASSWORD);
+    const [row] = await database.db.select({ hash: users.passwordHash }).from(users).where(eq(users.id, user.id));
+    expect(row!.hash).not.toBe(old);
+    expect(needsRehash(row!.hash)).toBe(false);
+    await loginCookie(app, 'gammel@example.dk', PASSWORD);
+  });
+});
+
 describe('the header and log-out', () => {
   it('offers "Log ind" to the public and name and "Log ud" when signed in; log-out ends the session', async () => {
     expect(await (await app.request('/')).text()).toContain('href="/log-ind"');
@@ -260,6 +273,7 @@ describe('the header and log-out', () => {
     const home = await (await app.request('/', { headers: { cookie } })).text();
     expect(home).toContain('class="account-name">Medlem<');
     expect(home).toContain('Log ud');
+    expect(home).toContain('ser også de lukkede punkter');
     const out = await postForm(app, cookie, '/log-ud', {}, '/');
     expect(out.status).toBe(200);
     expect(setCookies(out).get('referat_session')!.value).toBe('');

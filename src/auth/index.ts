@@ -59,8 +59,8 @@ export function createAccounts(db: Db, options: AccountsOptions = {}): Accounts 
   const middleware: MiddlewareHandler<Env> = async (c, next) => {
     let account: SignedIn | null = null;
     const token = getCookie(c, SESSION_COOKIE);
-    // Requests without the cookie (the public, crawlers) cost no query.
-    if (token && token.length <= 100) {
+    // Requests without the cookie (the public, crawlers) and for static files cost no query.
+    if (token && token.length <= 100 && !c.req.path.startsWith('/static/')) {
       const session = await sessionUser(db, token, clock(), policy);
       const user = session && (await getUser(db, session.userId));
       if (user?.active) account = { user, token, csrf: sessionCsrf(token) };

@@ -117,7 +117,10 @@ export function Layout(props: LayoutProps) {
                 <div class="col-12 col-md-8 footer-col">
                   <p>
                     <strong>{SITE_NAME}</strong> er et åbent arkiv over dagsordener og referater fra KKR Midtjylland
-                    og kommunaldirektørnetværket i Midtjylland (KD-Net). Lukkede punkter og lukkede bilag vises ikke.
+                    og kommunaldirektørnetværket i Midtjylland (KD-Net).{' '}
+                    {currentAccount()
+                      ? 'Du er logget ind og ser også de lukkede punkter og bilag, du har adgang til.'
+                      : 'Lukkede punkter og lukkede bilag vises ikke.'}
                   </p>
                 </div>
                 <div class="col-12 col-md-4 footer-col">
