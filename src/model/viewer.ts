@@ -1,6 +1,6 @@
 /**
  * @module Viewers: who is reading. Every read of the archive takes one; src/archive/policy.ts
- * decides what each may see. Anonymous today; accounts with roles in organisations come next.
+ * decides what each may see. Anonymous, or a signed-in account (src/auth; db/users.ts viewerOf).
  */
 import { z } from 'zod';
 
