@@ -10,19 +10,25 @@ import { queryRows, queryRowsAsJson } from './rows.js';
 import { meetingStatus } from './summaries.js';
 import { visibleTo } from './visibility.js';
 
-/** Paging and the OParl time filters of a list request. */
+/**
+ * Paging and the OParl time filters of a list request. Lists are in id order; `after` (what
+ * `links.next` carries) reads the rows after an id through the primary key, so a deep page costs
+ * what the first does. `page` (1-based, by offset) is kept for clients that ask for page numbers.
+ */
 export interface ListQuery {
-  page: number;
   limit: number;
+  after?: number;
+  page?: number;
   createdSince?: string;
   createdUntil?: string;
   modifiedSince?: string;
   modifiedUntil?: string;
 }
 
+/** A page of rows, and the cursor of the next page when rows follow (nothing is counted). */
 export interface Page<T> {
   rows: T[];
-  total: number;
+  next: number | null;
 }
 
 /** The body slug of organisations whose authority no document names. */
@@ -59,23 +65,40 @@ const idList = (ids: number[]) => sql.join([...new Set(ids)].map((id) => sql`${i
 /** Rows grouped by their meeting, for a page of meetings read with one query per kind. */
 function byMeeting<T extends { meeting_id: number }>(rows: T[]): Map<number, T[]> {
   const out = new Map<number, T[]>();
-  for (const r of rows) out.set(r.meeting_id, [...(out.get(r.meeting_id) ?? []), r]);
+  for (const r of rows) {
+    const list = out.get(r.meeting_id);
+    if (list) list.push(r);
+    else out.set(r.meeting_id, [r]);
+  }
   return out;
 }
 
-/** One page of a query's rows in id order, with the total count. */
-async function paged<T>(db: Db, select: SQL, from: SQL, q: ListQuery, alias: string): Promise<Page<T>> {
-  const where = sql`${from} and ${timeFilters(q, alias)}`;
-  const [count] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n ${where}`);
-  // The page's ids first, then the columns for those alone: rows skipped by OFFSET are never formatted.
+/**
+ * One page of a query's rows in id order. The page's ids come first — one more than the limit
+ * tells whether a next page exists, so the list is never counted — then the columns of those
+ * rows alone (formatting skipped rows would cost as much as the page).
+ */
+async function paged<T extends { id: number }>(db: Db, select: SQL, from: SQL, q: ListQuery, alias: string, distinct?: { prefer: SQL }): Promise<Page<T>> {
   const a = sql.raw(alias);
-  const rows = await queryRowsAsJson<T>(
+  // Only a join to many rows (a file in several versions) needs the ids made distinct; `prefer` orders an id's rows.
+  const pick = distinct ? sql`select distinct` : sql`select`;
+  const after = q.after === undefined ? sql`` : sql` and ${a}.id > ${q.after}`;
+  const offset = q.after === undefined && q.page !== undefined ? (q.page - 1) * q.limit : 0;
+  const ids = (await queryRows<{ id: number }>(
     db,
-    sql`${select} ${where} and ${a}.id in (select ${a}.id ${where} order by ${a}.id limit ${q.limit} offset ${(q.page - 1) * q.limit})
-        order by ${a}.id limit ${q.limit}`,
-    sql`t.id`,
-  );
-  return { rows, total: count?.n ?? 0 };
+    sql`${pick} ${a}.id ${from} and ${timeFilters(q, alias)}${after} order by ${a}.id limit ${q.limit + 1} offset ${offset}`,
+  )).map((r) => r.id);
+  const pageIds = ids.slice(0, q.limit);
+  if (pageIds.length === 0) return { rows: [], next: null };
+  const rows = await queryRowsAsJson<T>(db, sql`${select} ${from} and ${a}.id in (${idList(pageIds)})`, distinct ? sql`t.id, ${distinct.prefer}` : sql`t.id`);
+  return { rows: distinct ? rows.filter((r, i) => i === 0 || rows[i - 1]!.id !== r.id) : rows, next: ids.length > q.limit ? pageIds.at(-1)! : null };
+}
+
+/** A page of a short list held in memory (bodies, electoral periods): the cursor is a position. */
+export function slicePage<T>(all: T[], q: ListQuery): Page<T> {
+  const start = q.after ?? (q.page !== undefined ? (q.page - 1) * q.limit : 0);
+  const end = start + q.limit;
+  return { rows: all.slice(start, end), next: end < all.length ? end : null };
 }
 
 export interface BodyRow {
@@ -309,7 +332,7 @@ const filePublic = sql`f.access = 'public' and m.deleted_at is null and ${public
 /** A body's public files (originals of every version). */
 export function listFiles(db: Db, body: string, q: ListQuery): Promise<Page<FileRow>> {
   const timeOnly = { ...q, modifiedSince: undefined, modifiedUntil: undefined };
-  return paged(db, fileColumns, sql`${fileFrom} where ${inBody(body)} and ${filePublic}`, timeOnly, 'f');
+  return paged(db, fileColumns, sql`${fileFrom} where ${inBody(body)} and ${filePublic}`, timeOnly, 'f', { prefer: sql`t.current desc` });
 }
 
 /** The current public originals of meetings' documents, by meeting. */
