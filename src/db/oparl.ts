@@ -59,8 +59,14 @@ function timeFilters(q: ListQuery, alias: string): SQL {
   return sql.join(parts, sql` and `);
 }
 
-/** Distinct ids as a SQL list. */
-const idList = (ids: number[]) => sql.join([...new Set(ids)].map((id) => sql`${id}`), sql`, `);
+/**
+ * `= any(<ids>)`: ids as one array literal, not a parameter each (binding a hundred parameters
+ * costs PGlite more than the query). The ids are the database's own integers, checked here.
+ */
+function anyOf(ids: number[]): SQL {
+  if (!ids.every((id) => Number.isSafeInteger(id))) throw new Error('ids must be whole numbers');
+  return sql.raw(`= any('{${[...new Set(ids)].join(',')}}'::int[])`);
+}
 
 /** Rows grouped by their meeting, for a page of meetings read with one query per kind. */
 function byMeeting<T extends { meeting_id: number }>(rows: T[]): Map<number, T[]> {
@@ -90,7 +96,7 @@ async function paged<T extends { id: number }>(db: Db, select: SQL, from: SQL, q
   )).map((r) => r.id);
   const pageIds = ids.slice(0, q.limit);
   if (pageIds.length === 0) return { rows: [], next: null };
-  const rows = await queryRowsAsJson<T>(db, sql`${select} ${from} and ${a}.id in (${idList(pageIds)})`, distinct ? sql`t.id, ${distinct.prefer}` : sql`t.id`);
+  const rows = await queryRowsAsJson<T>(db, sql`${select} ${from} and ${a}.id ${anyOf(pageIds)}`, distinct ? sql`t.id, ${distinct.prefer}` : sql`t.id`);
   return { rows: distinct ? rows.filter((r, i) => i === 0 || rows[i - 1]!.id !== r.id) : rows, next: ids.length > q.limit ? pageIds.at(-1)! : null };
 }
 
@@ -119,6 +125,17 @@ export async function listBodies(db: Db): Promise<BodyRow[]> {
   return rows;
 }
 
+/** Whether a body of that slug exists (as listBodies would list it). */
+export async function bodyExists(db: Db, slug: string): Promise<boolean> {
+  const [row] = await queryRows<{ found: boolean }>(
+    db,
+    slug === UNKNOWN_BODY_SLUG
+      ? sql`select exists (select 1 from organizations where authority_id is null) as found`
+      : sql`select exists (select 1 from authorities where slug = ${slug}) as found`,
+  );
+  return row?.found === true;
+}
+
 export interface OrganizationRow {
   id: number;
   name: string;
@@ -143,7 +160,7 @@ export async function getOrganization(db: Db, id: number): Promise<OrganizationR
 /** Organisations by id, for a page of meetings at once. */
 export async function organizationsById(db: Db, ids: number[]): Promise<Map<number, OrganizationRow>> {
   if (ids.length === 0) return new Map();
-  const rows = await queryRows<OrganizationRow>(db, sql`${organizationColumns} from organizations o left join authorities a on a.id = o.authority_id where o.id in (${idList(ids)})`);
+  const rows = await queryRows<OrganizationRow>(db, sql`${organizationColumns} from organizations o left join authorities a on a.id = o.authority_id where o.id ${anyOf(ids)}`);
   return new Map(rows.map((r) => [r.id, r]));
 }
 
@@ -205,11 +222,15 @@ export function listAgendaItems(db: Db, body: string, q: ListQuery): Promise<Pag
   return paged(db, itemColumns, sql`${itemFrom} where ${inBody(body)} and ${itemVisible}`, q, 'i');
 }
 
-/** The public items of meetings, each meeting's in agenda order, deleted ones last. */
+/**
+ * The public items of meetings, each meeting's in agenda order, deleted ones last. The ids bound
+ * both sides of the join (here and in meetingFiles): told only the items', the planner scanned
+ * every meeting.
+ */
 export async function meetingItems(db: Db, meetingIds: number[]): Promise<Map<number, ItemRow[]>> {
   if (meetingIds.length === 0) return new Map();
   return byMeeting(
-    await queryRowsAsJson<ItemRow>(db, sql`${itemColumns} ${itemFrom} where i.meeting_id in (${idList(meetingIds)}) and ${itemVisible} order by i.meeting_id, i.deleted_at is not null, i.position, i.id`, sql`t.meeting_id, t.deleted, t.position, t.id`),
+    await queryRowsAsJson<ItemRow>(db, sql`${itemColumns} ${itemFrom} where i.meeting_id ${anyOf(meetingIds)} and m.id ${anyOf(meetingIds)} and ${itemVisible} order by i.meeting_id, i.deleted_at is not null, i.position, i.id`, sql`t.meeting_id, t.deleted, t.position, t.id`),
   );
 }
 
@@ -339,7 +360,7 @@ export function listFiles(db: Db, body: string, q: ListQuery): Promise<Page<File
 export async function meetingFiles(db: Db, meetingIds: number[]): Promise<Map<number, FileRow[]>> {
   if (meetingIds.length === 0) return new Map();
   return byMeeting(
-    await queryRowsAsJson<FileRow>(db, sql`${fileColumns} ${fileFrom} where d.meeting_id in (${idList(meetingIds)}) and d.current_version_id = v.id and ${filePublic} order by d.meeting_id, d.kind`, sql`t.meeting_id, t.kind`),
+    await queryRowsAsJson<FileRow>(db, sql`${fileColumns} ${fileFrom} where d.meeting_id ${anyOf(meetingIds)} and m.id ${anyOf(meetingIds)} and d.current_version_id = v.id and ${filePublic} order by d.meeting_id, d.kind`, sql`t.meeting_id, t.kind`),
   );
 }
 
@@ -379,7 +400,7 @@ export async function locationsById(db: Db, ids: number[]): Promise<Map<number, 
   const rows = await queryRows<LocationRow>(
     db,
     sql`select l.id, l.description, ${iso('l.created_at')} as created from locations l
-        where l.id in (${idList(ids)}) and exists (select 1 from meetings m where m.location_id = l.id and ${publicMeeting('m')})`,
+        where l.id ${anyOf(ids)} and exists (select 1 from meetings m where m.location_id = l.id and ${publicMeeting('m')})`,
   );
   return new Map(rows.map((r) => [r.id, r]));
 }
@@ -402,7 +423,7 @@ export async function meetingParticipants(db: Db, meetingIds: number[]): Promise
   return byMeeting(
     await queryRows<{ meeting_id: number; person_id: number }>(
       db,
-      sql`select distinct meeting_id, person_id from participations where meeting_id in (${idList(meetingIds)}) and status in ('present', 'substitute') order by meeting_id, person_id`,
+      sql`select distinct meeting_id, person_id from participations where meeting_id ${anyOf(meetingIds)} and status in ('present', 'substitute') order by meeting_id, person_id`,
     ),
   );
 }

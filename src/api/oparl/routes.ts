@@ -92,6 +92,8 @@ export function createOParlApp(db: Db): Hono {
   const missing = (c: Context) => c.json({ error: 'Objektet findes ikke.' }, 404);
   const terms = () => q.listTerms(db);
   const bodyOf = async (slug: string) => (await q.listBodies(db)).find((b) => b.slug === slug) ?? null;
+  /** Whether a body exists: what a list needs to know, in one small query. */
+  const hasBody = (slug: string) => q.bodyExists(db, slug);
 
   /** A list route: parse the query, fetch a page, present its rows (all at once, so a page costs a few queries, not a few per row). */
   const listAll = <T>(fetch: (c: Context, query: q.ListQuery) => Promise<q.Page<T> | null>, presentAll: (u: OParlUrls, rows: T[]) => Promise<unknown[]>) =>
@@ -113,11 +115,14 @@ export function createOParlApp(db: Db): Hono {
     const live = rows.filter((r) => !r.deleted);
     const ids = live.map((r) => r.id);
     const defined = (list: Array<number | null>) => list.filter((id): id is number => id !== null);
-    const orgs = await q.organizationsById(db, defined(live.map((r) => r.organization_id)));
-    const items = await q.meetingItems(db, ids);
-    const files = await q.meetingFiles(db, ids);
-    const participants = await q.meetingParticipants(db, ids);
-    const locations = await q.locationsById(db, defined(live.map((r) => r.location_id)));
+    // Independent reads: on PostgreSQL they run side by side on the pool's connections.
+    const [orgs, items, files, participants, locations] = await Promise.all([
+      q.organizationsById(db, defined(live.map((r) => r.organization_id))),
+      q.meetingItems(db, ids),
+      q.meetingFiles(db, ids),
+      q.meetingParticipants(db, ids),
+      q.locationsById(db, defined(live.map((r) => r.location_id))),
+    ]);
     return rows.map((row) =>
       meetingObject(
         u,
@@ -162,9 +167,9 @@ export function createOParlApp(db: Db): Hono {
 
   /** A body's list, 404 for an unknown body. */
   const bodyList = <T>(fetch: (slug: string, query: q.ListQuery) => Promise<q.Page<T>>, present: (u: OParlUrls, row: T) => unknown | Promise<unknown>) =>
-    list(async (c, query) => ((await bodyOf(c.req.param('slug') ?? '')) ? fetch(c.req.param('slug')!, query) : null), present);
+    list(async (c, query) => ((await hasBody(c.req.param('slug') ?? '')) ? fetch(c.req.param('slug')!, query) : null), present);
   const bodyListAll = <T>(fetch: (slug: string, query: q.ListQuery) => Promise<q.Page<T>>, presentAll: (u: OParlUrls, rows: T[]) => Promise<unknown[]>) =>
-    listAll(async (c, query) => ((await bodyOf(c.req.param('slug') ?? '')) ? fetch(c.req.param('slug')!, query) : null), presentAll);
+    listAll(async (c, query) => ((await hasBody(c.req.param('slug') ?? '')) ? fetch(c.req.param('slug')!, query) : null), presentAll);
   const lists: Record<BodyList, ReturnType<typeof list>> = {
     organization: bodyList((s, query) => q.listOrganizations(db, s, query), presentOrganization),
     person: bodyList((s, query) => q.listPeople(db, s, query), presentPerson),
