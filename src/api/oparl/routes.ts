@@ -165,11 +165,17 @@ export function createOParlApp(db: Db): Hono {
     return body ? c.json(bodyObject(urls(c), body, await terms())) : missing(c);
   });
 
+  /** A body's page, or null (404) for an unknown body: asked only when the page is empty, as a body with rows exists. */
+  const bodyPage = <T>(fetch: (slug: string, query: q.ListQuery) => Promise<q.Page<T>>) => async (c: Context, query: q.ListQuery) => {
+    const slug = c.req.param('slug') ?? '';
+    const page = await fetch(slug, query);
+    return page.rows.length > 0 || (await hasBody(slug)) ? page : null;
+  };
   /** A body's list, 404 for an unknown body. */
   const bodyList = <T>(fetch: (slug: string, query: q.ListQuery) => Promise<q.Page<T>>, present: (u: OParlUrls, row: T) => unknown | Promise<unknown>) =>
-    list(async (c, query) => ((await hasBody(c.req.param('slug') ?? '')) ? fetch(c.req.param('slug')!, query) : null), present);
+    list(bodyPage(fetch), present);
   const bodyListAll = <T>(fetch: (slug: string, query: q.ListQuery) => Promise<q.Page<T>>, presentAll: (u: OParlUrls, rows: T[]) => Promise<unknown[]>) =>
-    listAll(async (c, query) => ((await hasBody(c.req.param('slug') ?? '')) ? fetch(c.req.param('slug')!, query) : null), presentAll);
+    listAll(bodyPage(fetch), presentAll);
   const lists: Record<BodyList, ReturnType<typeof list>> = {
     organization: bodyList((s, query) => q.listOrganizations(db, s, query), presentOrganization),
     person: bodyList((s, query) => q.listPeople(db, s, query), presentPerson),
