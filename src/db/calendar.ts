@@ -92,9 +92,14 @@ async function scopeCondition(db: Db, viewer: Viewer, scope: FeedScope): Promise
     case 'person':
       return sql`exists (select 1 from participations pa where pa.meeting_id = m.id and pa.person_id = ${scope.personId})`;
     case 'search': {
-      const found = await searchItems(db, viewer, { q: scope.q, sort: 'newest', limit: 100 });
+      // The search itself, filters and query language included: the meetings of its newest 100 items.
+      const query = { ...scope.filters, q: scope.q };
+      const found = await searchItems(db, viewer, { ...query, sort: 'newest', page: 1, limit: 100 });
       const ids = [...new Set(found.results.map((r) => r.meetingId))];
-      return ids.length === 0 ? sql`false` : sql`m.id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`;
+      if (ids.length === 0) return sql`false`;
+      // Items found in agendas (or minutes) only: those documents' versions.
+      const kind = query.kind === undefined ? sql`` : sql` and d.kind = ${query.kind}`;
+      return sql`m.id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})${kind}`;
     }
   }
 }
