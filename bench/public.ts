@@ -94,23 +94,27 @@ export async function publicBench(driver: 'pglite' | 'postgres', seeds: MeetingD
     const events = (await (await app.request(`${ORIGIN}/calendar.ics`)).text()).split('BEGIN:VEVENT').length - 1;
     console.log(`${driver}: iCalendar of ${events.toLocaleString('en')} meetings (${(ical.bytes / 1e6).toFixed(1)} MB), ${runs} requests: ${figures(ical.sorted, ical.cpu)} — target p95 < 200 ms: ${verdict(percentile(ical.sorted, 95) < 200)}`);
 
-    // Pages spread over the list, so deep offsets count too.
+    // Pages spread over the list, so deep pages count too: the list is walked by links.next once
+    // (as a client reads it), then pages from the first to the last are timed.
     const system = (await (await app.request(`${ORIGIN}/oparl/v1.1/body`)).json()) as { data: Array<{ id: string }> };
-    const body = new URL(system.data[0]!.id).pathname.replace('/oparl/v1.1', '');
+    const body = new URL(system.data[0]!.id).pathname;
     for (const list of ['meeting', 'agenda-item']) {
-      const first = (await (await app.request(`${ORIGIN}/oparl/v1.1${body}/${list}?limit=100`)).json()) as { pagination: { totalPages: number } };
-      const totalPages = first.pagination.totalPages;
+      const pages: string[] = [];
+      for (let url: string | undefined = `${body}/${list}?limit=100`; url; ) {
+        pages.push(url);
+        const page = (await (await app.request(`${ORIGIN}${url}`)).json()) as { links: { next?: string } };
+        url = page.links.next && new URL(page.links.next).pathname + new URL(page.links.next).search;
+      }
       const times: number[] = [];
       const cpu: number[] = [];
       for (let r = 0; r < runs; r++) {
-        const page = 1 + Math.floor((r * totalPages) / runs);
-        const one = await time(app, `/oparl/v1.1${body}/${list}?limit=100&page=${page}`, 1);
+        const one = await time(app, pages[Math.floor((r * pages.length) / runs)]!, 1);
         times.push(...one.sorted);
         cpu.push(...one.cpu);
       }
       times.sort((a, b) => a - b);
       cpu.sort((a, b) => a - b);
-      console.log(`${driver}: OParl ${list} list, 100 per page (${totalPages} pages), ${runs} requests: ${figures(times, cpu)} — target p95 < 50 ms: ${verdict(percentile(times, 95) < 50)}`);
+      console.log(`${driver}: OParl ${list} list, 100 per page (${pages.length} pages), ${runs} requests: ${figures(times, cpu)} — target p95 < 50 ms: ${verdict(percentile(times, 95) < 50)}`);
     }
   } finally {
     await database.close();

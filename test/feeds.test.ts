@@ -130,4 +130,35 @@ describe('Atom', () => {
     expect(body).toContain('href="webcal://referat.test/bodies/kd-net/calendar.ics"');
     expect((await text('/cases/SAG-2099-0/feed.atom')).status).toBe(404);
   });
+
+  it("follows a search with the search's filters and query language", async () => {
+    const dates = async (query: string) => {
+      const res = await text(`/search/feed.atom?${query}`);
+      expect(res.status, query).toBe(200);
+      return [...new Set(parseFeed(res.body).items.map((e) => /\d+\. \w+ \d{4}/.exec(e.title!)![0]))].sort();
+    };
+    expect(await dates('q=klima')).toEqual(['15. januar 2020', '17. juni 2020']);
+    expect(await dates('q=klima&from=2020-06-01')).toEqual(['17. juni 2020']);
+    expect(await dates('q=klima&to=2020-03-01')).toEqual(['15. januar 2020']);
+    expect(await dates('q=klima&year=2021')).toEqual([]);
+    expect(await dates('q=klima&body=kd-net')).toEqual([]);
+    // Danish operators and prefixes, as in the search box.
+    expect(await dates(`q=${encodeURIComponent('klima ikke sommeren')}`)).toEqual(['15. januar 2020']);
+    expect(await dates(`q=${encodeURIComponent('vinteren eller sommeren')}`)).toEqual(['15. januar 2020', '17. juni 2020']);
+    expect(await dates(`q=${encodeURIComponent('skift*')}`)).toEqual(['25. oktober 2020']);
+    // A person filter alone: the meetings the person attended.
+    const people = await createDbArchive(database.db).listPeople({ kind: 'anonymous' }, { q: 'Karen' });
+    const karen = people[0]!.people[0]!;
+    expect(await dates(`person=${karen.id}`)).toEqual(['15. januar 2020']);
+    expect(await dates(`q=klima&person=${karen.id}`)).toEqual(['15. januar 2020']);
+    const titled = parseFeed((await text(`/search/feed.atom?q=klima&from=2020-06-01&person=${karen.id}`)).body);
+    expect(titled.title).toBe(`Søgning: klima, fra 2020-06-01, person ${karen.id}`);
+    expect(titled.items).toEqual([]);
+    // Bad parameters are named; nothing to search for is no feed.
+    const bad = await text('/search/feed.atom?q=klima&from=2020-13-01');
+    expect(bad.status).toBe(400);
+    expect(bad.body).toContain('from');
+    expect((await text('/search/feed.atom')).status).toBe(404);
+    expect((await text('/search/feed.atom?q=hemmeligt')).body).not.toContain('Hemmeligt møde');
+  });
 });

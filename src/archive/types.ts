@@ -244,7 +244,11 @@ export type FeedScope =
   | { kind: 'body'; slug: string }
   | { kind: 'case'; caseNumber: string }
   | { kind: 'person'; personId: number }
-  | { kind: 'search'; q: string };
+  /** A search with its filters (a person filter alone lists the person's meetings). */
+  | { kind: 'search'; q: string; filters?: SearchFilters };
+
+/** The filters of a search, beside its words. */
+export type SearchFilters = Pick<SearchQuery, 'body' | 'year' | 'from' | 'to' | 'person' | 'kind' | 'sectionType'>;
 
 /** A new or changed agenda or minutes: one version of a meeting document. */
 export interface FeedEntry {

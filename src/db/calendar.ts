@@ -16,39 +16,56 @@ const MAX_EVENTS = 20_000;
 /** Entries in a feed. */
 const FEED_SIZE = 50;
 
-/** One meeting as the calendar query packs it: [id, date, start, end, location, online, status, body slug, body name, modified]. */
-type CalendarTuple = [number, string, string | null, string | null, string | null, boolean, MeetingStatus, string | null, string | null, string];
+/** Field and record separators of the packed calendar rows (control characters no field holds; see below). */
+const FIELD = '\u001f';
+const RECORD = '\u001e';
 
 /**
- * The viewer's dated meetings (of one organisation, or all), oldest first. The rows come back as
- * one JSON array: a calendar holds thousands of meetings, and one value crosses from the database
- * far faster than thousands of rows (PGlite decodes each row's columns one by one).
+ * The viewer's dated meetings (of one organisation, or all), oldest first. A calendar holds
+ * thousands of meetings, and what they cost is getting them out of the database (PGlite decodes
+ * every column of every row one by one; formatting times and joining names row by row is slow in
+ * WASM too). So the meetings come back as one text value of numbers, dates and codes only —
+ * [id, date, start, end, location id, online, status, organisation id, modified as epoch
+ * seconds], in calendar order — and the few organisations and places they name as two small JSON
+ * values of the same query; names are joined here.
  */
 export async function calendarEntries(db: Db, viewer: Viewer, bodySlug: string | null): Promise<CalendarEntry[]> {
-  const [row] = await queryRows<{ entries: CalendarTuple[] | string }>(
+  const scope = sql`m.date is not null and ${visibleMeetings(viewer, 'm')}
+    ${bodySlug === null ? sql`` : sql`and m.organization_id = (select o.id from organizations o where o.slug = ${bodySlug})`}`;
+  // Times are free text in the schema: separators are taken out of them so no field can split a row.
+  const time = (column: string) => sql.raw(`translate(coalesce(m.${column}, ''), chr(30) || chr(31), '  ')`);
+  const [row] = await queryRows<{ meetings: string | null; places: Array<[number, string]> | string | null; bodies: Array<[number, string, string]> | string | null }>(
     db,
-    sql`select coalesce(json_agg(json_build_array(c.id, c.date, c.start_time, c.end_time, c.location, c.online, c.status, c.body_slug, c.body_name, c.modified)
-                 order by c.date, c.start_time nulls first, c.id), '[]'::json) as entries
-        from (select m.id, m.date::text as date, m.start_time, m.end_time, l.description as location, m.online,
-                ${meetingStatus('m')} as status,
-                o.slug as body_slug, o.name as body_name,
-                to_char(m.modified_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as modified
-              from meetings m left join organizations o on o.id = m.organization_id left join locations l on l.id = m.location_id
-              where m.date is not null and ${visibleMeetings(viewer, 'm')} ${bodySlug === null ? sql`` : sql`and o.slug = ${bodySlug}`}
-              order by m.date, m.start_time nulls first, m.id limit ${MAX_EVENTS}) c`,
+    sql`select
+          (select string_agg(concat_ws(chr(31), m.id, m.date, ${time('start_time')}, ${time('end_time')}, coalesce(m.location_id::text, ''),
+                    m.online, ${meetingStatus('m')}, coalesce(m.organization_id::text, ''), floor(extract(epoch from m.modified_at))::bigint),
+                  chr(30) order by m.date, m.start_time nulls first, m.id)
+           from (select * from meetings m where ${scope} order by m.date, m.start_time nulls first, m.id limit ${MAX_EVENTS}) m) as meetings,
+          (select json_agg(json_build_array(l.id, l.description)) from locations l
+           where l.id in (select m.location_id from meetings m where ${scope})) as places,
+          (select json_agg(json_build_array(o.id, o.slug, o.name)) from organizations o) as bodies`,
   );
+  if (!row?.meetings) return [];
   // json arrives parsed from both drivers; the string case guards a driver setting.
-  const tuples = typeof row?.entries === 'string' ? (JSON.parse(row.entries) as CalendarTuple[]) : (row?.entries ?? []);
-  return tuples.map(([id, date, startTime, endTime, location, online, status, slug, name, modified]) => ({
-    meetingId: id,
-    date,
-    startTime,
-    endTime,
-    location: location ?? (online ? 'Online' : null),
-    status,
-    body: slug !== null && name !== null ? { slug, name } : null,
-    modified,
-  }));
+  const parsed = <T>(value: T | string | null): T | [] => (typeof value === 'string' ? (JSON.parse(value) as T) : (value ?? []));
+  const places = new Map(parsed(row.places));
+  const bodies = new Map(parsed(row.bodies).map(([id, slug, name]) => [id, { slug, name }]));
+  const entries: CalendarEntry[] = [];
+  for (const record of row.meetings.split(RECORD)) {
+    const [id, date, startTime, endTime, locationId, online, status, organizationId, modified] = record.split(FIELD) as string[];
+    const location = locationId ? (places.get(Number(locationId)) ?? null) : null;
+    entries.push({
+      meetingId: Number(id),
+      date: date!,
+      startTime: startTime || null,
+      endTime: endTime || null,
+      location: location ?? (online === 'true' || online === 't' ? 'Online' : null),
+      status: status as MeetingStatus,
+      body: organizationId ? (bodies.get(Number(organizationId)) ?? null) : null,
+      modified: new Date(Number(modified) * 1000).toISOString().replace(/\.\d+Z$/, 'Z'),
+    });
+  }
+  return entries;
 }
 
 interface VersionRow {
@@ -75,9 +92,14 @@ async function scopeCondition(db: Db, viewer: Viewer, scope: FeedScope): Promise
     case 'person':
       return sql`exists (select 1 from participations pa where pa.meeting_id = m.id and pa.person_id = ${scope.personId})`;
     case 'search': {
-      const found = await searchItems(db, viewer, { q: scope.q, sort: 'newest', limit: 100 });
+      // The search itself, filters and query language included: the meetings of its newest 100 items.
+      const query = { ...scope.filters, q: scope.q };
+      const found = await searchItems(db, viewer, { ...query, sort: 'newest', page: 1, limit: 100 });
       const ids = [...new Set(found.results.map((r) => r.meetingId))];
-      return ids.length === 0 ? sql`false` : sql`m.id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`;
+      if (ids.length === 0) return sql`false`;
+      // Items found in agendas (or minutes) only: those documents' versions.
+      const kind = query.kind === undefined ? sql`` : sql` and d.kind = ${query.kind}`;
+      return sql`m.id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})${kind}`;
     }
   }
 }

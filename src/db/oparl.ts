@@ -10,19 +10,25 @@ import { queryRows, queryRowsAsJson } from './rows.js';
 import { meetingStatus } from './summaries.js';
 import { visibleTo } from './visibility.js';
 
-/** Paging and the OParl time filters of a list request. */
+/**
+ * Paging and the OParl time filters of a list request. Lists are in id order; `after` (what
+ * `links.next` carries) reads the rows after an id through the primary key, so a deep page costs
+ * what the first does. `page` (1-based, by offset) is kept for clients that ask for page numbers.
+ */
 export interface ListQuery {
-  page: number;
   limit: number;
+  after?: number;
+  page?: number;
   createdSince?: string;
   createdUntil?: string;
   modifiedSince?: string;
   modifiedUntil?: string;
 }
 
+/** A page of rows, and the cursor of the next page when rows follow (nothing is counted). */
 export interface Page<T> {
   rows: T[];
-  total: number;
+  next: number | null;
 }
 
 /** The body slug of organisations whose authority no document names. */
@@ -53,29 +59,48 @@ function timeFilters(q: ListQuery, alias: string): SQL {
   return sql.join(parts, sql` and `);
 }
 
-/** Distinct ids as a SQL list. */
-const idList = (ids: number[]) => sql.join([...new Set(ids)].map((id) => sql`${id}`), sql`, `);
+/**
+ * `= any(<ids>)`: ids as one array literal, not a parameter each (binding a hundred parameters
+ * costs PGlite more than the query). The ids are the database's own integers, checked here.
+ */
+function anyOf(ids: number[]): SQL {
+  if (!ids.every((id) => Number.isSafeInteger(id))) throw new Error('ids must be whole numbers');
+  return sql.raw(`= any('{${[...new Set(ids)].join(',')}}'::int[])`);
+}
 
 /** Rows grouped by their meeting, for a page of meetings read with one query per kind. */
 function byMeeting<T extends { meeting_id: number }>(rows: T[]): Map<number, T[]> {
   const out = new Map<number, T[]>();
-  for (const r of rows) out.set(r.meeting_id, [...(out.get(r.meeting_id) ?? []), r]);
+  for (const r of rows) {
+    const list = out.get(r.meeting_id);
+    if (list) list.push(r);
+    else out.set(r.meeting_id, [r]);
+  }
   return out;
 }
 
-/** One page of a query's rows in id order, with the total count. */
-async function paged<T>(db: Db, select: SQL, from: SQL, q: ListQuery, alias: string): Promise<Page<T>> {
-  const where = sql`${from} and ${timeFilters(q, alias)}`;
-  const [count] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n ${where}`);
-  // The page's ids first, then the columns for those alone: rows skipped by OFFSET are never formatted.
+/**
+ * One page of a query's rows in id order, in one query (a round trip is most of a page's cost on
+ * a busy server): the page's ids are picked first — one more than the limit tells whether a next
+ * page exists, so the list is never counted — and only those rows' columns are formatted.
+ */
+async function paged<T extends { id: number }>(db: Db, select: SQL, from: SQL, q: ListQuery, alias: string, distinct?: { prefer: SQL }): Promise<Page<T>> {
   const a = sql.raw(alias);
-  const rows = await queryRowsAsJson<T>(
-    db,
-    sql`${select} ${where} and ${a}.id in (select ${a}.id ${where} order by ${a}.id limit ${q.limit} offset ${(q.page - 1) * q.limit})
-        order by ${a}.id limit ${q.limit}`,
-    sql`t.id`,
-  );
-  return { rows, total: count?.n ?? 0 };
+  const after = q.after === undefined ? sql`` : sql` and ${a}.id > ${q.after}`;
+  const offset = q.after === undefined && q.page !== undefined ? (q.page - 1) * q.limit : 0;
+  // Only a join to many rows (a file in several versions) needs the ids made distinct; `prefer` orders an id's rows.
+  const pick = distinct ? sql`select distinct` : sql`select`;
+  const ids = sql`${pick} ${a}.id ${from} and ${timeFilters(q, alias)}${after} order by ${a}.id limit ${q.limit + 1} offset ${offset}`;
+  const rows = await queryRowsAsJson<T>(db, sql`${select} ${from} and ${a}.id in (${ids})`, distinct ? sql`t.id, ${distinct.prefer}` : sql`t.id`);
+  const unique = distinct ? rows.filter((r, i) => i === 0 || rows[i - 1]!.id !== r.id) : rows;
+  return { rows: unique.slice(0, q.limit), next: unique.length > q.limit ? unique[q.limit - 1]!.id : null };
+}
+
+/** A page of a short list held in memory (bodies, electoral periods): the cursor is a position. */
+export function slicePage<T>(all: T[], q: ListQuery): Page<T> {
+  const start = q.after ?? (q.page !== undefined ? (q.page - 1) * q.limit : 0);
+  const end = start + q.limit;
+  return { rows: all.slice(start, end), next: end < all.length ? end : null };
 }
 
 export interface BodyRow {
@@ -94,6 +119,17 @@ export async function listBodies(db: Db): Promise<BodyRow[]> {
   );
   if (unknown?.created) rows.push({ slug: UNKNOWN_BODY_SLUG, name: 'Ukendt myndighed', created: unknown.created, modified: unknown.modified! });
   return rows;
+}
+
+/** Whether a body of that slug exists (as listBodies would list it). */
+export async function bodyExists(db: Db, slug: string): Promise<boolean> {
+  const [row] = await queryRows<{ found: boolean }>(
+    db,
+    slug === UNKNOWN_BODY_SLUG
+      ? sql`select exists (select 1 from organizations where authority_id is null) as found`
+      : sql`select exists (select 1 from authorities where slug = ${slug}) as found`,
+  );
+  return row?.found === true;
 }
 
 export interface OrganizationRow {
@@ -120,7 +156,7 @@ export async function getOrganization(db: Db, id: number): Promise<OrganizationR
 /** Organisations by id, for a page of meetings at once. */
 export async function organizationsById(db: Db, ids: number[]): Promise<Map<number, OrganizationRow>> {
   if (ids.length === 0) return new Map();
-  const rows = await queryRows<OrganizationRow>(db, sql`${organizationColumns} from organizations o left join authorities a on a.id = o.authority_id where o.id in (${idList(ids)})`);
+  const rows = await queryRows<OrganizationRow>(db, sql`${organizationColumns} from organizations o left join authorities a on a.id = o.authority_id where o.id ${anyOf(ids)}`);
   return new Map(rows.map((r) => [r.id, r]));
 }
 
@@ -182,11 +218,15 @@ export function listAgendaItems(db: Db, body: string, q: ListQuery): Promise<Pag
   return paged(db, itemColumns, sql`${itemFrom} where ${inBody(body)} and ${itemVisible}`, q, 'i');
 }
 
-/** The public items of meetings, each meeting's in agenda order, deleted ones last. */
+/**
+ * The public items of meetings, each meeting's in agenda order, deleted ones last. The ids bound
+ * both sides of the join (here and in meetingFiles): told only the items', the planner scanned
+ * every meeting.
+ */
 export async function meetingItems(db: Db, meetingIds: number[]): Promise<Map<number, ItemRow[]>> {
   if (meetingIds.length === 0) return new Map();
   return byMeeting(
-    await queryRowsAsJson<ItemRow>(db, sql`${itemColumns} ${itemFrom} where i.meeting_id in (${idList(meetingIds)}) and ${itemVisible} order by i.meeting_id, i.deleted_at is not null, i.position, i.id`, sql`t.meeting_id, t.deleted, t.position, t.id`),
+    await queryRowsAsJson<ItemRow>(db, sql`${itemColumns} ${itemFrom} where i.meeting_id ${anyOf(meetingIds)} and m.id ${anyOf(meetingIds)} and ${itemVisible} order by i.meeting_id, i.deleted_at is not null, i.position, i.id`, sql`t.meeting_id, t.deleted, t.position, t.id`),
   );
 }
 
@@ -309,14 +349,14 @@ const filePublic = sql`f.access = 'public' and m.deleted_at is null and ${public
 /** A body's public files (originals of every version). */
 export function listFiles(db: Db, body: string, q: ListQuery): Promise<Page<FileRow>> {
   const timeOnly = { ...q, modifiedSince: undefined, modifiedUntil: undefined };
-  return paged(db, fileColumns, sql`${fileFrom} where ${inBody(body)} and ${filePublic}`, timeOnly, 'f');
+  return paged(db, fileColumns, sql`${fileFrom} where ${inBody(body)} and ${filePublic}`, timeOnly, 'f', { prefer: sql`t.current desc` });
 }
 
 /** The current public originals of meetings' documents, by meeting. */
 export async function meetingFiles(db: Db, meetingIds: number[]): Promise<Map<number, FileRow[]>> {
   if (meetingIds.length === 0) return new Map();
   return byMeeting(
-    await queryRowsAsJson<FileRow>(db, sql`${fileColumns} ${fileFrom} where d.meeting_id in (${idList(meetingIds)}) and d.current_version_id = v.id and ${filePublic} order by d.meeting_id, d.kind`, sql`t.meeting_id, t.kind`),
+    await queryRowsAsJson<FileRow>(db, sql`${fileColumns} ${fileFrom} where d.meeting_id ${anyOf(meetingIds)} and m.id ${anyOf(meetingIds)} and d.current_version_id = v.id and ${filePublic} order by d.meeting_id, d.kind`, sql`t.meeting_id, t.kind`),
   );
 }
 
@@ -356,7 +396,7 @@ export async function locationsById(db: Db, ids: number[]): Promise<Map<number, 
   const rows = await queryRows<LocationRow>(
     db,
     sql`select l.id, l.description, ${iso('l.created_at')} as created from locations l
-        where l.id in (${idList(ids)}) and exists (select 1 from meetings m where m.location_id = l.id and ${publicMeeting('m')})`,
+        where l.id ${anyOf(ids)} and exists (select 1 from meetings m where m.location_id = l.id and ${publicMeeting('m')})`,
   );
   return new Map(rows.map((r) => [r.id, r]));
 }
@@ -379,7 +419,7 @@ export async function meetingParticipants(db: Db, meetingIds: number[]): Promise
   return byMeeting(
     await queryRows<{ meeting_id: number; person_id: number }>(
       db,
-      sql`select distinct meeting_id, person_id from participations where meeting_id in (${idList(meetingIds)}) and status in ('present', 'substitute') order by meeting_id, person_id`,
+      sql`select distinct meeting_id, person_id from participations where meeting_id ${anyOf(meetingIds)} and status in ('present', 'substitute') order by meeting_id, person_id`,
     ),
   );
 }

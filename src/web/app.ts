@@ -22,7 +22,7 @@ import { renderAtom } from './atom.js';
 import { renderCalendar } from './ical.js';
 import type { FeedScope } from '../archive/types.js';
 import { createJsonApi } from '../api/json/routes.js';
-import { parseSearchParams } from './search-params.js';
+import { parseSearchParams, searchQueryParams } from './search-params.js';
 import { staticAssets } from './static.js';
 import { contentDisposition } from './download.js';
 import { refuseControlCharacters } from './input-guard.js';
@@ -229,10 +229,16 @@ export function createApp(archive: Archive, parts: AppParts = {}): Hono<AppEnv> 
     const view = ref.length <= 200 ? await archive.getPerson(c.var.viewer, ref) : null;
     return view ? feed(c, { kind: 'person', personId: view.person.id }, `${view.person.name}: nye dagsordener og referater`, `/people/${view.person.id}`) : notFound(c);
   });
+  // A search's feed takes the search page's parameters, parsed by the same parser.
   app.get('/search/feed.atom', async (c) => {
-    const q = (c.req.query('q') ?? '').trim().slice(0, 500);
-    if (!q) return notFound(c);
-    return feed(c, { kind: 'search', q }, `Søgning: ${q}`, `/search?q=${encodeURIComponent(q)}`);
+    const parsed = parseSearchParams(c.req.query(), false);
+    if (!parsed.ok) return c.text(parsed.error, 400);
+    const { q, body, year, from, to, person, kind, sectionType } = parsed.query;
+    if (!q && !person) return notFound(c);
+    const filters = { body, year, from, to, person, kind, sectionType };
+    const said = [q, body && `organ ${body}`, year && `år ${year}`, from && `fra ${from}`, to && `til ${to}`, person && `person ${person}`, kind && (kind === 'agenda' ? 'dagsordener' : 'referater'), sectionType && `afsnit ${sectionType}`];
+    const page = `/search?${new URLSearchParams(Object.entries(searchQueryParams({ q, ...filters })).flatMap(([k, v]) => (v === undefined || v === '' ? [] : [[k, String(v)]]))).toString()}`;
+    return feed(c, { kind: 'search', q, filters }, `Søgning: ${said.filter(Boolean).join(', ')}`, page);
   });
 
   app.get('/cases/:caseNumber', async (c) => {

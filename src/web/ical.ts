@@ -33,54 +33,75 @@ export function escapeText(text: string): string {
   return text.replace(/\r?\n|[\\;,]/g, (c) => (c === '\\' ? '\\\\' : c === ';' ? '\\;' : c === ',' ? '\\,' : '\\n'));
 }
 
-/** UTF-8 octets of one code point, worked out rather than encoded (folding runs over every character of a calendar). */
-const octets = (codePoint: number) => (codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4);
-
 /** A content line folded into lines of at most 75 octets, never inside a UTF-8 character. */
 export function foldLine(line: string): string {
   // Most lines are short: returned as they are without a walk over their characters.
   if (line.length <= 25 || Buffer.byteLength(line, 'utf8') <= 75) return line;
-  const parts: string[] = [];
-  let current = '';
+  // One walk over the UTF-16 units, counting each character's UTF-8 octets and cutting by index
+  // (a calendar folds thousands of lines: no per-character strings).
+  let out = '';
+  let start = 0;
   let size = 0;
-  for (const char of line) {
-    const bytes = octets(char.codePointAt(0)!);
-    const limit = parts.length === 0 ? 75 : 74; // continuation lines start with a space
+  let limit = 75; // continuation lines start with a space: 74 after the first
+  for (let i = 0; i < line.length; ) {
+    const unit = line.charCodeAt(i);
+    const pair = unit >= 0xd800 && unit <= 0xdbff && i + 1 < line.length;
+    const bytes = unit < 0x80 ? 1 : unit < 0x800 ? 2 : pair ? 4 : 3;
     if (size + bytes > limit) {
-      parts.push(current);
-      current = '';
+      out += `${line.slice(start, i)}\r\n `;
+      start = i;
       size = 0;
+      limit = 74;
     }
-    current += char;
     size += bytes;
+    i += pair ? 2 : 1;
   }
-  parts.push(current);
-  return parts.join('\r\n ');
+  return out + line.slice(start);
 }
 
-const compact = (date: string) => date.replace(/-/g, '');
+const compact = (date: string) => date.slice(0, 4) + date.slice(5, 7) + date.slice(8, 10);
 const utcStamp = (iso: string) => iso.replace(/[-:]/g, '').replace(/\.\d+/, '');
+const clock = (time: string) => `${time.replace(':', '')}00`;
 
-/** The calendar's events; `origin` ("https://host") builds URLs and UIDs. */
+/** A function that computes each distinct value once: a calendar repeats a few names thousands of times. */
+function memo(f: (key: string) => string): (key: string) => string {
+  const seen = new Map<string, string>();
+  return (key) => {
+    let value = seen.get(key);
+    if (value === undefined) seen.set(key, (value = f(key)));
+    return value;
+  };
+}
+
+/**
+ * The calendar's events; `origin` ("https://host") builds URLs and UIDs. Written event by event
+ * into one string, each line folded as it is made; the lines that repeat across events (summary,
+ * place, status) are escaped and folded once per distinct value.
+ */
 export function renderCalendar(entries: CalendarEntry[], options: { name: string; origin: string }): string {
   const host = new URL(options.origin).host;
-  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Referat//Mødearkiv//DA', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH',
+  const head = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Referat//Mødearkiv//DA', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH',
     `X-WR-CALNAME:${escapeText(options.name)}`, 'X-WR-TIMEZONE:Europe/Copenhagen', ...VTIMEZONE];
+  const summary = memo((name) => `${foldLine(`SUMMARY:${escapeText(name)}`)}\r\n`);
+  const location = memo((place) => `${foldLine(`LOCATION:${escapeText(place)}`)}\r\n`);
+  const status = memo((code) => {
+    const s = code as CalendarEntry['status'];
+    return `${foldLine(`DESCRIPTION:${escapeText(STATUS_LABELS[s])}`)}\r\nSTATUS:${s === 'cancelled' ? 'CANCELLED' : 'CONFIRMED'}\r\n`;
+  });
+  let out = `${head.map(foldLine).join('\r\n')}\r\n`;
   for (const e of entries) {
-    const summary = e.body ? `Møde i ${e.body.name}` : 'Møde';
-    lines.push('BEGIN:VEVENT', `UID:meeting-${e.meetingId}@${host}`, `DTSTAMP:${utcStamp(e.modified)}`);
+    out += `BEGIN:VEVENT\r\n${foldLine(`UID:meeting-${e.meetingId}@${host}`)}\r\nDTSTAMP:${utcStamp(e.modified)}\r\n`;
     if (e.startTime) {
-      lines.push(`DTSTART;TZID=Europe/Copenhagen:${compact(e.date)}T${e.startTime.replace(':', '')}00`);
-      if (e.endTime && e.endTime > e.startTime) lines.push(`DTEND;TZID=Europe/Copenhagen:${compact(e.date)}T${e.endTime.replace(':', '')}00`);
+      const day = compact(e.date);
+      out += `DTSTART;TZID=Europe/Copenhagen:${day}T${clock(e.startTime)}\r\n`;
+      if (e.endTime && e.endTime > e.startTime) out += `DTEND;TZID=Europe/Copenhagen:${day}T${clock(e.endTime)}\r\n`;
     } else {
       // No time stated: the day itself.
-      lines.push(`DTSTART;VALUE=DATE:${compact(e.date)}`);
+      out += `DTSTART;VALUE=DATE:${compact(e.date)}\r\n`;
     }
-    lines.push(`SUMMARY:${escapeText(summary)}`);
-    if (e.location) lines.push(`LOCATION:${escapeText(e.location)}`);
-    lines.push(`DESCRIPTION:${escapeText(STATUS_LABELS[e.status])}`, `URL:${options.origin}/meetings/${e.meetingId}`);
-    lines.push(`STATUS:${e.status === 'cancelled' ? 'CANCELLED' : 'CONFIRMED'}`, 'END:VEVENT');
+    out += summary(e.body ? `Møde i ${e.body.name}` : 'Møde');
+    if (e.location) out += location(e.location);
+    out += `${status(e.status)}${foldLine(`URL:${options.origin}/meetings/${e.meetingId}`)}\r\nEND:VEVENT\r\n`;
   }
-  lines.push('END:VCALENDAR');
-  return lines.map(foldLine).join('\r\n') + '\r\n';
+  return `${out}END:VCALENDAR\r\n`;
 }

@@ -264,10 +264,53 @@ describe('walking the API', () => {
     expect(res.headers.get('access-control-allow-origin')).toBe('*');
   });
 
-  it('keeps /api/search compatible: the same fields, plus links', async () => {
+  it('keeps /api/search compatible: the same fields, plus links and the people and cases the query names', async () => {
     const res = await get('/api/search?q=klima&limit=2');
-    expect(Object.keys(res.json).sort()).toEqual(['limit', 'links', 'page', 'results', 'total', 'totalIsEstimate']);
+    expect(Object.keys(res.json).sort()).toEqual(['cases', 'limit', 'links', 'page', 'people', 'results', 'total', 'totalIsEstimate']);
     for (const hit of res.json.results as Json[]) expect(Object.keys(hit).sort()).toEqual(['body', 'itemNumber', 'meetingDate', 'snippet', 'title', 'url']);
+  });
+});
+
+describe('/api/search: people, cases and the person filter', () => {
+  const valid = (res: { status: number; json: Json }) => {
+    expect(res.status).toBe(200);
+    expect(validator()('/api/search', 200, res.json)).toEqual([]);
+    return res.json;
+  };
+
+  it('names the case a case number names, written as the archive writes it, and ranks its item first', async () => {
+    const json = valid(await get('/api/search?q=sag-2021-1'));
+    expect(json.cases).toEqual([{ caseNumber: 'SAG-2021-1', url: '/cases/SAG-2021-1' }]);
+    expect(json.results[0]).toMatchObject({ title: 'Et', itemNumber: '1' });
+    expect(valid(await get('/api/search?q=klima')).cases).toEqual([]);
+  });
+
+  it("names the person a participant's name is, and lists a person's items with no q, as /search does", async () => {
+    const people = (await get('/api/people?limit=100')).json.results as Json[];
+    const person = people.find((p) => p.meetingCount > 0 && p.slug && String(p.name).includes(' '))!;
+    expect(person).toBeTruthy();
+    const byName = valid(await get(`/api/search?q=${encodeURIComponent(person.name)}`));
+    expect(byName.people).toContainEqual({ id: person.id, name: person.name, slug: person.slug, url: `/people/${person.id}` });
+    expect(byName.personFilter).toBeUndefined();
+
+    const theirs = valid(await get(`/api/search?person=${person.id}&limit=100`));
+    expect(theirs.personFilter.map((p: Json) => p.id)).toEqual([person.id]);
+    expect(theirs.total).toBeGreaterThan(0);
+    // Every item is from a meeting the person is listed at.
+    const attended = new Set(((await get(`/api/people/${person.id}`)).json.attendance as Json[]).map((a) => `/meetings/${a.meeting.id}/`));
+    for (const hit of theirs.results as Json[]) expect([...attended].some((m) => String(hit.url).startsWith(m)), hit.url).toBe(true);
+    // The filter narrows a word search too, and is kept in the page links.
+    const narrowed = valid(await get(`/api/search?q=og&person=${person.id}&limit=1`));
+    expect(narrowed.total).toBeLessThanOrEqual(valid(await get('/api/search?q=og&limit=1')).total);
+    if (narrowed.links.next) expect(new URL(narrowed.links.next).searchParams.get('person')).toBe(String(person.id));
+
+    const nobody = valid(await get(`/api/search?person=${encodeURIComponent('Ingen Sådan Person')}`));
+    expect(nobody).toMatchObject({ total: 0, results: [], personFilter: [] });
+  });
+
+  it('documents q as optional beside person, from and to', () => {
+    const params = (doc.paths['/api/search']!.get!.parameters as Json[]).map((p) => [p.name, p.required ?? false]);
+    expect(params).toEqual(expect.arrayContaining([['q', false], ['person', false], ['from', false], ['to', false]]));
   });
 });
 

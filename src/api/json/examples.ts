@@ -78,6 +78,8 @@ export const examples = {
   search: {
     total: 1, totalIsEstimate: false, page: 1, limit: 20, links: { self: `${ORIGIN}/api/search?q=klima`, first: `${ORIGIN}/api/search?q=klima`, last: `${ORIGIN}/api/search?q=klima` },
     results: [{ title: 'Klimasamarbejde og DK2020', itemNumber: '3.1', meetingDate: '2020-06-17', body: 'KKR Midtjylland', snippet: 'fælles <mark>klima</mark>strategi', url: '/meetings/12/items/3.1' }],
+    people: [],
+    cases: [],
   } satisfies z.infer<typeof S.ApiSearch>,
   notFound: { error: 'Mødet findes ikke.' },
   badRequest: { error: 'limit må højst være 100.' },

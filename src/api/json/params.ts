@@ -55,9 +55,20 @@ export const ListQuery = z.object(paging);
  * page's own parser (src/web/search-params.ts), so both keep one behaviour.
  */
 export const SearchQueryDoc = z.object({
-  q: z.string().max(500).openapi({ param: { name: 'q', in: 'query', required: true }, description: 'Søgetekst: ord, "udtryk", -udelad, or.', example: 'klima' }),
+  q: z.string().max(500).optional().openapi({
+    param: { name: 'q', in: 'query' },
+    description: 'Søgetekst: ord, "udtryk", klima* (forstavelse), -ord eller ikke ord (udelad), or/eller (alternativer), sagsnumre og navne. Kan udelades, når person er angivet.',
+    example: 'klima',
+  }),
   body: slug.optional().openapi({ param: { name: 'body', in: 'query' }, description: 'Kun dette organ (kortnavn).' }),
   year: z.number().int().min(1900).max(2100).optional().openapi({ param: { name: 'year', in: 'query' }, description: 'Kun møder i dette år.' }),
+  from: z.string().optional().openapi({ param: { name: 'from', in: 'query' }, description: 'Møder på eller efter denne dato (ÅÅÅÅ-MM-DD).', example: '2020-01-01' }),
+  to: z.string().optional().openapi({ param: { name: 'to', in: 'query' }, description: 'Møder på eller før denne dato (ÅÅÅÅ-MM-DD).', example: '2020-12-31' }),
+  person: z.string().max(200).optional().openapi({
+    param: { name: 'person', in: 'query' },
+    description: 'Kun punkter fra møder, denne person deltog i: personens reference (som i personsidens adresse) eller navn. Uden q: alle punkter fra personens møder.',
+    example: '7-mette-eksempel',
+  }),
   kind: DocumentKind.optional().openapi({ param: { name: 'kind', in: 'query' }, description: 'Kun dagsordener eller referater.' }),
   section: SectionType.optional().openapi({ param: { name: 'section', in: 'query' }, description: 'Søg kun i denne slags afsnit.' }),
   sort: z.enum(['relevance', 'newest', 'oldest']).optional().openapi({ param: { name: 'sort', in: 'query' }, description: 'Rækkefølge (standard relevance).' }),

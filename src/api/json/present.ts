@@ -1,7 +1,7 @@
 /** @module Archive views (src/archive/types.ts) turned into the JSON API's shapes (schemas.ts). */
 import type { z } from '@hono/zod-openapi';
 import type {
-  BodySummary, BodyView, CaseView, ItemView, MeetingSummary, MeetingView, PeopleGroup, PersonView, SearchResult, StoredDocumentInfo, VersionListing,
+  BodySummary, BodyView, CaseView, ItemView, MeetingSummary, MeetingView, PeopleGroup, PersonRef, PersonView, SearchResult, StoredDocumentInfo, VersionListing,
 } from '../../archive/types.js';
 import { bodyUrl, itemUrl, meetingUrl, originalUrl } from '../../web/urls.js';
 import type * as S from './schemas.js';
@@ -101,7 +101,9 @@ export function caseView(view: CaseView): z.infer<typeof S.ApiCase> {
   };
 }
 
-/** The search response: the shape /api/search always had, with page links added. */
+const searchPerson = (p: PersonRef) => ({ id: p.id, name: p.name, slug: p.slug, url: personUrl(p.id) });
+
+/** The search response: the shape /api/search always had, with page links, and the people and cases the query names. */
 export function search(result: SearchResult, requestUrl: string): z.infer<typeof S.ApiSearch> {
   return {
     total: result.total,
@@ -110,5 +112,8 @@ export function search(result: SearchResult, requestUrl: string): z.infer<typeof
     limit: result.limit,
     links: pageLinks(requestUrl, result.page, result.limit, result.total),
     results: result.results.map((h) => ({ title: h.title, itemNumber: h.itemNumber, meetingDate: h.meetingDate, body: h.body, snippet: h.snippet, url: h.url })),
+    people: (result.people ?? []).map(searchPerson),
+    cases: (result.cases ?? []).map((caseNumber) => ({ caseNumber, url: caseUrl(caseNumber) })),
+    ...(result.personFilter ? { personFilter: result.personFilter.map(searchPerson) } : {}),
   };
 }

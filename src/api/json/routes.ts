@@ -157,14 +157,15 @@ export function createJsonApi(archive: Archive): OpenAPIHono<Env> {
   // Search keeps the search page's own parser (one behaviour for both); the document describes it.
   app.openAPIRegistry.registerPath({
     method: 'get', path: '/api/search', tags: ['Søgning'], summary: 'Fuldtekstsøgning i punkterne',
-    description: 'Søg i åbne punkters titler og tekst (dansk fuldtekstsøgning). Resultatet har samme form som altid, nu med links til siderne.',
+    description: 'Søg i åbne punkters titler og tekst (dansk fuldtekstsøgning), også efter sagsnumre og deltageres navne. Resultatet har links til siderne og nævner de personer og sager, søgningen rammer.',
     request: { query: P.SearchQueryDoc },
     responses: { 200: json(S.ApiSearch, 'En side søgeresultater.', examples.search), 400: badRequest },
   });
   app.get('/api/search', async (c) => {
     const parsed = parseSearchParams(c.req.query(), true);
     if (!parsed.ok) return c.json({ error: parsed.error }, 400);
-    if (!parsed.query.q) return c.json({ error: 'Parameteren q mangler: angiv en søgetekst, fx ?q=klima.' }, 400);
+    // As on the search page: a person filter alone lists the items of the person's meetings.
+    if (!parsed.query.q && !parsed.query.person) return c.json({ error: 'Parameteren q mangler: angiv en søgetekst, fx ?q=klima, eller en person, fx ?person=7.' }, 400);
     const result = await archive.search(c.var.viewer, parsed.query);
     return c.json(present.search(result, publicUrl(c)));
   });

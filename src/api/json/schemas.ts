@@ -176,8 +176,18 @@ export const ApiSearchHit = z
   })
   .openapi('SearchHit');
 
+const SearchPerson = PersonRef.extend({ url: z.string().openapi({ example: '/people/7-mette-eksempel' }) }).openapi('SearchPerson');
+
 export const ApiSearch = listOf('SearchResult', ApiSearchHit, {
   totalIsEstimate: z.boolean().openapi({ description: 'True when `total` is an estimate (very common words); the results themselves are exact.' }),
+  people: z.array(SearchPerson).openapi({ description: 'People whose name the query is (their person pages); empty when it names nobody.' }),
+  cases: z
+    .array(z.object({ caseNumber: z.string().openapi({ example: 'SAG-2020-01697' }), url: z.string().openapi({ example: '/cases/SAG-2020-01697' }) }))
+    .openapi({ description: 'Case numbers the query names, as the archive writes them; their items rank first.' }),
+  personFilter: z
+    .array(SearchPerson)
+    .optional()
+    .openapi({ description: 'With `person`: the people the filter names, whose meetings the items are from. Empty: it names nobody, and there are no results.' }),
 });
 
 export const MeetingList = listOf('MeetingList', ApiMeetingSummary);

@@ -1,7 +1,7 @@
 /**
  * @module The OParl 1.1 API at /oparl/v1.1/: System, Body and its lists, and every object at its
- * own URL. Public content only; lists are paginated with `links.next` and keep the
- * created/modified filters in their links; CORS open to every origin.
+ * own URL. Public content only; lists are paginated with `links.next` (a keyset
+ * cursor, so every page costs alike) and keep the created/modified filters in their links; CORS open to every origin.
  */
 import { Hono, type Context } from 'hono';
 import type { Db } from '../../db/client.js';
@@ -16,13 +16,23 @@ const DEFAULT_LIMIT = 100;
 const MAX_LIMIT = 1000;
 const FILTERS = ['created_since', 'created_until', 'modified_since', 'modified_until'] as const;
 
+/** A positive whole number as a query parameter, or undefined when it is not one. */
+const positive = (value: string, max: number) => (/^[1-9]\d{0,9}$/.test(value) && Number(value) <= max ? Number(value) : undefined);
+
 /** The paging and filters of a list request, or an error message for a malformed one. */
 export function listQuery(params: Record<string, string>): q.ListQuery | { error: string } {
-  const page = params.page === undefined ? 1 : Number(params.page);
-  const limit = params.limit === undefined ? DEFAULT_LIMIT : Number(params.limit);
-  if (!Number.isInteger(page) || page < 1 || page > 1_000_000) return { error: 'page must be a whole number from 1' };
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) return { error: `limit must be a whole number from 1 to ${MAX_LIMIT}` };
-  const query: q.ListQuery = { page, limit };
+  const limit = params.limit === undefined ? DEFAULT_LIMIT : positive(params.limit, MAX_LIMIT);
+  if (limit === undefined) return { error: `limit must be a whole number from 1 to ${MAX_LIMIT}` };
+  const query: q.ListQuery = { limit };
+  if (params.after !== undefined) {
+    query.after = positive(params.after, 2_147_483_647);
+    if (query.after === undefined) return { error: 'after must be the positive whole number a links.next URL carries' };
+  }
+  if (params.page !== undefined) {
+    query.page = positive(params.page, 1_000_000);
+    if (query.page === undefined) return { error: 'page must be a whole number from 1' };
+    if (query.after !== undefined) return { error: 'page and after cannot be combined: follow links.next, or ask for a page number' };
+  }
   for (const name of FILTERS) {
     const value = params[name];
     if (value === undefined) continue;
@@ -35,10 +45,15 @@ export function listQuery(params: Record<string, string>): q.ListQuery | { error
   return query;
 }
 
-/** An OParl list: the page's objects, pagination and links (first, prev, next, last) with the filters kept. */
+/**
+ * An OParl list: the page's objects, pagination and links with the filters kept. `links.next`
+ * carries the cursor of the next page (`after`, the last id here), which OParl leaves to the
+ * server; the list is not counted (`totalElements`, `totalPages` and `last` are optional in
+ * OParl 1.1 and would cost a count of the whole list on every page). A page asked for by number
+ * says so (`currentPage`) and links its previous page.
+ */
 function listBody(url: string, query: q.ListQuery, page: q.Page<unknown>, data: unknown[]): unknown {
-  const totalPages = Math.max(1, Math.ceil(page.total / query.limit));
-  const link = (n: number) => {
+  const link = (at: { after?: number; page?: number }) => {
     const target = new URL(url);
     target.search = '';
     const keep: Record<string, string | undefined> = {
@@ -46,17 +61,17 @@ function listBody(url: string, query: q.ListQuery, page: q.Page<unknown>, data: 
     };
     for (const [k, v] of Object.entries(keep)) if (v) target.searchParams.set(k, v);
     if (query.limit !== DEFAULT_LIMIT) target.searchParams.set('limit', String(query.limit));
-    if (n > 1) target.searchParams.set('page', String(n));
+    if (at.after !== undefined) target.searchParams.set('after', String(at.after));
+    if (at.page !== undefined && at.page > 1) target.searchParams.set('page', String(at.page));
     return target.toString();
   };
   return {
     data,
-    pagination: { totalElements: page.total, elementsPerPage: query.limit, currentPage: query.page, totalPages },
+    pagination: { elementsPerPage: query.limit, ...(query.page !== undefined ? { currentPage: query.page } : {}) },
     links: {
-      first: link(1),
-      ...(query.page > 1 ? { prev: link(Math.min(query.page - 1, totalPages)) } : {}),
-      ...(query.page < totalPages ? { next: link(query.page + 1) } : {}),
-      last: link(totalPages),
+      first: link({}),
+      ...(query.page !== undefined && query.page > 1 ? { prev: link({ page: query.page - 1 }) } : {}),
+      ...(page.next !== null ? { next: link({ after: page.next }) } : {}),
     },
   };
 }
@@ -77,6 +92,8 @@ export function createOParlApp(db: Db): Hono {
   const missing = (c: Context) => c.json({ error: 'Objektet findes ikke.' }, 404);
   const terms = () => q.listTerms(db);
   const bodyOf = async (slug: string) => (await q.listBodies(db)).find((b) => b.slug === slug) ?? null;
+  /** Whether a body exists: what a list needs to know, in one small query. */
+  const hasBody = (slug: string) => q.bodyExists(db, slug);
 
   /** A list route: parse the query, fetch a page, present its rows (all at once, so a page costs a few queries, not a few per row). */
   const listAll = <T>(fetch: (c: Context, query: q.ListQuery) => Promise<q.Page<T> | null>, presentAll: (u: OParlUrls, rows: T[]) => Promise<unknown[]>) =>
@@ -85,7 +102,9 @@ export function createOParlApp(db: Db): Hono {
       if ('error' in query) return c.json({ error: query.error }, 400);
       const page = await fetch(c, query);
       if (!page) return missing(c);
-      return c.json(listBody(c.req.url, query, page, await presentAll(urls(c), page.rows)));
+      // The request reaches this app with /oparl/v1.1 taken off its path: the links put it back.
+      const u = urls(c);
+      return c.json(listBody(`${u.base}${new URL(c.req.url).pathname}`, query, page, await presentAll(u, page.rows)));
     };
   /** A list route whose rows are presented one by one. */
   const list = <T>(fetch: (c: Context, query: q.ListQuery) => Promise<q.Page<T> | null>, present: (u: OParlUrls, row: T) => unknown | Promise<unknown>) =>
@@ -96,11 +115,14 @@ export function createOParlApp(db: Db): Hono {
     const live = rows.filter((r) => !r.deleted);
     const ids = live.map((r) => r.id);
     const defined = (list: Array<number | null>) => list.filter((id): id is number => id !== null);
-    const orgs = await q.organizationsById(db, defined(live.map((r) => r.organization_id)));
-    const items = await q.meetingItems(db, ids);
-    const files = await q.meetingFiles(db, ids);
-    const participants = await q.meetingParticipants(db, ids);
-    const locations = await q.locationsById(db, defined(live.map((r) => r.location_id)));
+    // Independent reads: on PostgreSQL they run side by side on the pool's connections.
+    const [orgs, items, files, participants, locations] = await Promise.all([
+      q.organizationsById(db, defined(live.map((r) => r.organization_id))),
+      q.meetingItems(db, ids),
+      q.meetingFiles(db, ids),
+      q.meetingParticipants(db, ids),
+      q.locationsById(db, defined(live.map((r) => r.location_id))),
+    ]);
     return rows.map((row) =>
       meetingObject(
         u,
@@ -133,8 +155,7 @@ export function createOParlApp(db: Db): Hono {
     '/body',
     list(
       async (_c, query) => {
-        const all = await q.listBodies(db);
-        return { rows: all.slice((query.page - 1) * query.limit, query.page * query.limit), total: all.length };
+        return q.slicePage(await q.listBodies(db), query);
       },
       async (u, row: q.BodyRow) => bodyObject(u, row, await terms()),
     ),
@@ -144,11 +165,17 @@ export function createOParlApp(db: Db): Hono {
     return body ? c.json(bodyObject(urls(c), body, await terms())) : missing(c);
   });
 
+  /** A body's page, or null (404) for an unknown body: asked only when the page is empty, as a body with rows exists. */
+  const bodyPage = <T>(fetch: (slug: string, query: q.ListQuery) => Promise<q.Page<T>>) => async (c: Context, query: q.ListQuery) => {
+    const slug = c.req.param('slug') ?? '';
+    const page = await fetch(slug, query);
+    return page.rows.length > 0 || (await hasBody(slug)) ? page : null;
+  };
   /** A body's list, 404 for an unknown body. */
   const bodyList = <T>(fetch: (slug: string, query: q.ListQuery) => Promise<q.Page<T>>, present: (u: OParlUrls, row: T) => unknown | Promise<unknown>) =>
-    list(async (c, query) => ((await bodyOf(c.req.param('slug') ?? '')) ? fetch(c.req.param('slug')!, query) : null), present);
+    list(bodyPage(fetch), present);
   const bodyListAll = <T>(fetch: (slug: string, query: q.ListQuery) => Promise<q.Page<T>>, presentAll: (u: OParlUrls, rows: T[]) => Promise<unknown[]>) =>
-    listAll(async (c, query) => ((await bodyOf(c.req.param('slug') ?? '')) ? fetch(c.req.param('slug')!, query) : null), presentAll);
+    listAll(bodyPage(fetch), presentAll);
   const lists: Record<BodyList, ReturnType<typeof list>> = {
     organization: bodyList((s, query) => q.listOrganizations(db, s, query), presentOrganization),
     person: bodyList((s, query) => q.listPeople(db, s, query), presentPerson),
@@ -162,8 +189,7 @@ export function createOParlApp(db: Db): Hono {
       async (c, query) => {
         const body = await bodyOf(c.req.param('slug') ?? '');
         if (!body) return null;
-        const all = (await terms()).map((t) => ({ t, body }));
-        return { rows: all.slice((query.page - 1) * query.limit, query.page * query.limit), total: all.length };
+        return q.slicePage((await terms()).map((t) => ({ t, body })), query);
       },
       (u, r: { t: q.TermRow; body: q.BodyRow }) => termObject(u, r.body.slug, r.t, r.body),
     ),
