@@ -74,7 +74,8 @@ export function runningFooter(pages: readonly string[]): string | null {
       ends.set(end, (ends.get(end) ?? 0) + 1);
     }
     for (const [end, count] of ends) {
-      if (count >= 2 && count * 2 > pages.length && /\p{L}{2}/u.test(end)) return end;
+      // A sentence's end ("Godkendt.") is text that happens to recur, not a footer.
+      if (count >= 2 && count * 2 > pages.length && /\p{L}{2}/u.test(end) && !/[.!?:]$/.test(end)) return end;
     }
   }
   return null;

@@ -38,8 +38,23 @@ const OFFICIAL = /(?<=[\p{L}.)]\s)\p{Lu}\p{Ll}*(?:chef|direktør|sekretær|konsu
 const MEETING_NUMBER = /(?<=\s)(?:Møde|MØDE) nr\.\s?\d/gu;
 /** Place labels: their value is short (a room, an address) and prose after it is no part of it. */
 const PLACE_LABEL = new RegExp(String.raw`(?<=^|\s)(?:${printed(FRONT_LABELS.filter((l) => l.field === 'place').map((l) => l.word))})\s?:\s`, 'gu');
+/** "… ved sag nr. 6 Hans …": an absence limited to an item ends the name's entry in a run of names. */
+const ITEM_NOTE = /(?<=\s)(?:ved|under|fra) (?:sag|punkt|pkt\.) (?:nr\. ?)?\d{1,4}(?= \p{Lu})/gu;
+/** The authority a first page opens with ("Egebjerg Kommune", "REGION HOVEDSTADEN"), before the body's name. */
+const AUTHORITY_FIRST = /^(?:\p{Lu}[\p{L}-]+(?: \p{Lu}[\p{L}-]+)? (?:Kommune|KOMMUNE)|(?:Region|REGION) \p{Lu}[\p{L}-]+)(?= \p{Lu})/u;
+/** The kind ending a first page's header ("… Kommunalbestyrelsen Referat"). */
+const KIND_LAST = /(?<=\S) (?:Referat|REFERAT|Dagsorden|DAGSORDEN)$/u;
+/** A place value ending in its number ("S-04"), a capitalised word after it. */
+const PLACE_VALUE = /\S*\d\S*(?= \p{Lu}\p{Ll})/u;
 /** A word in capitals: two letters or more ("MV.", "REGIONSRÅ-", "DET,"). */
 const CAPS_WORD = /^[\p{Lu}\d][\p{Lu}\d\-.,:/]*$/u;
+
+/** A match of `re` starting exactly at `index` (no copy of the text: pages may be long). */
+function matchAt(re: RegExp, text: string, index: number): RegExpExecArray | null {
+  const sticky = new RegExp(re.source.replace(/^\^/, ''), re.flags.replace('g', '') + 'y');
+  sticky.lastIndex = index;
+  return sticky.exec(text);
+}
 
 interface Occurrence {
   number: string;
@@ -58,20 +73,32 @@ function occurrences(page: string): Occurrence[] {
 
 /** Occurrences that number on from one another, three or more in a row: a list of items. */
 function numberRuns(found: readonly Occurrence[]): Occurrence[] {
-  const members = new Set<Occurrence>();
-  found.forEach((first, i) => {
-    const run = [first];
-    for (const o of found.slice(i + 1)) if (Number(o.number) === Number(run[run.length - 1]!.number) + 1) run.push(o);
-    if (run.length >= 3) run.forEach((o) => members.add(o));
+  // The longest run ending at each occurrence, through the latest occurrence of the number before it.
+  const last = new Map<number, number>();
+  const previous: Array<number | null> = [];
+  const length: number[] = [];
+  found.forEach((o, i) => {
+    const before = last.get(Number(o.number) - 1);
+    previous.push(before ?? null);
+    length.push(before === undefined ? 1 : length[before]! + 1);
+    last.set(Number(o.number), i);
   });
-  return [...members];
+  const members = new Set<number>();
+  for (let i = found.length - 1; i >= 0; i--) {
+    if (length[i]! < 3 || members.has(i)) continue;
+    for (let k: number | null = i; k !== null && !members.has(k); k = previous[k]!) members.add(k);
+  }
+  return [...members].map((i) => found[i]!);
 }
 
 /** The words of a text from `from`, each with where it ends and its letters (lower-case, digits kept). */
 function words(text: string, from: number): Array<{ end: number; letters: string }> {
   const out: Array<{ end: number; letters: string }> = [];
-  for (const m of text.slice(from).matchAll(/\S+/gu)) {
-    out.push({ end: from + m.index + m[0].length, letters: m[0].toLowerCase().replace(/[^\p{L}\p{N}]/gu, '') });
+  const word = /\S+/gu;
+  word.lastIndex = from;
+  // A title is short: forty words are more than any.
+  for (let m = word.exec(text); m && out.length < 40; m = word.exec(text)) {
+    out.push({ end: m.index + m[0].length, letters: m[0].toLowerCase().replace(/[^\p{L}\p{N}]/gu, '') });
   }
   return out;
 }
@@ -79,7 +106,7 @@ function words(text: string, from: number): Array<{ end: number; letters: string
 /**
  * Where two printings of one item's title stop agreeing (letters compared, so "REGIONSRÅ- DET"
  * agrees with "regionsrådet"): for each, the offset where its title ends, or null when the
- * agreement ends inside a word of it or is too short (fewer than two words) to be a title.
+ * agreement ends inside a word of it or is too short (fewer than eight letters) to be a title.
  */
 export function titleEnds(a: string, aFrom: number, b: string, bFrom: number): [number | null, number | null] {
   const wa = words(a, aFrom);
@@ -92,7 +119,7 @@ export function titleEnds(a: string, aFrom: number, b: string, bFrom: number): [
     let count = 0;
     for (const [k, w] of ws.entries()) {
       count += w.letters.length;
-      if (count === common) return k >= 1 && count < total ? w.end : null;
+      if (count === common) return count < total ? w.end : null;
       if (count > common) return null;
     }
     return null;
@@ -116,7 +143,10 @@ function capsSections(page: string): Array<[number, number]> {
     // Within the run, the longest words (up to four) naming a section, from its end: what comes before is a title.
     let e = j;
     while (e >= i) {
-      const k = [...Array(Math.min(4, e - i + 1)).keys()].map((d) => e - 3 + d).filter((k) => k >= i).find((k) => sectionTypeOf(tokens.slice(k, e + 1).map((t) => t.text).join(' ')) !== null);
+      let k: number | undefined;
+      for (let start = Math.max(i, e - 3); start <= e && k === undefined; start++) {
+        if (sectionTypeOf(tokens.slice(start, e + 1).map((t) => t.text).join(' ')) !== null) k = start;
+      }
       if (k === undefined) {
         e--;
         continue;
@@ -129,46 +159,103 @@ function capsSections(page: string): Array<[number, number]> {
   return out;
 }
 
-/** The offsets of a page where new lines start, given all pages (titles recur across pages). */
-export function boundaries(page: string, pages: readonly string[]): Set<number> {
-  const cuts = new Set<number>();
-  for (const m of page.matchAll(LABEL)) cuts.add(m.index);
+/**
+ * A section word in ordinary case ("Beslutning Godkendt.", "… forelægges. Sagsfremstilling Forvaltningen …"):
+ * its own line where a line or sentence ends before it and a capitalised word follows.
+ */
+function sectionWordCuts(page: string, cuts: Set<number>): void {
+  const tokens = [...page.matchAll(/\S+/gu)];
+  tokens.forEach((t, i) => {
+    const next = tokens[i + 1];
+    if (!next || !/^\p{Lu}\p{Ll}+:?$/u.test(t[0]) || !/^\p{Lu}/u.test(next[0]) || sectionTypeOf(t[0]) === null) return;
+    const prev = tokens[i - 1];
+    if (!(cuts.has(t.index) || cuts.has(t.index - 1) || i === 0 || (prev && /[.!?]$/.test(prev[0])))) return;
+    cuts.add(t.index).add(t.index + t[0].length);
+  });
+}
+
+/** Cuts around a weekday date: before it, and after it unless its time follows ("Kl. 10.00"). */
+function dateCuts(page: string, cuts: Set<number>): void {
   for (const m of page.matchAll(WEEKDAY_DATE)) {
     cuts.add(m.index);
-    // What follows the date on its line is its time ("Kl. 10.00"); another capitalised word starts the next value.
-    const date = DATE_AFTER.exec(page.slice(m.index + m[0].length));
+    const date = matchAt(DATE_AFTER, page, m.index + m[0].length);
     if (!date) continue;
     const end = m.index + m[0].length + date[0].length;
     if (!/^kl$/i.test(date[1]!)) cuts.add(end);
-    else if (LOST_TIME.test(page.slice(end))) cuts.add(end + LOST_TIME.exec(page.slice(end))![0].length);
+    else {
+      const kl = matchAt(LOST_TIME, page, end);
+      if (kl) cuts.add(end + kl[0].length);
+    }
   }
-  for (const m of page.matchAll(OFFICIAL)) cuts.add(m.index);
-  for (const m of page.matchAll(MEETING_NUMBER)) cuts.add(m.index);
-  for (const m of page.matchAll(PLACE_LABEL)) {
-    // "Sted: S-04 Mission KL bidrager …": a place ends with its number; a capitalised word after it starts the text.
-    const after = m.index + m[0].length;
-    const next = /^\S*\d\S*(?= \p{Lu}\p{Ll})/u.exec(page.slice(after));
-    if (next) cuts.add(after + next[0].length);
-  }
+}
+
+/** Cuts of a page's header: a kind banner, the authority, the body and the kind, run together. */
+function headerCuts(page: string, cuts: Set<number>): void {
   const banner = HEADING_WORDS.banners.map((p) => p.exec(page)).find((b) => b !== null);
-  if (banner) cuts.add(banner[0].length);
-  for (const m of page.matchAll(LEADER)) cuts.add(m.index + m[0].length);
-  for (const m of page.matchAll(LABELLED)) cuts.add(m.index);
-  for (const m of page.matchAll(ROLE)) cuts.add(m.index);
-  for (const [start, end] of capsSections(page)) cuts.add(start).add(end);
-  const own = occurrences(page);
-  for (const o of numberRuns(own)) cuts.add(o.start);
+  const from = banner ? banner[0].length : 0;
+  if (from > 0) cuts.add(from);
   // The contents' label opening the page ("Indholdsfortegnelse Til efterretning …") stands alone.
   const first = /^\S+/u.exec(page)?.[0] ?? '';
   if (HEADING_WORDS.tocLabels.some((p) => p.test(first)) && first.length < page.length) cuts.add(first.length);
-  // A title printed twice, in the contents and at its item: both end where they stop agreeing.
+  const headerEnd = Math.min(...[...cuts].filter((c) => c > from), page.length);
+  const header = page.slice(from, headerEnd);
+  const lead = header.length - header.trimStart().length;
+  const authority = AUTHORITY_FIRST.exec(header.trimStart());
+  if (authority) cuts.add(from + lead + authority[0].length);
+  const kind = KIND_LAST.exec(header.trimEnd());
+  if (kind) cuts.add(from + kind.index);
+}
+
+/** Every page's numbered occurrences by number, computed once per document. */
+const byNumberOf = new WeakMap<readonly string[], Map<string, Array<{ page: string; x: Occurrence }>>>();
+function occurrencesByNumber(pages: readonly string[]): Map<string, Array<{ page: string; x: Occurrence }>> {
+  let known = byNumberOf.get(pages);
+  if (!known) {
+    known = new Map();
+    for (const page of pages) for (const x of occurrences(page)) known.set(x.number, [...(known.get(x.number) ?? []), { page, x }]);
+    byNumberOf.set(pages, known);
+  }
+  return known;
+}
+
+/** Cuts of numbered titles: a run of item numbers, and a title printed twice (contents and item) where the printings part. */
+function titleCuts(page: string, pages: readonly string[], cuts: Set<number>): void {
+  const own = occurrences(page);
+  for (const o of numberRuns(own)) cuts.add(o.start);
+  const byNumber = occurrencesByNumber(pages);
   for (const o of own) {
-    for (const other of pages.flatMap((p) => occurrences(p).map((x) => ({ page: p, x })))) {
-      if (other.x.number !== o.number || (other.page === page && other.x.start === o.start)) continue;
+    const same = byNumber.get(o.number) ?? [];
+    // A number printed on and on ("1." of every list) is no item's; a title recurs a few times at most.
+    if (same.length > 6) continue;
+    for (const other of same) {
+      if (other.page === page && other.x.start === o.start) continue;
       const [end] = titleEnds(page, o.title, other.page, other.x.title);
       if (end !== null) cuts.add(o.start).add(end);
     }
   }
+}
+
+/** The offsets of a page where new lines start, given all pages (titles recur across pages). */
+export function boundaries(page: string, pages: readonly string[]): Set<number> {
+  const cuts = new Set<number>();
+  const at = (re: RegExp) => {
+    for (const m of page.matchAll(re)) cuts.add(m.index);
+  };
+  [LABEL, LABELLED, ROLE, OFFICIAL, MEETING_NUMBER].forEach(at);
+  for (const re of [LEADER, ITEM_NOTE]) for (const m of page.matchAll(re)) cuts.add(m.index + m[0].length);
+  for (const m of page.matchAll(PLACE_LABEL)) {
+    // "Sted: S-04 Mission KL bidrager …": a place ends with its number; a capitalised word after it starts the text.
+    const after = m.index + m[0].length;
+    const next = matchAt(PLACE_VALUE, page, after);
+    if (next) cuts.add(after + next[0].length);
+  }
+  // The kind banner ("REFERAT 2012") is no "Referat" section heading.
+  const banner = HEADING_WORDS.banners.map((p) => p.exec(page)).find((b) => b !== null);
+  for (const [start, end] of capsSections(page)) if (!banner || start >= banner[0].length) cuts.add(start).add(end);
+  dateCuts(page, cuts);
+  titleCuts(page, pages, cuts);
+  headerCuts(page, cuts);
+  sectionWordCuts(page, cuts);
   return cuts;
 }
 

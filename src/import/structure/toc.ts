@@ -50,8 +50,9 @@ export function dottedEntry(text: string): [string, string] | null {
     i--;
   }
   const title = text.slice(0, i).trim();
-  // Three dots at least; a roman page needs its dots to be a leader, not "…" in a title.
-  return dots >= (/\d/.test(page[1]!) ? 4 : 3) && title !== '' ? [title, page[1]!] : null;
+  // Four dots, or three run onto the page number ("budget...iv"): "Budget 2021 ... 3" is text.
+  const tight = text[text.length - page[1]!.length - 1] === '.';
+  return (dots >= 4 || (dots >= 3 && tight)) && title !== '' ? [title, page[1]!] : null;
 }
 
 /**
