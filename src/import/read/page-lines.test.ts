@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseText } from '../index.js';
 import { plainLine } from '../line.js';
-import { joinSpacedLetters, pageRun, pageTexts, runningFooter } from './page-lines.js';
+import { joinSpacedLetters, pageRun, pageTexts, runningFooter, runningHeader } from './page-lines.js';
 import { readText } from './text.js';
 
 /** A viewer's transcript: a title, its controls, then one line per PDF page, each opening with its number. */
@@ -98,3 +98,22 @@ describe('page-per-line transcripts', () => {
 function readTextRaw(text: string) {
   return text.split('\n\n').filter((t) => t.trim() !== '').map((t) => plainLine(t.trim(), { breakBefore: true }));
 }
+
+describe('pages told by their closing labels, and running headers', () => {
+  it('finds pages numbered only in their "Side N" label and drops a header most pages open with', () => {
+    const long = 'Udvalget behandlede sagen og drøftede den længe, og der var mange indlæg om både økonomien og om tidsplanen for projektet. '.repeat(3);
+    const lines = [
+      `Teknisk Udvalg Referat ${long} Side 1`,
+      `Teknisk Udvalg 3. maj 2021 Sagen om vejene: ${long} Side 2`,
+      `Teknisk Udvalg 3. maj 2021 Budgettet: ${long} Side 3`,
+      `Teknisk Udvalg 3. maj 2021 Eventuelt: ${long} Side 4`,
+    ].map((t) => plainLine(t, { breakBefore: true }));
+    expect(pageRun(lines)).toEqual([0, 1, 2, 3]);
+    const texts = pageTexts(lines.map((l) => l.text));
+    expect(texts[0]!.startsWith('Teknisk Udvalg Referat')).toBe(true);
+    expect(texts.slice(1).map((t) => t.split(':')[0])).toEqual(['Sagen om vejene', 'Budgettet', 'Eventuelt']);
+    expect(texts.some((t) => /Side \d$/.test(t))).toBe(false);
+    expect(runningHeader(['Forside og indhold med mere tekst her', 'A B C d e f g', 'A B C h i j k', 'A B C l m n o'])).toBe('A B C');
+    expect(runningHeader(['a b c d e f', 'A B C d e f g', 'X Y Z h i j k'])).toBeNull();
+  });
+});

@@ -17,46 +17,77 @@ const PAGE_START = /^(\d{1,4}) (?=\S)/u;
 const LABEL = String.raw`(?:side|page)\s+(?:\d{1,4}|[ivxlcdm]{1,6})(?:\s*(?:af|of|/)\s*\d{1,4})?`;
 const LABEL_END = new RegExp(String.raw`\s+${LABEL}\.?$`, 'iu');
 const LABEL_START = new RegExp(String.raw`^${LABEL}\s+`, 'iu');
+/** A closing page label with its number in digits ("… Side 12", "… Side 3 af 9"). */
+const PAGE_LABEL_END = /\s(?:side|page)\s+(\d{1,4})(?:\s*(?:af|of|\/)\s*\d{1,4})?\.?$/iu;
 
-/** A line that could be a page: plain text, starting a paragraph, with a page number in front. */
-function pageNumber(line: Line): number | null {
-  if (line.cells || line.list || line.heading > 0 || line.annotation) return null;
-  const m = PAGE_START.exec(line.text);
-  return m ? Number(m[1]) : null;
+/** A page's number where the line prints it: at its start ("12 text"), or in its closing label ("… Side 12"). */
+function pageNumbers(line: Line): { start: number | null; end: number | null } {
+  if (line.cells || line.list || line.heading > 0 || line.annotation) return { start: null, end: null };
+  const start = PAGE_START.exec(line.text);
+  const end = PAGE_LABEL_END.exec(line.text);
+  return { start: start ? Number(start[1]) : null, end: end ? Number(end[1]) : null };
 }
 
 /**
- * The indexes of the lines that are pages: the longest run of lines numbered n, n+1, n+2 … (other
- * lines may stand between them: the viewer's own controls), when at least two are long pages.
+ * The indexes of the lines that are pages: the longest run of lines numbered n, n+1, n+2 … at
+ * their start or in their closing page label (other lines may stand between them: the viewer's
+ * own controls), when at least two, and half of them, are long pages.
  */
 export function pageRun(lines: readonly Line[]): number[] {
   let best: number[] = [];
-  const runs: number[][] = [];
-  lines.forEach((line, i) => {
-    const n = pageNumber(line);
-    if (n === null) return;
-    const run = runs.find((r) => pageNumber(lines[r[r.length - 1]!]!) === n - 1);
-    if (run) run.push(i);
-    else runs.push([i]);
-  });
-  for (const run of runs) {
-    const long = run.filter((i) => lines[i]!.text.length >= LONG_PAGE).length;
-    if (run.length >= 2 && long >= 2 && long * 2 >= run.length && run.length > best.length) best = run;
+  for (const where of ['start', 'end'] as const) {
+    const numbers = lines.map((l) => pageNumbers(l)[where]);
+    const runs: number[][] = [];
+    numbers.forEach((n, i) => {
+      if (n === null) return;
+      const run = runs.find((r) => numbers[r[r.length - 1]!] === n - 1);
+      if (run) run.push(i);
+      else runs.push([i]);
+    });
+    for (const run of runs) {
+      const long = run.filter((i) => lines[i]!.text.length >= LONG_PAGE).length;
+      if (run.length >= 2 && long >= 2 && long * 2 >= run.length && run.length > best.length) best = run;
+    }
   }
   return best;
 }
 
-/** Page texts without their page number, page labels and the footer they all end with. */
+/** Page texts without their page number, page labels and the header and footer they repeat. */
 export function pageTexts(texts: readonly string[]): string[] {
   const bare = texts.map((t) => {
-    const n = PAGE_START.exec(t)![1]!;
-    let text = t.slice(n.length).trim();
+    const n = PAGE_START.exec(t)?.[1] ?? null;
+    let text = n ? t.slice(n.length).trim() : t;
+    text = text.replace(LABEL_END, '');
     // A page's own number printed again at its end ("… Per Wiborg-Jessen 1").
-    text = text.replace(LABEL_END, '').replace(new RegExp(String.raw`\s+${n}$`), '').replace(LABEL_START, '');
-    return text.trim();
+    if (n) text = text.replace(new RegExp(String.raw`\s+${n}$`), '');
+    return text.replace(LABEL_START, '').trim();
   });
   const footer = runningFooter(bare);
-  return bare.map((t) => (footer && t.endsWith(` ${footer}`) ? t.slice(0, -footer.length - 1).trimEnd() : t));
+  const header = runningHeader(bare);
+  return bare.map((t) => {
+    let text = footer && t.endsWith(` ${footer}`) ? t.slice(0, -footer.length - 1).trimEnd() : t;
+    if (header && text.startsWith(`${header} `)) text = text.slice(header.length + 1).trimStart();
+    return text;
+  });
+}
+
+/**
+ * The words (two to eight) that three pages or more, and most pages after the first, open with:
+ * a running header ("Den 4. januar 2010 FORRETNINGSUDVALGET"). Null when there is none.
+ */
+export function runningHeader(pages: readonly string[]): string | null {
+  if (pages.length < 3) return null;
+  for (let n = 8; n >= 2; n--) {
+    const starts = new Map<string, number>();
+    for (const page of pages) {
+      const words = page.split(' ');
+      if (words.length <= n + 3) continue;
+      const start = words.slice(0, n).join(' ');
+      starts.set(start, (starts.get(start) ?? 0) + 1);
+    }
+    for (const [start, count] of starts) if (count >= 3 && count * 2 > pages.length - 1) return start;
+  }
+  return null;
 }
 
 /**

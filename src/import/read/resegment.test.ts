@@ -82,3 +82,11 @@ describe('titleEnds', () => {
     expect(titleEnds('1. Budget 2021', 3, '1. Budget 2022', 3)).toEqual([null, null]);
   });
 });
+
+describe('section words after an item title', () => {
+  it('cuts a section word that follows a numbered title in the same run of text', () => {
+    expect(resegmentPage('2. Budget for vejene Sagsfremstilling Forvaltningen har lavet et udkast.')).toEqual(['2. Budget for vejene', 'Sagsfremstilling', 'Forvaltningen har lavet et udkast.']);
+    // Inside a sentence of the text, far from any title, the word is text.
+    expect(resegmentPage('Forvaltningen skriver om en Beslutning Ingen har set før nu')).toHaveLength(1);
+  });
+});

@@ -161,15 +161,18 @@ function capsSections(page: string): Array<[number, number]> {
 
 /**
  * A section word in ordinary case ("Beslutning Godkendt.", "… forelægges. Sagsfremstilling Forvaltningen …"):
- * its own line where a line or sentence ends before it and a capitalised word follows.
+ * its own line where a line, a sentence or an item's title ends before it and a capitalised word follows.
  */
-function sectionWordCuts(page: string, cuts: Set<number>): void {
+function sectionWordCuts(page: string, headings: readonly Occurrence[], cuts: Set<number>): void {
   const tokens = [...page.matchAll(/\S+/gu)];
   tokens.forEach((t, i) => {
     const next = tokens[i + 1];
     if (!next || !/^\p{Lu}\p{Ll}+:?$/u.test(t[0]) || !/^\p{Lu}/u.test(next[0]) || sectionTypeOf(t[0]) === null) return;
     const prev = tokens[i - 1];
-    if (!(cuts.has(t.index) || cuts.has(t.index - 1) || i === 0 || (prev && /[.!?]$/.test(prev[0])))) return;
+    // Right after an item's title: "2. Budget for vejene Sagsfremstilling Forvaltningen …".
+    const heading = [...headings].reverse().find((o) => o.title <= t.index);
+    const afterTitle = heading !== undefined && t.index - heading.title < 200 && !/[.!?]\s/.test(page.slice(heading.title, t.index));
+    if (!(afterTitle || cuts.has(t.index) || cuts.has(t.index - 1) || i === 0 || (prev && /[.!?]$/.test(prev[0])))) return;
     cuts.add(t.index).add(t.index + t[0].length);
   });
 }
@@ -255,7 +258,7 @@ export function boundaries(page: string, pages: readonly string[]): Set<number> 
   dateCuts(page, cuts);
   titleCuts(page, pages, cuts);
   headerCuts(page, cuts);
-  sectionWordCuts(page, cuts);
+  sectionWordCuts(page, occurrences(page), cuts);
   return cuts;
 }
 
