@@ -117,3 +117,15 @@ describe('pages told by their closing labels, and running headers', () => {
     expect(runningHeader(['a b c d e f', 'A B C d e f g', 'X Y Z h i j k'])).toBeNull();
   });
 });
+
+describe('a heading squashed with its labels and sections, outside page-per-line text', () => {
+  it('cuts a long line with several certain layout breaks, and leaves long running text alone', () => {
+    const squashed = `3. Budget for vejene Sagsnr.: 20/1234 SAGSFREMSTILLING ${'Forvaltningen har udarbejdet et forslag til budget for vejene i kommunen. '.repeat(3)}INDSTILLING Forvaltningen indstiller, at budgettet godkendes. BESLUTNING Godkendt.`;
+    const texts = readText(`Referat\n\n${squashed}\n\n${'Udvalget drøftede sagen og besluttede at vente med en afgørelse. '.repeat(6)}`).map((l) => l.text);
+    expect(texts.slice(0, 4)).toEqual(['Referat', '3. Budget for vejene', 'Sagsnr.: 20/1234', 'SAGSFREMSTILLING']);
+    expect(texts).toContain('BESLUTNING');
+    expect(texts.at(-1)).toMatch(/^Udvalget drøftede sagen .* afgørelse\.$/);
+    // Cut, never changed: the line's words in order.
+    expect(texts.slice(1, -1).join(' ')).toBe(squashed.replace(/\s+/g, ' ').trim());
+  });
+});

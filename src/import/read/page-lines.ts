@@ -7,7 +7,7 @@
  * reader drops page numbers and running footers; every other word stays, in order.
  */
 import { plainLine, type Line } from '../line.js';
-import { resegmentPage } from './resegment.js';
+import { layoutBreaks, resegmentPage } from './resegment.js';
 
 /** A page line is long: a page of a PDF holds far more than a paragraph line of a web page. */
 const LONG_PAGE = 250;
@@ -123,7 +123,7 @@ export function joinSpacedLetters(text: string): string {
 /** A text's lines with every page-per-line page split into the lines its layout implies. */
 export function repairPageLines(lines: Line[]): Line[] {
   const run = pageRun(lines);
-  if (run.length === 0) return lines;
+  if (run.length === 0) return repairSquashedLines(lines);
   const pages = pageTexts(run.map((i) => lines[i]!.text));
   const byIndex = new Map(run.map((index, k) => [index, pages[k]!]));
   const out: Line[] = [];
@@ -138,6 +138,22 @@ export function repairPageLines(lines: Line[]): Line[] {
     segments.forEach((text, k) => out.push(plainLine(text, { breakBefore: true, pageBreakBefore: k === 0 && out.length > 0 })));
   });
   return out;
+}
+
+/** A line this long with this many certain layout breaks is several lines run together. */
+const SQUASHED = { length: 300, breaks: 3 };
+
+/**
+ * Outside page-per-line text, a single line may still hold a heading, its labels and its
+ * sections run together ("3. Budget Sagsnr.: 20/1 SAGSFREMSTILLING … BESLUTNING …"): such a
+ * line is cut like a page, keeping its own break before.
+ */
+function repairSquashedLines(lines: Line[]): Line[] {
+  if (!lines.some((l) => l.text.length >= SQUASHED.length)) return lines;
+  return lines.flatMap((line) => {
+    if (line.cells || line.list || line.annotation || line.text.length < SQUASHED.length || layoutBreaks(line.text) < SQUASHED.breaks) return [line];
+    return resegmentPage(line.text).map((text, k) => (k === 0 ? { ...line, text, links: line.links } : plainLine(text, { breakBefore: true })));
+  });
 }
 
 /** Each page's lines, by page position; the pages are split together (titles recur across them). */

@@ -262,6 +262,20 @@ export function boundaries(page: string, pages: readonly string[]): Set<number> 
   return cuts;
 }
 
+/** Lexicon labels only ("Mødested:", "Afbud:"): a single capitalised word with a colon may be text. */
+const LEXICON_LABEL = new RegExp(String.raw`(?<=^|\s)(?:${printed(FRONT_LABELS.map((l) => l.word))})\s?:(?=\s|$)`, 'gu');
+
+/**
+ * How many places in a line certainly broke a line of the layout: lexicon labels, section
+ * headings in capitals, weekday dates, contents leaders, labelled item numbers. Running text has
+ * none or one; a heading squashed together with its labels and sections has several.
+ */
+export function layoutBreaks(text: string): number {
+  let count = capsSections(text).length;
+  for (const re of [LEXICON_LABEL, WEEKDAY_DATE, LEADER, LABELLED]) count += [...text.matchAll(re)].length;
+  return count;
+}
+
 /** One page's text cut into lines at its layout's boundaries. */
 export function resegmentPage(page: string, pages: readonly string[] = [page]): string[] {
   const cuts = [...boundaries(page, pages)].filter((c) => c > 0 && c < page.length).sort((a, b) => a - b);
