@@ -90,3 +90,9 @@ describe('section words after an item title', () => {
     expect(resegmentPage('Forvaltningen skriver om en Beslutning Ingen har set før nu')).toHaveLength(1);
   });
 });
+
+describe('labels that are part of a title', () => {
+  it('does not cut a title with a colon off its item number', () => {
+    expect(resegmentPage('Indhold 3. Tema: Kulturregion 4. Lukket: Køb af jord 5. Eventuelt Tekst om temaet.')).toEqual(['Indhold', '3. Tema: Kulturregion', '4. Lukket: Køb af jord', '5. Eventuelt Tekst om temaet.']);
+  });
+});

@@ -15,8 +15,11 @@ const capitalised = (w: string) => w.replace(/\p{L}/u, (c) => c.toUpperCase());
 /** A lexicon word as printed at a line's start: "Mødested", "MØDESTED". */
 const printed = (words: readonly string[]) => words.flatMap((w) => [capitalised(w), w.toUpperCase()]).map(escape).join('|');
 
-/** "Mødested:", "Dato :", "Afbud fra:" or any one capitalised word with a colon ("Udsendelsesdato:", "Sagsid.:"). */
-const LABEL = new RegExp(String.raw`(?<=^|\s)(?:${printed(FRONT_LABELS.map((l) => l.word))}|\p{Lu}[\p{L}.]{2,})\s?:(?=\s|$)`, 'gu');
+/**
+ * "Mødested:", "Dato :", "Afbud fra:" or any one capitalised word with a colon ("Udsendelsesdato:",
+ * "Sagsid.:"); not right after an item number ("3. Tema: Kultur" is a title).
+ */
+const LABEL = new RegExp(String.raw`(?<=^|\s)(?<!(?:^|\s)\d{1,4}\.\s)(?:${printed(FRONT_LABELS.map((l) => l.word))}|\p{Lu}[\p{L}.]{2,})\s?:(?=\s|$)`, 'gu');
 const WEEKDAYS = ['mandag', 'tirsdag', 'onsdag', 'torsdag', 'fredag', 'lørdag', 'søndag'];
 /** A weekday opening a date ("Onsdag den 15-maj-2002", "Mandag den 4. januar 2010"). */
 const WEEKDAY_DATE = new RegExp(String.raw`(?<=\s)(?:${printed(WEEKDAYS)})(?= (?:den )?\d)`, 'gu');
