@@ -10,8 +10,8 @@ import { CORPUS, corpusEntries, corpusSources, nameOf, scoreAll, seedEntries } f
 import type { Gold } from './gold.js';
 import { summarise } from './score.js';
 
-/** The corpus mean accuracy (0–1) the importer reached when this was set (44.5 % on 26 documents, 2026-12-01); the test fails below it. */
-export const ACCURACY_FLOOR = 0.85;
+/** The corpus mean accuracy (0–1) the importer reached when this was set (92 % on 26 documents, 2026-12-01, page-per-line transcripts read); the test fails below it. */
+export const ACCURACY_FLOOR = 0.9;
 
 describe('accuracy corpus', () => {
   it('lists every stored document with its source, and each has gold', () => {
