@@ -129,3 +129,13 @@ describe('a heading squashed with its labels and sections, outside page-per-line
     expect(texts.slice(1, -1).join(' ')).toBe(squashed.replace(/\s+/g, ' ').trim());
   });
 });
+
+describe('numbered paragraphs are no pages', () => {
+  it('keeps the numbers of long numbered paragraphs that show no page label', () => {
+    const para = (n: number) => plainLine(`${n} Punkt ${n} om vejene og stierne, som udvalget drøftede længe og grundigt, før det besluttede at sende sagen videre til byrådet med en anbefaling om at godkende planen, og med en bemærkning om tidsplanen for arbejdet, som skal være færdigt inden udgangen af næste år.`, { breakBefore: true });
+    expect(para(1).text.length).toBeGreaterThan(250);
+    expect(pageRun([para(1), para(2), para(3)])).toEqual([]);
+    // The same with a page label on one of them is a transcript.
+    expect(pageRun([para(1), { ...para(2), text: `${para(2).text} Side 2` }, para(3)])).toEqual([0, 1, 2]);
+  });
+});

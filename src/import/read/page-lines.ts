@@ -31,7 +31,7 @@ function pageNumbers(line: Line): { start: number | null; end: number | null } {
 /**
  * The indexes of the lines that are pages: the longest run of lines numbered n, n+1, n+2 … at
  * their start or in their closing page label (other lines may stand between them: the viewer's
- * own controls), when at least two, and half of them, are long pages.
+ * own controls), when at least two, and half of them, are long pages that show they are pages.
  */
 export function pageRun(lines: readonly Line[]): number[] {
   let best: number[] = [];
@@ -46,7 +46,13 @@ export function pageRun(lines: readonly Line[]): number[] {
     });
     for (const run of runs) {
       const long = run.filter((i) => lines[i]!.text.length >= LONG_PAGE).length;
-      if (run.length >= 2 && long >= 2 && long * 2 >= run.length && run.length > best.length) best = run;
+      if (run.length < 2 || long < 2 || long * 2 < run.length || run.length <= best.length) continue;
+      // Numbered paragraphs ("1 Godkendelse … 2 Budget …") are no pages: a page shows it by a page
+      // label somewhere in the run, or by its length (a page holds several paragraphs).
+      const texts = run.map((i) => lines[i]!.text);
+      const labelled = texts.some((t) => LABEL_END.test(t) || LABEL_START.test(t.replace(PAGE_START, '')));
+      const lengths = texts.map((t) => t.length).sort((a, b) => a - b);
+      if (labelled || lengths[Math.floor(lengths.length / 2)]! >= 2 * LONG_PAGE) best = run;
     }
   }
   return best;
