@@ -38,12 +38,13 @@ export const CASE_SLOT_LABELS: ReadonlyArray<{ pattern: string; role: SlotRole; 
 
 import headings from './headings.json' with { type: 'json' };
 
-/** The words around item headings: number labels, access hints, page labels, contents and case labels. */
+/** The words around item headings: number labels, access hints, page labels, contents labels, kind banners and case labels. */
 export const HEADING_WORDS = {
   numberLabels: headings.numberLabels.map((e) => lexiconPattern(e.pattern)),
   access: headings.access.map((e) => ({ pattern: lexiconPattern(e.pattern), access: e.access as 'public' | 'closed' | 'confidential' })),
   pageLabels: headings.pageLabels.map((e) => lexiconPattern(e.pattern)),
   tocLabels: headings.tocLabels.map((e) => lexiconPattern(e.pattern)),
+  banners: headings.banners.map((e) => lexiconPattern(e.pattern)),
   caseLabels: headings.caseLabels.map((e) => lexiconPattern(e.pattern)),
 };
 

@@ -6,6 +6,7 @@
 import { isChromeText } from './chrome.js';
 import { plainLine, type Line } from '../line.js';
 import { isUrl, parseInline } from './inline.js';
+import { repairPageLines } from './page-lines.js';
 
 /** Decodes a text file: UTF-8 (with or without BOM), else Windows-1252; line ends normalised. */
 export function decodeText(bytes: Uint8Array): string {
@@ -63,7 +64,8 @@ export function readText(text: string): Line[] {
   // A form feed is a page break: three blank lines, as plain-text exports mark pages.
   const normal = text.includes('\r') || text.includes('\f') ? text.replace(/\r\n?/g, '\n').replace(/\f/g, '\n\n\n\n') : text;
   const raw = normal.split('\n');
-  return isDoubleSpaced(raw) ? readDoubleSpaced(raw) : readPlain(raw);
+  // A transcript that lost its line breaks (one line per page) gets them back.
+  return repairPageLines(isDoubleSpaced(raw) ? readDoubleSpaced(raw) : readPlain(raw));
 }
 
 /** Markdown-like or plain text: blank lines break paragraphs, three or more break pages. */

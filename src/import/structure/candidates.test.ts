@@ -15,6 +15,9 @@ describe('heading candidates of every shape', () => {
     expect(inlineCandidate('3 (Åben) Godkendelse af dagsorden')).toEqual({ number: '3', title: 'Godkendelse af dagsorden', access: 'public' });
     expect(inlineCandidate('4 (Lukket) Køb af ejendom')).toEqual({ number: '4', title: 'Køb af ejendom', access: 'closed' });
     expect(inlineCandidate('1024. Lokalplan for Havnen')).toMatchObject({ number: '1024' });
+    expect(inlineCandidate('SAG NR. 1 MØDEPLAN 2010 MV.')).toEqual({ number: '1', title: 'MØDEPLAN 2010 MV.', access: null });
+    expect(inlineCandidate('Sag nr. 12: Budget')).toMatchObject({ number: '12', title: 'Budget' });
+    expect(inlineCandidate('Sag nr. 129')).toBeNull();
   });
   it('leaves out dates, years, amounts, page labels and lower-case continuations', () => {
     expect(inlineCandidate('24. november 2019.')).toBeNull();

@@ -1,7 +1,7 @@
 /**
  * @module Item heading candidates: every line that could open an agenda item, in any of the
  * shapes councils print — "3. Titel", "3.1 Titel", "Punkt 3: Titel", "3 (Lukket) Titel", a number
- * alone on its line with the title under it, a table row "2. ¦ test". Which of them really are the
+ * alone on its line with the title under it, a table row "2. ¦ test", "SAG NR. 1 TITEL". Which of them really are the
  * agenda is decided later (runs.ts): here a line only has to look like a heading, and lines that
  * never are one (page numbers, dates, running headers, list items) are left out.
  */
@@ -36,6 +36,8 @@ const INLINE = new RegExp(String.raw`^${NUMBER}\.?\s+(.+)$`, 'u');
 /** "1.Temamøde": the title run onto the number's dot (web pages that drop the space). */
 const INLINE_TIGHT = new RegExp(String.raw`^${NUMBER}\.(?=\p{Lu})(.+)$`, 'u');
 const PUNKT_INLINE = new RegExp(String.raw`^${LABEL}${NUMBER}\.?\s*[:.\-–]?\s+(.+)$`, 'iu');
+/** "SAG NR. 1 MØDEPLAN 2010 …", "Sag nr. 12: Titel": a case-numbered heading with its title on the line. */
+const SAG_INLINE = new RegExp(String.raw`^sag\s*nr\.?\s*(\d{1,4})\.?\s*[:.\-–]?\s+(.+)$`, 'iu');
 /** A labelled number alone under its title: "Sag nr. 129", "Punkt 4" (Rødovre's and others' web pages). */
 const LABELLED_ALONE = new RegExp(String.raw`^(?:punkt|pkt\.?|sag)\s*(?:nr\.?\s*)?(\d{1,4})\.?$`, 'iu');
 /** A number alone: "715.", "3.1", "Punkt 3". */
@@ -70,7 +72,7 @@ const parts = (number: string) => number.split('.').map(Number);
 
 /** The candidate a line's own text makes: number and title on one line ("3. Titel", "Punkt 3: Titel"). */
 export function inlineCandidate(text: string): { number: string; title: string; access: AccessLevel | null } | null {
-  const m = PUNKT_INLINE.exec(text) ?? INLINE.exec(text) ?? INLINE_TIGHT.exec(text);
+  const m = PUNKT_INLINE.exec(text) ?? SAG_INLINE.exec(text) ?? INLINE.exec(text) ?? INLINE_TIGHT.exec(text);
   if (!m) return null;
   let title = m[2]!.trim();
   let access: AccessLevel | null = null;

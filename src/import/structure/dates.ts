@@ -32,8 +32,8 @@ export function findDate(text: string): string | null {
   if (numeric) return isoDate(Number(numeric[3]), Number(numeric[2]), Number(numeric[1]));
   const iso = /\b(\d{4})-(\d{2})-(\d{2})\b/.exec(text);
   if (iso) return isoDate(Number(iso[1]), Number(iso[2]), Number(iso[3]));
-  // "17. juni 2020", "11 januar, 2021", "5. dec. 2019": the day, the month written out or cut short, the year.
-  const written = new RegExp(`\\b(\\d{1,2})\\.?\\s*(${MONTHS.join('|')}|${SHORT_MONTHS.join('|')})\\.?,?\\s+(\\d{4})\\b`, 'iu').exec(text);
+  // "17. juni 2020", "11 januar, 2021", "5. dec. 2019", "15-maj-2002": the day, the month written out or cut short, the year.
+  const written = new RegExp(`\\b(\\d{1,2})(?:\\.?\\s*|-)(${MONTHS.join('|')}|${SHORT_MONTHS.join('|')})(?:\\.?,?\\s+|-)(\\d{4})\\b`, 'iu').exec(text);
   if (written) return isoDate(Number(written[3]), monthNumber(written[2]!), Number(written[1]));
   // "December 5, 2017": the English form web publishing systems print by default.
   const english = new RegExp(`\\b(${ENGLISH_MONTHS.join('|')})\\s+(\\d{1,2}),?\\s+(\\d{4})\\b`, 'i').exec(text);

@@ -7,7 +7,7 @@ import type { AccessLevel, TocEntry } from '../../model/index.js';
 import { comparable } from '../../model/index.js';
 import type { Line } from '../line.js';
 import { MONTHS } from './dates.js';
-import { candidatesOf, type Candidate } from './candidates.js';
+import { candidatesOf, inlineCandidate, type Candidate } from './candidates.js';
 import { joinBroken } from './join.js';
 import { bestRun, listAgenda } from './runs.js';
 
@@ -116,7 +116,10 @@ export function withTocItems(headings: readonly ItemHeading[], toc: readonly Toc
     const at = out.findIndex((h) => compareNumbers(h.number.split('.').map(Number), parts) > 0);
     const place = at < 0 ? out.length : at;
     const index = at < 0 ? Number.MAX_SAFE_INTEGER : out[at]!.index;
-    out.splice(place, 0, { index, number: entry.number, title: entry.title, titleLines: 0, access: null, fromToc: true });
+    // "103. Lukket sag: Titel": the access the entry states is no part of its title, as at a heading.
+    const stated = inlineCandidate(`${entry.number} ${entry.title}`);
+    const access = stated?.access ?? null;
+    out.splice(place, 0, { index, number: entry.number, title: access ? stated!.title : entry.title, titleLines: 0, access, fromToc: true });
   }
   return out;
 }

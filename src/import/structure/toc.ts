@@ -19,41 +19,72 @@ export interface TocResult {
 
 const NUMBERED = /^(\d{1,4}(?:\.\d{1,2})*)\.?\s+(.*)$/;
 
+/** A page number as contents print it: digits, or lower-case roman numerals of a front section ("xiii"). */
+const PAGE = /(?:^|[\s.])(\d{1,3}|[ivxlc]{1,7})$/;
+
+/** The value of a page number: digits as they are, roman numerals counted ("xiv" → 14); null when neither. */
+export function pageValue(page: string): number | null {
+  if (/^\d+$/.test(page)) return Number(page);
+  const values: Record<string, number> = { i: 1, v: 5, x: 10, l: 50, c: 100 };
+  let total = 0;
+  for (let k = 0; k < page.length; k++) {
+    const v = values[page[k]!];
+    if (v === undefined) return null;
+    const next = values[page[k + 1] ?? ''] ?? 0;
+    total += v < next ? -v : v;
+  }
+  return total > 0 ? total : null;
+}
+
 /**
- * A dotted leader to a page number printed as text: "715. Titel ........ 2" → title and page.
- * Read from the end without a regular expression: a line of dots alone must stay linear.
+ * A dotted leader to a page number printed as text: "715. Titel ........ 2", "89. Titel...iv" →
+ * title and page. Read from the end without a regular expression: a line of dots alone must stay linear.
  */
 export function dottedEntry(text: string): [string, string] | null {
-  const page = /(\d{1,3})$/.exec(text);
+  const page = PAGE.exec(text);
   if (!page) return null;
-  let i = page.index;
+  let i = text.length - page[1]!.length;
   let dots = 0;
   while (i > 0 && (text[i - 1] === '.' || text[i - 1] === ' ' || text[i - 1] === '\t')) {
     if (text[i - 1] === '.') dots++;
     i--;
   }
   const title = text.slice(0, i).trim();
-  return dots >= 4 && title !== '' ? [title, page[1]!] : null;
+  // Four dots, or three run onto the page number ("budget...iv"): "Budget 2021 ... 3" is text.
+  const tight = text[text.length - page[1]!.length - 1] === '.';
+  return (dots >= 4 || (dots >= 3 && tight)) && title !== '' ? [title, page[1]!] : null;
+}
+
+/**
+ * A numbered contents line whose leader the text lost ("93. Årsberetning og regnskab v"): only
+ * inside contents already begun, and with a page number at its end.
+ */
+function leaderlessEntry(text: string): [string, string] | null {
+  const page = PAGE.exec(text);
+  if (!page || !NUMBERED.test(text) || !/\s/.test(text[page.index] ?? '')) return null;
+  const title = text.slice(0, page.index + 1).trim();
+  return title.split(/\s+/).length >= 2 ? [title, page[1]!] : null;
 }
 
 /** A dotted/tabbed contents line: title, then a page number in its own cell or after dots. */
-function pageEntry(line: Line): TocEntry | null {
-  const dotted = line.cells ? null : dottedEntry(line.text);
+function pageEntry(line: Line, begun = false): TocEntry | null {
+  const dotted = line.cells ? null : (dottedEntry(line.text) ?? (begun ? leaderlessEntry(line.text) : null));
   const cells = dotted ? [dotted[0], dotted[1]] : (line.cells?.filter((c) => c !== '') ?? []);
-  if (cells.length !== 2 || !/^\d{1,3}$/.test(cells[1]!)) return null;
+  const page = cells.length === 2 && (dotted || /^\d{1,3}$/.test(cells[1]!)) ? pageValue(cells[1]!) : null;
+  if (page === null) return null;
   const label = cells[0]!.replace(/\s*\.{2,}\s*$|\s+\.$/, '').trim();
   if (label === '') return null;
   const numbered = NUMBERED.exec(label);
   return {
     number: numbered ? numbered[1]! : null,
     title: numbered ? numbered[2]!.trim() : label,
-    page: Number(cells[1]),
+    page,
     hasAttachments: false,
   };
 }
 
 /** A KD-Net contents row: number, title, and "./." in the Bilag column. */
-function punktEntry(line: Line): TocEntry | null {
+function punktEntry(line: Line, _begun = false): TocEntry | null {
   const cells = line.cells ?? [];
   if (cells.length < 2 || !/^\d{1,4}$/.test(cells[0]!.trim())) return null;
   return {
@@ -90,16 +121,19 @@ function repeatedToc(lines: readonly Line[]): TocResult {
     if (between.length > 2 || between.some((l) => l.text.length > 40 || sectionTypeOf(l.text) !== null)) break;
     run.push(c);
   }
-  // One entry is contents only under a contents label ("Indholdsfortegnelse", "Punkt nr. Side").
-  const labelled = lines.slice(Math.max(0, first.index - 2), first.index).some(isTocLabel);
-  if (run.length < 2 && !labelled) return none;
   const pageOf = (title: string) => /\s(\d{1,3})$/.exec(title);
   // The first entry again, later: same title, or the same title with the contents' page number after it.
-  const again = candidates.find((c) => c.index > run.at(-1)!.index && c.number === first.number);
-  if (!again) return none;
-  const want = comparable(again.title);
-  const paged = comparable(first.title) !== want && pageOf(first.title) !== null && comparable(first.title.replace(/\s\d{1,3}$/, '')) === want;
-  if (comparable(first.title) !== want && !paged) return none;
+  const later = candidates.filter((c) => c.index > run.at(-1)!.index && c.number === first.number);
+  const samePaged = (c: (typeof later)[number]) => comparable(first.title) !== comparable(c.title) && pageOf(first.title) !== null && comparable(first.title.replace(/\s\d{1,3}$/, '')) === comparable(c.title);
+  const same = (c: (typeof later)[number]) => comparable(first.title) === comparable(c.title) || samePaged(c);
+  // One entry is contents only under a contents label ("Indholdsfortegnelse", "Punkt nr. Side"), or
+  // when it opens a page and its item, with its title, opens a later page (a contents page whose
+  // other entries lost their numbers: "1. Godkendelse af referat" / "Siden sidst" / "Eventuelt").
+  const labelled = lines.slice(Math.max(0, first.index - 2), first.index).some(isTocLabel);
+  const opensPage = (c: (typeof later)[number]) => lines[first.index]!.pageBreakBefore && lines[c.index]!.pageBreakBefore;
+  const again = run.length < 2 && !labelled ? later.find((c) => same(c) && opensPage(c)) : later[0];
+  if (!again || !same(again)) return none;
+  const paged = samePaged(again);
   return {
     entries: run.map((c) => {
       const page = paged ? pageOf(c.title) : null;
@@ -131,7 +165,7 @@ function pagedToc(lines: readonly Line[]): TocResult {
     const entries: TocEntry[] = [];
     const lineIndexes = new Set<number>(isPunkt || isHeaderRow ? [start] : []);
     for (let i = first; i < lines.length; i++) {
-      const entry = read(lines[i]!);
+      const entry = read(lines[i]!, entries.length > 0);
       if (!entry) break;
       entries.push(entry);
       lineIndexes.add(i);

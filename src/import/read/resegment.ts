@@ -1,0 +1,293 @@
+/**
+ * @module Line breaks put back into a page of text that lost them: the page is cut where its
+ * layout must have broken the line — before a front-matter label ("Dato:", "Mødested:"), a
+ * weekday date, an item number of a run ("89. … 90. … 91. …"), a labelled number ("SAG NR. 1"),
+ * a capitalised role ("… Lejre Kommune Borgmester Lars …"), around a section heading in capitals
+ * ("… MV. ADMINISTRATIONENS INDSTILLING 1. at …"), after a contents entry's leader ("…...iii") and
+ * where an item title printed twice (contents and heading) stops agreeing with itself. Words are
+ * never changed, dropped or moved: the page is only cut.
+ */
+import { FRONT_LABELS, HEADING_WORDS, ROLE_WORDS } from '../lexicon/index.js';
+import { sectionTypeOf } from '../../model/index.js';
+
+const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const capitalised = (w: string) => w.replace(/\p{L}/u, (c) => c.toUpperCase());
+/** A lexicon word as printed at a line's start: "Mødested", "MØDESTED". */
+const printed = (words: readonly string[]) => words.flatMap((w) => [capitalised(w), w.toUpperCase()]).map(escape).join('|');
+
+/**
+ * "Mødested:", "Dato :", "Afbud fra:" or any one capitalised word with a colon ("Udsendelsesdato:",
+ * "Sagsid.:"); not right after an item number ("3. Tema: Kultur" is a title).
+ */
+const LABEL = new RegExp(String.raw`(?<=^|\s)(?<!(?:^|\s)\d{1,4}\.\s)(?:${printed(FRONT_LABELS.map((l) => l.word))}|\p{Lu}[\p{L}.]{2,})\s?:(?=\s|$)`, 'gu');
+const WEEKDAYS = ['mandag', 'tirsdag', 'onsdag', 'torsdag', 'fredag', 'lørdag', 'søndag'];
+/** A weekday opening a date ("Onsdag den 15-maj-2002", "Mandag den 4. januar 2010"). */
+const WEEKDAY_DATE = new RegExp(String.raw`(?<=\s)(?:${printed(WEEKDAYS)})(?= (?:den )?\d)`, 'gu');
+/** The date after the weekday ("den 15-maj-2002", "den 4. januar 2010"), and the capitalised word after it. */
+const DATE_AFTER = /^ (?:den )?\d{1,2}[.-]? ?(?:\p{L}+|\d{1,2})[.-]? ?\d{4}(?= (\p{Lu}\p{L}*))/u;
+/** "Kl" after a date whose time the text lost ("… 2010 Kl Regionsgården"): the place follows it. */
+const LOST_TIME = /^ [Kk]l\.?(?= \p{Lu})/u;
+/** A contents entry's dot leader and page ("…budget...i", "…Skole...ix", "….12"). */
+const LEADER = /\.{3,}\s*(?:[ivxlcdm]{1,6}|\d{1,4})(?=\s|$)/gu;
+/** "89. Titel": an item number with its full stop, then a capital or digit. */
+const NUMBERED = /(?<=^|\s)(\d{1,4})\.\s+(?=[\p{Lu}\d"„«])/gu;
+/** "SAG NR. 1 MØDEPLAN", "Punkt 3 Titel": a labelled item number before a capitalised title. */
+const LABELLED = /(?<=^|\s)(?:SAG NR\.|Sag nr\.|PUNKT|Punkt|PKT\.|Pkt\.)\s?(\d{1,4})\.?(?=\s+[\p{Lu}\d"„«])/gu;
+/** A role before a name, after the name or place of the one before it ("Kommune Borgmester Lars"). */
+const ROLE = new RegExp(String.raw`(?<=[\p{L}.)]\s)(?:${printed(ROLE_WORDS)}|Afbud)(?=\s+\p{Lu})`, 'gu');
+/** An official's title before a name ("… Kommune Afdelingschef Erling …"): words Danish job titles end in. */
+const OFFICIAL = /(?<=[\p{L}.)]\s)\p{Lu}\p{Ll}*(?:chef|direktør|sekretær|konsulent|fuldmægtig)(?=\s+\p{Lu})/gu;
+/** A numbered meeting ("Møde nr. 1"): a label of its own though it has no colon. */
+const MEETING_NUMBER = /(?<=\s)(?:Møde|MØDE) nr\.\s?\d/gu;
+/** Place labels: their value is short (a room, an address) and prose after it is no part of it. */
+const PLACE_LABEL = new RegExp(String.raw`(?<=^|\s)(?:${printed(FRONT_LABELS.filter((l) => l.field === 'place').map((l) => l.word))})\s?:\s`, 'gu');
+/** "… ved sag nr. 6 Hans …": an absence limited to an item ends the name's entry in a run of names. */
+const ITEM_NOTE = /(?<=\s)(?:ved|under|fra) (?:sag|punkt|pkt\.) (?:nr\. ?)?\d{1,4}(?= \p{Lu})/gu;
+/** The authority a first page opens with ("Egebjerg Kommune", "REGION HOVEDSTADEN"), before the body's name. */
+const AUTHORITY_FIRST = /^(?:\p{Lu}[\p{L}-]+(?: \p{Lu}[\p{L}-]+)? (?:Kommune|KOMMUNE)|(?:Region|REGION) \p{Lu}[\p{L}-]+)(?= \p{Lu})/u;
+/** The kind ending a first page's header ("… Kommunalbestyrelsen Referat"). */
+const KIND_LAST = /(?<=\S) (?:Referat|REFERAT|Dagsorden|DAGSORDEN)$/u;
+/** A place value ending in its number ("S-04"), a capitalised word after it. */
+const PLACE_VALUE = /\S*\d\S*(?= \p{Lu}\p{Ll})/u;
+/** A word in capitals: two letters or more ("MV.", "REGIONSRÅ-", "DET,"). */
+const CAPS_WORD = /^[\p{Lu}\d][\p{Lu}\d\-.,:/]*$/u;
+
+/** A match of `re` starting exactly at `index` (no copy of the text: pages may be long). */
+function matchAt(re: RegExp, text: string, index: number): RegExpExecArray | null {
+  const sticky = new RegExp(re.source.replace(/^\^/, ''), re.flags.replace('g', '') + 'y');
+  sticky.lastIndex = index;
+  return sticky.exec(text);
+}
+
+interface Occurrence {
+  number: string;
+  /** Where the occurrence starts, and where its title starts. */
+  start: number;
+  title: number;
+}
+
+/** The numbered occurrences of a page: "89. Titel" and "SAG NR. 1 TITEL". */
+function occurrences(page: string): Occurrence[] {
+  const found: Occurrence[] = [];
+  for (const m of page.matchAll(NUMBERED)) found.push({ number: m[1]!, start: m.index, title: m.index + m[0].length });
+  for (const m of page.matchAll(LABELLED)) found.push({ number: m[1]!, start: m.index, title: m.index + m[0].length + 1 });
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/** Occurrences that number on from one another, three or more in a row: a list of items. */
+function numberRuns(found: readonly Occurrence[]): Occurrence[] {
+  // The longest run ending at each occurrence, through the latest occurrence of the number before it.
+  const last = new Map<number, number>();
+  const previous: Array<number | null> = [];
+  const length: number[] = [];
+  found.forEach((o, i) => {
+    const before = last.get(Number(o.number) - 1);
+    previous.push(before ?? null);
+    length.push(before === undefined ? 1 : length[before]! + 1);
+    last.set(Number(o.number), i);
+  });
+  const members = new Set<number>();
+  for (let i = found.length - 1; i >= 0; i--) {
+    if (length[i]! < 3 || members.has(i)) continue;
+    for (let k: number | null = i; k !== null && !members.has(k); k = previous[k]!) members.add(k);
+  }
+  return [...members].map((i) => found[i]!);
+}
+
+/** The words of a text from `from`, each with where it ends and its letters (lower-case, digits kept). */
+function words(text: string, from: number): Array<{ end: number; letters: string }> {
+  const out: Array<{ end: number; letters: string }> = [];
+  const word = /\S+/gu;
+  word.lastIndex = from;
+  // A title is short: forty words are more than any.
+  for (let m = word.exec(text); m && out.length < 40; m = word.exec(text)) {
+    out.push({ end: m.index + m[0].length, letters: m[0].toLowerCase().replace(/[^\p{L}\p{N}]/gu, '') });
+  }
+  return out;
+}
+
+/**
+ * Where two printings of one item's title stop agreeing (letters compared, so "REGIONSRÅ- DET"
+ * agrees with "regionsrådet"): for each, the offset where its title ends, or null when the
+ * agreement ends inside a word of it or is too short (fewer than eight letters) to be a title.
+ */
+export function titleEnds(a: string, aFrom: number, b: string, bFrom: number): [number | null, number | null] {
+  const wa = words(a, aFrom);
+  const wb = words(b, bFrom);
+  const la = wa.map((w) => w.letters).join('');
+  const lb = wb.map((w) => w.letters).join('');
+  let common = 0;
+  while (common < la.length && common < lb.length && la[common] === lb[common]) common++;
+  const endOf = (ws: typeof wa, total: number) => {
+    let count = 0;
+    for (const [k, w] of ws.entries()) {
+      count += w.letters.length;
+      if (count === common) return count < total ? w.end : null;
+      if (count > common) return null;
+    }
+    return null;
+  };
+  if (common < 8) return [null, null];
+  return [endOf(wa, la.length), endOf(wb, lb.length)];
+}
+
+/** Capital runs that are a section heading ("ADMINISTRATIONENS INDSTILLING", "RESUME"): their start and end. */
+function capsSections(page: string): Array<[number, number]> {
+  const tokens = [...page.matchAll(/\S+/gu)].map((m) => ({ start: m.index, end: m.index + m[0].length, text: m[0] }));
+  const out: Array<[number, number]> = [];
+  let i = 0;
+  while (i < tokens.length) {
+    if (!CAPS_WORD.test(tokens[i]!.text) || !/\p{L}{2}/u.test(tokens[i]!.text)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j + 1 < tokens.length && CAPS_WORD.test(tokens[j + 1]!.text)) j++;
+    // Within the run, the longest words (up to four) naming a section, from its end: what comes before is a title.
+    let e = j;
+    while (e >= i) {
+      let k: number | undefined;
+      for (let start = Math.max(i, e - 3); start <= e && k === undefined; start++) {
+        if (sectionTypeOf(tokens.slice(start, e + 1).map((t) => t.text).join(' ')) !== null) k = start;
+      }
+      if (k === undefined) {
+        e--;
+        continue;
+      }
+      out.push([tokens[k]!.start, tokens[e]!.end]);
+      e = k - 1;
+    }
+    i = j + 1;
+  }
+  return out;
+}
+
+/**
+ * A section word in ordinary case ("Beslutning Godkendt.", "… forelægges. Sagsfremstilling Forvaltningen …"):
+ * its own line where a line, a sentence or an item's title ends before it and a capitalised word follows.
+ */
+function sectionWordCuts(page: string, headings: readonly Occurrence[], cuts: Set<number>): void {
+  const tokens = [...page.matchAll(/\S+/gu)];
+  tokens.forEach((t, i) => {
+    const next = tokens[i + 1];
+    if (!next || !/^\p{Lu}\p{Ll}+:?$/u.test(t[0]) || !/^\p{Lu}/u.test(next[0]) || sectionTypeOf(t[0]) === null) return;
+    const prev = tokens[i - 1];
+    // Right after an item's title: "2. Budget for vejene Sagsfremstilling Forvaltningen …".
+    const heading = [...headings].reverse().find((o) => o.title <= t.index);
+    const afterTitle = heading !== undefined && t.index - heading.title < 200 && !/[.!?]\s/.test(page.slice(heading.title, t.index));
+    if (!(afterTitle || cuts.has(t.index) || cuts.has(t.index - 1) || i === 0 || (prev && /[.!?]$/.test(prev[0])))) return;
+    cuts.add(t.index).add(t.index + t[0].length);
+  });
+}
+
+/** Cuts around a weekday date: before it, and after it unless its time follows ("Kl. 10.00"). */
+function dateCuts(page: string, cuts: Set<number>): void {
+  for (const m of page.matchAll(WEEKDAY_DATE)) {
+    cuts.add(m.index);
+    const date = matchAt(DATE_AFTER, page, m.index + m[0].length);
+    if (!date) continue;
+    const end = m.index + m[0].length + date[0].length;
+    if (!/^kl$/i.test(date[1]!)) cuts.add(end);
+    else {
+      const kl = matchAt(LOST_TIME, page, end);
+      if (kl) cuts.add(end + kl[0].length);
+    }
+  }
+}
+
+/** Cuts of a page's header: a kind banner, the authority, the body and the kind, run together. */
+function headerCuts(page: string, cuts: Set<number>): void {
+  const banner = HEADING_WORDS.banners.map((p) => p.exec(page)).find((b) => b !== null);
+  const from = banner ? banner[0].length : 0;
+  if (from > 0) cuts.add(from);
+  // The contents' label opening the page ("Indholdsfortegnelse Til efterretning …") stands alone.
+  const first = /^\S+/u.exec(page)?.[0] ?? '';
+  if (HEADING_WORDS.tocLabels.some((p) => p.test(first)) && first.length < page.length) cuts.add(first.length);
+  const headerEnd = Math.min(...[...cuts].filter((c) => c > from), page.length);
+  const header = page.slice(from, headerEnd);
+  const lead = header.length - header.trimStart().length;
+  const authority = AUTHORITY_FIRST.exec(header.trimStart());
+  if (authority) cuts.add(from + lead + authority[0].length);
+  const kind = KIND_LAST.exec(header.trimEnd());
+  if (kind) cuts.add(from + kind.index);
+}
+
+/** Every page's numbered occurrences by number, computed once per document. */
+const byNumberOf = new WeakMap<readonly string[], Map<string, Array<{ page: string; x: Occurrence }>>>();
+function occurrencesByNumber(pages: readonly string[]): Map<string, Array<{ page: string; x: Occurrence }>> {
+  let known = byNumberOf.get(pages);
+  if (!known) {
+    known = new Map();
+    for (const page of pages) for (const x of occurrences(page)) known.set(x.number, [...(known.get(x.number) ?? []), { page, x }]);
+    byNumberOf.set(pages, known);
+  }
+  return known;
+}
+
+/** Cuts of numbered titles: a run of item numbers, and a title printed twice (contents and item) where the printings part. */
+function titleCuts(page: string, pages: readonly string[], cuts: Set<number>): void {
+  const own = occurrences(page);
+  for (const o of numberRuns(own)) cuts.add(o.start);
+  const byNumber = occurrencesByNumber(pages);
+  for (const o of own) {
+    const same = byNumber.get(o.number) ?? [];
+    // A number printed on and on ("1." of every list) is no item's; a title recurs a few times at most.
+    if (same.length > 6) continue;
+    for (const other of same) {
+      if (other.page === page && other.x.start === o.start) continue;
+      const [end] = titleEnds(page, o.title, other.page, other.x.title);
+      if (end !== null) cuts.add(o.start).add(end);
+    }
+  }
+}
+
+/** The offsets of a page where new lines start, given all pages (titles recur across pages). */
+export function boundaries(page: string, pages: readonly string[]): Set<number> {
+  const cuts = new Set<number>();
+  const at = (re: RegExp) => {
+    for (const m of page.matchAll(re)) cuts.add(m.index);
+  };
+  [LABEL, LABELLED, ROLE, OFFICIAL, MEETING_NUMBER].forEach(at);
+  for (const re of [LEADER, ITEM_NOTE]) for (const m of page.matchAll(re)) cuts.add(m.index + m[0].length);
+  for (const m of page.matchAll(PLACE_LABEL)) {
+    // "Sted: S-04 Mission KL bidrager …": a place ends with its number; a capitalised word after it starts the text.
+    const after = m.index + m[0].length;
+    const next = matchAt(PLACE_VALUE, page, after);
+    if (next) cuts.add(after + next[0].length);
+  }
+  // The kind banner ("REFERAT 2012") is no "Referat" section heading.
+  const banner = HEADING_WORDS.banners.map((p) => p.exec(page)).find((b) => b !== null);
+  for (const [start, end] of capsSections(page)) if (!banner || start >= banner[0].length) cuts.add(start).add(end);
+  dateCuts(page, cuts);
+  titleCuts(page, pages, cuts);
+  headerCuts(page, cuts);
+  sectionWordCuts(page, occurrences(page), cuts);
+  return cuts;
+}
+
+/** Lexicon labels only ("Mødested:", "Afbud:"): a single capitalised word with a colon may be text. */
+const LEXICON_LABEL = new RegExp(String.raw`(?<=^|\s)(?:${printed(FRONT_LABELS.map((l) => l.word))})\s?:(?=\s|$)`, 'gu');
+
+/**
+ * How many places in a line certainly broke a line of the layout: lexicon labels, section
+ * headings in capitals, weekday dates, contents leaders, labelled item numbers. Running text has
+ * none or one; a heading squashed together with its labels and sections has several.
+ */
+export function layoutBreaks(text: string): number {
+  let count = capsSections(text).length;
+  for (const re of [LEXICON_LABEL, WEEKDAY_DATE, LEADER, LABELLED]) count += [...text.matchAll(re)].length;
+  return count;
+}
+
+/** One page's text cut into lines at its layout's boundaries. */
+export function resegmentPage(page: string, pages: readonly string[] = [page]): string[] {
+  const cuts = [...boundaries(page, pages)].filter((c) => c > 0 && c < page.length).sort((a, b) => a - b);
+  const out: string[] = [];
+  let from = 0;
+  for (const cut of [...cuts, page.length]) {
+    const text = page.slice(from, cut).trim();
+    if (text) out.push(text);
+    from = cut;
+  }
+  return out;
+}
