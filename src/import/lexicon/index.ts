@@ -89,6 +89,18 @@ export const ABSENCE_LEADS: ReadonlyArray<{ pattern: RegExp; reason: string; mee
 /** Labels that introduce a list of members absent from an item ("Fraværende: X, Y"), and the reason they give. */
 export const ITEM_ABSENCE_LABELS: ReadonlyArray<{ word: string; reason: string | null }> = participantWords.absentLabels;
 
+/** Labels over a list of members present written inside an item's text ("Deltagerne var:", "Til stede:"). */
+export const PRESENT_LABELS: readonly string[] = participantWords.presentLabels.map((l) => l.word);
+
+/**
+ * Sentences naming a stand-in and whom they stood in for ("Y indkaldes … som følge af afbud fra X"):
+ * sources with `{name}` where a person's name goes, groups `substitute` and `absent`.
+ */
+export const ITEM_SUBSTITUTE_SOURCES: readonly string[] = participantWords.itemSubstitutes.map((s) => s.pattern);
+
+/** Item titles about attendance ("Fraværende og bemærkninger til dagsordenen"): their absences are the meeting's. */
+export const ATTENDANCE_ITEM_TITLES: readonly RegExp[] = participantWords.attendanceItems.map((a) => lexiconPattern(a.pattern));
+
 /** The 98 municipalities and 5 regions: official name and the other spellings documents use. */
 export const MUNICIPALITIES: ReadonlyArray<{ name: string; spellings: readonly string[] }> = [
   ...municipalities.entries.map((m) => ({ name: m.name, spellings: 'spellings' in m ? (m.spellings as string[]) : [] })),

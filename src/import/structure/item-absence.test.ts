@@ -50,3 +50,32 @@ describe('an absence reported in a sentence', () => {
     expect(r.meeting.map((a) => [a.name, a.substitute])).toEqual([['Christian Holm', 'Finn Bak']]);
   });
 });
+
+describe('attendance written in an item', () => {
+  const item = (heading: string, ...texts: string[]): Section[] => [{ heading, type: 'decision', blocks: texts.map((text) => ({ kind: 'paragraph' as const, text })) }];
+  it('reads a "Fraværende" heading over a name as an absence, and in an item about attendance as the meeting\'s', () => {
+    const r = itemAbsences(item('Beslutning', 'Fraværende', 'Lone Kronborg Pedersen', 'Bemærkninger til dagsordenen'), 'Fraværende og bemærkninger til dagsordenen');
+    expect(r.absent).toEqual([{ name: 'Lone Kronborg Pedersen', reason: null }]);
+    expect(r.meeting.map((a) => a.name)).toEqual(['Lone Kronborg Pedersen']);
+    expect(itemAbsences(item('Beslutning', 'Godkendt.', 'Fraværende', 'Bo Berg'), 'Budget 2025').meeting).toEqual([]);
+  });
+  it('reads the members a decision lists ("Deltagerne var:") and an empty "Fraværende med afbud"', () => {
+    const r = itemAbsences(item('Beslutning', 'Fraværende med afbud:', 'Ingen.', 'Deltagerne var:', '1. Overborgmester Anna Holm (A)', '2. Bo Berg (V)', 'Dagsordenen blev godkendt.'));
+    expect(r.present.map((p) => p.name)).toEqual(['Anna Holm', 'Bo Berg']);
+    expect(r.absent).toEqual([]);
+  });
+  it('reads a stand-in called in for an absent member as the meeting\'s afbud with its substitute', () => {
+    const r = itemAbsences(item('Resume', '1. stedfortræder på liste V, Kaj Øster, indkaldes til Byrådets møde som følge af afbud fra Mads Brandt pga. ferie.', 'Eva Lund (A) deltog i stedet for Per Holm (A).'));
+    expect(r.meeting.map((a) => [a.name, a.substitute])).toEqual([['Mads Brandt', 'Kaj Øster'], ['Per Holm', 'Eva Lund']]);
+    expect(itemAbsences(item('Beslutning', 'Godkendt for Byrådet.')).meeting).toEqual([]);
+  });
+  it('gives the meeting the members an item lists when the header lists none, and fills in a substitute', async () => {
+    const { recordItemAbsences } = await import('./item-absence.js');
+    const items = [{ title: 'Godkendelse af dagsorden', sections: item('Beslutning', 'Til stede: Anna Holm, Bo Berg og Carl Dahl'), absent: [] }, { title: 'Stedfortræder', sections: item('Beslutning', 'Eva Lund deltog i stedet for Dorte Eng.'), absent: [] }];
+    const participants: never[] = [];
+    const absent = [{ name: 'Dorte Eng', party: null, municipality: null, role: null, substitute: null }];
+    recordItemAbsences(items as never, absent, participants);
+    expect((participants as { name: string }[]).map((p) => p.name)).toEqual(['Anna Holm', 'Bo Berg', 'Carl Dahl']);
+    expect(absent.map((a) => [a.name, a.substitute])).toEqual([['Dorte Eng', 'Eva Lund']]);
+  });
+});

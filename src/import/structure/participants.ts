@@ -88,6 +88,24 @@ export function parseParticipant(text: string): Participant {
   return { name: bare, party, municipality, role: roles.length > 0 ? roles.join(', ') : null };
 }
 
+// Name particles written in lower case between the capitalised parts ("Anna de la Cour", "Karl af Rosen").
+const PARTICLES = new Set(['af', 'de', 'van', 'von', 'la', 'le', 'da', 'di', 'du', 'der', 'den']);
+// A capitalised word (hyphenated too) or initials ("H.C.", "B."); never an all-capital word such as "KL".
+const NAME_WORD = /^(?:(?:\p{Lu}\.)+-?(?:\p{Lu}\.)*|\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}'’]+)*)$/u;
+// Endings of bodies and places, never of a person's name ("Skoleudvalget", "Sekretariatet").
+const NOT_PERSON = /(?:udvalget|rådet|bestyrelsen|sekretariatet|forvaltningen|afdelingen|centret|centeret)$|\s(?:kommune|region|forvaltning|center|afdeling|udvalg|skole|sekretariat)$/i;
+
+/**
+ * True for a person's name as lists write it: two to six capitalised words or initials, with name
+ * particles between ("Anna Holm", "H.P. Østergaard", "Poul-Erik Sandberg"), no role or body word.
+ */
+export function isPersonName(text: string): boolean {
+  const words = text.trim().split(/\s+/);
+  if (words.length < 2 || words.length > 6 || NOT_PERSON.test(text.trim())) return false;
+  if (roleOf(words[0]!) !== null || PARTICLES.has(words[0]!) || PARTICLES.has(words.at(-1)!)) return false;
+  return words.every((w) => NAME_WORD.test(w) || PARTICLES.has(w));
+}
+
 /** A part of a list that only qualifies the person before it: municipality, party or role. */
 function qualifies(part: string): boolean {
   const p = part.trim().replace(/^\(|\)$/g, '');
