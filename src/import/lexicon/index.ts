@@ -101,6 +101,9 @@ export const ITEM_SUBSTITUTE_SOURCES: readonly string[] = participantWords.itemS
 /** Item titles about attendance ("Fraværende og bemærkninger til dagsordenen"): their absences are the meeting's. */
 export const ATTENDANCE_ITEM_TITLES: readonly RegExp[] = participantWords.attendanceItems.map((a) => lexiconPattern(a.pattern));
 
+/** Header cells of a table of members ("Navn", "Parti", "Funktion"), lower-case. */
+export const MEMBER_TABLE_HEADERS: readonly string[] = participantWords.tableHeaders.map((h) => h.word);
+
 /** The 98 municipalities and 5 regions: official name and the other spellings documents use. */
 export const MUNICIPALITIES: ReadonlyArray<{ name: string; spellings: readonly string[] }> = [
   ...municipalities.entries.map((m) => ({ name: m.name, spellings: 'spellings' in m ? (m.spellings as string[]) : [] })),

@@ -9,6 +9,7 @@ import { FRONT_LABELS, type LabelField } from '../lexicon/index.js';
 import type { Line } from '../line.js';
 import { findDate, findTimes } from './dates.js';
 import { partyOf, roleOf, substituteFor } from './participants.js';
+import { isMemberTableHeader, tableListValues } from './member-table.js';
 
 /** A label found at the start of a text: its field, and the value written after it on the same line. */
 export interface LabelMatch {
@@ -106,10 +107,11 @@ export function readPairs(lines: readonly Line[]): HeaderEntry[] {
   const out: HeaderEntry[] = [];
   // The list label whose entries the next lines may continue.
   // Names in a table under a list label are read column by column, as a two-column list is written.
-  const state: { list: Extract<HeaderEntry, { kind: 'pair' }> | null; columns: string[][] } = { list: null, columns: [] };
+  const state: { list: Extract<HeaderEntry, { kind: 'pair' }> | null; rows: string[][]; after: string[] } = { list: null, rows: [], after: [] };
   const flushColumns = () => {
-    state.list?.values.push(...state.columns.flat());
-    state.columns = [];
+    state.list?.values.push(...tableListValues(state.rows, state.after));
+    state.rows = [];
+    state.after = [];
   };
   const open = (entry: HeaderEntry, isList: boolean) => {
     flushColumns();
@@ -139,7 +141,12 @@ export function readPairs(lines: readonly Line[]): HeaderEntry[] {
         continue;
       }
       if (state.list) {
-        cells.forEach((c, j) => c && (state.columns[j] ??= []).push(c));
+        state.rows.push(cells);
+        continue;
+      }
+      if (isMemberTableHeader(cells)) {
+        // "Navn ¦ Parti ¦ Funktion" over the members: a list without a label.
+        open({ kind: 'pair', field: 'participants', label: cells.join(' '), values: [], colon: false, line }, true);
         continue;
       }
       open({ kind: 'text', line }, false);
@@ -167,7 +174,7 @@ export function readPairs(lines: readonly Line[]): HeaderEntry[] {
     }
     if (state.list && continuesList(line, state.list.field)) {
       // A name alone after the rows ends the first column (the second one is shorter).
-      if (state.columns.length > 0) state.columns[0]!.push(text);
+      if (state.rows.length > 0) state.after.push(text);
       else state.list.values.push(text);
       continue;
     }
