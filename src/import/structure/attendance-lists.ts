@@ -38,6 +38,16 @@ export function namesOn(text: string, kind: AttendanceList['kind']): string[] | 
 }
 
 /**
+ * A line that continues a list under a label though it is no bare name: "Ingen", or an afbud with
+ * a sentence naming the stand-in ("Dorte Eng (C). Stedfortræder Erik Falk (C) deltog.").
+ */
+export function continuesAttendanceList(text: string): boolean {
+  if (NONE.test(text.trim())) return true;
+  const absence = parseAbsence(text);
+  return absence.substitute !== null && isPersonName(absence.name) && isPersonName(absence.substitute);
+}
+
+/**
  * The list label a text starts with, and what follows it on the line (null when nothing):
  * the label alone (colon or not), "Label: …", or "Label Name, Name" when only names follow.
  */

@@ -10,6 +10,7 @@ import type { Line } from '../line.js';
 import { findDate, findTimes } from './dates.js';
 import { partyOf, roleOf, substituteFor } from './participants.js';
 import { isMemberTableHeader, tableListValues } from './member-table.js';
+import { continuesAttendanceList } from './attendance-lists.js';
 
 /** A label found at the start of a text: its field, and the value written after it on the same line. */
 export interface LabelMatch {
@@ -74,7 +75,7 @@ function continuesList(line: Line, field: LabelField): boolean {
   const t = line.text.trim();
   if (t === '') return false;
   if (field === 'others') return looksLikeName(t) || (line.list !== null && t.length <= 110);
-  return looksLikeName(t) || (line.list !== null && /^\p{Lu}/u.test(t) && t.length <= 110) || partyOf(t) !== null || roleOf(t) !== null || substituteFor(t) !== null;
+  return looksLikeName(t) || (line.list !== null && /^\p{Lu}/u.test(t) && t.length <= 110) || partyOf(t) !== null || roleOf(t) !== null || substituteFor(t) !== null || continuesAttendanceList(t);
 }
 
 /** "Fra KL-sekretariatet" in bold or as a heading: a group of others present. */

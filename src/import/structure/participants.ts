@@ -71,11 +71,13 @@ export function parseParticipant(text: string): Participant {
   let municipality: string | null = null;
   const roles: string[] = [];
   // "Formand Marianne Bruhn", "Borgmester Jesper Clausager": the role written before the name.
-  const lead = /^(\p{Lu}\p{Ll}+)\s+(\p{Lu}[\p{L}'’\-]*(?:\s+\p{Lu}[\p{L}.'’\-]*)+)$/u.exec(name);
+  // "1. viceborgmester Carl Dahl" too: any role word of the lexicon, then a person's name.
+  const lower = name.toLowerCase();
+  const lead = ROLE_WORDS.find((r) => lower.startsWith(`${r} `) && isPersonName(name.slice(r.length + 1)));
   let bare = name;
-  if (lead && roleOf(lead[1]!) !== null) {
-    roles.push(lead[1]!.toLowerCase());
-    bare = lead[2]!;
+  if (lead) {
+    roles.push(lead);
+    bare = name.slice(lead.length + 1).trim();
   }
   for (const part of parts) {
     const p = partyOf(part);

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { plainLine } from '../line.js';
+import { readFrontMatter } from './front.js';
+import { readAbsent, readMembers, splitAtLabels, type Attendance } from './member-list.js';
+
+const empty = (): Attendance => ({ participants: [], absent: [], attendanceNote: null });
+const front = (...texts: string[]) => readFrontMatter(texts.map((t) => plainLine(t)), { wrapped: false, width: 80 });
+
+describe('members and afbud lists', () => {
+  it('cuts a value at the list labels inside it ("… og C. Afbud: D", a transcript\'s "Medlemmer: … Fraværende: …")', () => {
+    expect(splitAtLabels('Anna Holm, Bo Berg og Carl Dahl. Afbud: Dorte Eng', 'participants')).toEqual([
+      { field: 'participants', text: 'Anna Holm, Bo Berg og Carl Dahl' }, { field: 'absent', text: 'Dorte Eng' },
+    ]);
+    const a = empty();
+    readMembers(a, ['Anna Holm (A) Bo Berg (V) Fraværende: Carl Dahl (Ø)']);
+    expect([a.participants.map((p) => p.name), a.absent.map((p) => p.name)]).toEqual([['Anna Holm', 'Bo Berg'], ['Carl Dahl']]);
+  });
+  it('reads "Til stede var: A, B og C." as members, not a note; "Alle" is a note', () => {
+    expect(front('Til stede var: Anna Holm, Bo Berg og Carl Dahl.').participants.map((p) => p.name)).toEqual(['Anna Holm', 'Bo Berg', 'Carl Dahl']);
+    expect(front('Deltagere: Alle').attendanceNote).toBe('Alle');
+  });
+  it('reads a role before each name as a member of its own, "1. viceborgmester" too', () => {
+    const a = empty();
+    readMembers(a, ['Borgmester Anna Holm', 'Rådmand Bo Berg', '1. viceborgmester Carl Dahl', 'Formand']);
+    expect(a.participants.map((p) => [p.name, p.role])).toEqual([['Anna Holm', 'borgmester'], ['Bo Berg', 'rådmand'], ['Carl Dahl', '1. viceborgmester, Formand']]);
+  });
+  it('reads "Y (V) mødte for X (V)" in the members list as X absent with Y instead, but not "deltog for første gang"', () => {
+    const a = empty();
+    readMembers(a, ['Bo Berg (V) mødte for Dorte Eng (V)', 'Carl Dahl (A) deltog for første gang']);
+    expect(a.participants.map((p) => [p.name, p.role])).toEqual([['Bo Berg', 'stedfortræder for Dorte Eng'], ['Carl Dahl', 'deltog for første gang']]);
+    expect(a.absent.map((x) => [x.name, x.substitute])).toEqual([['Dorte Eng', 'Bo Berg']]);
+  });
+  it('keeps an empty Afbud section and "Ingen" empty, and reads an afbud with its stand-in in a sentence', () => {
+    const f = front('Til stede:', 'Anna Holm (A), formand', 'Afbud:', 'Ingen', 'Fra administrationen:', 'Direktør Karen Lund');
+    expect([f.participants.length, f.absent, f.blocks]).toEqual([1, [], []]);
+    const g = front('Deltagere:', 'Anna Holm (A)', 'Afbud:', 'Dorte Eng (C). Stedfortræder Erik Falk (C) deltog.');
+    expect(g.absent.map((x) => [x.name, x.party, x.substitute])).toEqual([['Dorte Eng', 'C', 'Erik Falk']]);
+    const h = empty();
+    readAbsent(h, ['Ingen.', 'Fraværende: Ingen']);
+    expect(h.absent).toEqual([]);
+  });
+});
