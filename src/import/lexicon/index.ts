@@ -104,6 +104,9 @@ export const ATTENDANCE_ITEM_TITLES: readonly RegExp[] = participantWords.attend
 /** Header cells of a table of members ("Navn", "Parti", "Funktion"), lower-case. */
 export const MEMBER_TABLE_HEADERS: readonly string[] = participantWords.tableHeaders.map((h) => h.word);
 
+/** Common Danish first names, for parting a run of names a transcript wrote without line breaks. */
+export const FIRST_NAMES: readonly string[] = participantWords.firstNames.words;
+
 /** The 98 municipalities and 5 regions: official name and the other spellings documents use. */
 export const MUNICIPALITIES: ReadonlyArray<{ name: string; spellings: readonly string[] }> = [
   ...municipalities.entries.map((m) => ({ name: m.name, spellings: 'spellings' in m ? (m.spellings as string[]) : [] })),

@@ -86,7 +86,8 @@ function groupHeading(line: Line): string | null {
 
 /** Inline labels after other text ("… kl. 10:00 Mødested: Mødelokale 1"): the text before, and the pairs. */
 function splitInline(text: string): { before: string; pairs: LabelMatch[] } | null {
-  const words = FRONT_LABELS.filter((l) => !l.list && l.field !== 'none');
+  // List labels too: a transcript that lost its line breaks runs "… Medlemmer: … Fraværende: …" into one line.
+  const words = FRONT_LABELS.filter((l) => l.field !== 'none');
   const starts: number[] = [];
   for (const { word } of words) {
     const re = new RegExp(`\\s(${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')})\\s*:\\s*\\S`, 'giu');

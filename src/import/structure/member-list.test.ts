@@ -40,3 +40,21 @@ describe('members and afbud lists', () => {
     expect(h.absent).toEqual([]);
   });
 });
+
+describe('a transcript that lost the line breaks of its lists', () => {
+  it('parts a run of names at the first name after a full name, keeping double first names and notes', async () => {
+    const { segmentNames, splitPeople } = await import('./participants.js');
+    expect(segmentNames('Vibeke Stær Ravnsholt Lise Lindahl Hans Jørgen Okkels Niels Bo Lindberg')).toEqual(['Vibeke Stær Ravnsholt', 'Lise Lindahl', 'Hans Jørgen Okkels', 'Niels Bo Lindberg']);
+    expect(splitPeople('Charlotte Friis ved sag nr. 6 Hans Abildgaard ved sag nr. 6 Per Wiborg-Jessen')).toEqual(['Charlotte Friis, ved sag nr. 6', 'Hans Abildgaard, ved sag nr. 6', 'Per Wiborg-Jessen']);
+    expect(segmentNames('Anne Marie Dahl Jensen')).toBeNull();
+    expect(segmentNames('Godkendt med bemærkning fra Anna Holm')).toBeNull();
+  });
+  it('reads "Medlemmer: … Fraværende: …" run into the header line, and drops a date run into an afbud label', () => {
+    const f = front(
+      'REGION HOVEDSTADEN FORRETNINGSUDVALGET Mandag den 4. januar 2010 Møde nr. 1 Medlemmer: Vibeke Stær Ravnsholt Lise Lindahl Bent Lassen Fraværende: Lise Lindahl ved sag nr. 6',
+      'Kommunalbestyrelsen Referat Afbud fra: Onsdag den 15-maj-2002 Kommunalbestyrelsens mødelokaler Mødedeltagere: Arne Eskildsen, Bjarne Juhl åben',
+    );
+    expect(f.participants.map((p) => p.name)).toEqual(['Vibeke Stær Ravnsholt', 'Lise Lindahl', 'Bent Lassen', 'Arne Eskildsen', 'Bjarne Juhl']);
+    expect(f.absent.map((a) => [a.name, a.role])).toEqual([['Lise Lindahl', 'ved sag nr. 6']]);
+  });
+});

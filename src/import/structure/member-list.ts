@@ -8,7 +8,7 @@
 import type { Absence, Participant } from '../../model/index.js';
 import { FRONT_LABELS } from '../lexicon/index.js';
 import { looksLikeName } from './labels.js';
-import { isPersonName, knownMunicipality, parseAbsence, parseParticipant, partyOf, roleOf, splitPeople, substituteFor } from './participants.js';
+import { couldBePerson, isPersonName, knownMunicipality, parseAbsence, parseParticipant, partyOf, roleOf, splitPeople, substituteFor } from './participants.js';
 
 /** Where the header's attendance goes. */
 export interface Attendance {
@@ -116,6 +116,10 @@ export function readAbsent(into: Attendance, values: readonly string[]): void {
       last.party = party;
       continue;
     }
-    for (const text of value.split('\t').flatMap(splitPeople)) into.absent.push(parseAbsence(text));
+    // A date or a place run into the list (a transcript's labels over their values) is no afbud.
+    for (const text of value.split('\t').flatMap(splitPeople)) {
+      const absence = parseAbsence(text);
+      if (isPersonName(absence.name) || (couldBePerson(absence.name) && !/\d/.test(text))) into.absent.push(absence);
+    }
   }
 }

@@ -5,7 +5,7 @@
  * phrases are the lexicon's (participants.json, municipalities.json).
  */
 import type { Absence, Attendee, Participant } from '../../model/index.js';
-import { MUNICIPALITIES, PARTIES, ROLE_WORDS, SUBSTITUTE_FOR_PATTERNS, SUBSTITUTE_PATTERNS } from '../lexicon/index.js';
+import { FIRST_NAMES, MUNICIPALITIES, PARTIES, ROLE_WORDS, SUBSTITUTE_FOR_PATTERNS, SUBSTITUTE_PATTERNS } from '../lexicon/index.js';
 
 const JOB = /(direktør|konsulent|chef|leder|sekretær|fuldmægtig|specialist|rådgiver|medarbejder|borgmester|formand|koordinator|referent|assistent)\b/i;
 
@@ -79,6 +79,12 @@ export function parseParticipant(text: string): Participant {
     roles.push(lead);
     bare = name.slice(lead.length + 1).trim();
   }
+  // Lower-case words after a name are a note on it, never part of it ("Vibeke Ravnsborg åben", "… ved sag nr. 6").
+  const tail = /^(\p{Lu}.*?)(\s+(?!(?:af|de|van|von|la|le|da|di|du|der)\s)\p{Ll}.*)$/u.exec(bare);
+  if (tail) {
+    bare = tail[1]!;
+    roles.push(tail[2]!.trim());
+  }
   for (const part of parts) {
     const p = partyOf(part);
     const m = knownMunicipality(part) ?? (/\skommune$/i.test(part) ? municipalityName(part) : null);
@@ -91,7 +97,7 @@ export function parseParticipant(text: string): Participant {
 }
 
 // Name particles written in lower case between the capitalised parts ("Anna de la Cour", "Karl af Rosen").
-const PARTICLES = new Set(['af', 'de', 'van', 'von', 'la', 'le', 'da', 'di', 'du', 'der', 'den']);
+const PARTICLES = new Set(['af', 'de', 'van', 'von', 'la', 'le', 'da', 'di', 'du', 'der']);
 // A capitalised word (hyphenated too) or initials ("H.C.", "B."); never an all-capital word such as "KL".
 const NAME_WORD = /^(?:(?:\p{Lu}\.)+-?(?:\p{Lu}\.)*|\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}'’]+)*)$/u;
 // Endings of bodies and places, never of a person's name ("Skoleudvalget", "Sekretariatet").
@@ -106,6 +112,35 @@ export function isPersonName(text: string): boolean {
   if (words.length < 2 || words.length > 6 || NOT_PERSON.test(text.trim())) return false;
   if (roleOf(words[0]!) !== null || PARTICLES.has(words[0]!) || PARTICLES.has(words.at(-1)!)) return false;
   return words.every((w) => NAME_WORD.test(w) || PARTICLES.has(w));
+}
+
+const FIRST = new Set(FIRST_NAMES);
+
+/**
+ * A list whose line breaks a transcript lost ("Vibeke Stær Ravnsholt Lise Lindahl Troels Bach
+ * Grønbæk", "Charlotte Friis ved sag nr. 6 Hans Abildgaard"): one text per person, a first name
+ * after a full name starting the next one (a second first name, "Hans Jørgen", does not), a
+ * lower-case note kept with its name ("Charlotte Friis, ved sag nr. 6"). Null for any other text.
+ */
+export function segmentNames(text: string): string[] | null {
+  const tokens = text.trim().split(/\s+/);
+  if (tokens.length < 4 || /[,;:()]/.test(text) || !NAME_WORD.test(tokens[0]!)) return null;
+  const people: { name: string[]; note: string[] }[] = [];
+  for (const token of tokens) {
+    const current = people.at(-1);
+    const nameWord = NAME_WORD.test(token);
+    const startsNext = current !== undefined && current.name.length >= 2 && FIRST.has(token) && !FIRST.has(current.name.at(-1)!);
+    if (nameWord && (current === undefined || current.note.length > 0 || startsNext)) people.push({ name: [token], note: [] });
+    else if (current && current.note.length === 0 && (nameWord || PARTICLES.has(token))) current.name.push(token);
+    else current!.note.push(token);
+  }
+  if (people.length < 2 || !people.every((p) => isPersonName(p.name.join(' ')))) return null;
+  return people.map((p) => (p.note.length > 0 ? `${p.name.join(' ')}, ${p.note.join(' ')}` : p.name.join(' ')));
+}
+
+/** True for a text that could be someone in a list: a person's name, or a name of one word ("Holm"). */
+export function couldBePerson(name: string): boolean {
+  return isPersonName(name) || NAME_WORD.test(name.trim());
 }
 
 /** A part of a list that only qualifies the person before it: municipality, party or role. */
@@ -128,7 +163,7 @@ export function splitPeople(text: string): string[] {
   const people: string[] = [];
   for (const part of parts) {
     if (people.length > 0 && qualifies(part)) people[people.length - 1] += `, ${part}`;
-    else people.push(part);
+    else people.push(...(segmentNames(part) ?? [part]));
   }
   return people;
 }
