@@ -64,6 +64,15 @@ export function listLabel(text: string): { kind: AttendanceList['kind']; reason:
   return null;
 }
 
+const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A capitalised list label with its colon where a sentence starts inside a paragraph ("Godkendt. Fraværende: X"). */
+const SENTENCE_LABEL = new RegExp(String.raw`(?<=[.!?]\s+)(?=(?:${LABELS.map((l) => escape(l.word[0]!.toUpperCase() + l.word.slice(1))).join('|')})\s*:)`, 'gu');
+
+/** A paragraph cut where a list label starts a sentence inside it. */
+function atSentenceLabels(text: string): string[] {
+  return text.split(SENTENCE_LABEL);
+}
+
 /** Reads the attendance lists in a run of texts (an item's paragraphs, headings and list items, in order). */
 export function readAttendanceLists(texts: readonly string[]): AttendanceList[] {
   const lists: AttendanceList[] = [];
@@ -74,7 +83,7 @@ export function readAttendanceLists(texts: readonly string[]): AttendanceList[] 
       else list.present.push(parseParticipant(n));
     }
   };
-  for (const text of texts) {
+  for (const text of texts.flatMap(atSentenceLabels)) {
     const label = listLabel(text);
     if (label) {
       const list: AttendanceList = { kind: label.kind, reason: label.reason, present: [], absent: [] };

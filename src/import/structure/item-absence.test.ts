@@ -79,3 +79,27 @@ describe('attendance written in an item', () => {
     expect(absent.map((a) => [a.name, a.substitute])).toEqual([['Dorte Eng', 'Eva Lund']]);
   });
 });
+
+describe('the ways an item says a member did not take part', () => {
+  it.each([
+    ['Anna Holm (A) deltog ikke i sagens behandling.', 'deltog ikke i behandlingen'],
+    ['Anna Holm (A) deltog ikke under behandlingen af punktet.', 'deltog ikke i behandlingen'],
+    ['Anna Holm (A) tog ikke del i behandlingen.', 'deltog ikke i behandlingen'],
+    ['Godkendt. Anna Holm (A) deltog ikke.', 'deltog ikke i behandlingen'],
+    ['Anna Holm (A) var ikke til stede under behandlingen af punktet.', 'ikke til stede'],
+    ['Udvalgsmedlem Anna Holm (A) er fraværende.', 'fraværende'],
+    ['Godkendt. Fraværende: Anna Holm (A).', null],
+  ])('%s', (text, reason) => {
+    expect(itemAbsences(decision(text)).absent).toEqual([{ name: 'Anna Holm', reason }]);
+  });
+  it('makes "X havde meldt forfald" the meeting\'s too, and never a party named as the subject', () => {
+    expect(itemAbsences(decision('Anna Holm (A) havde meldt forfald.')).meeting.map((a) => a.name)).toEqual(['Anna Holm']);
+    expect(itemAbsences(decision('Socialdemokratiet (A) deltog ikke i afstemningen.')).absent).toEqual([]);
+  });
+});
+
+describe('a phrase about other items', () => {
+  it('leaves "X deltog ikke under behandlingen af dagsordenspunkt 2" said under another item alone', () => {
+    expect(itemAbsences(decision('Tommy Holm (B) deltog ikke under behandlingen af dagsordenpunkt 2.')).absent).toEqual([]);
+  });
+});

@@ -7,7 +7,7 @@
  * header gives none. The text stays in its blocks: this only reads it.
  */
 import type { Absence, AgendaItem, ItemAbsence, Participant, Section } from '../../model/index.js';
-import { ABSENCE_LEADS, ATTENDANCE_ITEM_TITLES, ITEM_ABSENCE_PHRASES, ITEM_SUBSTITUTE_SOURCES } from '../lexicon/index.js';
+import { ABSENCE_LEADS, ATTENDANCE_ITEM_TITLES, ITEM_ABSENCE_PHRASES, ITEM_SUBSTITUTE_SOURCES, ROLE_WORDS } from '../lexicon/index.js';
 import { readAttendanceLists } from './attendance-lists.js';
 import { isPersonName, parseAbsence, parseParticipant } from './participants.js';
 
@@ -27,8 +27,11 @@ const PHRASES = ITEM_ABSENCE_PHRASES.map((p) => ({
 /** The names right after a phrase that leads them ("Der var afbud fra X, Y og Z"): capitalised, as names are. */
 const NAMES_FIRST = new RegExp(String.raw`^(?<names>${NAMES})`, 'u');
 
-// Titles written before a name ("Borgmester Anna Holm forlod mødet") are not part of it.
-const TITLE_WORDS = /^(?:borgmester|viceborgmester|formand|formanden|næstformand|rådmand|udvalgsformand|medlem)\s+/i;
+// Titles written before a name ("Borgmester Anna Holm forlod mødet", "Udvalgsmedlem …") are not part of it: the lexicon's roles.
+const TITLE_WORDS = new RegExp(String.raw`^(?:${ROLE_WORDS.map((r) => r.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\s+`, 'iu');
+
+/** A phrase's tail naming item numbers ("af punkt 4, 5", "af dagsordenspunkt 2"). */
+const OTHER_ITEMS = /punkt(?:er|erne)?\s*(?:nr\.\s*)?:?\s*\d/i;
 
 /** The names a phrase's subject lists, or null when one of them is no person's name (one word). */
 function namesOf(text: string): string[] | null {
@@ -102,7 +105,8 @@ export function itemAbsences(sections: readonly Section[], title = ''): { absent
     for (const phrase of PHRASES) {
       for (const m of text.matchAll(phrase.pattern)) {
         const names = namesOf(m.groups!.names!);
-        if (!names) continue;
+        // "… deltog ikke under behandlingen af dagsordenspunkt 2", said under item 1: about other items, not this one.
+        if (!names || OTHER_ITEMS.test(m.groups!.tail ?? '')) continue;
         for (const name of names) {
           add(name, phrase.reason);
           // "X havde meldt afbud, og Y deltog i stedet": the substitute belongs to the afbud.
