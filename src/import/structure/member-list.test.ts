@@ -58,3 +58,19 @@ describe('a transcript that lost the line breaks of its lists', () => {
     expect(f.absent.map((a) => [a.name, a.role])).toEqual([['Lise Lindahl', 'ved sag nr. 6']]);
   });
 });
+
+describe('a participant list under "Deltagerfortegnelse"', () => {
+  it('skips the body\'s name over its members, reads roles and job titles before names, and the afbud after', () => {
+    const f = front(
+      'Deltagerfortegnelse', 'Teknik- og Miljøudvalget', 'Borgmester Mette Toft, Lejre Kommune', 'Rådmand Tommy Eriksen, Aalborg Kommune',
+      'Formand Plan Miljø og Klima Hans Jørgen Okkels, Silkeborg Kommune', 'Afbud', 'Afdelingschef Erling Frost Damgaard',
+    );
+    expect(f.participants.map((p) => [p.name, p.role, p.municipality])).toEqual([
+      ['Mette Toft', 'borgmester', 'Lejre'], ['Tommy Eriksen', 'rådmand', 'Aalborg'], ['Hans Jørgen Okkels', 'formand Plan Miljø og Klima', 'Silkeborg'],
+    ]);
+    expect(f.absent.map((a) => [a.name, a.role])).toEqual([['Erling Frost Damgaard', 'afdelingschef']]);
+  });
+  it('keeps a party with a note after it with its member ("Carl Dahl, Enhedslisten (afbud)")', () => {
+    expect(front('Fraværende:', 'Carl Dahl, Enhedslisten (afbud)').absent.map((a) => [a.name, a.party])).toEqual([['Carl Dahl', 'Ø']]);
+  });
+});

@@ -54,6 +54,23 @@ export function roleOf(text: string): string | null {
   return ROLE_WORDS.some((r) => lower === r || lower.startsWith(`${r} `)) ? t : null;
 }
 
+/**
+ * The role or job title written before a name: "Formand Marianne Bruhn", "1. viceborgmester Carl
+ * Dahl" (the lexicon's roles), "Afdelingschef Erling Frost Damgaard" (a job title), and a long role
+ * whose name starts at the first first name after it ("Formand Plan Miljø og Klima Hans Jørgen Okkels").
+ */
+function splitLead(name: string): { role: string | null; name: string } {
+  const lower = name.toLowerCase();
+  const first = name.split(/\s+/)[0]!;
+  const role = ROLE_WORDS.find((r) => lower.startsWith(`${r} `)) ?? (/^\p{Lu}\p{Ll}+$/u.test(first) && JOB.test(first) ? first.toLowerCase() : null);
+  if (!role) return { role: null, name };
+  const rest = name.slice(role.length + 1).trim();
+  if (isPersonName(rest)) return { role, name: rest };
+  const words = rest.split(/\s+/);
+  const at = words.findIndex((w, i) => i > 0 && FIRST.has(w) && isPersonName(words.slice(i).join(' ')));
+  return at > 0 ? { role: `${role} ${words.slice(0, at).join(' ')}`, name: words.slice(at).join(' ') } : { role: null, name };
+}
+
 /** Reads a member line: name, party letter, municipality, role. */
 export function parseParticipant(text: string): Participant {
   let rest = text.trim().replace(/\.$/, '');
@@ -70,15 +87,9 @@ export function parseParticipant(text: string): Participant {
   const [name = '', ...parts] = rest.split(/,|\s+[-–]\s+/).map((s) => s.trim().replace(/^[-–]\s*/, '')).filter(Boolean);
   let municipality: string | null = null;
   const roles: string[] = [];
-  // "Formand Marianne Bruhn", "Borgmester Jesper Clausager": the role written before the name.
-  // "1. viceborgmester Carl Dahl" too: any role word of the lexicon, then a person's name.
-  const lower = name.toLowerCase();
-  const lead = ROLE_WORDS.find((r) => lower.startsWith(`${r} `) && isPersonName(name.slice(r.length + 1)));
-  let bare = name;
-  if (lead) {
-    roles.push(lead);
-    bare = name.slice(lead.length + 1).trim();
-  }
+  const lead = splitLead(name);
+  let bare = lead.name;
+  if (lead.role) roles.push(lead.role);
   // Lower-case words after a name are a note on it, never part of it ("Vibeke Ravnsborg åben", "… ved sag nr. 6").
   const tail = /^(\p{Lu}.*?)(\s+(?!(?:af|de|van|von|la|le|da|di|du|der)\s)\p{Ll}.*)$/u.exec(bare);
   if (tail) {
@@ -145,7 +156,8 @@ export function couldBePerson(name: string): boolean {
 
 /** A part of a list that only qualifies the person before it: municipality, party or role. */
 function qualifies(part: string): boolean {
-  const p = part.trim().replace(/^\(|\)$/g, '');
+  // "Enhedslisten (afbud)": a note after the qualifier does not change what it is.
+  const p = part.trim().replace(/^\((.*)\)$/, '$1').replace(/\s*\([^()]*\)$/, '');
   return knownMunicipality(p) !== null || /\skommune$/i.test(p) || partyOf(p) !== null || roleOf(p) !== null || /^\(/.test(part.trim());
 }
 
@@ -156,16 +168,32 @@ function qualifies(part: string): boolean {
  */
 export function splitPeople(text: string): string[] {
   if (substituteOf(text) || substituteFor(text)) return [text.trim()];
-  const parts = text
-    .split(/(?<=\))\s+(?=\p{Lu})|,\s*(?=[\p{Lu}(])|\s+og\s+(?=\p{Lu})/u)
+  const pieces = text
+    .split(/(?<=\))\s+(?=\p{Lu})|,\s*(?=[\p{Lu}(])/u)
     .map((s) => s.trim())
     .filter(Boolean);
+  const parts = pieces.flatMap(splitAtOg);
   const people: string[] = [];
   for (const part of parts) {
     if (people.length > 0 && qualifies(part)) people[people.length - 1] += `, ${part}`;
     else people.push(...(segmentNames(part) ?? [part]));
   }
   return people;
+}
+
+/**
+ * "Bo Berg og Carl Dahl" → two people; but "Formand Plan Miljø og Klima Hans Jørgen Okkels" is one:
+ * where the words after "og" run into a first name ("Klima Hans …"), "og" joins the words of a role.
+ */
+function splitAtOg(piece: string): string[] {
+  const out: string[] = [];
+  for (const part of piece.split(/\s+og\s+(?=\p{Lu})/u)) {
+    const words = part.split(/\s+/);
+    const roleWords = out.length > 0 && !FIRST.has(words[0]!) && words.slice(1).some((w) => FIRST.has(w));
+    if (roleWords) out[out.length - 1] += ` og ${part}`;
+    else out.push(part);
+  }
+  return out;
 }
 
 /** "X, i stedet deltog Y" → where the phrase starts and Y; null when the line names no substitute. */
