@@ -89,6 +89,9 @@ export const ABSENCE_LEADS: ReadonlyArray<{ pattern: RegExp; reason: string; mee
 /** Labels that introduce a list of members absent from an item ("Fraværende: X, Y"), and the reason they give. */
 export const ITEM_ABSENCE_LABELS: ReadonlyArray<{ word: string; reason: string | null }> = participantWords.absentLabels;
 
+/** Labels in an afbud list over the one who came instead ("Stedfortræder:"), lower-case. */
+export const SUBSTITUTE_LABELS: readonly string[] = participantWords.substituteLabels.map((l) => l.word);
+
 /** Labels over a list of members present written inside an item's text ("Deltagerne var:", "Til stede:"). */
 export const PRESENT_LABELS: readonly string[] = participantWords.presentLabels.map((l) => l.word);
 

@@ -74,3 +74,15 @@ describe('a participant list under "Deltagerfortegnelse"', () => {
     expect(front('Fraværende:', 'Carl Dahl, Enhedslisten (afbud)').absent.map((a) => [a.name, a.party])).toEqual([['Carl Dahl', 'Ø']]);
   });
 });
+
+describe('stand-ins in afbud and members lists', () => {
+  it('reads "Stedfortræder:" over a name, or with it, as the afbud\'s substitute', () => {
+    expect(front('Fraværende:', 'Bo Berg (V)', 'Stedfortræder:', 'Carl Dahl (V)').absent.map((a) => [a.name, a.substitute])).toEqual([['Bo Berg', 'Carl Dahl']]);
+    expect(front('Fraværende: Bo Berg (V) Stedfortræder: Carl Dahl (V)').absent.map((a) => [a.name, a.substitute])).toEqual([['Bo Berg', 'Carl Dahl']]);
+  });
+  it('reads "Y (V) for X (V)" among members as X absent with Y instead', () => {
+    const f = front('Deltagere:', 'Anna Holm (A), Bo Berg (V), Carl Dahl (V) for Dorte Eng (V)');
+    expect(f.participants.map((p) => p.name)).toEqual(['Anna Holm', 'Bo Berg', 'Carl Dahl']);
+    expect(f.absent.map((a) => [a.name, a.substitute])).toEqual([['Dorte Eng', 'Carl Dahl']]);
+  });
+});

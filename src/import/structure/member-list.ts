@@ -6,7 +6,7 @@
  * a transcript's "Medlemmer: … Fraværende: …") starts that list there.
  */
 import type { Absence, Participant } from '../../model/index.js';
-import { FRONT_LABELS, ORGANISATION_WORDS } from '../lexicon/index.js';
+import { FRONT_LABELS, ORGANISATION_WORDS, SUBSTITUTE_LABELS } from '../lexicon/index.js';
 import { looksLikeName } from './labels.js';
 import { couldBePerson, isPersonName, knownMunicipality, parseAbsence, parseParticipant, partyOf, roleOf, splitPeople, substituteFor } from './participants.js';
 
@@ -105,9 +105,28 @@ function readMember(into: Attendance, text: string): void {
   into.participants.push(member);
 }
 
+/** "Stedfortræder:" / "Suppleant: X" as an afbud list's line: who came instead of the afbud above. */
+const SUBSTITUTE_WORDS = SUBSTITUTE_LABELS.map(escape).join('|');
+const SUBSTITUTE_LABEL = new RegExp(String.raw`^(?:${SUBSTITUTE_WORDS})\s*:\s*(.*)$|^(?:${SUBSTITUTE_WORDS})$`, 'iu');
+
 /** Afbud under "Afbud"/"Fraværende": one per line or cell, or several on a line; "Ingen" names no one. */
 export function readAbsent(into: Attendance, values: readonly string[]): void {
+  // "Stedfortræder:" on a line of its own: the next name stood in for the afbud above.
+  let substituteNext = false;
   for (const whole of values) {
+    const stoodIn = SUBSTITUTE_LABEL.exec(whole.trim());
+    const last = into.absent.at(-1);
+    if (stoodIn && last) {
+      if (stoodIn[1]) last.substitute = parseParticipant(stoodIn[1]).name;
+      substituteNext = !stoodIn[1];
+      continue;
+    }
+    if (substituteNext && last && isPersonName(parseParticipant(whole).name)) {
+      last.substitute = parseParticipant(whole).name;
+      substituteNext = false;
+      continue;
+    }
+    substituteNext = false;
     const parts = splitAtLabels(whole, 'absent');
     if (parts.length !== 1 || parts[0]!.field !== 'absent') {
       for (const part of parts) (part.field === 'absent' ? readAbsent : readMembers)(into, [part.text]);
@@ -115,7 +134,6 @@ export function readAbsent(into: Attendance, values: readonly string[]): void {
     }
     const value = parts[0]!.text;
     if (/^(ingen|ingen afbud|-)\.?$/i.test(value)) continue;
-    const last = into.absent.at(-1);
     const party = partyOf(value);
     if (last && party && last.party === null) {
       last.party = party;
