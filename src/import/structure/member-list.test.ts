@@ -86,3 +86,10 @@ describe('stand-ins in afbud and members lists', () => {
     expect(f.absent.map((a) => [a.name, a.substitute])).toEqual([['Dorte Eng', 'Carl Dahl']]);
   });
 });
+
+describe('the participant list\'s own title', () => {
+  it('"Deltagerfortegnelse" opens the members list (labels.json lists it under members before its "none" entry)', async () => {
+    const { matchLabel } = await import('./labels.js');
+    expect(matchLabel('Deltagerfortegnelse')).toMatchObject({ field: 'participants', list: true });
+  });
+});
