@@ -8,7 +8,7 @@
 import { FRONT_LABELS, type LabelField } from '../lexicon/index.js';
 import type { Line } from '../line.js';
 import { findDate, findTimes } from './dates.js';
-import { partyOf, roleOf, substituteFor } from './participants.js';
+import { isBodyName, partyOf, roleOf, substituteFor } from './participants.js';
 import { isMemberTableHeader, tableListValues } from './member-table.js';
 import { continuesAttendanceList } from './attendance-lists.js';
 
@@ -55,8 +55,8 @@ function fits(match: LabelMatch): boolean {
       return /^\d{1,2}([.:]\d{2})?\b/.test(v) && (findTimes(v).start !== null || /^\d{1,2}$/.test(v));
     case 'participants':
     case 'absent':
-      // "Medlemmer Jesper Mathiesen (A) Ole Bollesen (A)": names with their list letters.
-      return /^\p{Lu}/u.test(v) && /\([A-ZÆØÅ]{1,2}\)/.test(v);
+      // "Medlemmer Jesper Mathiesen (A) Ole Bollesen (A)": names with their list letters; "Deltagerfortegnelse Teknik- og Miljøudvalget": the body whose members follow.
+      return (/^\p{Lu}/u.test(v) && /\([A-ZÆØÅ]{1,2}\)/.test(v)) || (match.field === 'participants' && isBodyName(v));
     default:
       return false;
   }

@@ -92,4 +92,7 @@ describe('the participant list\'s own title', () => {
     const { matchLabel } = await import('./labels.js');
     expect(matchLabel('Deltagerfortegnelse')).toMatchObject({ field: 'participants', list: true });
   });
+  it('takes the body named on the label\'s line ("Deltagerfortegnelse Teknik- og Miljøudvalget") as the list\'s heading', () => {
+    expect(front('Deltagerfortegnelse Teknik- og Miljøudvalget', 'Borgmester Mette Toft, Lejre Kommune').participants.map((p) => p.name)).toEqual(['Mette Toft']);
+  });
 });

@@ -6,9 +6,9 @@
  * a transcript's "Medlemmer: … Fraværende: …") starts that list there.
  */
 import type { Absence, Participant } from '../../model/index.js';
-import { FRONT_LABELS, ORGANISATION_WORDS, SUBSTITUTE_LABELS } from '../lexicon/index.js';
+import { FRONT_LABELS, SUBSTITUTE_LABELS } from '../lexicon/index.js';
 import { looksLikeName } from './labels.js';
-import { couldBePerson, isPersonName, knownMunicipality, parseAbsence, parseParticipant, partyOf, roleOf, splitPeople, substituteFor } from './participants.js';
+import { couldBePerson, isBodyName, isPersonName, knownMunicipality, parseAbsence, parseParticipant, partyOf, roleOf, splitPeople, substituteFor } from './participants.js';
 
 /** Where the header's attendance goes. */
 export interface Attendance {
@@ -18,9 +18,6 @@ export interface Attendance {
 }
 
 type ListField = 'participants' | 'absent';
-
-/** A body's name ("Teknik- og Miljøudvalget", "Bestyrelsen"): ends as the lexicon's organisations do. */
-const BODY_NAME = new RegExp(String.raw`^[\p{L}\-– ]*(?:${ORGANISATION_WORDS.endings.join('|')})$`, 'iu');
 
 const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const INLINE_WORDS = FRONT_LABELS.filter((l) => l.field === 'participants' || l.field === 'absent');
@@ -58,7 +55,7 @@ export function readMembers(into: Attendance, values: readonly string[]): void {
     }
     const value = parts[0]!.text;
     // The body's name over its members ("Deltagerfortegnelse" / "Teknik- og Miljøudvalget" / …) heads the list.
-    if (BODY_NAME.test(value) && !isPersonName(parseParticipant(value).name)) return;
+    if (isBodyName(value)) return;
     // "Name, Name og Name[.]" is the members too, not a summary sentence.
     const nameList = splitPeople(value.replace(/\.$/, ''));
     const listsNames = nameList.length >= 2 && nameList.every((n) => looksLikeName(n));

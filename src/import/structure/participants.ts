@@ -5,7 +5,7 @@
  * phrases are the lexicon's (participants.json, municipalities.json).
  */
 import type { Absence, Attendee, Participant } from '../../model/index.js';
-import { FIRST_NAMES, MUNICIPALITIES, PARTIES, ROLE_WORDS, SUBSTITUTE_FOR_PATTERNS, SUBSTITUTE_PATTERNS } from '../lexicon/index.js';
+import { FIRST_NAMES, MUNICIPALITIES, ORGANISATION_WORDS, PARTIES, ROLE_WORDS, SUBSTITUTE_FOR_PATTERNS, SUBSTITUTE_PATTERNS } from '../lexicon/index.js';
 
 const JOB = /(direktør|konsulent|chef|leder|sekretær|fuldmægtig|specialist|rådgiver|medarbejder|borgmester|formand|koordinator|referent|assistent)\b/i;
 
@@ -147,6 +147,12 @@ export function segmentNames(text: string): string[] | null {
   }
   if (people.length < 2 || !people.every((p) => isPersonName(p.name.join(' ')))) return null;
   return people.map((p) => (p.note.length > 0 ? `${p.name.join(' ')}, ${p.note.join(' ')}` : p.name.join(' ')));
+}
+
+/** A body's name ("Teknik- og Miljøudvalget", "Bestyrelsen"): ends as the lexicon's organisations do, and is no person's. */
+const BODY_NAME = new RegExp(String.raw`^[\p{L}\-– ]*(?:${ORGANISATION_WORDS.endings.join('|')})$`, 'iu');
+export function isBodyName(text: string): boolean {
+  return BODY_NAME.test(text.trim()) && !isPersonName(text.trim());
 }
 
 /** True for a text that could be someone in a list: a person's name, or a name of one word ("Holm"). */
