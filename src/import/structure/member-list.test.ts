@@ -96,3 +96,14 @@ describe('the participant list\'s own title', () => {
     expect(front('Deltagerfortegnelse Teknik- og Miljøudvalget', 'Borgmester Mette Toft, Lejre Kommune').participants.map((p) => p.name)).toEqual(['Mette Toft']);
   });
 });
+
+describe('officials listed with the members', () => {
+  it('makes a job title before a name others present, also after the organisation\'s acronym and a municipality run into the line', () => {
+    const f = readFrontMatter(
+      ['Deltagere', '1. Viceborgmester Bo Axelsen, Faaborg-Midtfyn Kommune KL Direktør Jane Winther', 'Kontorchef Esben Grove', 'Formand Anna Holm'].map((t) => plainLine(t)),
+      { wrapped: false, width: 80 },
+    );
+    expect(f.participants.map((p) => [p.name, p.municipality])).toEqual([['Bo Axelsen', 'Faaborg-Midtfyn'], ['Anna Holm', null]]);
+    expect(f.others.map((o) => [o.name, o.title, o.organisation])).toEqual([['Jane Winther', 'Direktør', 'KL'], ['Esben Grove', 'Kontorchef', null]]);
+  });
+});

@@ -5,16 +5,18 @@
  * instead of names is the attendance note. A second list label inside a value ("… og C. Afbud: D",
  * a transcript's "Medlemmer: … Fraværende: …") starts that list there.
  */
-import type { Absence, Participant } from '../../model/index.js';
+import type { Absence, Attendee, Participant } from '../../model/index.js';
 import { FRONT_LABELS, SUBSTITUTE_LABELS } from '../lexicon/index.js';
 import { looksLikeName } from './labels.js';
-import { couldBePerson, isBodyName, isPersonName, knownMunicipality, parseAbsence, parseParticipant, partyOf, roleOf, splitPeople, substituteFor } from './participants.js';
+import { couldBePerson, isBodyName, isPersonName, knownMunicipality, officialLine, parseAbsence, parseAttendee, parseParticipant, partyOf, roleOf, splitPeople, substituteFor } from './participants.js';
 
 /** Where the header's attendance goes. */
 export interface Attendance {
   participants: Participant[];
   absent: Absence[];
   attendanceNote: string | null;
+  /** Officials listed with the members go here when given. */
+  others?: Attendee[];
 }
 
 type ListField = 'participants' | 'absent';
@@ -78,8 +80,14 @@ export function readMembers(into: Attendance, values: readonly string[]): void {
   });
 }
 
-/** One member's text: a member, a stand-in (and the afbud they stand in for), or a member marked afbud. */
+/** One member's text: a member, a stand-in (and the afbud they stand in for), a member marked afbud, or an official. */
 function readMember(into: Attendance, text: string): void {
+  // "Kontorchef Esben Grove" among the members is staff: others present, not a member.
+  const official = into.others ? officialLine(text) : null;
+  if (official) {
+    into.others!.push(parseAttendee(official, null));
+    return;
+  }
   const named = substituteFor(text);
   // "… deltog for første gang" names no one stood in for.
   const stoodIn = named && isPersonName(parseParticipant(named.absent).name) ? named : null;

@@ -71,6 +71,19 @@ function splitLead(name: string): { role: string | null; name: string } {
   return at > 0 ? { role: `${role} ${words.slice(0, at).join(' ')}`, name: words.slice(at).join(' ') } : { role: null, name };
 }
 
+/**
+ * An official in a members list: a job title that is no role in the body before a person's name,
+ * perhaps after the organisation's acronym ("Kontorchef Esben Grove", "KL Direktør Jane Winther").
+ * Returns the line as an others-present line ("Direktør Jane Winther, KL"), or null.
+ */
+export function officialLine(text: string): string | null {
+  const m = /^(?:(\p{Lu}{2,5})\s+)?(\p{Lu}\p{Ll}+)\s+(.+)$/u.exec(text.trim());
+  if (!m || !JOB.test(m[2]!) || roleOf(m[2]!) !== null) return null;
+  const [name = '', ...rest] = m[3]!.split(',').map((s) => s.trim());
+  if (!isPersonName(name)) return null;
+  return [`${m[2]} ${name}`, ...rest, ...(m[1] ? [m[1]] : [])].join(', ');
+}
+
 /** Reads a member line: name, party letter, municipality, role. */
 export function parseParticipant(text: string): Participant {
   let rest = text.trim().replace(/\.$/, '');
@@ -180,7 +193,11 @@ export function splitPeople(text: string): string[] {
     .filter(Boolean);
   const parts = pieces.flatMap(splitAtOg);
   const people: string[] = [];
-  for (const part of parts) {
+  for (const whole of parts) {
+    // "Faaborg-Midtfyn Kommune KL Direktør X": a municipality run into the next entry (a transcript's lost line break).
+    const runOn = /^(.+?\s[Kk]ommune)\s+(\p{Lu}.*)$/u.exec(whole);
+    const part = runOn && people.length > 0 && knownMunicipality(runOn[1]!) ? runOn[2]! : whole;
+    if (part !== whole) people[people.length - 1] += `, ${runOn![1]}`;
     if (people.length > 0 && qualifies(part)) people[people.length - 1] += `, ${part}`;
     else people.push(...(segmentNames(part) ?? [part]));
   }
