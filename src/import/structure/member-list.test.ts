@@ -107,3 +107,17 @@ describe('officials listed with the members', () => {
     expect(f.others.map((o) => [o.name, o.title, o.organisation])).toEqual([['Jane Winther', 'Direktør', 'KL'], ['Esben Grove', 'Kontorchef', null]]);
   });
 });
+
+describe('more members-list shapes', () => {
+  it('reads "Name (C), Næstformand- afbud" as an afbud, and "I stedet for X deltog Y." under Afbud as X\'s substitute', () => {
+    const f = front('Deltagere:', 'Tina Bak (A), Formand', 'Christoffer Wedel-Nørby (C), Næstformand- afbud', 'Afbud fra:', 'Vera Kjeldsen', 'I stedet for Vera Kjeldsen deltog Peder Poulsen.');
+    expect(f.participants.map((p) => p.name)).toEqual(['Tina Bak']);
+    expect(f.absent.map((a) => [a.name, a.substitute])).toEqual([['Christoffer Wedel-Nørby', null], ['Vera Kjeldsen', 'Peder Poulsen']]);
+  });
+  it('parts "Name, Municipality Role Name, Municipality" run together on one line', () => {
+    const f = front('Deltagere: Formand Mogens Albrecht, Nordfyn Næstformand Palle Asmussen, Region Syddanmark Bo Lindqvist, Svendborg');
+    expect(f.participants.map((p) => [p.name, p.role, p.municipality])).toEqual([
+      ['Mogens Albrecht', 'formand', 'Nordfyns'], ['Palle Asmussen', 'næstformand', 'Region Syddanmark'], ['Bo Lindqvist', null, 'Svendborg'],
+    ]);
+  });
+});

@@ -49,7 +49,9 @@ const roleAndName = (value: string) => roleOf(value) !== null && isPersonName(pa
 
 /** Members under "Deltagere"/"Medlemmer"; a note, afbud and stand-ins where the values say so. */
 export function readMembers(into: Attendance, values: readonly string[]): void {
-  values.forEach((whole, i) => {
+  values.forEach((written, i) => {
+    // "Næstformand- afbud": the dash before an afbud word sets it off as after a name.
+    const whole = written.replace(/\s*[-–]\s*(afbud|meldt afbud|fraværende|ikke til stede|ikke mødt)\.?$/iu, ' - $1');
     const parts = splitAtLabels(whole, 'participants');
     if (parts.length !== 1 || parts[0]!.field !== 'participants') {
       for (const part of parts) (part.field === 'absent' ? readAbsent : readMembers)(into, [part.text]);
@@ -80,6 +82,9 @@ export function readMembers(into: Attendance, values: readonly string[]): void {
   });
 }
 
+/** A members list's note that the member was absent, last after any role ("Næstformand, afbud"). */
+const MARKED_ABSENT = /(?:^|,\s*)(?:afbud|meldt afbud|fraværende|ikke til stede|ikke mødt)$/i;
+
 /** One member's text: a member, a stand-in (and the afbud they stand in for), a member marked afbud, or an official. */
 function readMember(into: Attendance, text: string): void {
   // "Kontorchef Esben Grove" among the members is staff: others present, not a member.
@@ -102,8 +107,8 @@ function readMember(into: Attendance, text: string): void {
     !stoodIn || /\([^()]*\bfor\b[^()]*\)/.test(text)
       ? parseParticipant(text)
       : { ...parseParticipant(stoodIn.substitute), role: `stedfortræder for ${parseParticipant(stoodIn.absent).name}` };
-  // "Name (A) - afbud" in the members' list: the member is listed, and absent.
-  if (member.role && /^(?:afbud|meldt afbud|fraværende|ikke til stede|ikke mødt)$/i.test(member.role)) {
+  // "Name (A) - afbud", "Name (C), Næstformand- afbud" in the members' list: the member is listed, and absent.
+  if (member.role && MARKED_ABSENT.test(member.role)) {
     into.absent.push({ ...member, role: null, substitute: null });
     return;
   }

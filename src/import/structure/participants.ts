@@ -177,7 +177,9 @@ export function couldBePerson(name: string): boolean {
 function qualifies(part: string): boolean {
   // "Enhedslisten (afbud)": a note after the qualifier does not change what it is.
   const p = part.trim().replace(/^\((.*)\)$/, '$1').replace(/\s*\([^()]*\)$/, '');
-  return knownMunicipality(p) !== null || /\skommune$/i.test(p) || partyOf(p) !== null || roleOf(p) !== null || /^\(/.test(part.trim());
+  // A role with a name after it ("Næstformand Palle Asmussen") is the next person, not a qualifier.
+  const role = roleOf(p) !== null && splitLead(p).role === null;
+  return knownMunicipality(p) !== null || /\skommune$/i.test(p) || partyOf(p) !== null || role || /^\(/.test(part.trim());
 }
 
 /**
@@ -195,9 +197,9 @@ export function splitPeople(text: string): string[] {
   const people: string[] = [];
   for (const whole of parts) {
     // "Faaborg-Midtfyn Kommune KL Direktør X": a municipality run into the next entry (a transcript's lost line break).
-    const runOn = /^(.+?\s[Kk]ommune)\s+(\p{Lu}.*)$/u.exec(whole);
-    const part = runOn && people.length > 0 && knownMunicipality(runOn[1]!) ? runOn[2]! : whole;
-    if (part !== whole) people[people.length - 1] += `, ${runOn![1]}`;
+    const runOn = people.length > 0 ? municipalityRunOn(whole) : null;
+    const part = runOn ? runOn.rest : whole;
+    if (runOn) people[people.length - 1] += `, ${runOn.municipality}`;
     if (people.length > 0 && qualifies(part)) people[people.length - 1] += `, ${part}`;
     else people.push(...(segmentNames(part) ?? [part]));
   }
@@ -217,6 +219,23 @@ function splitAtOg(piece: string): string[] {
     else out.push(part);
   }
   return out;
+}
+
+/**
+ * "Faaborg-Midtfyn Kommune KL Direktør X", "Region Syddanmark Bo Lindqvist", "Nordfyn Næstformand
+ * Palle Asmussen": a municipality that ends the entry before, run into the next one (a transcript's
+ * lost line break). Null when the text does not start with a municipality followed by more.
+ */
+function municipalityRunOn(text: string): { municipality: string; rest: string } | null {
+  const words = text.trim().split(/\s+/);
+  for (let n = Math.min(4, words.length - 2); n >= 1; n--) {
+    const head = words.slice(0, n).join(' ');
+    const rest = words.slice(n).join(' ');
+    if (knownMunicipality(head) !== null && /^\p{Lu}/u.test(rest) && (isPersonName(rest) || splitLead(rest).role !== null || officialLine(rest) !== null)) {
+      return { municipality: head, rest };
+    }
+  }
+  return null;
 }
 
 /** "X, i stedet deltog Y" → where the phrase starts and Y; null when the line names no substitute. */
