@@ -63,6 +63,9 @@ export const FRONT_LABELS: ReadonlyArray<{ word: string; field: LabelField; list
 /** Role words in a body ("formand", "næstformand"), lower-case. */
 export const ROLE_WORDS: readonly string[] = participantWords.roles.map((r) => r.word).sort((a, b) => b.length - a.length);
 
+/** Titles written before a member's name in a sentence ("Udvalgsmedlem Anna Holm var fraværende"), lower-case; no roles of their own. */
+export const MEMBER_TITLES: readonly string[] = participantWords.memberTitles.map((t) => t.word);
+
 /** Parties: the letter written for a party, for each way documents name it (letters included). */
 export const PARTIES: ReadonlyArray<{ letter: string; names: readonly string[] }> = participantWords.parties;
 

@@ -7,7 +7,7 @@
  * header gives none. The text stays in its blocks: this only reads it.
  */
 import type { Absence, AgendaItem, ItemAbsence, Participant, Section } from '../../model/index.js';
-import { ABSENCE_LEADS, ATTENDANCE_ITEM_TITLES, ITEM_ABSENCE_PHRASES, ITEM_SUBSTITUTE_SOURCES, ROLE_WORDS } from '../lexicon/index.js';
+import { ABSENCE_LEADS, ATTENDANCE_ITEM_TITLES, ITEM_ABSENCE_PHRASES, ITEM_SUBSTITUTE_SOURCES, MEMBER_TITLES, ROLE_WORDS } from '../lexicon/index.js';
 import { readAttendanceLists } from './attendance-lists.js';
 import { isPersonName, parseAbsence, parseParticipant } from './participants.js';
 
@@ -27,8 +27,8 @@ const PHRASES = ITEM_ABSENCE_PHRASES.map((p) => ({
 /** The names right after a phrase that leads them ("Der var afbud fra X, Y og Z"): capitalised, as names are. */
 const NAMES_FIRST = new RegExp(String.raw`^(?<names>${NAMES})`, 'u');
 
-// Titles written before a name ("Borgmester Anna Holm forlod mødet", "Udvalgsmedlem …") are not part of it: the lexicon's roles.
-const TITLE_WORDS = new RegExp(String.raw`^(?:${ROLE_WORDS.map((r) => r.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\s+`, 'iu');
+// Titles written before a name ("Borgmester Anna Holm forlod mødet", "Udvalgsmedlem …") are not part of it: the lexicon's roles and member titles.
+const TITLE_WORDS = new RegExp(String.raw`^(?:${[...MEMBER_TITLES, ...ROLE_WORDS].sort((a, b) => b.length - a.length).map((r) => r.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\s+`, 'iu');
 
 /** A phrase's tail naming item numbers ("af punkt 4, 5", "af dagsordenspunkt 2"). */
 const OTHER_ITEMS = /punkt(?:er|erne)?\s*(?:nr\.\s*)?:?\s*\d/i;
