@@ -103,3 +103,16 @@ describe('a phrase about other items', () => {
     expect(itemAbsences(decision('Tommy Holm (B) deltog ikke under behandlingen af dagsordenpunkt 2.')).absent).toEqual([]);
   });
 });
+
+describe('the front matter\'s sentences about attendance', () => {
+  it('reads "Medlemmerne var mødt, bortset fra X, Y og Z, der havde meldt afbud" and "I stedet for X deltog Y" for the meeting, not "X forlod mødet"', async () => {
+    const { recordItemAbsences } = await import('./item-absence.js');
+    const absent = [{ name: 'Vera Holm', party: null, municipality: null, role: null, substitute: null }];
+    const front = [
+      { kind: 'paragraph' as const, text: 'Medlemmerne var mødt, bortset fra Anna V. Krogh, Alice Eng og Tove Vinther, der havde meldt afbud. Jonas Due forlod mødet efter punkt 23.' },
+      { kind: 'paragraph' as const, text: 'I stedet for Vera Holm deltog Peder Poulsen.' },
+    ];
+    recordItemAbsences([], absent, [], front);
+    expect(absent.map((a) => [a.name, a.substitute])).toEqual([['Vera Holm', 'Peder Poulsen'], ['Anna V. Krogh', null], ['Alice Eng', null], ['Tove Vinther', null]]);
+  });
+});

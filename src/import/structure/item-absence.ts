@@ -4,9 +4,10 @@
  * the item's `absent` list; those that hold for the whole meeting ("X deltog ikke i mødet", "X havde
  * meldt afbud", a stand-in called in for X, the lists of an item about attendance) are also the
  * meeting's afbud, and a members' list in an item ("Deltagerne var: …") is the meeting's when the
- * header gives none. The text stays in its blocks: this only reads it.
+ * header gives none; the front matter's sentences are read the same way, for the meeting. The text
+ * stays in its blocks: this only reads it.
  */
-import type { Absence, AgendaItem, ItemAbsence, Participant, Section } from '../../model/index.js';
+import type { Absence, AgendaItem, Block, ItemAbsence, Participant, Section } from '../../model/index.js';
 import { ABSENCE_LEADS, ATTENDANCE_ITEM_TITLES, ITEM_ABSENCE_PHRASES, ITEM_SUBSTITUTE_SOURCES, MEMBER_TITLES, ROLE_WORDS } from '../lexicon/index.js';
 import { readAttendanceLists } from './attendance-lists.js';
 import { isPersonName, parseAbsence, parseParticipant } from './participants.js';
@@ -125,8 +126,16 @@ export function itemAbsences(sections: readonly Section[], title = ''): { absent
  * (a substitute an item names fills in an afbud the header gave without one). Where the header lists
  * no members, the first item that does ("Deltagerne var: …" under item 1) gives them.
  */
-export function recordItemAbsences(items: AgendaItem[], meetingAbsent: Absence[], participants: Participant[] = []): void {
+export function recordItemAbsences(items: AgendaItem[], meetingAbsent: Absence[], participants: Participant[] = [], front: readonly Block[] = []): void {
   const listed = participants.length > 0;
+  // The front matter's sentences are about the whole meeting ("Medlemmerne var mødt, bortset fra X og Y").
+  // Only what holds for the whole meeting: "X forlod mødet efter punkt 23" there is no afbud.
+  const header = itemAbsences([{ heading: null, type: 'other', blocks: [...front] }]);
+  for (const a of header.meeting) {
+    const known = meetingAbsent.find((m) => m.name === a.name);
+    if (!known) meetingAbsent.push(a);
+    else known.substitute ??= a.substitute;
+  }
   for (const item of items) {
     const { absent, meeting, present } = itemAbsences(item.sections, item.title);
     item.absent = absent;
