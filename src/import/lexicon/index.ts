@@ -63,6 +63,9 @@ export const FRONT_LABELS: ReadonlyArray<{ word: string; field: LabelField; list
 /** Role words in a body ("formand", "næstformand"), lower-case. */
 export const ROLE_WORDS: readonly string[] = participantWords.roles.map((r) => r.word).sort((a, b) => b.length - a.length);
 
+/** Role words of the body's members (not the minute-taker's): "Formand: X" names a member. */
+export const MEMBER_ROLE_WORDS: readonly string[] = participantWords.roles.filter((r) => !('member' in r) || r.member !== false).map((r) => r.word);
+
 /** Titles written before a member's name in a sentence ("Udvalgsmedlem Anna Holm var fraværende"), lower-case; no roles of their own. */
 export const MEMBER_TITLES: readonly string[] = participantWords.memberTitles.map((t) => t.word);
 

@@ -25,3 +25,12 @@ describe('attendance lists inside an item', () => {
     expect(['Børne- og Skoleudvalget', 'Teknisk Forvaltning', 'Lejre Kommune', 'Anna', 'KL Direktør', 'Formand Holm'].map(isPersonName)).toEqual([false, false, false, false, false, false]);
   });
 });
+
+describe('a member under a role label', () => {
+  it('reads "Formand: Anna Holm (A)" and "Næstformand: Bo Berg", not "Referent: …" or "Formand: Udvalget"', async () => {
+    const { roleLabelled } = await import('./attendance-lists.js');
+    expect(roleLabelled('Formand: Anna Holm (A)')).toEqual({ name: 'Anna Holm', party: 'A', municipality: null, role: 'formand' });
+    expect(roleLabelled('Næstformand: Bo Berg')).toMatchObject({ name: 'Bo Berg', role: 'næstformand' });
+    expect([roleLabelled('Referent: Carl Dahl'), roleLabelled('Formand: Teknisk Udvalg'), roleLabelled('Formand for udvalget: Anna Holm')]).toEqual([null, null, null]);
+  });
+});

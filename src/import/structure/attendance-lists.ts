@@ -6,7 +6,7 @@
  * are the lexicon's (participants.json: absentLabels, presentLabels).
  */
 import type { Absence, Participant } from '../../model/index.js';
-import { ITEM_ABSENCE_LABELS, PRESENT_LABELS } from '../lexicon/index.js';
+import { ITEM_ABSENCE_LABELS, MEMBER_ROLE_WORDS, PRESENT_LABELS } from '../lexicon/index.js';
 import { isPersonName, parseAbsence, parseParticipant, splitPeople } from './participants.js';
 
 /** One list an item's text gives: members present, or absent with the reason its label gives. */
@@ -105,4 +105,13 @@ export function readAttendanceLists(texts: readonly string[]): AttendanceList[] 
     else open = null;
   }
   return lists;
+}
+
+/** "Formand: Anna Holm (A)", "Næstformand: Bo Berg": a member named under their role as a label; null for other lines. */
+export function roleLabelled(text: string): Participant | null {
+  const m = /^([^:]{3,40}):\s*(.+)$/u.exec(text.trim());
+  if (!m || !MEMBER_ROLE_WORDS.includes(m[1]!.trim().toLowerCase())) return null;
+  const member = parseParticipant(m[2]!);
+  if (!isPersonName(member.name)) return null;
+  return { ...member, role: member.role ? `${m[1]!.trim().toLowerCase()}, ${member.role}` : m[1]!.trim().toLowerCase() };
 }

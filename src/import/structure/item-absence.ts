@@ -9,7 +9,7 @@
  */
 import type { Absence, AgendaItem, Block, ItemAbsence, Participant, Section } from '../../model/index.js';
 import { ABSENCE_LEADS, ATTENDANCE_ITEM_TITLES, ITEM_ABSENCE_PHRASES, ITEM_SUBSTITUTE_SOURCES, MEMBER_TITLES, ROLE_WORDS } from '../lexicon/index.js';
-import { readAttendanceLists } from './attendance-lists.js';
+import { readAttendanceLists, roleLabelled } from './attendance-lists.js';
 import { isPersonName, parseAbsence, parseParticipant } from './participants.js';
 
 // A person's name: capitalised words (with "af", "de", "van" between them), perhaps a party letter.
@@ -124,12 +124,16 @@ export function itemAbsences(sections: readonly Section[], title = ''): { absent
 /**
  * Sets each item's `absent` from its own text and adds whole-meeting absences to the meeting's afbud
  * (a substitute an item names fills in an afbud the header gave without one). Where the header lists
- * no members, the first item that does ("Deltagerne var: …" under item 1) gives them.
+ * no members, the first item that does ("Deltagerne var: …" under item 1) gives them; "Formand: X" in
+ * the header is a member with that role.
  */
 export function recordItemAbsences(items: AgendaItem[], meetingAbsent: Absence[], participants: Participant[] = [], front: readonly Block[] = []): void {
-  const listed = participants.length > 0;
-  // The front matter's sentences are about the whole meeting ("Medlemmerne var mødt, bortset fra X og Y").
-  // Only what holds for the whole meeting: "X forlod mødet efter punkt 23" there is no afbud.
+  let listed = participants.length > 0;
+  // "Formand: Anna Holm (A)" in the header: a member under a role label, first in the list.
+  const byRole = front.flatMap((b) => (b.kind === 'paragraph' ? [roleLabelled(b.text)] : [])).filter((p): p is Participant => p !== null);
+  participants.unshift(...byRole.filter((p) => !participants.some((q) => q.name === p.name)));
+  // The front matter's sentences are about the whole meeting ("Medlemmerne var mødt, bortset fra X og Y");
+  // only what holds for all of it counts: "X forlod mødet efter punkt 23" there is no afbud.
   const header = itemAbsences([{ heading: null, type: 'other', blocks: [...front] }]);
   for (const a of header.meeting) {
     const known = meetingAbsent.find((m) => m.name === a.name);
@@ -144,6 +148,9 @@ export function recordItemAbsences(items: AgendaItem[], meetingAbsent: Absence[]
       if (!known) meetingAbsent.push(a);
       else known.substitute ??= a.substitute;
     }
-    if (!listed && participants.length === 0) participants.push(...present);
+    if (!listed && present.length > 0) {
+      participants.push(...present.filter((p) => !participants.some((q) => q.name === p.name)));
+      listed = true;
+    }
   }
 }
