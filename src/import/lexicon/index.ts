@@ -64,6 +64,12 @@ export const FRONT_LABELS: ReadonlyArray<{ word: string; field: LabelField; list
 /** Role words in a body ("formand", "næstformand"), lower-case. */
 export const ROLE_WORDS: readonly string[] = participantWords.roles.map((r) => r.word).sort((a, b) => b.length - a.length);
 
+/** Role words of the body's members (not the minute-taker's): "Formand: X" names a member. */
+export const MEMBER_ROLE_WORDS: readonly string[] = participantWords.roles.filter((r) => !('member' in r) || r.member !== false).map((r) => r.word);
+
+/** Titles written before a member's name in a sentence ("Udvalgsmedlem Anna Holm var fraværende"), lower-case; no roles of their own. */
+export const MEMBER_TITLES: readonly string[] = participantWords.memberTitles.map((t) => t.word);
+
 /** Parties: the letter written for a party, for each way documents name it (letters included). */
 export const PARTIES: ReadonlyArray<{ letter: string; names: readonly string[] }> = participantWords.parties;
 
@@ -89,6 +95,27 @@ export const ABSENCE_LEADS: ReadonlyArray<{ pattern: RegExp; reason: string; mee
 
 /** Labels that introduce a list of members absent from an item ("Fraværende: X, Y"), and the reason they give. */
 export const ITEM_ABSENCE_LABELS: ReadonlyArray<{ word: string; reason: string | null }> = participantWords.absentLabels;
+
+/** Labels in an afbud list over the one who came instead ("Stedfortræder:"), lower-case. */
+export const SUBSTITUTE_LABELS: readonly string[] = participantWords.substituteLabels.map((l) => l.word);
+
+/** Labels over a list of members present written inside an item's text ("Deltagerne var:", "Til stede:"). */
+export const PRESENT_LABELS: readonly string[] = participantWords.presentLabels.map((l) => l.word);
+
+/**
+ * Sentences naming a stand-in and whom they stood in for ("Y indkaldes … som følge af afbud fra X"):
+ * sources with `{name}` where a person's name goes, groups `substitute` and `absent`.
+ */
+export const ITEM_SUBSTITUTE_SOURCES: readonly string[] = participantWords.itemSubstitutes.map((s) => s.pattern);
+
+/** Item titles about attendance ("Fraværende og bemærkninger til dagsordenen"): their absences are the meeting's. */
+export const ATTENDANCE_ITEM_TITLES: readonly RegExp[] = participantWords.attendanceItems.map((a) => lexiconPattern(a.pattern));
+
+/** Header cells of a table of members ("Navn", "Parti", "Funktion"), lower-case. */
+export const MEMBER_TABLE_HEADERS: readonly string[] = participantWords.tableHeaders.map((h) => h.word);
+
+/** Common Danish first names, for parting a run of names a transcript wrote without line breaks. */
+export const FIRST_NAMES: readonly string[] = participantWords.firstNames.words;
 
 /** The 98 municipalities and 5 regions: official name and the other spellings documents use. */
 export const MUNICIPALITIES: ReadonlyArray<{ name: string; spellings: readonly string[] }> = [

@@ -8,11 +8,12 @@ import { buildBlocks, type LayoutHints } from './blocks.js';
 import { findDate, findTimes } from './dates.js';
 import { endsSentence, joinBroken, mendSpacedHyphens, startsLower } from './join.js';
 import { MUNICIPALITIES, type LabelField } from '../lexicon/index.js';
-import { looksLikeName, readPairs } from './labels.js';
+import { readPairs } from './labels.js';
 import { sectionTypeOf } from '../../model/index.js';
 import { decidingBody } from './body.js';
 import { bodyOfMeetingNoun } from './meeting-facts.js';
-import { knownMunicipality, parseAbsence, parseAttendee, parseParticipant, partyOf, roleOf, splitPeople, substituteFor } from './participants.js';
+import { readAbsent, readMembers } from './member-list.js';
+import { parseAttendee } from './participants.js';
 
 export interface FrontMatter {
   kindHint: DocumentKind | null;
@@ -312,63 +313,6 @@ const hourOnly = (text: string) => text.replace(/^(?:kl\.?\s*)?(\d{1,2})(?=\s*(?
 function setPlace(front: FrontMatter, place: string): void {
   front.location = place.trim();
   front.online = isOnline(front.location);
-}
-
-/**
- * Members under "Deltagere"/"Medlemmer": one per line, bullet or cell, several on a line, or name,
- * role and party on lines of their own. A summary sentence instead of names is the attendance note.
- */
-function readMembers(front: FrontMatter, values: readonly string[]): void {
-  values.forEach((value, i) => {
-    // "Name, Name og Name" is the members too, not a summary sentence.
-    const nameList = splitPeople(value);
-    const listsNames = nameList.length >= 2 && nameList.every((n) => looksLikeName(n));
-    if (i === 0 && !listsNames && !looksLikeName(value) && !/\([A-ZÆØÅ]{1,2}\)/.test(value) && partyOf(value) === null && roleOf(value) === null) {
-      front.attendanceNote = value;
-      return;
-    }
-    const last = front.participants.at(-1);
-    const party = partyOf(value);
-    const role = roleOf(value);
-    const municipality = knownMunicipality(value);
-    if (last && (party || role || municipality)) {
-      // A line of its own for the party, role or municipality of the name above.
-      if (party && last.party === null) last.party = party;
-      else if (role) last.role = last.role ? `${last.role}, ${role}` : role;
-      else if (municipality && last.municipality === null) last.municipality = municipality;
-      return;
-    }
-    for (const text of value.split('\t').flatMap(splitPeople)) {
-      const stoodIn = substituteFor(text);
-      if (stoodIn && !/\(/.test(stoodIn.absent)) front.absent.push({ ...parseAbsence(text) });
-      // "Y (A), Suppleant for X (A)": X was absent and Y came instead, whatever the afbud list says.
-      else if (stoodIn) {
-        const absent = parseParticipant(stoodIn.absent);
-        front.absent.push({ ...absent, role: null, substitute: parseParticipant(stoodIn.substitute).name });
-      }
-      const member = parseParticipant(stoodIn && !/\(/.test(text) ? `${stoodIn.substitute}, stedfortræder for ${stoodIn.absent}` : text);
-      // "Name (A) - afbud" in the members' list: the member is listed, and absent.
-      if (member.role && /^(?:afbud|meldt afbud|fraværende|ikke til stede|ikke mødt)$/i.test(member.role)) {
-        front.absent.push({ ...member, role: null, substitute: null });
-        continue;
-      }
-      front.participants.push(member);
-    }
-  });
-}
-
-/** Afbud under "Afbud"/"Fraværende": one per line or cell, or several on a line; "Ingen" names no one. */
-function readAbsent(front: FrontMatter, values: readonly string[]): void {
-  for (const value of values) {
-    if (/^(ingen|ingen afbud|-)\.?$/i.test(value)) continue;
-    const last = front.absent.at(-1);
-    const party = partyOf(value);
-    if (last && party && last.party === null) {
-      last.party = party;
-      continue;
-    }
-    for (const text of value.split('\t').flatMap(splitPeople)) front.absent.push(parseAbsence(text));
-  }
 }
 
 /** A wrapped label line ("Deltagere: … KKR" + "sekretariatet samt …") is one line. */

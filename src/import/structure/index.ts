@@ -77,7 +77,7 @@ export function structureDocument(read: readonly Line[], options: ImportOptions 
     return item;
   });
   dropCoveredAnnotations(items);
-  recordItemAbsences(items, front.absent);
+  recordItemAbsences(items, front.absent, front.participants, front.blocks);
   if (items.length === 0) warnings.push(front.date || front.body || front.kindHint ? HEADER_ONLY : NO_ITEMS);
   const present = new Set(front.participants.map((p) => p.name));
   for (const a of front.absent) if (present.has(a.name)) warnings.push(`"${a.name}" is listed both under Deltagere and under Afbud.`);

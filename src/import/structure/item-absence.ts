@@ -1,12 +1,16 @@
 /**
  * @module Absences an item states about itself: "X deltog ikke i behandlingen af punktet", "X var
- * inhabil", "X forlod mødet", "Fraværende: X, Y" under a decision. They become the item's `absent`
- * list; those that hold for the whole meeting ("X deltog ikke i mødet", "X havde meldt afbud") are
- * also the meeting's afbud. The text stays in its blocks: this only reads it.
+ * inhabil", "X forlod mødet", "Fraværende: X, Y" or a "Fraværende" list under a decision. They become
+ * the item's `absent` list; those that hold for the whole meeting ("X deltog ikke i mødet", "X havde
+ * meldt afbud", a stand-in called in for X, the lists of an item about attendance) are also the
+ * meeting's afbud, and a members' list in an item ("Deltagerne var: …") is the meeting's when the
+ * header gives none; the front matter's sentences are read the same way, for the meeting. The text
+ * stays in its blocks: this only reads it.
  */
-import type { Absence, AgendaItem, ItemAbsence, Section } from '../../model/index.js';
-import { ABSENCE_LEADS, ITEM_ABSENCE_LABELS, ITEM_ABSENCE_PHRASES } from '../lexicon/index.js';
-import { parseAbsence, parseParticipant, splitPeople } from './participants.js';
+import type { Absence, AgendaItem, Block, ItemAbsence, Participant, Section } from '../../model/index.js';
+import { ABSENCE_LEADS, ATTENDANCE_ITEM_TITLES, ITEM_ABSENCE_PHRASES, ITEM_SUBSTITUTE_SOURCES, MEMBER_TITLES, ROLE_WORDS } from '../lexicon/index.js';
+import { readAttendanceLists, roleLabelled } from './attendance-lists.js';
+import { isPersonName, parseAbsence, parseParticipant } from './participants.js';
 
 // A person's name: capitalised words (with "af", "de", "van" between them), perhaps a party letter.
 // A word is capitalised; a full stop belongs only to initials ("H.C.", "B."), so a sentence's end is never inside a name.
@@ -24,8 +28,11 @@ const PHRASES = ITEM_ABSENCE_PHRASES.map((p) => ({
 /** The names right after a phrase that leads them ("Der var afbud fra X, Y og Z"): capitalised, as names are. */
 const NAMES_FIRST = new RegExp(String.raw`^(?<names>${NAMES})`, 'u');
 
-// Titles written before a name ("Borgmester Anna Holm forlod mødet") are not part of it.
-const TITLE_WORDS = /^(?:borgmester|viceborgmester|formand|formanden|næstformand|rådmand|udvalgsformand|medlem)\s+/i;
+// Titles written before a name ("Borgmester Anna Holm forlod mødet", "Udvalgsmedlem …") are not part of it: the lexicon's roles and member titles.
+const TITLE_WORDS = new RegExp(String.raw`^(?:${[...MEMBER_TITLES, ...ROLE_WORDS].sort((a, b) => b.length - a.length).map((r) => r.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\s+`, 'iu');
+
+/** A phrase's tail naming item numbers ("af punkt 4, 5", "af dagsordenspunkt 2"). */
+const OTHER_ITEMS = /punkt(?:er|erne)?\s*(?:nr\.\s*)?:?\s*\d/i;
 
 /** The names a phrase's subject lists, or null when one of them is no person's name (one word). */
 function namesOf(text: string): string[] | null {
@@ -41,25 +48,48 @@ function texts(section: Section): string[] {
   return section.blocks.flatMap((b) => (b.kind === 'paragraph' || b.kind === 'heading' ? [b.text] : b.kind === 'list' ? b.items.map((i) => i.text) : []));
 }
 
-/** "Fraværende: X, Y": the people a label line lists, with the reason the label gives. */
-function labelled(text: string): { names: Absence[]; reason: string | null } | null {
-  for (const { word, reason } of ITEM_ABSENCE_LABELS) {
-    const m = new RegExp(`^${word}\\s*:\\s*(.+)$`, 'iu').exec(text.trim());
-    if (!m || /^ingen\b/i.test(m[1]!)) continue;
-    const names = splitPeople(m[1]!.replace(/\.$/, '')).map(parseAbsence).filter((a) => a.name.split(/\s+/).length >= 2);
-    if (names.length > 0) return { names, reason };
+/** Sentences naming a stand-in and the member they stood in for, with a person's name where the lexicon says `{name}`. */
+const SUBSTITUTIONS = ITEM_SUBSTITUTE_SOURCES.map((source) => new RegExp(source.replaceAll('{name}', NAME), 'gu'));
+
+/** A name as a sentence writes it: the title before it and the party letter after it left off. */
+const personIn = (text: string) => parseParticipant(text.replace(TITLE_WORDS, '')).name;
+
+/** "Y indkaldes … som følge af afbud fra X", "Y deltog i stedet for X": X absent, Y instead. */
+function substitutions(text: string): Absence[] {
+  const found: Absence[] = [];
+  for (const pattern of SUBSTITUTIONS) {
+    for (const m of text.matchAll(pattern)) {
+      const absent = personIn(m.groups!.absent!);
+      const substitute = personIn(m.groups!.substitute!);
+      if (isPersonName(absent) && isPersonName(substitute) && !found.some((f) => f.name === absent)) {
+        found.push({ ...parseParticipant(m.groups!.absent!.replace(TITLE_WORDS, '')), name: absent, role: null, substitute });
+      }
+    }
   }
-  return null;
+  return found;
 }
 
-/** Who did not take part in an item, as its text says, and who of them missed the whole meeting. */
-export function itemAbsences(sections: readonly Section[]): { absent: ItemAbsence[]; meeting: Absence[] } {
+/** Who did not take part in an item, as its text says; who of them missed the whole meeting; a members' list it gives. */
+export function itemAbsences(sections: readonly Section[], title = ''): { absent: ItemAbsence[]; meeting: Absence[]; present: Participant[] } {
   const absent: ItemAbsence[] = [];
   const meeting: Absence[] = [];
   const add = (name: string, reason: string | null) => {
     if (!absent.some((a) => a.name === name)) absent.push({ name, reason });
   };
-  for (const text of sections.flatMap(texts)) {
+  const all = sections.flatMap(texts);
+  const lists = readAttendanceLists(all);
+  const present = lists.flatMap((l) => l.present);
+  // An item about attendance ("Fraværende og bemærkninger til dagsordenen"), or one that lists the members
+  // present too, lists the meeting's absences; elsewhere a list is the item's.
+  const forMeeting = present.length > 0 || ATTENDANCE_ITEM_TITLES.some((p) => p.test(title));
+  for (const list of lists) {
+    for (const a of list.absent) {
+      add(a.name, list.reason);
+      // A stand-in was called for the meeting: an absence with a substitute is the meeting's afbud too.
+      if (forMeeting || a.substitute) meeting.push(a);
+    }
+  }
+  for (const text of all) {
     for (const lead of ABSENCE_LEADS) {
       // The phrase in any case ("Der var afbud fra"), found first; the names after it capitalised.
       const at = lead.pattern.exec(text);
@@ -73,16 +103,11 @@ export function itemAbsences(sections: readonly Section[]): { absent: ItemAbsenc
         if (lead.meeting) meeting.push({ ...parseAbsence(name), name });
       }
     }
-    const listed = labelled(text);
-    // A stand-in was called for the meeting: an absence with a substitute is the meeting's afbud too.
-    if (listed) for (const a of listed.names) {
-      add(a.name, listed.reason);
-      if (a.substitute) meeting.push(a);
-    }
     for (const phrase of PHRASES) {
       for (const m of text.matchAll(phrase.pattern)) {
         const names = namesOf(m.groups!.names!);
-        if (!names) continue;
+        // "… deltog ikke under behandlingen af dagsordenspunkt 2", said under item 1: about other items, not this one.
+        if (!names || OTHER_ITEMS.test(m.groups!.tail ?? '')) continue;
         for (const name of names) {
           add(name, phrase.reason);
           // "X havde meldt afbud, og Y deltog i stedet": the substitute belongs to the afbud.
@@ -90,15 +115,42 @@ export function itemAbsences(sections: readonly Section[]): { absent: ItemAbsenc
         }
       }
     }
+    // A stand-in called in for an absent member is about the whole meeting.
+    meeting.push(...substitutions(text));
   }
-  return { absent, meeting };
+  return { absent, meeting, present };
 }
 
-/** Sets each item's `absent` from its own text and adds whole-meeting absences to the meeting's afbud. */
-export function recordItemAbsences(items: AgendaItem[], meetingAbsent: Absence[]): void {
+/**
+ * Sets each item's `absent` from its own text and adds whole-meeting absences to the meeting's afbud
+ * (a substitute an item names fills in an afbud the header gave without one). Where the header lists
+ * no members, the first item that does ("Deltagerne var: …" under item 1) gives them; "Formand: X" in
+ * the header is a member with that role.
+ */
+export function recordItemAbsences(items: AgendaItem[], meetingAbsent: Absence[], participants: Participant[] = [], front: readonly Block[] = []): void {
+  let listed = participants.length > 0;
+  // "Formand: Anna Holm (A)" in the header: a member under a role label, first in the list.
+  const byRole = front.flatMap((b) => (b.kind === 'paragraph' ? [roleLabelled(b.text)] : [])).filter((p): p is Participant => p !== null);
+  participants.unshift(...byRole.filter((p) => !participants.some((q) => q.name === p.name)));
+  // The front matter's sentences are about the whole meeting ("Medlemmerne var mødt, bortset fra X og Y");
+  // only what holds for all of it counts: "X forlod mødet efter punkt 23" there is no afbud.
+  const header = itemAbsences([{ heading: null, type: 'other', blocks: [...front] }]);
+  for (const a of header.meeting) {
+    const known = meetingAbsent.find((m) => m.name === a.name);
+    if (!known) meetingAbsent.push(a);
+    else known.substitute ??= a.substitute;
+  }
   for (const item of items) {
-    const { absent, meeting } = itemAbsences(item.sections);
+    const { absent, meeting, present } = itemAbsences(item.sections, item.title);
     item.absent = absent;
-    for (const a of meeting) if (!meetingAbsent.some((m) => m.name === a.name)) meetingAbsent.push(a);
+    for (const a of meeting) {
+      const known = meetingAbsent.find((m) => m.name === a.name);
+      if (!known) meetingAbsent.push(a);
+      else known.substitute ??= a.substitute;
+    }
+    if (!listed && present.length > 0) {
+      participants.push(...present.filter((p) => !participants.some((q) => q.name === p.name)));
+      listed = true;
+    }
   }
 }

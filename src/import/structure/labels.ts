@@ -8,7 +8,9 @@
 import { FRONT_LABELS, type LabelField } from '../lexicon/index.js';
 import type { Line } from '../line.js';
 import { findDate, findTimes } from './dates.js';
-import { partyOf, roleOf, substituteFor } from './participants.js';
+import { isBodyName, partyOf, roleOf, substituteFor } from './participants.js';
+import { isMemberTableHeader, tableListValues } from './member-table.js';
+import { continuesAttendanceList } from './attendance-lists.js';
 
 /** A label found at the start of a text: its field, and the value written after it on the same line. */
 export interface LabelMatch {
@@ -53,8 +55,8 @@ function fits(match: LabelMatch): boolean {
       return /^\d{1,2}([.:]\d{2})?\b/.test(v) && (findTimes(v).start !== null || /^\d{1,2}$/.test(v));
     case 'participants':
     case 'absent':
-      // "Medlemmer Jesper Mathiesen (A) Ole Bollesen (A)": names with their list letters.
-      return /^\p{Lu}/u.test(v) && /\([A-ZÆØÅ]{1,2}\)/.test(v);
+      // "Medlemmer Jesper Mathiesen (A) Ole Bollesen (A)": names with their list letters; "Deltagerfortegnelse Teknik- og Miljøudvalget": the body whose members follow.
+      return (/^\p{Lu}/u.test(v) && /\([A-ZÆØÅ]{1,2}\)/.test(v)) || (match.field === 'participants' && isBodyName(v));
     default:
       return false;
   }
@@ -74,7 +76,7 @@ function continuesList(line: Line, field: LabelField): boolean {
   const t = line.text.trim();
   if (t === '') return false;
   if (field === 'others') return looksLikeName(t) || (line.list !== null && t.length <= 110);
-  return looksLikeName(t) || (line.list !== null && /^\p{Lu}/u.test(t) && t.length <= 110) || partyOf(t) !== null || roleOf(t) !== null || substituteFor(t) !== null;
+  return looksLikeName(t) || (line.list !== null && /^\p{Lu}/u.test(t) && t.length <= 110) || partyOf(t) !== null || roleOf(t) !== null || substituteFor(t) !== null || continuesAttendanceList(t);
 }
 
 /** "Fra KL-sekretariatet" in bold or as a heading: a group of others present. */
@@ -85,7 +87,8 @@ function groupHeading(line: Line): string | null {
 
 /** Inline labels after other text ("… kl. 10:00 Mødested: Mødelokale 1"): the text before, and the pairs. */
 function splitInline(text: string): { before: string; pairs: LabelMatch[] } | null {
-  const words = FRONT_LABELS.filter((l) => !l.list && l.field !== 'none');
+  // List labels too: a transcript that lost its line breaks runs "… Medlemmer: … Fraværende: …" into one line.
+  const words = FRONT_LABELS.filter((l) => l.field !== 'none');
   const starts: number[] = [];
   for (const { word } of words) {
     const re = new RegExp(`\\s(${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')})\\s*:\\s*\\S`, 'giu');
@@ -116,10 +119,11 @@ export function readPairs(lines: readonly Line[]): HeaderEntry[] {
   const out: HeaderEntry[] = [];
   // The list label whose entries the next lines may continue.
   // Names in a table under a list label are read column by column, as a two-column list is written.
-  const state: { list: Extract<HeaderEntry, { kind: 'pair' }> | null; columns: string[][] } = { list: null, columns: [] };
+  const state: { list: Extract<HeaderEntry, { kind: 'pair' }> | null; rows: string[][]; after: string[] } = { list: null, rows: [], after: [] };
   const flushColumns = () => {
-    state.list?.values.push(...state.columns.flat());
-    state.columns = [];
+    state.list?.values.push(...tableListValues(state.rows, state.after));
+    state.rows = [];
+    state.after = [];
   };
   const open = (entry: HeaderEntry, isList: boolean) => {
     flushColumns();
@@ -149,7 +153,12 @@ export function readPairs(lines: readonly Line[]): HeaderEntry[] {
         continue;
       }
       if (state.list) {
-        cells.forEach((c, j) => c && (state.columns[j] ??= []).push(c));
+        state.rows.push(cells);
+        continue;
+      }
+      if (isMemberTableHeader(cells)) {
+        // "Navn ¦ Parti ¦ Funktion" over the members: a list without a label.
+        open({ kind: 'pair', field: 'participants', label: cells.join(' '), values: [], colon: false, line }, true);
         continue;
       }
       open({ kind: 'text', line }, false);
@@ -177,7 +186,7 @@ export function readPairs(lines: readonly Line[]): HeaderEntry[] {
     }
     if (state.list && continuesList(line, state.list.field)) {
       // A name alone after the rows ends the first column (the second one is shorter).
-      if (state.columns.length > 0) state.columns[0]!.push(text);
+      if (state.rows.length > 0) state.after.push(text);
       else state.list.values.push(text);
       continue;
     }

@@ -5,7 +5,7 @@
  * phrases are the lexicon's (participants.json, municipalities.json).
  */
 import type { Absence, Attendee, Participant } from '../../model/index.js';
-import { MUNICIPALITIES, PARTIES, ROLE_WORDS, SUBSTITUTE_FOR_PATTERNS, SUBSTITUTE_PATTERNS } from '../lexicon/index.js';
+import { FIRST_NAMES, MUNICIPALITIES, ORGANISATION_WORDS, PARTIES, ROLE_WORDS, SUBSTITUTE_FOR_PATTERNS, SUBSTITUTE_PATTERNS } from '../lexicon/index.js';
 
 const JOB = /(direktør|konsulent|chef|leder|sekretær|fuldmægtig|specialist|rådgiver|medarbejder|borgmester|formand|koordinator|referent|assistent)\b/i;
 
@@ -54,6 +54,36 @@ export function roleOf(text: string): string | null {
   return ROLE_WORDS.some((r) => lower === r || lower.startsWith(`${r} `)) ? t : null;
 }
 
+/**
+ * The role or job title written before a name: "Formand Marianne Bruhn", "1. viceborgmester Carl
+ * Dahl" (the lexicon's roles), "Afdelingschef Erling Frost Damgaard" (a job title), and a long role
+ * whose name starts at the first first name after it ("Formand Plan Miljø og Klima Hans Jørgen Okkels").
+ */
+function splitLead(name: string): { role: string | null; name: string } {
+  const lower = name.toLowerCase();
+  const first = name.split(/\s+/)[0]!;
+  const role = ROLE_WORDS.find((r) => lower.startsWith(`${r} `)) ?? (/^\p{Lu}\p{Ll}+$/u.test(first) && JOB.test(first) ? first.toLowerCase() : null);
+  if (!role) return { role: null, name };
+  const rest = name.slice(role.length + 1).trim();
+  if (isPersonName(rest)) return { role, name: rest };
+  const words = rest.split(/\s+/);
+  const at = words.findIndex((w, i) => i > 0 && FIRST.has(w) && isPersonName(words.slice(i).join(' ')));
+  return at > 0 ? { role: `${role} ${words.slice(0, at).join(' ')}`, name: words.slice(at).join(' ') } : { role: null, name };
+}
+
+/**
+ * An official in a members list: a job title that is no role in the body before a person's name,
+ * perhaps after the organisation's acronym ("Kontorchef Esben Grove", "KL Direktør Jane Winther").
+ * Returns the line as an others-present line ("Direktør Jane Winther, KL"), or null.
+ */
+export function officialLine(text: string): string | null {
+  const m = /^(?:(\p{Lu}{2,5})\s+)?(\p{Lu}\p{Ll}+)\s+(.+)$/u.exec(text.trim());
+  if (!m || !JOB.test(m[2]!) || roleOf(m[2]!) !== null) return null;
+  const [name = '', ...rest] = m[3]!.split(',').map((s) => s.trim());
+  if (!isPersonName(name)) return null;
+  return [`${m[2]} ${name}`, ...rest, ...(m[1] ? [m[1]] : [])].join(', ');
+}
+
 /** Reads a member line: name, party letter, municipality, role. */
 export function parseParticipant(text: string): Participant {
   let rest = text.trim().replace(/\.$/, '');
@@ -70,12 +100,14 @@ export function parseParticipant(text: string): Participant {
   const [name = '', ...parts] = rest.split(/,|\s+[-–]\s+/).map((s) => s.trim().replace(/^[-–]\s*/, '')).filter(Boolean);
   let municipality: string | null = null;
   const roles: string[] = [];
-  // "Formand Marianne Bruhn", "Borgmester Jesper Clausager": the role written before the name.
-  const lead = /^(\p{Lu}\p{Ll}+)\s+(\p{Lu}[\p{L}'’\-]*(?:\s+\p{Lu}[\p{L}.'’\-]*)+)$/u.exec(name);
-  let bare = name;
-  if (lead && roleOf(lead[1]!) !== null) {
-    roles.push(lead[1]!.toLowerCase());
-    bare = lead[2]!;
+  const lead = splitLead(name);
+  let bare = lead.name;
+  if (lead.role) roles.push(lead.role);
+  // Lower-case words after a name are a note on it, never part of it ("Vibeke Ravnsborg åben", "… ved sag nr. 6").
+  const tail = /^(\p{Lu}.*?)(\s+(?!(?:af|de|van|von|la|le|da|di|du|der)\s)\p{Ll}.*)$/u.exec(bare);
+  if (tail) {
+    bare = tail[1]!;
+    roles.push(tail[2]!.trim());
   }
   for (const part of parts) {
     const p = partyOf(part);
@@ -88,10 +120,66 @@ export function parseParticipant(text: string): Participant {
   return { name: bare, party, municipality, role: roles.length > 0 ? roles.join(', ') : null };
 }
 
+// Name particles written in lower case between the capitalised parts ("Anna de la Cour", "Karl af Rosen").
+const PARTICLES = new Set(['af', 'de', 'van', 'von', 'la', 'le', 'da', 'di', 'du', 'der']);
+// A capitalised word (hyphenated too) or initials ("H.C.", "B."); never an all-capital word such as "KL".
+const NAME_WORD = /^(?:(?:\p{Lu}\.)+-?(?:\p{Lu}\.)*|\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}'’]+)*)$/u;
+// Endings of bodies and places, never of a person's name ("Skoleudvalget", "Sekretariatet").
+const NOT_PERSON = /(?:udvalget|rådet|bestyrelsen|sekretariatet|forvaltningen|afdelingen|centret|centeret)$|\s(?:kommune|region|forvaltning|center|afdeling|udvalg|skole|sekretariat)$/i;
+
+/**
+ * True for a person's name as lists write it: two to six capitalised words or initials, with name
+ * particles between ("Anna Holm", "H.P. Østergaard", "Poul-Erik Sandberg"), no role or body word.
+ */
+export function isPersonName(text: string): boolean {
+  const words = text.trim().split(/\s+/);
+  if (words.length < 2 || words.length > 6 || NOT_PERSON.test(text.trim())) return false;
+  if (roleOf(words[0]!) !== null || PARTICLES.has(words[0]!) || PARTICLES.has(words.at(-1)!)) return false;
+  return words.every((w) => NAME_WORD.test(w) || PARTICLES.has(w));
+}
+
+const FIRST = new Set(FIRST_NAMES);
+
+/**
+ * A list whose line breaks a transcript lost ("Vibeke Stær Ravnsholt Lise Lindahl Troels Bach
+ * Grønbæk", "Charlotte Friis ved sag nr. 6 Hans Abildgaard"): one text per person, a first name
+ * after a full name starting the next one (a second first name, "Hans Jørgen", does not), a
+ * lower-case note kept with its name ("Charlotte Friis, ved sag nr. 6"). Null for any other text.
+ */
+export function segmentNames(text: string): string[] | null {
+  const tokens = text.trim().split(/\s+/);
+  if (tokens.length < 4 || /[,;:()]/.test(text) || !NAME_WORD.test(tokens[0]!)) return null;
+  const people: { name: string[]; note: string[] }[] = [];
+  for (const token of tokens) {
+    const current = people.at(-1);
+    const nameWord = NAME_WORD.test(token);
+    const startsNext = current !== undefined && current.name.length >= 2 && FIRST.has(token) && !FIRST.has(current.name.at(-1)!);
+    if (nameWord && (current === undefined || current.note.length > 0 || startsNext)) people.push({ name: [token], note: [] });
+    else if (current && current.note.length === 0 && (nameWord || PARTICLES.has(token))) current.name.push(token);
+    else current!.note.push(token);
+  }
+  if (people.length < 2 || !people.every((p) => isPersonName(p.name.join(' ')))) return null;
+  return people.map((p) => (p.note.length > 0 ? `${p.name.join(' ')}, ${p.note.join(' ')}` : p.name.join(' ')));
+}
+
+/** A body's name ("Teknik- og Miljøudvalget", "Bestyrelsen"): ends as the lexicon's organisations do, and is no person's. */
+const BODY_NAME = new RegExp(String.raw`^[\p{L}\-– ]*(?:${ORGANISATION_WORDS.endings.join('|')})$`, 'iu');
+export function isBodyName(text: string): boolean {
+  return BODY_NAME.test(text.trim()) && !isPersonName(text.trim());
+}
+
+/** True for a text that could be someone in a list: a person's name, or a name of one word ("Holm"). */
+export function couldBePerson(name: string): boolean {
+  return isPersonName(name) || NAME_WORD.test(name.trim());
+}
+
 /** A part of a list that only qualifies the person before it: municipality, party or role. */
 function qualifies(part: string): boolean {
-  const p = part.trim().replace(/^\(|\)$/g, '');
-  return knownMunicipality(p) !== null || /\skommune$/i.test(p) || partyOf(p) !== null || roleOf(p) !== null || /^\(/.test(part.trim());
+  // "Enhedslisten (afbud)": a note after the qualifier does not change what it is.
+  const p = part.trim().replace(/^\((.*)\)$/, '$1').replace(/\s*\([^()]*\)$/, '');
+  // A role with a name after it ("Næstformand Palle Asmussen") is the next person, not a qualifier.
+  const role = roleOf(p) !== null && splitLead(p).role === null;
+  return knownMunicipality(p) !== null || /\skommune$/i.test(p) || partyOf(p) !== null || role || /^\(/.test(part.trim());
 }
 
 /**
@@ -101,16 +189,53 @@ function qualifies(part: string): boolean {
  */
 export function splitPeople(text: string): string[] {
   if (substituteOf(text) || substituteFor(text)) return [text.trim()];
-  const parts = text
-    .split(/(?<=\))\s+(?=\p{Lu})|,\s*(?=[\p{Lu}(])|\s+og\s+(?=\p{Lu})/u)
+  const pieces = text
+    .split(/(?<=\))\s+(?=\p{Lu})|,\s*(?=[\p{Lu}(])/u)
     .map((s) => s.trim())
     .filter(Boolean);
+  const parts = pieces.flatMap(splitAtOg);
   const people: string[] = [];
-  for (const part of parts) {
+  for (const whole of parts) {
+    // "Faaborg-Midtfyn Kommune KL Direktør X": a municipality run into the next entry (a transcript's lost line break).
+    const runOn = people.length > 0 ? municipalityRunOn(whole) : null;
+    const part = runOn ? runOn.rest : whole;
+    if (runOn) people[people.length - 1] += `, ${runOn.municipality}`;
     if (people.length > 0 && qualifies(part)) people[people.length - 1] += `, ${part}`;
-    else people.push(part);
+    else people.push(...(segmentNames(part) ?? [part]));
   }
   return people;
+}
+
+/**
+ * "Bo Berg og Carl Dahl" → two people; but "Formand Plan Miljø og Klima Hans Jørgen Okkels" is one:
+ * where the words after "og" run into a first name ("Klima Hans …"), "og" joins the words of a role.
+ */
+function splitAtOg(piece: string): string[] {
+  const out: string[] = [];
+  for (const part of piece.split(/\s+og\s+(?=\p{Lu})/u)) {
+    const words = part.split(/\s+/);
+    const roleWords = out.length > 0 && !FIRST.has(words[0]!) && words.slice(1).some((w) => FIRST.has(w));
+    if (roleWords) out[out.length - 1] += ` og ${part}`;
+    else out.push(part);
+  }
+  return out;
+}
+
+/**
+ * "Faaborg-Midtfyn Kommune KL Direktør X", "Region Syddanmark Bo Lindqvist", "Nordfyn Næstformand
+ * Palle Asmussen": a municipality that ends the entry before, run into the next one (a transcript's
+ * lost line break). Null when the text does not start with a municipality followed by more.
+ */
+function municipalityRunOn(text: string): { municipality: string; rest: string } | null {
+  const words = text.trim().split(/\s+/);
+  for (let n = Math.min(4, words.length - 2); n >= 1; n--) {
+    const head = words.slice(0, n).join(' ');
+    const rest = words.slice(n).join(' ');
+    if (knownMunicipality(head) !== null && /^\p{Lu}/u.test(rest) && (isPersonName(rest) || splitLead(rest).role !== null || officialLine(rest) !== null)) {
+      return { municipality: head, rest };
+    }
+  }
+  return null;
 }
 
 /** "X, i stedet deltog Y" → where the phrase starts and Y; null when the line names no substitute. */
