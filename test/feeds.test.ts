@@ -121,6 +121,8 @@ describe('Atom', () => {
       ['/cases/SAG-2020-1', '/cases/SAG-2020-1/feed.atom'],
       [`/people/${karen.id}`, `/people/${karen.id}-${karen.slug}/feed.atom`],
       ['/search?q=sommeren', '/search/feed.atom?q=sommeren'],
+      // The search's filters go into its feed; its page and sort do not.
+      ['/search?q=sommeren&body=kd-net&sort=oldest&page=2', '/search/feed.atom?q=sommeren&body=kd-net'],
     ] as const) {
       const html = (await text(page)).body;
       expect(html, page).toContain(`<link rel="alternate" type="application/atom+xml"`);

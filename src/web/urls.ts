@@ -54,13 +54,18 @@ export function compareUrl(meetingId: number, kind: DocumentKind, version: numbe
 }
 
 /** `/search?…` with empty and undefined parameters left out, so URLs stay short and shareable. */
-export function searchUrl(params: Record<string, string | number | undefined | null>): string {
+export function searchUrl(params: Record<string, string | number | undefined | null>, path = '/search'): string {
   const query = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) {
     if (value !== undefined && value !== null && value !== '') query.set(key, String(value));
   }
   const s = query.toString();
-  return s ? `/search?${s}` : '/search';
+  return s ? `${path}?${s}` : path;
+}
+
+/** The Atom feed of a search with its filters (words, body, year, dates, person…), without page or sort. */
+export function searchFeedUrl(params: Record<string, string | number | undefined | null>): string {
+  return searchUrl({ ...params, page: undefined, sort: undefined }, '/search/feed.atom');
 }
 
 /** `/cases/SAG-2020-01697`; "24/2231" becomes one path segment (`24%2F2231`). */

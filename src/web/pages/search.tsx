@@ -10,7 +10,7 @@ import { SearchResultsList } from '../components/search-results.js';
 import { danishDate, danishNumber } from '../format.js';
 import { Layout, renderPage } from '../layout.js';
 import { searchQueryParams } from '../search-params.js';
-import { caseUrl, feedUrl, personUrl, searchUrl } from '../urls.js';
+import { caseUrl, personUrl, searchFeedUrl, searchUrl } from '../urls.js';
 import { Subscribe } from '../components/subscribe.js';
 
 export interface SearchPageData {
@@ -134,11 +134,11 @@ export function renderSearchPage(data: SearchPageData): string {
   const title = q && data.result ? `Søgning: ${q}` : 'Søg i dagsordener og referater';
   return renderPage(
     <Layout title={title} nav="search" breadcrumbs={[{ text: 'Forside', href: '/' }, { text: 'Søg' }]}
-      feeds={q && data.result ? [{ title: `Søgning: ${q}`, href: feedUrl({ q }) }] : []}>
+      feeds={q && data.result ? [{ title: `Søgning: ${q}`, href: searchFeedUrl(searchQueryParams(data.query)) }] : []}>
       <h1>Søg i dagsordener og referater</h1>
       <SearchForm query={data.query} bodies={data.bodies} />
       <Tips open={!data.result} />
-      {q && data.result && <Subscribe feed={feedUrl({ q })} alert={{ kind: 'search', target: q }} />}
+      {q && data.result && <Subscribe feed={searchFeedUrl(searchQueryParams(data.query))} alert={{ kind: 'search', target: q }} />}
       <div class="search-outcome mt-7">
         {data.error && <Alert variant="error" heading="Søgningen kunne ikke udføres" text={data.error} />}
         {!data.error && data.result && <Results query={data.query} result={data.result} />}
