@@ -28,7 +28,7 @@ const DATE_AFTER = /^ (?:den )?\d{1,2}[.-]? ?(?:\p{L}+|\d{1,2})[.-]? ?\d{4}(?= (
 /** "Kl" after a date whose time the text lost ("… 2010 Kl Regionsgården"): the place follows it. */
 const LOST_TIME = /^ [Kk]l\.?(?= \p{Lu})/u;
 /** A contents entry's dot leader and page ("…budget...i", "…Skole...ix", "….12"). */
-const LEADER = /\.{3,}\s*(?:[ivxlcdm]{1,6}|\d{1,4})(?=\s|$)/gu;
+const LEADER = /(?<!\.)\.{3,}\s*(?:[ivxlcdm]{1,6}|\d{1,4})(?=\s|$)/gu;
 /** "89. Titel": an item number with its full stop, then a capital or digit. */
 const NUMBERED = /(?<=^|\s)(\d{1,4})\.\s+(?=[\p{Lu}\d"„«])/gu;
 /** "SAG NR. 1 MØDEPLAN", "Punkt 3 Titel": a labelled item number before a capitalised title. */
