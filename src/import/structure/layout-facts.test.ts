@@ -14,7 +14,7 @@ import { looksLikeName } from './labels.js';
 import { bodyOfMeetingNoun, meetingFacts } from './meeting-facts.js';
 import { repeatsHeading } from './lead.js';
 import { withoutChromePrefix } from '../read/chrome.js';
-import { splitRunInHeading } from './run-in.js';
+import { splitRunInHeading, splitRunInTocLabel } from './run-in.js';
 
 const hints = { wrapped: false, width: 80 };
 const L = (text: string, style: Partial<Line> = {}) => plainLine(text, { breakBefore: true, ...style });
@@ -162,6 +162,15 @@ describe('a section heading run onto the sentence before it', () => {
     expect(splitRunInHeading(L('Se bilaget.Vejle Kommune')).map((l) => l.text)).toEqual(['Se bilaget.Vejle Kommune']);
     const doc = parseText('59. Godkendelse af protokol\n\nIndstilling\n\nAt godkende protokollen fra den 20. oktober 2014.Beslutning\n\nGodkendt.');
     expect(doc.items[0]!.decision).toBe('Godkendt.');
+  });
+});
+
+describe('a contents label run onto the first item heading', () => {
+  it('parts the label from the heading, and only a known contents label', () => {
+    expect(splitRunInTocLabel(L('Indholdsfortegnelse1. Fraværende')).map((l) => l.text)).toEqual(['Indholdsfortegnelse', '1. Fraværende']);
+    expect(splitRunInTocLabel(L('Budget2. Behandling')).map((l) => l.text)).toEqual(['Budget2. Behandling']);
+    const doc = parseText('Indholdsfortegnelse1. Fraværende\n\nBeslutning\n\nIngen.\n\n2. Meddelelser\n\nBeslutning\n\nTaget til efterretning.');
+    expect(doc.items.map((i) => [i.number, i.title])).toEqual([['1', 'Fraværende'], ['2', 'Meddelelser']]);
   });
 });
 
