@@ -14,9 +14,10 @@ import { summarise } from './score.js';
  * The corpus mean accuracy (0–1) the importer reached when this was set; the test fails below it.
  * 2026-12-01: 0.85 on 26 documents; lowered to 0.84 when 13 documents of bodies not read before
  * were added (84.4 % on 39: the first 26 at 90 %, the new ones at 74 %), not because any fell.
- * Raised to 0.92 when page-per-line transcripts were re-segmented and participants' shapes read (93 % on 39).
+ * Raised to 0.92 when page-per-line transcripts were re-segmented and participants' shapes read (93 % on 39),
+ * to 0.96 when "Nr.N" headings, run-together contents lines and capitalised absence leads were read (96.2 % on 39).
  */
-export const ACCURACY_FLOOR = 0.92;
+export const ACCURACY_FLOOR = 0.96;
 
 describe('accuracy corpus', () => {
   it('lists every stored document with its source, and each has gold', () => {

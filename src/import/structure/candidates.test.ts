@@ -12,6 +12,9 @@ describe('heading candidates of every shape', () => {
     expect(inlineCandidate('3.1 Anlæg')).toMatchObject({ number: '3.1', title: 'Anlæg' });
     expect(inlineCandidate('Punkt 3: Eventuelt')).toMatchObject({ number: '3', title: 'Eventuelt' });
     expect(inlineCandidate('Pkt. 4 - Meddelelser')).toMatchObject({ number: '4', title: 'Meddelelser' });
+    // "Nr.60 - Titel": the "nr." label of the lexicon's number labels, run onto its number.
+    expect(inlineCandidate('Nr.60 - Godkendelse af dagsordenen')).toMatchObject({ number: '60', title: 'Godkendelse af dagsordenen' });
+    expect(inlineCandidate('Nr. 7: Budget')).toMatchObject({ number: '7', title: 'Budget' });
     expect(inlineCandidate('3 (Åben) Godkendelse af dagsorden')).toEqual({ number: '3', title: 'Godkendelse af dagsorden', access: 'public' });
     expect(inlineCandidate('4 (Lukket) Køb af ejendom')).toEqual({ number: '4', title: 'Køb af ejendom', access: 'closed' });
     expect(inlineCandidate('1024. Lokalplan for Havnen')).toMatchObject({ number: '1024' });

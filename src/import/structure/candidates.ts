@@ -30,7 +30,8 @@ export interface Candidate {
 
 /** A number as items are numbered: no fixed digit limit on the item, sub-numbers of one or two digits. */
 const NUMBER = String.raw`(\d{1,4}(?:\.\d{1,2}){0,3})`;
-const LABEL = String.raw`(?:(?:punkt|pkt\.?)\s*(?:nr\.?\s*)?)`;
+/** The words that label an item's number ("Punkt", "Pkt.", "Sag nr.", "Nr."), from the lexicon, as one alternation. */
+const LABEL = `(?:(?:${HEADING_WORDS.numberLabels.map((p) => p.source.replace(/^\^/, '').replace(/\$$/, '')).join('|')})\\s*)`;
 /** "3. Titel", "3.1 Titel", "3 (Lukket) Titel", "Punkt 3: Titel", "Pkt. 3 - Titel". */
 const INLINE = new RegExp(String.raw`^${NUMBER}\.?\s+(.+)$`, 'u');
 /** "1.Temamøde": the title run onto the number's dot (web pages that drop the space). */

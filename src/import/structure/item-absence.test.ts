@@ -36,6 +36,15 @@ describe('absences named after the phrase', () => {
   });
 });
 
+describe('an absence lead whose sentence lost its full stop', () => {
+  it('reads a capitalised lead mid-line ("… 8800 Viborg Medlemmerne var mødt, bortset fra X og Y") as a sentence start', () => {
+    const at = (text: string) => itemAbsences([{ heading: null, type: 'other', blocks: [{ kind: 'paragraph', text }] }]);
+    const r = at('Mødet i Rådhuset, Torvet 1, 8800 Viborg Medlemmerne var mødt, bortset fra Jens Holm og Eva Lund, der havde meldt afbud.');
+    expect(r.meeting.map((a) => a.name)).toEqual(['Jens Holm', 'Eva Lund']);
+    expect(at('Sagen blev udsat da der var afbud fra Jens Holm.').meeting).toEqual([]);
+  });
+});
+
 describe('a stand-in named with the absence', () => {
   it('makes "Fraværende: X (V) - Y (V) mødte som stedfortræder." the meeting\'s afbud with Y as substitute', () => {
     const r = itemAbsences([{ heading: 'Beslutning', type: 'decision', blocks: [{ kind: 'paragraph', text: 'Fraværende: Erik Holm (V) - Maria Berg (V) mødte som stedfortræder.' }] }]);

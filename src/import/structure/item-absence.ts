@@ -93,8 +93,10 @@ export function itemAbsences(sections: readonly Section[], title = ''): { absent
     for (const lead of ABSENCE_LEADS) {
       // The phrase in any case ("Der var afbud fra"), found first; the names after it capitalised.
       const at = lead.pattern.exec(text);
-      // Only where a sentence starts: "Da der var afbud fra X, …" tells why, not who was absent.
-      if (!at || !/(?:^|[.!?:;]\s+)$/u.test(text.slice(0, at.index))) continue;
+      // Only where a sentence starts: "Da der var afbud fra X, …" tells why, not who was absent. A
+      // capitalised lead ("… 8800 Viborg Medlemmerne var mødt, bortset fra") starts one too: a PDF's
+      // text copy run into one line keeps the capital where it lost the full stop.
+      if (!at || !(/(?:^|[.!?:;]\s+)$/u.test(text.slice(0, at.index)) || /^\p{Lu}/u.test(at[0]))) continue;
       const after = text.slice(at.index + at[0].length).trim();
       const m = NAMES_FIRST.exec(after);
       const names = m && namesOf(m.groups!.names!);

@@ -14,7 +14,7 @@ import { looksLikeName } from './labels.js';
 import { bodyOfMeetingNoun, meetingFacts } from './meeting-facts.js';
 import { repeatsHeading } from './lead.js';
 import { withoutChromePrefix } from '../read/chrome.js';
-import { splitRunInHeading } from './run-in.js';
+import { splitRunInEntry, splitRunInHeading, splitRunInTocLabel } from './run-in.js';
 
 const hints = { wrapped: false, width: 80 };
 const L = (text: string, style: Partial<Line> = {}) => plainLine(text, { breakBefore: true, ...style });
@@ -162,6 +162,25 @@ describe('a section heading run onto the sentence before it', () => {
     expect(splitRunInHeading(L('Se bilaget.Vejle Kommune')).map((l) => l.text)).toEqual(['Se bilaget.Vejle Kommune']);
     const doc = parseText('59. Godkendelse af protokol\n\nIndstilling\n\nAt godkende protokollen fra den 20. oktober 2014.Beslutning\n\nGodkendt.');
     expect(doc.items[0]!.decision).toBe('Godkendt.');
+  });
+});
+
+describe('a contents label run onto the first item heading', () => {
+  it('parts the label from the heading, and only a known contents label', () => {
+    expect(splitRunInTocLabel(L('Indholdsfortegnelse1. Fraværende')).map((l) => l.text)).toEqual(['Indholdsfortegnelse', '1. Fraværende']);
+    expect(splitRunInTocLabel(L('Budget2. Behandling')).map((l) => l.text)).toEqual(['Budget2. Behandling']);
+    const doc = parseText('Indholdsfortegnelse1. Fraværende\n\nBeslutning\n\nIngen.\n\n2. Meddelelser\n\nBeslutning\n\nTaget til efterretning.');
+    expect(doc.items.map((i) => [i.number, i.title])).toEqual([['1', 'Fraværende'], ['2', 'Meddelelser']]);
+  });
+});
+
+describe('the last contents line run onto the first item heading', () => {
+  it('parts them when the heading repeats an earlier contents line, and only then', () => {
+    const earlier = new Set(['1. Budget', '2. Plan for skoler']);
+    expect(splitRunInEntry(L('2. Plan for skoler1. Budget'), earlier).map((l) => l.text)).toEqual(['2. Plan for skoler', '1. Budget']);
+    expect(splitRunInEntry(L('Der er afsat kr1. Budget'), new Set()).map((l) => l.text)).toEqual(['Der er afsat kr1. Budget']);
+    const doc = parseText('1. Budget\n2. Plan for skoler1. Budget\n\nBeslutning\n\nGodkendt.\n\n2. Plan for skoler\n\nBeslutning\n\nVedtaget.');
+    expect(doc.items.map((i) => [i.number, i.title, i.decision])).toEqual([['1', 'Budget', 'Godkendt.'], ['2', 'Plan for skoler', 'Vedtaget.']]);
   });
 });
 

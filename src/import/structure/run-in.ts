@@ -7,6 +7,7 @@
 import { sectionTypeOf } from '../../model/index.js';
 import type { Line } from '../line.js';
 import { withoutChromePrefix } from '../read/chrome.js';
+import { HEADING_WORDS } from '../lexicon/index.js';
 
 /** A sentence's end with no space before a capitalised word or two that end the line. */
 const RUN_IN = /^(.*\S[.!?)])(\p{Lu}[\p{L}\- ]{2,60})$/u;
@@ -19,10 +20,44 @@ export function splitRunInHeading(line: Line): Line[] {
   return [{ ...line, text: m[1]! }, { ...line, text: m[2]!, list: null, breakBefore: true, pageBreakBefore: false, links: [] }];
 }
 
+/** A word run onto a number that opens a numbered heading: "Indholdsfortegnelse1. Fraværende". */
+const LABEL_RUN_IN = /^(\p{L}{4,40})(\d{1,4}\.\s+\p{Lu}.*)$/u;
+
+/**
+ * The line, or a contents label (the lexicon's tocLabels) and the numbered heading its page ran
+ * onto it as two lines: the first item's heading must not be lost in the label's line.
+ */
+export function splitRunInTocLabel(line: Line): Line[] {
+  if (line.cells) return [line];
+  const m = LABEL_RUN_IN.exec(line.text.trim());
+  if (!m || !HEADING_WORDS.tocLabels.some((p) => p.test(m[1]!))) return [line];
+  return [{ ...line, text: m[1]! }, { ...line, text: m[2]!, list: null, breakBefore: true, pageBreakBefore: false, links: [] }];
+}
+
+/** A word run onto a numbered heading at the line's end: "…handlingsplaner174. Godkendelse …". */
+const ENTRY_RUN_IN = /^(.*\p{Ll})(\d{1,4}\.\s+\p{Lu}.*)$/u;
+
+/**
+ * The line, or a contents entry and the numbered heading run onto its end, when that heading
+ * repeats an earlier line word for word (the contents' own entry for it): the last contents line
+ * and the first item's heading, which the page's copy joined.
+ */
+export function splitRunInEntry(line: Line, earlier: ReadonlySet<string>): Line[] {
+  if (line.cells) return [line];
+  const m = ENTRY_RUN_IN.exec(line.text.trim());
+  if (!m || !earlier.has(m[2]!.trim())) return [line];
+  return [{ ...line, text: m[1]! }, { ...line, text: m[2]!, list: null, breakBefore: true, pageBreakBefore: false, links: [] }];
+}
+
 /** The reader's lines with run-together text parted: control labels off, run-in headings on lines of their own. */
 export function partRunIns(lines: readonly Line[]): Line[] {
+  const seen = new Set<string>();
   return lines.flatMap((l) => {
     const text = l.cells ? l.text : withoutChromePrefix(l.text);
-    return splitRunInHeading(text === l.text ? l : { ...l, text });
+    const parted = splitRunInHeading(text === l.text ? l : { ...l, text })
+      .flatMap(splitRunInTocLabel)
+      .flatMap((p) => splitRunInEntry(p, seen));
+    for (const p of parted) seen.add(p.text.trim());
+    return parted;
   });
 }
