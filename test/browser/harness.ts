@@ -11,6 +11,10 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM_PATH);
+// Browser tests are skipped without Chromium on a developer's machine, never in CI (as pg-restart).
+if (!hasChromium && (process.env.REFERAT_REQUIRE_SHARED || process.env.CI)) {
+  throw new Error(`${CHROMIUM_PATH} is missing: browser tests are required in CI (apt-get install -y chromium)`);
+}
 
 /** Launch the system Chromium headless. */
 export function launchChromium(): Promise<Browser> {
