@@ -153,3 +153,6 @@ export const MEETING_FACT_WORDS = {
   endVerbs: meetingFacts.endVerbs.map((v) => v.word),
   meetingNouns: meetingFacts.meetingNouns.map((n) => ({ word: n.word, body: n.body })),
 };
+
+/** The Danish weekdays, Monday first, lower-case: the word a meeting's date may open with. */
+export const WEEKDAYS: readonly string[] = meetingFacts.weekdays.map((d) => d.word);
