@@ -96,6 +96,9 @@ export const ABSENCE_LEADS: ReadonlyArray<{ pattern: RegExp; reason: string; mee
 /** Labels that introduce a list of members absent from an item ("Fraværende: X, Y"), and the reason they give. */
 export const ITEM_ABSENCE_LABELS: ReadonlyArray<{ word: string; reason: string | null }> = participantWords.absentLabels;
 
+/** Notes after a name in a members' list that mark the member absent ("Næstformand, afbud", "- ikke mødt"), lower-case. */
+export const ABSENT_NOTES: readonly string[] = participantWords.absentNotes.map((n) => n.word);
+
 /** Labels in an afbud list over the one who came instead ("Stedfortræder:"), lower-case. */
 export const SUBSTITUTE_LABELS: readonly string[] = participantWords.substituteLabels.map((l) => l.word);
 
@@ -153,3 +156,6 @@ export const MEETING_FACT_WORDS = {
   endVerbs: meetingFacts.endVerbs.map((v) => v.word),
   meetingNouns: meetingFacts.meetingNouns.map((n) => ({ word: n.word, body: n.body })),
 };
+
+/** The Danish weekdays, Monday first, lower-case: the word a meeting's date may open with. */
+export const WEEKDAYS: readonly string[] = meetingFacts.weekdays.map((d) => d.word);

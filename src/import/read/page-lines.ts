@@ -77,6 +77,18 @@ export function pageTexts(texts: readonly string[]): string[] {
   });
 }
 
+/** How many pages (of more than n + 3 words) open, or end, with each run of n words. */
+function countWords(pages: readonly string[], n: number, where: 'start' | 'end'): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const page of pages) {
+    const words = page.split(' ');
+    if (words.length <= n + 3) continue;
+    const run = (where === 'start' ? words.slice(0, n) : words.slice(-n)).join(' ');
+    counts.set(run, (counts.get(run) ?? 0) + 1);
+  }
+  return counts;
+}
+
 /**
  * The words (two to eight) that three pages or more, and most pages after the first, open with:
  * a running header ("Den 4. januar 2010 FORRETNINGSUDVALGET"). Null when there is none.
@@ -84,14 +96,7 @@ export function pageTexts(texts: readonly string[]): string[] {
 export function runningHeader(pages: readonly string[]): string | null {
   if (pages.length < 3) return null;
   for (let n = 8; n >= 2; n--) {
-    const starts = new Map<string, number>();
-    for (const page of pages) {
-      const words = page.split(' ');
-      if (words.length <= n + 3) continue;
-      const start = words.slice(0, n).join(' ');
-      starts.set(start, (starts.get(start) ?? 0) + 1);
-    }
-    for (const [start, count] of starts) if (count >= 3 && count * 2 > pages.length - 1) return start;
+    for (const [start, count] of countWords(pages, n, 'start')) if (count >= 3 && count * 2 > pages.length - 1) return start;
   }
   return null;
 }
@@ -103,14 +108,7 @@ export function runningHeader(pages: readonly string[]): string | null {
 export function runningFooter(pages: readonly string[]): string | null {
   if (pages.length < 2) return null;
   for (let n = 4; n >= 1; n--) {
-    const ends = new Map<string, number>();
-    for (const page of pages) {
-      const words = page.split(' ');
-      if (words.length <= n + 3) continue;
-      const end = words.slice(-n).join(' ');
-      ends.set(end, (ends.get(end) ?? 0) + 1);
-    }
-    for (const [end, count] of ends) {
+    for (const [end, count] of countWords(pages, n, 'end')) {
       // A sentence's end ("Godkendt.") is text that happens to recur, not a footer.
       if (count >= 2 && count * 2 > pages.length && /\p{L}{2}/u.test(end) && !/[.!?:]$/.test(end)) return end;
     }

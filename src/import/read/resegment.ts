@@ -7,7 +7,7 @@
  * where an item title printed twice (contents and heading) stops agreeing with itself. Words are
  * never changed, dropped or moved: the page is only cut.
  */
-import { FRONT_LABELS, HEADING_WORDS, ROLE_WORDS } from '../lexicon/index.js';
+import { FRONT_LABELS, HEADING_WORDS, ROLE_WORDS, WEEKDAYS } from '../lexicon/index.js';
 import { sectionTypeOf } from '../../model/index.js';
 
 const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -20,7 +20,6 @@ const printed = (words: readonly string[]) => words.flatMap((w) => [capitalised(
  * "Sagsid.:"); not right after an item number ("3. Tema: Kultur" is a title).
  */
 const LABEL = new RegExp(String.raw`(?<=^|\s)(?<!(?:^|\s)\d{1,4}\.\s)(?:${printed(FRONT_LABELS.map((l) => l.word))}|\p{Lu}[\p{L}.]{2,})\s?:(?=\s|$)`, 'gu');
-const WEEKDAYS = ['mandag', 'tirsdag', 'onsdag', 'torsdag', 'fredag', 'lørdag', 'søndag'];
 /** A weekday opening a date ("Onsdag den 15-maj-2002", "Mandag den 4. januar 2010"). */
 const WEEKDAY_DATE = new RegExp(String.raw`(?<=\s)(?:${printed(WEEKDAYS)})(?= (?:den )?\d)`, 'gu');
 /** The date after the weekday ("den 15-maj-2002", "den 4. januar 2010"), and the capitalised word after it. */

@@ -7,7 +7,7 @@ import type { Line } from '../line.js';
 import { buildBlocks, type LayoutHints } from './blocks.js';
 import { findDate, findTimes } from './dates.js';
 import { endsSentence, joinBroken, mendSpacedHyphens, startsLower } from './join.js';
-import { MUNICIPALITIES, type LabelField } from '../lexicon/index.js';
+import { MUNICIPALITIES, WEEKDAYS, type LabelField } from '../lexicon/index.js';
 import { readPairs } from './labels.js';
 import { sectionTypeOf } from '../../model/index.js';
 import { decidingBody } from './body.js';
@@ -99,7 +99,7 @@ const KIND_BODY_DATE = /^(referat|dagsorden)\s+(?!(?:af|fra|for|til|over)\s)(\p{
 const TITLE_BODY = /\bmødet? i (\p{Lu}[^,]*?)(?=\s+(?:den|d\.)\s+\d|\s+\d{1,2}[-./]|\s+(?:kl\.|klokken)|\s+(?:man|tirs|ons|tors|fre|lør|søn)dag\b|,|$)/u;
 
 // Case is spelt out: the body's name must start with a capital, so the patterns are case-sensitive.
-const WEEKDAY = '(?:[Mm]an|[Tt]irs|[Oo]ns|[Tt]ors|[Ff]re|[Ll]ør|[Ss]øn)dag(?:en)?';
+const WEEKDAY = `(?:${WEEKDAYS.map((d) => `[${d[0]!.toUpperCase()}${d[0]}]${d.slice(1)}`).join('|')})(?:en)?`;
 
 /**
  * "Møde i Kommunalbestyrelsen mandag den 28. november 2005, Kl …" anywhere in a header line, as a

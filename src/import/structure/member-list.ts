@@ -6,7 +6,7 @@
  * a transcript's "Medlemmer: … Fraværende: …") starts that list there.
  */
 import type { Absence, Attendee, Participant } from '../../model/index.js';
-import { FRONT_LABELS, SUBSTITUTE_LABELS } from '../lexicon/index.js';
+import { ABSENT_NOTES, FRONT_LABELS, SUBSTITUTE_LABELS } from '../lexicon/index.js';
 import { looksLikeName } from './labels.js';
 import { couldBePerson, isBodyName, isPersonName, knownMunicipality, officialLine, parseAbsence, parseAttendee, parseParticipant, partyOf, roleOf, splitPeople, substituteFor } from './participants.js';
 
@@ -44,6 +44,11 @@ export function splitAtLabels(value: string, field: ListField): { field: ListFie
   return parts.filter((p) => p.text !== '');
 }
 
+/** A note that marks a member absent ("afbud", "ikke mødt"), as a pattern source. */
+const ABSENT_NOTE = ABSENT_NOTES.join('|');
+/** "Næstformand- afbud": such a note after a dash, captured. */
+const DASHED_ABSENT = new RegExp(String.raw`\s*[-–]\s*(${ABSENT_NOTE})\.?$`, 'iu');
+
 /** "Rådmand Bo Berg": a role written before a name is a member, not the role of the one above. */
 const roleAndName = (value: string) => roleOf(value) !== null && isPersonName(parseParticipant(value).name) && parseParticipant(value).role !== null;
 
@@ -51,7 +56,7 @@ const roleAndName = (value: string) => roleOf(value) !== null && isPersonName(pa
 export function readMembers(into: Attendance, values: readonly string[]): void {
   values.forEach((written, i) => {
     // "Næstformand- afbud": the dash before an afbud word sets it off as after a name.
-    const whole = written.replace(/\s*[-–]\s*(afbud|meldt afbud|fraværende|ikke til stede|ikke mødt)\.?$/iu, ' - $1');
+    const whole = written.replace(DASHED_ABSENT, ' - $1');
     const parts = splitAtLabels(whole, 'participants');
     if (parts.length !== 1 || parts[0]!.field !== 'participants') {
       for (const part of parts) (part.field === 'absent' ? readAbsent : readMembers)(into, [part.text]);
@@ -83,7 +88,7 @@ export function readMembers(into: Attendance, values: readonly string[]): void {
 }
 
 /** A members list's note that the member was absent, last after any role ("Næstformand, afbud"). */
-const MARKED_ABSENT = /(?:^|,\s*)(?:afbud|meldt afbud|fraværende|ikke til stede|ikke mødt)$/i;
+const MARKED_ABSENT = new RegExp(String.raw`(?:^|,\s*)(?:${ABSENT_NOTE})$`, 'i');
 
 /** One member's text: a member, a stand-in (and the afbud they stand in for), a member marked afbud, or an official. */
 function readMember(into: Attendance, text: string): void {

@@ -9,6 +9,11 @@ import type { Line } from '../line.js';
 import { withoutChromePrefix } from '../read/chrome.js';
 import { HEADING_WORDS } from '../lexicon/index.js';
 
+/** The line cut in two: its text before the cut, and the rest on a line of its own, breaking before it. */
+function parted(line: Line, before: string, after: string): Line[] {
+  return [{ ...line, text: before }, { ...line, text: after, list: null, breakBefore: true, pageBreakBefore: false, links: [] }];
+}
+
 /** A sentence's end with no space before a capitalised word or two that end the line. */
 const RUN_IN = /^(.*\S[.!?)])(\p{Lu}[\p{L}\- ]{2,60})$/u;
 
@@ -17,7 +22,7 @@ export function splitRunInHeading(line: Line): Line[] {
   if (line.cells) return [line];
   const m = RUN_IN.exec(line.text);
   if (!m || sectionTypeOf(m[2]!) === null) return [line];
-  return [{ ...line, text: m[1]! }, { ...line, text: m[2]!, list: null, breakBefore: true, pageBreakBefore: false, links: [] }];
+  return parted(line, m[1]!, m[2]!);
 }
 
 /** A word run onto a number that opens a numbered heading: "Indholdsfortegnelse1. Fraværende". */
@@ -31,7 +36,7 @@ export function splitRunInTocLabel(line: Line): Line[] {
   if (line.cells) return [line];
   const m = LABEL_RUN_IN.exec(line.text.trim());
   if (!m || !HEADING_WORDS.tocLabels.some((p) => p.test(m[1]!))) return [line];
-  return [{ ...line, text: m[1]! }, { ...line, text: m[2]!, list: null, breakBefore: true, pageBreakBefore: false, links: [] }];
+  return parted(line, m[1]!, m[2]!);
 }
 
 /** A word run onto a numbered heading at the line's end: "…handlingsplaner174. Godkendelse …". */
@@ -46,7 +51,7 @@ export function splitRunInEntry(line: Line, earlier: ReadonlySet<string>): Line[
   if (line.cells) return [line];
   const m = ENTRY_RUN_IN.exec(line.text.trim());
   if (!m || !earlier.has(m[2]!.trim())) return [line];
-  return [{ ...line, text: m[1]! }, { ...line, text: m[2]!, list: null, breakBefore: true, pageBreakBefore: false, links: [] }];
+  return parted(line, m[1]!, m[2]!);
 }
 
 /** The reader's lines with run-together text parted: control labels off, run-in headings on lines of their own. */
