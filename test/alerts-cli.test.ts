@@ -3,15 +3,14 @@
  * confirmation; `referat import` through that server sends the alert after storing; a local
  * `referat import` (no server) sends it too. A real SMTP server runs in the test. PGlite only.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestSmtp, type TestSmtp } from '../src/alerts/testing.js';
+import { exited, referatEnv, runReferat, serveReferat } from './cli-process.js';
 
-const BIN = path.resolve('bin/referat.js');
 const FIXTURE = path.resolve('test/fixtures/other/kdnet-dagsorden.txt');
 const PUBLIC = 'https://arkiv.example';
 
@@ -26,38 +25,9 @@ afterAll(async () => {
   if (root) await rm(root, { recursive: true, force: true });
 });
 
-function env(dataDir: string): NodeJS.ProcessEnv {
-  const e: NodeJS.ProcessEnv = { ...process.env, REFERAT_DATA_DIR: dataDir, SMTP_URL: smtp.url, MAIL_FROM: 'Referat <referat@arkiv.example>', REFERAT_PUBLIC_URL: PUBLIC };
-  delete e.DATABASE_URL;
-  delete e.PORT;
-  delete e.HOST;
-  return e;
-}
-
-function run(args: string[], dataDir: string): Promise<{ code: number | null; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: env(dataDir), stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stderr }));
-  });
-}
-
-function serve(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, 'serve', '--port', '0'], { env: env(dataDir), stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.stdout!.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString();
-      const url = /serves the archive on (http:\/\/\S+)/.exec(stdout)?.[1];
-      if (url) resolve({ child, url });
-    });
-    child.on('exit', (code) => reject(new Error(`referat serve exited with ${code}:\n${stderr}`)));
-  });
-}
+const env = (dataDir: string) => referatEnv(dataDir, { SMTP_URL: smtp.url, MAIL_FROM: 'Referat <referat@arkiv.example>', REFERAT_PUBLIC_URL: PUBLIC });
+const run = (args: string[], dataDir: string) => runReferat(args, env(dataDir));
+const serve = (dataDir: string) => serveReferat(env(dataDir));
 
 const post = (url: string, fields: Record<string, string>) =>
   fetch(url, { method: 'POST', body: new URLSearchParams(fields), redirect: 'manual' });
@@ -82,7 +52,7 @@ describe('alerts from referat serve and referat import', () => {
       expect(smtp.inbox[1]!.text).toContain('3. Status på det fælles klimasekretariat');
     } finally {
       server.child.kill('SIGTERM');
-      await new Promise((resolve) => (server.child.exitCode !== null ? resolve(null) : server.child.once('exit', resolve)));
+      await exited(server.child);
     }
 
     // No server: the command opens the archive itself and sends after storing.

@@ -4,7 +4,7 @@
  * the new meeting at once; a second `serve` is refused naming the holder; after SIGTERM the
  * directory opens again with everything in it. PGlite only (DATABASE_URL is unset for the children).
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -14,8 +14,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { openDatabase } from '../src/db/client.js';
 import { lockFileOf, type LockHolder } from '../src/db/lock.js';
+import { exited, referatEnv, runReferat, serveReferat } from './cli-process.js';
 
-const BIN = path.resolve('bin/referat.js');
 const FIXTURE = path.resolve('test/fixtures/other/kdnet-dagsorden.txt');
 
 let root: string;
@@ -26,45 +26,8 @@ afterAll(async () => {
   if (root) await rm(root, { recursive: true, force: true });
 });
 
-function envFor(dataDir: string): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, REFERAT_DATA_DIR: dataDir };
-  delete env.DATABASE_URL;
-  delete env.PORT;
-  delete env.HOST;
-  return env;
-}
-
-/** Runs `referat ARGS…` to its end. */
-function run(args: string[], dataDir: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: envFor(dataDir), stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
-/** Starts `referat serve --port 0` and waits for its address. */
-function startServer(dataDir: string): Promise<{ child: ChildProcess; url: string; stderr: () => string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, 'serve', '--port', '0'], { env: envFor(dataDir), stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.stdout!.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString();
-      const url = /serves the archive on (http:\/\/\S+)/.exec(stdout)?.[1];
-      if (url) resolve({ child, url, stderr: () => stderr });
-    });
-    child.on('exit', (code) => reject(new Error(`referat serve exited with ${code} before serving:\n${stderr}`)));
-  });
-}
-
-const exited = (child: ChildProcess) =>
-  new Promise<number | null>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code))));
+const run = (args: string[], dataDir: string) => runReferat(args, referatEnv(dataDir));
+const startServer = (dataDir: string) => serveReferat(referatEnv(dataDir));
 
 const freePort = () =>
   new Promise<number>((resolve) => {

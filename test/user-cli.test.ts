@@ -3,7 +3,6 @@
  * a member by organisation slug; bad input changes nothing; refused while another process holds
  * the archive, naming it.
  */
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -15,25 +14,15 @@ import { openDatabase } from '../src/db/client.js';
 import { item, meetingDocument, original } from '../src/db/fixtures.js';
 import { storeDocument } from '../src/db/store.js';
 import { createApp } from '../src/web/app.js';
+import { referatEnv, runReferat } from './cli-process.js';
 
-const BIN = path.resolve('bin/referat.js');
 const PASSWORD = 'første admins adgangskode';
 let dataDir: string;
 
-function referat(args: string[], stdin = ''): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const env: NodeJS.ProcessEnv = { ...process.env, REFERAT_DATA_DIR: dataDir };
-    delete env.DATABASE_URL;
-    const child = spawn(process.execPath, [BIN, ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-    child.stdin.end(stdin);
-  });
-}
+const referat = async (args: string[], stdin = '') => {
+  const { code, stdout, stderr } = await runReferat(args, referatEnv(dataDir), stdin);
+  return { code: code ?? -1, stdout, stderr };
+};
 
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(tmpdir(), 'referat-user-'));

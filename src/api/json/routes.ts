@@ -12,6 +12,7 @@ import type { Archive } from '../../archive/types.js';
 import type { Viewer } from '../../model/index.js';
 import { parseSearchParams } from '../../web/search-params.js';
 import { renderApiPage, type ApiDocument } from '../../web/pages/api.js';
+import { originOf } from '../../web/urls.js';
 import { examples } from './examples.js';
 import * as P from './params.js';
 import * as present from './present.js';
@@ -19,8 +20,6 @@ import * as S from './schemas.js';
 
 type Env = { Variables: { viewer: Viewer } };
 
-/** The site's public origin: REFERAT_PUBLIC_URL behind a proxy, else the request's (as the pages use it). */
-const originOf = (c: Context) => (process.env.REFERAT_PUBLIC_URL ?? new URL(c.req.url).origin).replace(/\/$/, '');
 /** The request's URL on the public origin, for page links. */
 const publicUrl = (c: Context) => {
   const u = new URL(c.req.url);
@@ -98,6 +97,10 @@ const documentConfig = (origin: string) => ({
 /** A page of an in-memory list. */
 const slice = <T>(all: T[], page: number, limit: number) => all.slice((page - 1) * limit, page * limit);
 
+/** A list response: one page of `results` of `total`, with links to the other pages. */
+const listPage = <T>(c: Context, page: number, limit: number, total: number, results: T[]) =>
+  ({ total, page, limit, links: present.pageLinks(publicUrl(c), page, limit, total), results });
+
 /** The JSON API and its page, with full paths (/api/…), to be mounted at the site's root. */
 export function createJsonApi(archive: Archive): OpenAPIHono<Env> {
   const app = new OpenAPIHono<Env>({
@@ -113,7 +116,7 @@ export function createJsonApi(archive: Archive): OpenAPIHono<Env> {
     const q = c.req.valid('query');
     const filter = { body: q.body, year: q.year, from: q.from, to: q.to, page: q.page ?? 1, limit: q.limit ?? P.DEFAULT_LIMIT };
     const found = await archive.listMeetings(c.var.viewer, filter);
-    return c.json({ total: found.total, page: filter.page, limit: filter.limit, links: present.pageLinks(publicUrl(c), filter.page, filter.limit, found.total), results: found.meetings.map(present.meetingSummary) }, 200);
+    return c.json(listPage(c, filter.page, filter.limit, found.total, found.meetings.map(present.meetingSummary)), 200);
   });
 
   app.openapi(routes.meeting, async (c) => {
@@ -130,7 +133,7 @@ export function createJsonApi(archive: Archive): OpenAPIHono<Env> {
   app.openapi(routes.bodies, async (c) => {
     const { page = 1, limit = P.DEFAULT_LIMIT } = c.req.valid('query');
     const all = await archive.listBodies(c.var.viewer);
-    return c.json({ total: all.length, page, limit, links: present.pageLinks(publicUrl(c), page, limit, all.length), results: slice(all, page, limit).map(present.bodySummary) }, 200);
+    return c.json(listPage(c, page, limit, all.length, slice(all, page, limit).map(present.bodySummary)), 200);
   });
 
   app.openapi(routes.body, async (c) => {
@@ -141,7 +144,7 @@ export function createJsonApi(archive: Archive): OpenAPIHono<Env> {
   app.openapi(routes.people, async (c) => {
     const { q, body, page = 1, limit = P.DEFAULT_LIMIT } = c.req.valid('query');
     const all = present.people(await archive.listPeople(c.var.viewer, { q: q || undefined, body }));
-    return c.json({ total: all.length, page, limit, links: present.pageLinks(publicUrl(c), page, limit, all.length), results: slice(all, page, limit) }, 200);
+    return c.json(listPage(c, page, limit, all.length, slice(all, page, limit)), 200);
   });
 
   app.openapi(routes.person, async (c) => {

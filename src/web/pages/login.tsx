@@ -3,20 +3,9 @@
  * log-out button page, the signed-out page, and the 403 page of refused forms and admin pages.
  * Plain forms: they work without JavaScript.
  */
-import type { Child } from 'hono/jsx';
 import { CSRF_FIELD } from '../../auth/csrf.js';
+import { Alert } from '../components/alert.js';
 import { Layout, renderPage } from '../layout.js';
-
-function Alert(props: { variant: 'success' | 'warning' | 'error'; heading: string; children?: Child }) {
-  return (
-    <div class={`alert alert-${props.variant}`} role={props.variant === 'success' ? 'status' : 'alert'}>
-      <div class="alert-body">
-        <p class="alert-heading">{props.heading}</p>
-        <div class="alert-text">{props.children}</div>
-      </div>
-    </div>
-  );
-}
 
 export interface LoginPageData {
   csrf: string;

@@ -3,6 +3,7 @@
  * links, only a person presses), unsubscribing or erasing an address, and when a link is dead.
  */
 import type { Child } from 'hono/jsx';
+import { Alert } from '../components/alert.js';
 import { Layout, renderPage } from '../layout.js';
 
 export type SubscriptionPage =
@@ -15,18 +16,6 @@ export type SubscriptionPage =
   | { kind: 'unsubscribe'; token: string; description: string | null }
   | { kind: 'unsubscribed'; description: string | null }
   | { kind: 'dead-link' };
-
-/** An alert box in dkfds markup. */
-function Alert(props: { variant: 'success' | 'info' | 'warning' | 'error'; heading: string; children?: Child }) {
-  return (
-    <div class={`alert alert-${props.variant}`} role={props.variant === 'error' ? 'alert' : 'status'}>
-      <div class="alert-body">
-        <p class="alert-heading">{props.heading}</p>
-        <div class="alert-text">{props.children}</div>
-      </div>
-    </div>
-  );
-}
 
 /** A one-button form posting the token back. */
 function TokenForm(props: { action: string; token: string; label: string }) {
