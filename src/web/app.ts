@@ -17,7 +17,7 @@ import { renderPeoplePage } from './pages/people.js';
 import { renderPersonPage } from './pages/person.js';
 import { renderSearchPage } from './pages/search.js';
 import { renderComparePage, renderVersionPage } from './pages/version.js';
-import { caseUrl, kindOfSegment } from './urls.js';
+import { caseUrl, kindOfSegment, originOf } from './urls.js';
 import { renderAtom } from './atom.js';
 import { renderCalendar } from './ical.js';
 import type { FeedScope } from '../archive/types.js';
@@ -52,11 +52,6 @@ function parseId(segment: string): number | null {
 }
 
 const notFound = (c: Context) => c.html(renderNotFoundPage(), 404);
-
-/** The site's public origin: REFERAT_PUBLIC_URL behind a proxy, else the request's. */
-function originOf(c: Context): string {
-  return (process.env.REFERAT_PUBLIC_URL ?? new URL(c.req.url).origin).replace(/\/$/, '');
-}
 
 /** What the routes share per request: who reads. */
 export type AppEnv = { Variables: { viewer: Viewer } };

@@ -1,5 +1,11 @@
 /** @module The archive's stable URLs, built in one place so pages and tests agree. */
+import type { Context } from 'hono';
 import { DocumentKind } from '../model/index.js';
+
+/** The site's public origin, without a trailing slash: REFERAT_PUBLIC_URL behind a proxy, else the request's. */
+export function originOf(c: Context): string {
+  return (process.env.REFERAT_PUBLIC_URL ?? new URL(c.req.url).origin).replace(/\/$/, '');
+}
 
 /** `/bodies/kkr-midtjylland` */
 export function bodyUrl(slug: string): string {

@@ -12,6 +12,7 @@ import type { Archive } from '../../archive/types.js';
 import type { Viewer } from '../../model/index.js';
 import { parseSearchParams } from '../../web/search-params.js';
 import { renderApiPage, type ApiDocument } from '../../web/pages/api.js';
+import { originOf } from '../../web/urls.js';
 import { examples } from './examples.js';
 import * as P from './params.js';
 import * as present from './present.js';
@@ -19,8 +20,6 @@ import * as S from './schemas.js';
 
 type Env = { Variables: { viewer: Viewer } };
 
-/** The site's public origin: REFERAT_PUBLIC_URL behind a proxy, else the request's (as the pages use it). */
-const originOf = (c: Context) => (process.env.REFERAT_PUBLIC_URL ?? new URL(c.req.url).origin).replace(/\/$/, '');
 /** The request's URL on the public origin, for page links. */
 const publicUrl = (c: Context) => {
   const u = new URL(c.req.url);
