@@ -17,7 +17,7 @@ import type { Database } from '../src/db/client.js';
 import { item, meetingDocument, original } from '../src/db/fixtures.js';
 import { storeDocument } from '../src/db/store.js';
 import { openTestDatabase } from '../src/db/testing.js';
-import { importFile } from '../src/import/index.js';
+import { storeFiles, storeSamples, XML_FIXTURES_DIR } from '../src/db/testing-files.js';
 import { createApp } from '../src/web/app.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -36,15 +36,8 @@ let app: ReturnType<typeof createApp>;
 beforeAll(async () => {
   database = await openTestDatabase();
   app = createApp(createDbArchive(database.db), { oparl: createOParlApp(database.db) });
-  const samples = resolve(HERE, '../samples');
-  for (const name of readdirSync(samples).filter((f) => f.endsWith('.txt')).sort()) {
-    const f = await importFile(join(samples, name));
-    await storeDocument(database.db, f.document, { bytes: f.bytes, fileName: name, format: f.format, access: f.fileAccess });
-  }
-  for (const name of ['sbsys.xml', 'sbsys-aarhus.xml', 'acadre/XML_2041.xml', 'edoc.xml', 'edoc4.xml']) {
-    const f = await importFile(resolve(HERE, 'fixtures/xml', name));
-    await storeDocument(database.db, f.document, { bytes: f.bytes, fileName: name, format: f.format, access: f.fileAccess });
-  }
+  await storeSamples(database.db, { fileAccess: true });
+  await storeFiles(database.db, XML_FIXTURES_DIR, ['sbsys.xml', 'sbsys-aarhus.xml', 'acadre/XML_2041.xml', 'edoc.xml', 'edoc4.xml'], { fileAccess: true });
   const minutes = (items: ReturnType<typeof item>[]) => meetingDocument({ body: 'Byrådet', authority: 'Norddal Kommune', date: '2021-03-28', startTime: '02:30', items });
   await storeDocument(database.db, minutes([item('1', 'Et'), item('2', 'To'), item('3', 'Tre'), item('4', 'Lukket', { access: 'closed', text: 'Hemmelig oplysning om ansøgeren.' })]), original('v1'));
   await storeDocument(database.db, minutes([item('1', 'Et'), item('2', 'Tre', { caseNumber: 'SAG-2021-1' })]), original('v2'), { force: true });

@@ -4,9 +4,6 @@
  * example validated against the OpenAPI document's own schemas (ajv, JSON Schema 2020-12); the
  * document's paths equal the app's; closed content absent for the public, present for a member.
  */
-import { readdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { sql } from 'drizzle-orm';
 import { Hono } from 'hono';
@@ -17,14 +14,12 @@ import { item, meetingDocument, original } from '../../db/fixtures.js';
 import { queryRows } from '../../db/rows.js';
 import { storeDocument } from '../../db/store.js';
 import { openTestDatabase } from '../../db/testing.js';
-import { importFile } from '../../import/index.js';
+import { storeFiles, storeSamples, XML_FIXTURES_DIR } from '../../db/testing-files.js';
 import { ANONYMOUS, accountViewer, type Viewer } from '../../model/index.js';
 import { createApp } from '../../web/app.js';
 import { examples } from './examples.js';
 import { createJsonApi } from './routes.js';
 
-const HERE = dirname(fileURLToPath(import.meta.url));
-const ROOT = resolve(HERE, '../../..');
 const ORIGIN = 'http://referat.test';
 const SECRETS = ['Møllevej', 'ansættelsesforhold', 'skoleplacering', 'hjemmehjælp', 'tilbagebetalt', 'Hemmelig oplysning om ansøgeren'];
 
@@ -41,15 +36,8 @@ const seenBodies: string[] = [];
 beforeAll(async () => {
   database = await openTestDatabase();
   app = createApp(createDbArchive(database.db));
-  const samples = join(ROOT, 'samples');
-  for (const name of readdirSync(samples).filter((f) => f.endsWith('.txt')).sort()) {
-    const f = await importFile(join(samples, name));
-    await storeDocument(database.db, f.document, { bytes: f.bytes, fileName: name, format: f.format, access: f.fileAccess });
-  }
-  for (const name of ['sbsys.xml', 'sbsys-aarhus.xml', 'acadre/XML_2041.xml', 'edoc.xml', 'edoc4.xml']) {
-    const f = await importFile(join(ROOT, 'test/fixtures/xml', name));
-    await storeDocument(database.db, f.document, { bytes: f.bytes, fileName: name, format: f.format, access: f.fileAccess });
-  }
+  await storeSamples(database.db, { fileAccess: true });
+  await storeFiles(database.db, XML_FIXTURES_DIR, ['sbsys.xml', 'sbsys-aarhus.xml', 'acadre/XML_2041.xml', 'edoc.xml', 'edoc4.xml'], { fileAccess: true });
   const stored = await storeDocument(
     database.db,
     meetingDocument({
