@@ -5,7 +5,7 @@
 import type { BodySummary, MeetingMonth, MeetingPage, MeetingSummary } from '../../archive/types.js';
 import { CalendarMonth, dayAnchor } from '../components/calendar-month.js';
 import { Icon } from '../components/icon.js';
-import { KindBadges, MeetingTable } from '../components/meeting-table.js';
+import { KindBadges, MeetingTable, UpcomingMeetings } from '../components/meeting-table.js';
 import { Pagination } from '../components/pagination.js';
 import { bodyName, danishLongDate, danishMonth, danishNumber, danishTime } from '../format.js';
 import { meetingUrl } from '../urls.js';
@@ -85,19 +85,6 @@ function Views(props: { data: MeetingsPageData }) {
         </li>
       </ul>
     </nav>
-  );
-}
-
-function Upcoming(props: { meetings: MeetingSummary[] }) {
-  return (
-    <section aria-labelledby="kommende-moeder" class="mt-7">
-      <h2 id="kommende-moeder">Kommende møder</h2>
-      {props.meetings.length > 0 ? (
-        <MeetingTable meetings={props.meetings} caption="Kommende møder" showBody={true} />
-      ) : (
-        <p>Der er ingen planlagte møder i arkivet lige nu.</p>
-      )}
-    </section>
   );
 }
 
@@ -204,7 +191,7 @@ export function renderMeetingsPage(data: MeetingsPageData): string {
         </div>
       ) : (
         <>
-          {!query.month && query.year === undefined && (query.page ?? 1) === 1 && <Upcoming meetings={data.upcoming} />}
+          {!query.month && query.year === undefined && (query.page ?? 1) === 1 && <UpcomingMeetings meetings={data.upcoming} class="mt-7" />}
           {data.list && <List query={query} list={data.list} />}
           {data.month && <Calendar query={query} month={data.month} today={data.today} />}
         </>
