@@ -3,9 +3,7 @@
  * for the month calendar), validated with zod, and the URLs that carry it.
  */
 import { z } from 'zod';
-
-const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
-const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
+import { optional } from './search-params.js';
 
 const MeetingsParams = z.object({
   body: optional(z.string().regex(/^[a-z0-9][a-z0-9-]{0,99}$/, 'Organ skal være et organs kortnavn (fx kkr-midtjylland).')),
