@@ -10,7 +10,7 @@ import { Pagination } from '../components/pagination.js';
 import { bodyName, danishLongDate, danishMonth, danishNumber, danishTime } from '../format.js';
 import { meetingUrl } from '../urls.js';
 import { Layout, renderPage } from '../layout.js';
-import { meetingsUrl, shiftMonth, type MeetingsQuery } from '../meetings-params.js';
+import { MONTH_PATTERN, meetingsUrl, shiftMonth, type MeetingsQuery } from '../meetings-params.js';
 
 export interface MeetingsPageData {
   query: MeetingsQuery;
@@ -29,8 +29,6 @@ export interface MeetingsPageData {
 }
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-
-const MONTH_PATTERN = /^(19\d\d|20\d\d|2100)-(0[1-9]|1[0-2])$/;
 
 function Filter(props: { data: MeetingsPageData }) {
   const { query, bodies, years } = props.data;
