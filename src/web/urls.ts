@@ -7,6 +7,12 @@ export function originOf(c: Context): string {
   return (process.env.REFERAT_PUBLIC_URL ?? new URL(c.req.url).origin).replace(/\/$/, '');
 }
 
+/** The request's URL (path and query) on the public origin: a feed's self link, a list's page links. */
+export function publicUrl(c: Context): string {
+  const u = new URL(c.req.url);
+  return `${originOf(c)}${u.pathname}${u.search}`;
+}
+
 /** `/bodies/kkr-midtjylland` */
 export function bodyUrl(slug: string): string {
   return `/bodies/${encodeURIComponent(slug)}`;
