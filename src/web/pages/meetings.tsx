@@ -3,6 +3,7 @@
  * or — with `?month=2020-08` — the month as a calendar grid with the month's meetings below it.
  */
 import type { BodySummary, MeetingMonth, MeetingPage, MeetingSummary } from '../../archive/types.js';
+import { BodySelect } from '../components/body-select.js';
 import { CalendarMonth, dayAnchor } from '../components/calendar-month.js';
 import { Icon } from '../components/icon.js';
 import { KindBadges, MeetingTable, UpcomingMeetings } from '../components/meeting-table.js';
@@ -36,13 +37,7 @@ function Filter(props: { data: MeetingsPageData }) {
   return (
     <form action="/meetings" method="get" class="meetings-filter" aria-label="Afgræns møderne">
       <div class="meetings-filter-row">
-        <div class="form-group">
-          <label class="form-label" for="meetings-body">Organ</label>
-          <select class="form-select" id="meetings-body" name="body">
-            <option value="" selected={!query.body}>Alle organer</option>
-            {bodies.map((b) => <option value={b.slug} selected={b.slug === query.body}>{b.name}</option>)}
-          </select>
-        </div>
+        <BodySelect id="meetings-body" bodies={bodies} selected={query.body} />
         {calendar ? (
           <div class="form-group">
             <label class="form-label" for="meetings-month">Måned</label>
