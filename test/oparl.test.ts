@@ -17,8 +17,8 @@ import type { Database } from '../src/db/client.js';
 import { item, meetingDocument, original } from '../src/db/fixtures.js';
 import { storeDocument } from '../src/db/store.js';
 import { openTestDatabase } from '../src/db/testing.js';
+import { storeFiles, storeSamples, XML_FIXTURES_DIR } from '../src/db/testing-files.js';
 import { createApp } from '../src/web/app.js';
-import { storeSamplesAndCaseFixtures } from './stored-samples.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const SCHEMAS = resolve(HERE, '../../shared/oparl-schema/draft-07');
@@ -36,7 +36,8 @@ let app: ReturnType<typeof createApp>;
 beforeAll(async () => {
   database = await openTestDatabase();
   app = createApp(createDbArchive(database.db), { oparl: createOParlApp(database.db) });
-  await storeSamplesAndCaseFixtures(database.db);
+  await storeSamples(database.db, { fileAccess: true });
+  await storeFiles(database.db, XML_FIXTURES_DIR, ['sbsys.xml', 'sbsys-aarhus.xml', 'acadre/XML_2041.xml', 'edoc.xml', 'edoc4.xml'], { fileAccess: true });
   const minutes = (items: ReturnType<typeof item>[]) => meetingDocument({ body: 'Byrådet', authority: 'Norddal Kommune', date: '2021-03-28', startTime: '02:30', items });
   await storeDocument(database.db, minutes([item('1', 'Et'), item('2', 'To'), item('3', 'Tre'), item('4', 'Lukket', { access: 'closed', text: 'Hemmelig oplysning om ansøgeren.' })]), original('v1'));
   await storeDocument(database.db, minutes([item('1', 'Et'), item('2', 'Tre', { caseNumber: 'SAG-2021-1' })]), original('v2'), { force: true });

@@ -3,22 +3,19 @@
  * DATABASE_URL): the five samples imported with the real importer, plus made-up meetings of a
  * made-up body for closed items, party changes, substitutes and superseded agendas.
  */
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANONYMOUS } from '../model/index.js';
 import type { Archive } from '../archive/types.js';
-import { importFile } from '../import/index.js';
 import { createDbArchive } from './archive.js';
 import type { Database } from './client.js';
 import { item, meetingDocument, original } from './fixtures.js';
 import { projectPending } from './projection.js';
 import { queryRows } from './rows.js';
 import { storeDocument } from './store.js';
+import { storeSamples } from './testing-files.js';
 import { openTestDatabase } from './testing.js';
 
-const SAMPLES = new URL('../../samples/', import.meta.url).pathname;
 const CASE = 'SAG-2020-01697';
 
 let database: Database;
@@ -28,10 +25,7 @@ const ids: Record<string, { meetingId: number; documentId: number }> = {};
 beforeAll(async () => {
   database = await openTestDatabase();
   archive = createDbArchive(database.db);
-  for (const fileName of readdirSync(SAMPLES).filter((f) => f.endsWith('.txt')).sort()) {
-    const { document, bytes, format } = await importFile(join(SAMPLES, fileName));
-    await storeDocument(database.db, document, { bytes, fileName, format });
-  }
+  await storeSamples(database.db);
   ids.march = await storeDocument(
     database.db,
     meetingDocument({

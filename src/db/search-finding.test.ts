@@ -3,21 +3,18 @@
  * imported with the real importer, plus made-up meetings of a made-up body (invented names) for
  * other case-number formats, people, compounds and the date and person filters.
  */
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Archive, SearchQuery } from '../archive/types.js';
-import { importFile } from '../import/index.js';
 import { ANONYMOUS } from '../model/index.js';
 import { createDbArchive } from './archive.js';
 import type { Database } from './client.js';
 import { item, meetingDocument, original, section } from './fixtures.js';
 import { queryRows } from './rows.js';
 import { storeDocument } from './store.js';
+import { storeSamples } from './testing-files.js';
 import { openTestDatabase } from './testing.js';
 
-const SAMPLES = new URL('../../samples/', import.meta.url).pathname;
 const CASE = 'SAG-2020-01697';
 
 let database: Database;
@@ -27,10 +24,7 @@ const meetings: Record<string, number> = {};
 beforeAll(async () => {
   database = await openTestDatabase();
   archive = createDbArchive(database.db);
-  for (const fileName of readdirSync(SAMPLES).filter((f) => f.endsWith('.txt')).sort()) {
-    const { document, bytes, format } = await importFile(join(SAMPLES, fileName));
-    await storeDocument(database.db, document, { bytes, fileName, format });
-  }
+  await storeSamples(database.db);
   const march = await storeDocument(
     database.db,
     meetingDocument({

@@ -17,7 +17,7 @@ import { renderPeoplePage } from './pages/people.js';
 import { renderPersonPage } from './pages/person.js';
 import { renderSearchPage } from './pages/search.js';
 import { renderComparePage, renderVersionPage } from './pages/version.js';
-import { caseUrl, kindOfSegment, originOf } from './urls.js';
+import { caseUrl, kindOfSegment, originOf, publicUrl } from './urls.js';
 import { renderAtom } from './atom.js';
 import { renderCalendar } from './ical.js';
 import type { FeedScope } from '../archive/types.js';
@@ -206,7 +206,7 @@ export function createApp(archive: Archive, parts: AppParts = {}): Hono<AppEnv> 
   const feed = async (c: Context<AppEnv>, scope: FeedScope, title: string, page: string) => {
     const entries = await archive.feed(c.var.viewer, scope);
     const origin = originOf(c);
-    const self = `${origin}${new URL(c.req.url).pathname}${new URL(c.req.url).search}`;
+    const self = publicUrl(c);
     return c.body(renderAtom(entries, { title, origin, self, page: `${origin}${page}` }), 200, { 'Content-Type': 'application/atom+xml; charset=utf-8' });
   };
   app.get('/feed.atom', (c) => feed(c, { kind: 'all' }, 'Nye dagsordener og referater', '/'));

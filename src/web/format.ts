@@ -26,6 +26,12 @@ export function danishDate(iso: string | null): string {
   return `${p.d}. ${MONTHS[p.m - 1]} ${p.y}`;
 }
 
+/** "2020-08" (YYYY-MM) → "august 2020". */
+export function danishMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return `${MONTHS[m - 1]} ${y}`;
+}
+
 /** "2020-06-17" → "onsdag den 17. juni 2020", as the documents themselves write it. */
 export function danishLongDate(iso: string | null): string {
   const p = iso ? parseIsoDate(iso) : null;

@@ -3,16 +3,17 @@
  * for the month calendar), validated with zod, and the URLs that carry it.
  */
 import { z } from 'zod';
+import { optional } from './search-params.js';
 
-const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
-const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
+/** A month the list can show: YYYY-MM, years 1900–2100. */
+export const MONTH_PATTERN = /^(19\d\d|20\d\d|2100)-(0[1-9]|1[0-2])$/;
 
 const MeetingsParams = z.object({
   body: optional(z.string().regex(/^[a-z0-9][a-z0-9-]{0,99}$/, 'Organ skal være et organs kortnavn (fx kkr-midtjylland).')),
   year: optional(z.coerce.number({ error: 'År skal være et årstal.' }).int('År skal være et årstal.').min(1900, 'År skal være mellem 1900 og 2100.').max(2100, 'År skal være mellem 1900 og 2100.')),
   page: optional(z.coerce.number({ error: 'Side skal være et helt tal.' }).int('Side skal være et helt tal.').min(1, 'Side skal være mindst 1.').max(10_000, 'Side må højst være 10000.')),
   month: optional(
-    z.string().regex(/^(19\d\d|20\d\d|2100)-(0[1-9]|1[0-2])$/, 'Måned skal skrives som år og måned, fx 2020-08.'),
+    z.string().regex(MONTH_PATTERN, 'Måned skal skrives som år og måned, fx 2020-08.'),
   ),
 });
 

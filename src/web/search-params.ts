@@ -24,7 +24,8 @@ const dateParam = (name: string, label: string) =>
   optional(z.string().trim().refine(isCalendarDate, `${name} (${label}) skal være en dato skrevet ÅÅÅÅ-MM-DD, fx 2024-03-01.`));
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
-const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
+/** An optional query parameter, where an empty value (an untouched form field) counts as absent. */
+export const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
 
 const SearchParams = z.object({
   q: z

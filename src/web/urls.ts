@@ -2,9 +2,15 @@
 import type { Context } from 'hono';
 import { DocumentKind } from '../model/index.js';
 
-/** The site's public origin: REFERAT_PUBLIC_URL behind a proxy, else the request's. */
+/** The site's public origin, without a trailing slash: REFERAT_PUBLIC_URL behind a proxy, else the request's. */
 export function originOf(c: Context): string {
   return (process.env.REFERAT_PUBLIC_URL ?? new URL(c.req.url).origin).replace(/\/$/, '');
+}
+
+/** The request's URL (path and query) on the public origin: a feed's self link, a list's page links. */
+export function publicUrl(c: Context): string {
+  const u = new URL(c.req.url);
+  return `${originOf(c)}${u.pathname}${u.search}`;
 }
 
 /** `/bodies/kkr-midtjylland` */

@@ -2,20 +2,16 @@
  * The API page (/api) in Chromium: axe-clean, on a phone-sized screen too, every endpoint's
  * example readable, and the links to the OpenAPI document and OParl followed to JSON.
  */
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { createOParlApp } from '../../src/api/oparl/routes.js';
 import { createDbArchive } from '../../src/db/archive.js';
 import type { Database } from '../../src/db/client.js';
-import { storeDocument } from '../../src/db/store.js';
+import { storeSamples } from '../../src/db/testing-files.js';
 import { openTestDatabase } from '../../src/db/testing.js';
-import { importFile } from '../../src/import/index.js';
 import { createApp } from '../../src/web/app.js';
 import { describeViolations, hasChromium, launchChromium, runAxe, startServer, type RunningServer } from './harness.js';
 
-const SAMPLES = new URL('../../samples/', import.meta.url).pathname;
 
 describe.skipIf(!hasChromium)('the API page in Chromium', () => {
   let database: Database;
@@ -24,10 +20,7 @@ describe.skipIf(!hasChromium)('the API page in Chromium', () => {
 
   beforeAll(async () => {
     database = await openTestDatabase();
-    for (const fileName of readdirSync(SAMPLES).filter((f) => f.endsWith('.txt')).sort().slice(0, 2)) {
-      const { document, bytes, format } = await importFile(join(SAMPLES, fileName));
-      await storeDocument(database.db, document, { bytes, fileName, format });
-    }
+    await storeSamples(database.db, { count: 2 });
     server = await startServer(createApp(createDbArchive(database.db), { oparl: createOParlApp(database.db) }));
     browser = await launchChromium();
   });

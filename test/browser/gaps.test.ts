@@ -4,13 +4,10 @@
  * the statement describes; tables scrolling inside a phone-sized window; "Til toppen"; the print
  * stylesheet. Skipped only when /usr/bin/chromium is missing.
  */
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { importFile } from '../../src/import/index.js';
 import { createDbArchive } from '../../src/db/archive.js';
-import { storeDocument } from '../../src/db/store.js';
+import { storeSamples } from '../../src/db/testing-files.js';
 import { openTestDatabase } from '../../src/db/testing.js';
 import type { Database } from '../../src/db/client.js';
 import type { Archive, MeetingSummary } from '../../src/archive/types.js';
@@ -18,7 +15,6 @@ import { ANONYMOUS } from '../../src/model/index.js';
 import { createApp } from '../../src/web/app.js';
 import { describeViolations, hasChromium, launchChromium, runAxe, startServer, type RunningServer } from './harness.js';
 
-const SAMPLES = new URL('../../samples/', import.meta.url).pathname;
 
 describe.skipIf(!hasChromium)("the archive's own pages in Chromium (seeds imported into a database)", () => {
   let database: Database;
@@ -34,10 +30,7 @@ describe.skipIf(!hasChromium)("the archive's own pages in Chromium (seeds import
 
   beforeAll(async () => {
     database = await openTestDatabase();
-    for (const fileName of readdirSync(SAMPLES).filter((f) => f.endsWith('.txt')).sort()) {
-      const { document, bytes, format } = await importFile(join(SAMPLES, fileName));
-      await storeDocument(database.db, document, { bytes, fileName, format });
-    }
+    await storeSamples(database.db);
     archive = createDbArchive(database.db);
     kkr = (await archive.listMeetings(ANONYMOUS, { body: 'kkr-midtjylland', year: 2020 })).meetings.find((m) => m.date === '2020-06-17')!;
     expect(kkr).toBeDefined();

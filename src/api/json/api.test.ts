@@ -14,9 +14,9 @@ import { item, meetingDocument, original } from '../../db/fixtures.js';
 import { queryRows } from '../../db/rows.js';
 import { storeDocument } from '../../db/store.js';
 import { openTestDatabase } from '../../db/testing.js';
+import { storeFiles, storeSamples, XML_FIXTURES_DIR } from '../../db/testing-files.js';
 import { ANONYMOUS, accountViewer, type Viewer } from '../../model/index.js';
 import { createApp } from '../../web/app.js';
-import { storeSamplesAndCaseFixtures } from '../../../test/stored-samples.js';
 import { examples } from './examples.js';
 import { createJsonApi } from './routes.js';
 
@@ -36,7 +36,8 @@ const seenBodies: string[] = [];
 beforeAll(async () => {
   database = await openTestDatabase();
   app = createApp(createDbArchive(database.db));
-  await storeSamplesAndCaseFixtures(database.db);
+  await storeSamples(database.db, { fileAccess: true });
+  await storeFiles(database.db, XML_FIXTURES_DIR, ['sbsys.xml', 'sbsys-aarhus.xml', 'acadre/XML_2041.xml', 'edoc.xml', 'edoc4.xml'], { fileAccess: true });
   const stored = await storeDocument(
     database.db,
     meetingDocument({

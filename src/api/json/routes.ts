@@ -12,19 +12,13 @@ import type { Archive } from '../../archive/types.js';
 import type { Viewer } from '../../model/index.js';
 import { parseSearchParams } from '../../web/search-params.js';
 import { renderApiPage, type ApiDocument } from '../../web/pages/api.js';
-import { originOf } from '../../web/urls.js';
+import { originOf, publicUrl } from '../../web/urls.js';
 import { examples } from './examples.js';
 import * as P from './params.js';
 import * as present from './present.js';
 import * as S from './schemas.js';
 
 type Env = { Variables: { viewer: Viewer } };
-
-/** The request's URL on the public origin, for page links. */
-const publicUrl = (c: Context) => {
-  const u = new URL(c.req.url);
-  return `${originOf(c)}${u.pathname}${u.search}`;
-};
 
 const json = <T extends z.ZodType>(schema: T, description: string, example: unknown) => ({
   description,

@@ -4,17 +4,10 @@
  * meetings links to its meeting, or to the day in the list below when it has several.
  */
 import type { MeetingSummary } from '../../archive/types.js';
-import { bodyName, danishDate } from '../format.js';
+import { bodyName, danishDate, danishMonth } from '../format.js';
 import { meetingUrl } from '../urls.js';
 
 const WEEKDAYS = ['Mandag', 'Tirsdag', 'Onsdag', 'Torsdag', 'Fredag', 'Lørdag', 'Søndag'];
-const MONTHS = ['Januar', 'Februar', 'Marts', 'April', 'Maj', 'Juni', 'Juli', 'August', 'September', 'Oktober', 'November', 'December'];
-
-/** "2020-08" → "August 2020". */
-export function monthTitle(month: string): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return `${MONTHS[m - 1]} ${y}`;
-}
 
 /** The ISO 8601 week number of a UTC date. */
 export function isoWeek(date: Date): number {
@@ -78,9 +71,9 @@ export function CalendarMonth(props: { month: string; meetings: MeetingSummary[]
   const byDay = new Map<string, MeetingSummary[]>();
   for (const m of props.meetings) if (m.date) byDay.set(m.date, [...(byDay.get(m.date) ?? []), m]);
   return (
-    <div class="table--responsive-scroll calendar-scroll" tabindex={0} role="region" aria-label={`Kalender for ${monthTitle(props.month).toLowerCase()}`}>
+    <div class="table--responsive-scroll calendar-scroll" tabindex={0} role="region" aria-label={`Kalender for ${danishMonth(props.month)}`}>
       <table class="table calendar-month">
-        <caption>{monthTitle(props.month)}</caption>
+        <caption>{danishMonth(props.month).replace(/^./, (c) => c.toUpperCase())}</caption>
         <thead>
           <tr>
             <th scope="col" class="calendar-week"><span aria-hidden="true">Uge</span><span class="sr-only">Ugenummer</span></th>

@@ -1,4 +1,4 @@
-/** @module A table of meetings (date, body, documents, items) for the front page and body pages. */
+/** @module A table of meetings (date, body, documents, items) for the front page, the meetings list and body pages. */
 import type { MeetingSummary } from '../../archive/types.js';
 import { bodyName, danishDate, danishTime, kindLabel } from '../format.js';
 import { bodyUrl, meetingUrl } from '../urls.js';
@@ -39,5 +39,19 @@ export function MeetingTable(props: { meetings: MeetingSummary[]; caption: strin
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** The "Kommende møder" section of the front page and the meetings list; `class` spaces it from what comes before. */
+export function UpcomingMeetings(props: { meetings: MeetingSummary[]; class: string }) {
+  return (
+    <section aria-labelledby="kommende-moeder" class={props.class}>
+      <h2 id="kommende-moeder">Kommende møder</h2>
+      {props.meetings.length > 0 ? (
+        <MeetingTable meetings={props.meetings} caption="Kommende møder" showBody={true} />
+      ) : (
+        <p>Der er ingen planlagte møder i arkivet lige nu.</p>
+      )}
+    </section>
   );
 }

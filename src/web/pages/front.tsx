@@ -1,7 +1,7 @@
 /** @module The front page: a search box, the latest and upcoming meetings, and the bodies. */
 import type { BodySummary, MeetingSummary } from '../../archive/types.js';
 import { Icon } from '../components/icon.js';
-import { MeetingTable } from '../components/meeting-table.js';
+import { MeetingTable, UpcomingMeetings } from '../components/meeting-table.js';
 import { SearchBox } from '../components/search-box.js';
 import { danishNumber } from '../format.js';
 import { Layout, renderPage } from '../layout.js';
@@ -56,14 +56,7 @@ export function renderFrontPage(data: FrontPageData): string {
         <p><a href="/meetings">Se alle møder som liste eller kalender</a></p>
       </section>
 
-      <section aria-labelledby="kommende-moeder" class="mt-8">
-        <h2 id="kommende-moeder">Kommende møder</h2>
-        {data.upcoming.length > 0 ? (
-          <MeetingTable meetings={data.upcoming} caption="Kommende møder" showBody={true} />
-        ) : (
-          <p>Der er ingen planlagte møder i arkivet lige nu.</p>
-        )}
-      </section>
+      <UpcomingMeetings meetings={data.upcoming} class="mt-8" />
 
       <section aria-labelledby="organer" class="mt-8">
         <h2 id="organer">Organer</h2>

@@ -3,14 +3,15 @@
  * or — with `?month=2020-08` — the month as a calendar grid with the month's meetings below it.
  */
 import type { BodySummary, MeetingMonth, MeetingPage, MeetingSummary } from '../../archive/types.js';
-import { CalendarMonth, dayAnchor, monthTitle } from '../components/calendar-month.js';
+import { BodySelect } from '../components/body-select.js';
+import { CalendarMonth, dayAnchor } from '../components/calendar-month.js';
 import { Icon } from '../components/icon.js';
-import { KindBadges, MeetingTable } from '../components/meeting-table.js';
+import { KindBadges, MeetingTable, UpcomingMeetings } from '../components/meeting-table.js';
 import { Pagination } from '../components/pagination.js';
-import { bodyName, danishLongDate, danishNumber, danishTime } from '../format.js';
+import { bodyName, danishLongDate, danishMonth, danishNumber, danishTime } from '../format.js';
 import { meetingUrl } from '../urls.js';
 import { Layout, renderPage } from '../layout.js';
-import { meetingsUrl, shiftMonth, type MeetingsQuery } from '../meetings-params.js';
+import { MONTH_PATTERN, meetingsUrl, shiftMonth, type MeetingsQuery } from '../meetings-params.js';
 
 export interface MeetingsPageData {
   query: MeetingsQuery;
@@ -30,21 +31,13 @@ export interface MeetingsPageData {
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-const MONTH_PATTERN = /^(19\d\d|20\d\d|2100)-(0[1-9]|1[0-2])$/;
-
 function Filter(props: { data: MeetingsPageData }) {
   const { query, bodies, years } = props.data;
   const calendar = query.month !== undefined;
   return (
     <form action="/meetings" method="get" class="meetings-filter" aria-label="Afgræns møderne">
       <div class="meetings-filter-row">
-        <div class="form-group">
-          <label class="form-label" for="meetings-body">Organ</label>
-          <select class="form-select" id="meetings-body" name="body">
-            <option value="" selected={!query.body}>Alle organer</option>
-            {bodies.map((b) => <option value={b.slug} selected={b.slug === query.body}>{b.name}</option>)}
-          </select>
-        </div>
+        <BodySelect id="meetings-body" bodies={bodies} selected={query.body} />
         {calendar ? (
           <div class="form-group">
             <label class="form-label" for="meetings-month">Måned</label>
@@ -88,19 +81,6 @@ function Views(props: { data: MeetingsPageData }) {
   );
 }
 
-function Upcoming(props: { meetings: MeetingSummary[] }) {
-  return (
-    <section aria-labelledby="kommende-moeder" class="mt-7">
-      <h2 id="kommende-moeder">Kommende møder</h2>
-      {props.meetings.length > 0 ? (
-        <MeetingTable meetings={props.meetings} caption="Kommende møder" showBody={true} />
-      ) : (
-        <p>Der er ingen planlagte møder i arkivet lige nu.</p>
-      )}
-    </section>
-  );
-}
-
 function List(props: { query: MeetingsQuery; list: MeetingPage }) {
   const { query, list } = props;
   const pages = Math.max(1, Math.ceil(list.total / list.limit));
@@ -140,23 +120,23 @@ function Calendar(props: { query: MeetingsQuery; month: MeetingMonth; today: str
   const { query, month } = props;
   const previous = shiftMonth(month.month, -1);
   const next = shiftMonth(month.month, 1);
-  const title = monthTitle(month.month).toLowerCase();
+  const title = danishMonth(month.month);
   // Days in the list below, for the calendar's links to days with several meetings.
   const days = [...new Set(month.meetings.map((m) => m.date!))];
   return (
     <section aria-labelledby="kalender" class="mt-7">
       <h2 id="kalender">Kalender: {title}</h2>
       <nav aria-label="Skift måned" class="month-nav">
-        <MonthLink body={query.body} month={previous} rel="prev" icon="chevron-left" text={`Forrige måned (${monthTitle(previous).toLowerCase()})`} />
-        <MonthLink body={query.body} month={next} rel="next" icon="chevron-right" text={`Næste måned (${monthTitle(next).toLowerCase()})`} />
+        <MonthLink body={query.body} month={previous} rel="prev" icon="chevron-left" text={`Forrige måned (${danishMonth(previous)})`} />
+        <MonthLink body={query.body} month={next} rel="next" icon="chevron-right" text={`Næste måned (${danishMonth(next)})`} />
       </nav>
       <CalendarMonth month={month.month} meetings={month.meetings} today={props.today} />
       <nav aria-label="Måneder med møder" class="month-nav">
         {month.previousWithMeetings && month.previousWithMeetings !== previous && (
-          <MonthLink body={query.body} month={month.previousWithMeetings} icon="chevron-left" text={`Seneste tidligere måned med møder: ${monthTitle(month.previousWithMeetings).toLowerCase()}`} />
+          <MonthLink body={query.body} month={month.previousWithMeetings} icon="chevron-left" text={`Seneste tidligere måned med møder: ${danishMonth(month.previousWithMeetings)}`} />
         )}
         {month.nextWithMeetings && month.nextWithMeetings !== next && (
-          <MonthLink body={query.body} month={month.nextWithMeetings} icon="chevron-right" text={`Næste senere måned med møder: ${monthTitle(month.nextWithMeetings).toLowerCase()}`} />
+          <MonthLink body={query.body} month={month.nextWithMeetings} icon="chevron-right" text={`Næste senere måned med møder: ${danishMonth(month.nextWithMeetings)}`} />
         )}
       </nav>
       <h3 id="maanedens-moeder">Møder i {title}</h3>
@@ -188,7 +168,7 @@ function Calendar(props: { query: MeetingsQuery; month: MeetingMonth; today: str
 /** The meetings page as an HTML document. */
 export function renderMeetingsPage(data: MeetingsPageData): string {
   const { query } = data;
-  const title = query.month ? `Møder i ${monthTitle(query.month).toLowerCase()}` : query.year !== undefined ? `Møder i ${query.year}` : 'Alle møder';
+  const title = query.month ? `Møder i ${danishMonth(query.month)}` : query.year !== undefined ? `Møder i ${query.year}` : 'Alle møder';
   return renderPage(
     <Layout title={title} nav="meetings" breadcrumbs={[{ text: 'Forside', href: '/' }, { text: 'Møder' }]}>
       <h1>Møder</h1>
@@ -204,7 +184,7 @@ export function renderMeetingsPage(data: MeetingsPageData): string {
         </div>
       ) : (
         <>
-          {!query.month && query.year === undefined && (query.page ?? 1) === 1 && <Upcoming meetings={data.upcoming} />}
+          {!query.month && query.year === undefined && (query.page ?? 1) === 1 && <UpcomingMeetings meetings={data.upcoming} class="mt-7" />}
           {data.list && <List query={query} list={data.list} />}
           {data.month && <Calendar query={query} month={data.month} today={data.today} />}
         </>

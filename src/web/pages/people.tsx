@@ -3,6 +3,7 @@
  * GET filter on name and body (works without JavaScript; every filter is a shareable URL).
  */
 import type { BodySummary, PeopleFilter, PeopleGroup, PersonListing } from '../../archive/types.js';
+import { BodySelect } from '../components/body-select.js';
 import { danishDate, danishNumber } from '../format.js';
 import { Layout, renderPage } from '../layout.js';
 import { peopleUrl, personUrl } from '../urls.js';
@@ -26,13 +27,7 @@ function FilterForm(props: { filter: PeopleFilter; bodies: BodySummary[] }) {
           <label class="form-label" for="people-q">Navn</label>
           <input class="form-input" id="people-q" name="q" type="search" value={filter.q ?? ''} />
         </div>
-        <div class="form-group">
-          <label class="form-label" for="people-body">Organ</label>
-          <select class="form-select" id="people-body" name="body">
-            <option value="" selected={!filter.body}>Alle organer</option>
-            {bodies.map((b) => <option value={b.slug} selected={b.slug === filter.body}>{b.name}</option>)}
-          </select>
-        </div>
+        <BodySelect id="people-body" bodies={bodies} selected={filter.body} />
       </div>
       <button class="button button-primary mt-5" type="submit">Vis personer</button>
     </form>
