@@ -182,6 +182,8 @@ export const documentVersions = pgTable(
     model: jsonb('model').$type<MeetingDocument>().notNull(),
     /** What it changed against the version that was current when it came (null for the first). */
     change: jsonb('change').$type<VersionChange>(),
+    /** The writer's note on a corrected publication, shown as "Rettet …" (written versions). */
+    note: text('note'),
   },
   (t) => [
     uniqueIndex('document_versions_document_version_key').on(t.documentId, t.version),
@@ -222,6 +224,8 @@ export const agendaItems = pgTable(
     caseOfficers: text('case_officers').array().notNull().default(sql`'{}'::text[]`),
     presenters: text('presenters').array().notNull().default(sql`'{}'::text[]`),
     decision: text('decision'),
+    /** The date of the meeting whose minutes this item approves ("Godkendelse af referat fra mødet den …"). */
+    minutesOf: date('minutes_of', { mode: 'string' }),
     /** The item's own level with its parents' and its meeting's taken into account. */
     access: access(),
     /** Text of summary and recommendation sections (weight C). */
@@ -501,4 +505,76 @@ export const auditLog = pgTable(
     at: timestamp('at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
   },
   (t) => [index('audit_log_at_idx').on(t.at)],
+);
+
+// ── The secretariat's workspace (issue 11, migration 0010) ────────────────────────────────────
+
+/** Where a draft stands: the agenda being written, or the minutes being written after the meeting. */
+export const DRAFT_KINDS = ['agenda', 'minutes'] as const;
+
+/**
+ * A meeting document being written in Referat (src/workspace): the whole MeetingDocument as it
+ * stands, not yet a version. Publishing stores it as a new document version (source 'written')
+ * through the one writer; the draft stays for the next edit. `revision` rises with every save, so
+ * a form saved over a newer draft is refused instead of silently undoing someone's edit.
+ */
+export const drafts = pgTable(
+  'drafts',
+  {
+    id: serial('id').primaryKey(),
+    organizationId: integer('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    /** Set once the agenda is published (the meeting exists from then on). */
+    meetingId: integer('meeting_id').references(() => meetings.id),
+    kind: text('kind', { enum: DRAFT_KINDS }).notNull(),
+    model: jsonb('model').$type<MeetingDocument>().notNull(),
+    revision: integer('revision').notNull().default(1),
+    /** The published version this draft was last published as (null before its first publication). */
+    publishedVersionId: integer('published_version_id').references(() => documentVersions.id),
+    createdAt: created(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+    updatedBy: text('updated_by').notNull(),
+    deletedAt: deleted(),
+  },
+  (t) => [
+    index('drafts_organization_idx').on(t.organizationId),
+    uniqueIndex('drafts_meeting_kind_key').on(t.meetingId, t.kind).where(sql`${t.meetingId} is not null and ${t.deletedAt} is null`),
+    oneOf('drafts_kind_check', t.kind, DRAFT_KINDS),
+  ],
+);
+
+/**
+ * An organisation's own agenda template (its standard order of items), edited by its secretaries;
+ * without a row the template comes from the lexicon (src/workspace/lexicon/templates.json).
+ */
+export const agendaTemplates = pgTable('agenda_templates', {
+  organizationId: integer('organization_id')
+    .primaryKey()
+    .references(() => organizations.id),
+  /** [{ number, title, sections? }] in order. */
+  items: jsonb('items').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  updatedBy: text('updated_by').notNull(),
+});
+
+/**
+ * A secretary's correction of what the importer read from a meeting document (an item's title,
+ * item boundaries, a missed participant): applied by the store to every later import of that
+ * document, so a re-import never undoes it (src/import/corrections.ts).
+ */
+export const documentCorrections = pgTable(
+  'document_corrections',
+  {
+    id: serial('id').primaryKey(),
+    documentId: integer('document_id')
+      .notNull()
+      .references(() => meetingDocuments.id),
+    op: jsonb('op').notNull(),
+    createdAt: created(),
+    createdBy: text('created_by').notNull(),
+    /** A correction taken back stays on record. */
+    withdrawnAt: timestamp('withdrawn_at', { withTimezone: true, mode: 'string' }),
+  },
+  (t) => [index('document_corrections_document_idx').on(t.documentId)],
 );

@@ -10,6 +10,8 @@ export const Attachment = z.object({
   /** Closed and confidential bilag are kept from the public archive. */
   access: AccessLevel.default('public'),
   fileName: z.string().nullable().default(null),
+  /** SHA-256 of the bilag's bytes when the archive holds them (an upload in the workspace). */
+  sha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
 });
 export type Attachment = z.infer<typeof Attachment>;
 
