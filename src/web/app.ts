@@ -39,6 +39,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { showAlertForms } from '../alerts/forms.js';
 import type { Accounts } from '../auth/index.js';
+import type { Workspace } from '../workspace/index.js';
 
 const LATEST_COUNT = 10;
 const UPCOMING_COUNT = 10;
@@ -67,6 +68,8 @@ export interface AppParts {
   alerts?: { routes: Hono; enabled: boolean };
   /** Accounts (src/auth): the session middleware that sets the viewer, and /log-ind, /log-ud, /admin. */
   accounts?: Accounts;
+  /** The secretariat's workspace (src/workspace), at /arbejdsrum. */
+  workspace?: Workspace;
 }
 
 /** Build the web application over an archive. */
@@ -291,6 +294,7 @@ export function createApp(archive: Archive, parts: AppParts = {}): Hono<AppEnv> 
 
   if (parts.alerts) app.route('/subscriptions', parts.alerts.routes);
   if (parts.accounts) app.route('/', parts.accounts.routes); // /log-ind, /log-ud, /admin/… (src/auth)
+  if (parts.workspace) app.route('/arbejdsrum', parts.workspace.routes);
 
   if (parts.oparl) {
     // The System object lives at /oparl/v1.1/ (with the slash, as OParl clients are given it).

@@ -6,6 +6,7 @@ import type { Child } from 'hono/jsx';
 import { Breadcrumbs, type Crumb } from './components/breadcrumbs.js';
 import { CSRF_FIELD } from '../auth/csrf.js';
 import { accountsEnabled, currentAccount } from '../auth/current.js';
+import { writesAnywhere } from '../workspace/access.js';
 
 export const SITE_NAME = 'Referat';
 
@@ -47,6 +48,7 @@ function AccountLinks() {
   return (
     <div class="account-links">
       <span class="account-name">{account.user.displayName}</span>
+      {writesAnywhere(account.user) && <a href="/arbejdsrum">Arbejdsrum</a>}
       {account.user.admin && <a href="/admin/brugere">Brugere</a>}
       <form method="post" action="/log-ud" class="account-logout">
         <input type="hidden" name={CSRF_FIELD} value={account.csrf} />
