@@ -96,7 +96,7 @@ export async function storeDocument(db: Db, input: MeetingDocument, original: Or
 }
 
 /** A copy of a JSON value with NUL characters removed from every string. */
-function withoutNul(value: unknown): unknown {
+export function withoutNul(value: unknown): unknown {
   if (typeof value === 'string') return value.includes('\u0000') ? value.replaceAll('\u0000', '') : value;
   if (Array.isArray(value)) return value.map(withoutNul);
   if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutNul(v)]));
@@ -113,12 +113,12 @@ function canonical(value: unknown): string {
 }
 
 /** Whether two models say the same, whatever file they came from. */
-function sameContent(a: MeetingDocument, b: MeetingDocument): boolean {
+export function sameContent(a: MeetingDocument, b: MeetingDocument): boolean {
   return canonical({ ...a, source: null }) === canonical({ ...b, source: null });
 }
 
 /** The organisation's meeting on the document's date; an undated document keeps the meeting its file had. */
-async function findOrCreateMeeting(tx: Tx, doc: MeetingDocument, organizationId: number | null, sha256: string): Promise<number> {
+export async function findOrCreateMeeting(tx: Tx, doc: MeetingDocument, organizationId: number | null, sha256: string): Promise<number> {
   const byOrganization = organizationId === null ? isNull(meetings.organizationId) : eq(meetings.organizationId, organizationId);
   if (doc.date !== null) {
     const [row] = await tx.select({ id: meetings.id }).from(meetings).where(and(byOrganization, eq(meetings.date, doc.date)));
@@ -152,7 +152,7 @@ async function retireMovedMeeting(tx: Tx, sha256: string, meetingId: number): Pr
 }
 
 /** The id of the meeting's document of a kind, created on first sight. */
-async function ensureDocument(tx: Tx, meetingId: number, kind: MeetingDocument['kind']): Promise<number> {
+export async function ensureDocument(tx: Tx, meetingId: number, kind: MeetingDocument['kind']): Promise<number> {
   await tx.insert(meetingDocuments).values({ meetingId, kind }).onConflictDoNothing();
   const [row] = await tx
     .select({ id: meetingDocuments.id })
@@ -162,7 +162,7 @@ async function ensureDocument(tx: Tx, meetingId: number, kind: MeetingDocument['
 }
 
 /** The document's current version with its model and file hash, or null for a new document. */
-async function currentVersion(tx: Tx, documentId: number) {
+export async function currentVersion(tx: Tx, documentId: number) {
   const [row] = await queryRows<{ id: number; version: number; model: unknown; sha256: string | null; file_id: number | null }>(
     tx,
     sql`select v.id, v.version, v.model, f.sha256, v.file_id from meeting_documents d join document_versions v on v.id = d.current_version_id
