@@ -132,7 +132,7 @@ export async function runServe(args: string[]): Promise<number> {
     // Links in alert mails: REFERAT_PUBLIC_URL, else this server's own address.
     alerts = alertsFromEnv(database.db, `http://localhost:${port}`);
     const archive = createDbArchive(database.db);
-    server = await serveArchive(archive, { port, hostname }, { oparl: createOParlApp(database.db), alerts, accounts: createAccounts(database.db), workspace: createWorkspace(database.db, archive) });
+    server = await serveArchive(archive, { port, hostname }, { oparl: createOParlApp(database.db), alerts, accounts: createAccounts(database.db), workspace: createWorkspace(database.db, archive, { onPublished: () => void alerts.notify() }) });
     url = hostname === '127.0.0.1' ? `http://localhost:${server.port}` : server.url;
     // Holding the embedded database, this server is the only way in for `referat import`.
     internal = database.lock ? await serveImports(database, database.lock, url, alerts) : null;

@@ -29,6 +29,8 @@ export interface WorkspaceOptions {
   now?: () => Date;
   /** The largest upload accepted, in bytes. */
   maxUploadBytes?: number;
+  /** Called after anything is published (the e-mail alerts send what is new: src/alerts). */
+  onPublished?: () => void;
 }
 
 /** What every part of the workspace is built with. */
@@ -37,6 +39,8 @@ export interface WorkspaceDeps {
   archive: Archive;
   now: () => Date;
   maxUploadBytes: number;
+  /** To call after a publication has committed. */
+  published: () => void;
 }
 
 export interface Workspace {
@@ -53,7 +57,10 @@ export function maxUploadBytesFromEnv(env: NodeJS.ProcessEnv = process.env): num
 }
 
 export function createWorkspace(db: Db, archive: Archive, options: WorkspaceOptions = {}): Workspace {
-  const deps: WorkspaceDeps = { db, archive, now: options.now ?? (() => new Date()), maxUploadBytes: options.maxUploadBytes ?? maxUploadBytesFromEnv() };
+  const deps: WorkspaceDeps = {
+    db, archive, now: options.now ?? (() => new Date()), maxUploadBytes: options.maxUploadBytes ?? maxUploadBytesFromEnv(),
+    published: options.onPublished ?? (() => {}),
+  };
   const app = new Hono<Env>();
 
   app.use('*', async (c, next) => {
