@@ -58,7 +58,10 @@ export function maxUploadBytesFromEnv(env: NodeJS.ProcessEnv = process.env): num
 
 export function createWorkspace(db: Db, archive: Archive, options: WorkspaceOptions = {}): Workspace {
   const deps: WorkspaceDeps = {
-    db, archive, now: options.now ?? (() => new Date()), maxUploadBytes: options.maxUploadBytes ?? maxUploadBytesFromEnv(),
+    db,
+    archive,
+    now: options.now ?? (() => new Date()),
+    maxUploadBytes: options.maxUploadBytes ?? maxUploadBytesFromEnv(),
     published: options.onPublished ?? (() => {}),
   };
   const app = new Hono<Env>();
