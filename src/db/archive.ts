@@ -12,6 +12,7 @@ import type { AccessLevel, Viewer } from '../model/index.js';
 import { calendarEntries, feedEntries } from './calendar.js';
 import { resolveCaseNumber } from './case-index.js';
 import { getCase } from './cases.js';
+import { meetingPromises, openPromises } from './promises.js';
 import type { Db } from './client.js';
 import { organizationMemberships } from './memberships.js';
 import { getPerson, listPeople, meetingPeople } from './people.js';
@@ -69,7 +70,8 @@ export function createDbArchive(db: Db): Archive {
       const current = meeting && (await currentDocument(viewer, id));
       if (!meeting || !current) return null;
       const documents = await meetingDocuments(db, viewer, id, current.organizationId);
-      return { meeting, document: current.document, documents, people: await meetingPeople(db, current.versionId, current.document) };
+      const [people, promises] = await Promise.all([meetingPeople(db, current.versionId, current.document), meetingPromises(db, viewer, id)]);
+      return { meeting, document: current.document, documents, people, promises };
     },
 
     async getItem(viewer, meetingId, number): Promise<ItemView | null> {
@@ -102,6 +104,12 @@ export function createDbArchive(db: Db): Archive {
 
     search: (viewer, query) => searchItems(db, viewer, query),
     getCase: (viewer, caseNumber) => getCase(db, viewer, caseNumber),
+
+    async openPromises(viewer, bodySlug) {
+      if (bodySlug === null) return openPromises(db, viewer, null);
+      const [row] = await queryRows<{ id: number }>(db, sql`select id from organizations where slug = ${bodySlug}`);
+      return row ? openPromises(db, viewer, row.id) : null;
+    },
     resolveCaseNumber: (viewer, typed) => resolveCaseNumber(db, viewer, typed),
     listPeople: (viewer, filter) => listPeople(db, viewer, filter),
     getPerson: (viewer, ref) => getPerson(db, viewer, ref),

@@ -14,6 +14,7 @@ import { renderFrontPage } from './pages/front.js';
 import { renderItemPage } from './pages/item.js';
 import { renderMeetingPage } from './pages/meeting.js';
 import { renderPeoplePage } from './pages/people.js';
+import { renderPromisesPage } from './pages/promises.js';
 import { renderPersonPage } from './pages/person.js';
 import { renderSearchPage } from './pages/search.js';
 import { renderComparePage, renderVersionPage } from './pages/version.js';
@@ -162,6 +163,13 @@ export function createApp(archive: Archive, parts: AppParts = {}): Hono<AppEnv> 
     const id = parseId(c.req.param('id'));
     const view = id === null ? null : await archive.getMeeting(c.var.viewer, id);
     return view ? c.html(renderMeetingPage(view)) : notFound(c);
+  });
+
+  app.get('/lovede-punkter', async (c) => {
+    if (!archive.openPromises) return notFound(c);
+    const body = c.req.query('body')?.slice(0, MAX_NAME_FILTER) || null;
+    const [promises, bodies] = await Promise.all([archive.openPromises(c.var.viewer, body), archive.listBodies(c.var.viewer)]);
+    return promises ? c.html(renderPromisesPage({ promises, bodies, body })) : notFound(c);
   });
 
   app.get('/meetings/:id/items/:number', async (c) => {

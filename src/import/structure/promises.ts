@@ -10,6 +10,8 @@ import lexicon from '../lexicon/promises.json' with { type: 'json' };
 import { findDate } from './dates.js';
 
 const GROUP = lexicon.groupHeadings.map((e) => new RegExp(e.pattern, 'iu'));
+/** The group headings' pattern sources, for finding such items in the database (PostgreSQL's ~* reads them alike). */
+export const PROMISE_GROUP_PATTERNS: readonly string[] = lexicon.groupHeadings.map((e) => e.pattern);
 const LEAD_IN = lexicon.leadIns.map((e) => new RegExp(e.pattern, 'iu'));
 const TREATMENT = new Set(lexicon.treatmentWords.flatMap((e) => e.words));
 

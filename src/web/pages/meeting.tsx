@@ -11,6 +11,7 @@ import { Documents } from '../components/documents.js';
 import { Item, itemHeadingText } from '../components/item.js';
 import { KindBadges } from '../components/meeting-table.js';
 import { Participants } from '../components/participants.js';
+import { MeetingPromises } from '../components/promises.js';
 import { bodyName, danishLongDate, kindLabel, meetingTitle, timeRange } from '../format.js';
 import { FactRow } from '../components/fact-row.js';
 import { Layout, renderPage } from '../layout.js';
@@ -153,6 +154,7 @@ export function renderMeetingPage(view: MeetingView, version?: { notice: Child; 
         ))}
         {isLong(doc) && <BackToTop />}
       </div>
+      {view.promises && <MeetingPromises made={view.promises.made} due={view.promises.due} />}
     </Layout>,
   );
 }
