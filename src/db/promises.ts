@@ -99,8 +99,14 @@ export async function meetingPromises(db: Db, viewer: Viewer, meetingId: number)
   if (!meeting || meeting.organization_id === null || meeting.date === null) return { made: [], due: [] };
   const made = await resolve(db, viewer, await promisingMeetings(db, viewer, sql`m.id = ${meetingId}`));
   // Promises for this meeting come from the organisation's meeting before it (or one naming its date).
-  const earlier = await promisingMeetings(db, viewer, sql`m.organization_id = ${meeting.organization_id} and m.date < ${meeting.date}`);
-  const due = (await resolve(db, viewer, earlier.slice(0, 3))).filter((p) => p.to?.id === meetingId);
+  // Only the last few meetings before it are read, so the page costs the same however long the archive.
+  const previous = await queryRows<{ id: number }>(
+    db,
+    sql`select m.id from meetings m where m.organization_id = ${meeting.organization_id} and m.date < ${meeting.date} and ${visibleMeetings(viewer, 'm')}
+        order by m.date desc, m.id desc limit 3`,
+  );
+  const earlier = previous.length === 0 ? [] : await promisingMeetings(db, viewer, sql`m.id in (${sql.join(previous.map((r) => sql`${r.id}`), sql`, `)})`);
+  const due = (await resolve(db, viewer, earlier)).filter((p) => p.to?.id === meetingId);
   return { made, due };
 }
 
