@@ -5,7 +5,7 @@ const parseSample = async (prefix: string) => parseText(seedText(seedFiles.find(
 import { item } from '../../db/fixtures.js';
 import { seedFiles, seedText } from '../../../test/seeds.js';
 import { parseText } from '../index.js';
-import { matchPromises, promisedItems, titleSimilarity } from './promises.js';
+import { matchPromises, promisedItems } from './promises.js';
 
 describe('promisedItems', () => {
   it('reads the list of seed 000 item 6.1 with the date of the meeting it is for', async () => {
@@ -43,10 +43,5 @@ describe('matchPromises', () => {
     const items = [item('1', 'Godkendelse af referat'), item('3.1', 'Praksisplan 2020 – høring'), item('5.2', 'Klimastrategien og DK2020'), item('5.3', 'Godkendelse af budget')];
     const matched = matchPromises(promised, items).map((m) => m.item?.number ?? null);
     expect(matched).toEqual(['5.2', '3.1', null]);
-  });
-
-  it('scores titles sharing no subject word as 0', () => {
-    expect(titleSimilarity('Godkendelse af referat', 'Godkendelse af budget')).toBe(0);
-    expect(titleSimilarity('Status på DK2020', 'DK2020 status')).toBe(1);
   });
 });

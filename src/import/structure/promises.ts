@@ -5,7 +5,7 @@
  * Pure, over the model; the words live in lexicon/promises.json.
  */
 import type { AgendaItem, MeetingDocument } from '../../model/index.js';
-import { parentNumber } from '../../model/index.js';
+import { parentNumber, titleSimilarity } from '../../model/index.js';
 import lexicon from '../lexicon/promises.json' with { type: 'json' };
 import { findDate } from './dates.js';
 
@@ -13,7 +13,6 @@ const GROUP = lexicon.groupHeadings.map((e) => new RegExp(e.pattern, 'iu'));
 /** The group headings' pattern sources, for finding such items in the database (PostgreSQL's ~* reads them alike). */
 export const PROMISE_GROUP_PATTERNS: readonly string[] = lexicon.groupHeadings.map((e) => e.pattern);
 const LEAD_IN = lexicon.leadIns.map((e) => new RegExp(e.pattern, 'iu'));
-const TREATMENT = new Set(lexicon.treatmentWords.flatMap((e) => e.words));
 
 export interface PromisedItem {
   /** The promised item's title as the list gives it (without its closing full stop). */
@@ -58,25 +57,6 @@ export function promisedItems(doc: MeetingDocument): PromisedItem[] {
     }
   }
   return promised;
-}
-
-/** The words of a title that say what it is about: lower-case, treatment words and short words left out. */
-export function subjectWords(title: string): string[] {
-  return title
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w.length > 1 && !TREATMENT.has(w));
-}
-
-/** Two words match when equal, or when one begins the other and is long enough to be a stem ("klimastrategi"/"klimastrategien"). */
-const sameWord = (a: string, b: string) => a === b || (Math.min(a.length, b.length) >= 5 && (a.startsWith(b) || b.startsWith(a)));
-
-/** How much two titles share, 0–1: matched subject words over the shorter title's. */
-export function titleSimilarity(a: string, b: string): number {
-  const [x, y] = [subjectWords(a), subjectWords(b)];
-  if (x.length === 0 || y.length === 0) return 0;
-  const [short, long] = x.length <= y.length ? [x, y] : [y, x];
-  return short.filter((w) => long.some((v) => sameWord(w, v))).length / short.length;
 }
 
 /** The least similarity at which a promise counts as taken up by an item. */
