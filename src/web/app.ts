@@ -41,6 +41,7 @@ import { join } from 'node:path';
 import { showAlertForms } from '../alerts/forms.js';
 import type { Accounts } from '../auth/index.js';
 import type { Workspace } from '../workspace/index.js';
+import type { AllocationsPart } from '../allocation/web.js';
 
 const LATEST_COUNT = 10;
 const UPCOMING_COUNT = 10;
@@ -71,6 +72,8 @@ export interface AppParts {
   accounts?: Accounts;
   /** The secretariat's workspace (src/workspace), at /arbejdsrum. */
   workspace?: Workspace;
+  /** Allocations on item and meeting pages, their CSV and JSON (src/allocation/web.tsx). */
+  allocations?: AllocationsPart;
 }
 
 /** Build the web application over an archive. */
@@ -162,7 +165,7 @@ export function createApp(archive: Archive, parts: AppParts = {}): Hono<AppEnv> 
   app.get('/meetings/:id', async (c) => {
     const id = parseId(c.req.param('id'));
     const view = id === null ? null : await archive.getMeeting(c.var.viewer, id);
-    return view ? c.html(renderMeetingPage(view)) : notFound(c);
+    return view ? c.html(renderMeetingPage(view, undefined, (await parts.allocations?.forMeeting(c.var.viewer, view.meeting.id)) ?? [])) : notFound(c);
   });
 
   app.get('/lovede-punkter', async (c) => {
@@ -177,7 +180,7 @@ export function createApp(archive: Archive, parts: AppParts = {}): Hono<AppEnv> 
     const number = c.req.param('number');
     if (id === null || !/^\d{1,4}(\.\d{1,4}){0,5}$/.test(number)) return notFound(c);
     const view = await archive.getItem(c.var.viewer, id, number);
-    return view ? c.html(renderItemPage(view)) : notFound(c);
+    return view ? c.html(renderItemPage(view, (await parts.allocations?.forItem(c.var.viewer, id, number)) ?? [])) : notFound(c);
   });
 
   /** The meeting, document kind and version a version URL names, or null for one that names none. */
@@ -298,7 +301,8 @@ export function createApp(archive: Archive, parts: AppParts = {}): Hono<AppEnv> 
     return c.html(renderSearchPage({ query, bodies, result }));
   });
 
-  app.route('/', createJsonApi(archive)); // /api: the JSON API, its OpenAPI document and page (src/api/json)
+  if (parts.allocations) app.route('/', parts.allocations.routes); // …/fordelinger/N.csv
+  app.route('/', createJsonApi(archive, parts.allocations)); // /api: the JSON API, its OpenAPI document and page (src/api/json)
 
   if (parts.alerts) app.route('/subscriptions', parts.alerts.routes);
   if (parts.accounts) app.route('/', parts.accounts.routes); // /log-ind, /log-ud, /admin/… (src/auth)

@@ -18,6 +18,7 @@ import { listOrganizations } from '../db/users.js';
 import { secretaryOrganizations, writesAnywhere } from './access.js';
 import { renderWorkspaceHome } from './pages/home.js';
 import { renderUploadTooLargePage } from './pages/errors.js';
+import { createAllocationWorkspace } from './allocation/index.js';
 
 type Env = { Variables: { viewer: Viewer } };
 
@@ -93,5 +94,6 @@ export function createWorkspace(db: Db, archive: Archive, options: WorkspaceOpti
   });
 
   // Parts of the workspace mount here, each with `deps`.
+  app.route('/fordelinger', createAllocationWorkspace(deps)); // allocation keys and population figures (issue 13)
   return { routes: app };
 }
