@@ -141,6 +141,20 @@ export interface MembershipView extends Pick<Membership, 'id' | 'role' | 'onBeha
   organization: Pick<Organization, 'slug' | 'name'>;
   /** The electoral period ("Valgperioden 2018–2021"). */
   term: string | null;
+  /** attendance: from participant lists · appointment: an item appointed the person. */
+  source: 'attendance' | 'appointment';
+  /** The appointing item (source 'appointment'). */
+  sourceItem: { meetingId: number; number: string; date: string | null } | null;
+}
+
+/** Seats one organisation fills in another for an electoral period, as an item's table states them. */
+export interface SeatView {
+  organization: Pick<Organization, 'slug' | 'name'>;
+  appointedBy: Pick<Organization, 'slug' | 'name'> | null;
+  period: string;
+  seats: number;
+  note: string;
+  sourceItem: { meetingId: number; number: string; date: string | null };
 }
 
 /** An earlier (or the current) version of a meeting document, as the viewer may see it. */
@@ -237,6 +251,8 @@ export interface BodyView {
   meetings: MeetingSummary[];
   /** Seats of the current electoral period and earlier ones, newest period first. */
   memberships: MembershipView[];
+  /** Seats in this organisation filled by others, and seats this organisation fills elsewhere, newest period first. */
+  seats?: { in: SeatView[]; fills: SeatView[] };
 }
 
 /** A meeting in a calendar (iCalendar): when, where, and whether it is cancelled. */

@@ -14,7 +14,7 @@ import { resolveCaseNumber } from './case-index.js';
 import { getCase } from './cases.js';
 import { meetingPromises, openPromises } from './promises.js';
 import type { Db } from './client.js';
-import { organizationMemberships } from './memberships.js';
+import { organizationMemberships, organizationSeats } from './memberships.js';
 import { getPerson, listPeople, meetingPeople } from './people.js';
 import { parseStoredModel } from './projection.js';
 import { queryRows } from './rows.js';
@@ -50,13 +50,15 @@ export function createDbArchive(db: Db): Archive {
     );
 
   return {
-    listBodies: (viewer) => bodies(viewer, sql`true`),
+    // Organisations only known as seats (a board an item appoints to) have pages but are not listed among the bodies that meet.
+    listBodies: (viewer) => bodies(viewer, sql`exists (select 1 from meetings m where m.organization_id = o.id and ${visibleMeetings(viewer, 'm')})`),
 
     async getBody(viewer, slug): Promise<BodyView | null> {
       const [body] = await bodies(viewer, sql`o.slug = ${slug}`);
       if (!body) return null;
       const meetings = await meetingSummaries(db, viewer, sql`o.slug = ${slug}`, sql`m.date desc nulls last, m.id desc`);
-      return { body, meetings, memberships: await organizationMemberships(db, slug) };
+      const [memberships, seats] = await Promise.all([organizationMemberships(db, slug), organizationSeats(db, slug)]);
+      return { body, meetings, memberships, seats };
     },
 
     latestMeetings: (viewer, limit) =>

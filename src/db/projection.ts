@@ -6,6 +6,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { copenhagenToday, currentDocumentKind, meetingStatusOf, MeetingDocument, upgradeStoredModel, type DocumentKind } from '../model/index.js';
+import { writeAppointments } from './appointments.js';
 import { refreshMemberships, writeParticipations } from './attendance.js';
 import type { Db } from './client.js';
 import { writeItems, type Tx } from './content.js';
@@ -13,7 +14,7 @@ import { queryRows } from './rows.js';
 import { locations } from './schema.js';
 
 /** Bump when the projection's output changes: meetings projected by older code are rebuilt on open. */
-export const PROJECTION_VERSION = 1;
+export const PROJECTION_VERSION = 2;
 
 /** A stored model (jsonb; a string from some drivers) as today's MeetingDocument. */
 export function parseStoredModel(raw: unknown): MeetingDocument {
@@ -66,6 +67,7 @@ export async function projectMeeting(tx: Tx, meetingId: number): Promise<void> {
     where id = ${meetingId}`);
   await writeItems(tx, doc, target);
   await writeParticipations(tx, doc, target);
+  await writeAppointments(tx, doc, target, meeting.date);
   await refreshMemberships(tx, meeting.organization_id);
 }
 

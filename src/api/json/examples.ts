@@ -29,7 +29,7 @@ const person = { id: 7, name: 'Mette Eksempel', slug: 'mette-eksempel' };
 
 const membership: z.infer<typeof S.ApiBody>['memberships'][number] = {
   id: 3, role: 'chair', onBehalfOf: 'Norddal', party: 'A', startDate: '2018-01-01', endDate: '2021-12-31', derived: true,
-  person, organization: { slug: 'kkr-midtjylland', name: 'KKR Midtjylland' }, term: 'Valgperioden 2018–2021',
+  person, organization: { slug: 'kkr-midtjylland', name: 'KKR Midtjylland' }, term: 'Valgperioden 2018–2021', source: 'attendance', sourceItem: null,
 };
 
 export const examples = {

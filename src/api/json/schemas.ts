@@ -104,7 +104,16 @@ export const ApiBodySummary = z
 
 const ApiMembership = named(
   Membership.pick({ id: true, role: true, onBehalfOf: true, party: true, startDate: true, endDate: true, derived: true })
-    .extend({ person: PersonRef, organization: BodyRef, term: z.string().nullable().openapi({ example: 'Valgperioden 2018–2021' }) }),
+    .extend({
+      person: PersonRef,
+      organization: BodyRef,
+      term: z.string().nullable().openapi({ example: 'Valgperioden 2018–2021' }),
+      source: z.enum(['attendance', 'appointment']).openapi({ description: 'attendance: from participant lists; appointment: an item appointed the person.' }),
+      sourceItem: z
+        .object({ meetingId: z.number().int(), number: z.string(), date: z.string().nullable() })
+        .nullable()
+        .openapi({ description: 'The appointing item (source appointment).' }),
+    }),
   'Membership',
 );
 
