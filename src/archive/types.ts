@@ -67,6 +67,15 @@ export interface MeetingView {
   promises?: { made: PromiseView[]; due: PromiseView[] };
 }
 
+/** A meeting known only as planned (from a calendar in another document): no agenda yet. */
+export interface PlannedMeetingView {
+  meeting: MeetingSummary;
+  /** The item whose calendar announced it. */
+  announcedBy: { meetingId: number; number: string; date: string | null; body: string | null } | null;
+  /** Items earlier meetings promised for it. */
+  due: PromiseView[];
+}
+
 export interface ItemView {
   meeting: MeetingSummary;
   item: AgendaItem;
@@ -345,6 +354,8 @@ export interface Archive {
   /** Meetings dated after today (planned meetings). */
   upcomingMeetings(viewer: Viewer, limit: number): Promise<MeetingSummary[]>;
   getMeeting(viewer: Viewer, id: number): Promise<MeetingView | null>;
+  /** A meeting without documents yet (planned), or null. */
+  getPlannedMeeting?(viewer: Viewer, id: number): Promise<PlannedMeetingView | null>;
   getItem(viewer: Viewer, meetingId: number, number: string): Promise<ItemView | null>;
   /** A version of one of the meeting's documents (1 = the first), readable at its own URL. */
   getVersion(viewer: Viewer, meetingId: number, kind: DocumentKind, version: number): Promise<VersionView | null>;

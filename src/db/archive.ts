@@ -76,6 +76,19 @@ export function createDbArchive(db: Db): Archive {
       return { meeting, document: current.document, documents, people, promises };
     },
 
+    async getPlannedMeeting(viewer, id) {
+      const meeting = await summary(viewer, id);
+      if (!meeting || meeting.kinds.length > 0) return null;
+      const [source] = await queryRows<{ meeting_id: number; number: string; date: string | null; body: string | null }>(
+        db,
+        sql`select i.meeting_id, i.number, i.meeting_date::text as date, o.name as body from meetings m
+            join agenda_items i on i.id = m.announced_by_item_id left join organizations o on o.id = i.organization_id
+            where m.id = ${id} and ${visibleItems(viewer, 'i')}`,
+      );
+      const { due } = await meetingPromises(db, viewer, id);
+      return { meeting, announcedBy: source ? { meetingId: source.meeting_id, number: source.number, date: source.date, body: source.body } : null, due };
+    },
+
     async getItem(viewer, meetingId, number): Promise<ItemView | null> {
       const meeting = await summary(viewer, meetingId);
       const current = meeting && (await currentDocument(viewer, meetingId));

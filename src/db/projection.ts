@@ -7,6 +7,7 @@
 import { sql } from 'drizzle-orm';
 import { copenhagenToday, currentDocumentKind, meetingStatusOf, MeetingDocument, upgradeStoredModel, type DocumentKind } from '../model/index.js';
 import { writeAppointments } from './appointments.js';
+import { writeAnnouncedMeetings } from './planned.js';
 import { refreshMemberships, writeParticipations } from './attendance.js';
 import type { Db } from './client.js';
 import { writeItems, type Tx } from './content.js';
@@ -68,6 +69,7 @@ export async function projectMeeting(tx: Tx, meetingId: number): Promise<void> {
   await writeItems(tx, doc, target);
   await writeParticipations(tx, doc, target);
   await writeAppointments(tx, doc, target, meeting.date);
+  await writeAnnouncedMeetings(tx, doc, target);
   await refreshMemberships(tx, meeting.organization_id);
 }
 
