@@ -1,11 +1,13 @@
 /**
  * @module The projection: the one function that rebuilds what the pages read of a meeting —
- * its state, place and times, items (stable ids), sections, bilag, search vectors, attendance
- * and derived memberships — from its current document version. Stores call it after every
- * new version; `projectPending` runs it on open for meetings projected by older code.
+ * its state, place and times, items (stable ids), sections, bilag, search vectors, the minutes each
+ * item approves (minutes_of), attendance and derived memberships — from its current document
+ * version. Stores call it after every new version; `projectPending` runs it on open for meetings
+ * projected by older code.
  */
 import { sql } from 'drizzle-orm';
 import { copenhagenToday, currentDocumentKind, meetingStatusOf, MeetingDocument, upgradeStoredModel, type DocumentKind } from '../model/index.js';
+import { refreshApprovals } from './approvals.js';
 import { refreshMemberships, writeParticipations } from './attendance.js';
 import type { Db } from './client.js';
 import { writeItems, type Tx } from './content.js';
@@ -13,7 +15,7 @@ import { queryRows } from './rows.js';
 import { locations } from './schema.js';
 
 /** Bump when the projection's output changes: meetings projected by older code are rebuilt on open. */
-export const PROJECTION_VERSION = 1;
+export const PROJECTION_VERSION = 2;
 
 /** A stored model (jsonb; a string from some drivers) as today's MeetingDocument. */
 export function parseStoredModel(raw: unknown): MeetingDocument {
@@ -45,6 +47,7 @@ export async function projectMeeting(tx: Tx, meetingId: number): Promise<void> {
     await tx.execute(sql`update agenda_items set deleted_at = coalesce(deleted_at, now()) where meeting_id = ${meetingId}`);
     await tx.execute(sql`delete from participations where meeting_id = ${meetingId}`);
     await tx.execute(sql`update meetings set status = 'planned', current_version_id = null, projection = ${PROJECTION_VERSION} where id = ${meetingId}`);
+    await refreshApprovals(tx, meetingId);
     return;
   }
   const doc = parseStoredModel(current.model);
@@ -65,6 +68,7 @@ export async function projectMeeting(tx: Tx, meetingId: number): Promise<void> {
                          then now() else modified_at end
     where id = ${meetingId}`);
   await writeItems(tx, doc, target);
+  await refreshApprovals(tx, meetingId);
   await writeParticipations(tx, doc, target);
   await refreshMemberships(tx, meeting.organization_id);
 }
