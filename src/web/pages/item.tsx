@@ -1,5 +1,6 @@
 /** @module An item's own page: the item in full, and the same case at other meetings. */
 import type { ItemView } from '../../archive/types.js';
+import { ApprovalLinks } from '../components/approvals.js';
 import { Icon } from '../components/icon.js';
 import { Item, itemHeadingText } from '../components/item.js';
 import { danishDate, kindLabel, meetingTitle } from '../format.js';
@@ -70,6 +71,7 @@ export function renderItemPage(view: ItemView): string {
         {kindLabel(kind)} · <a href={meetingUrl(meeting.id)}>{meetingTitle(meeting)}</a>
       </p>
       <Item item={item} meetingId={meeting.id} level={1} onMeetingPage={false} />
+      <ApprovalLinks approvals={view.approvals} number={item.number} />
       <p class="d-print-none">
         <a href={itemAnchorUrl(meeting.id, item.number)}>Se punktet i hele {kind === 'minutes' ? 'referatet' : 'dagsordenen'}</a>
       </p>
