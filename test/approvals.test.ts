@@ -81,5 +81,8 @@ describe('the samples stored with the meeting the 2020 KKR minutes approve', () 
 
     const februaryPage = await (await app.request(`/meetings/${meetingId}`)).text();
     expect(februaryPage).toContain(`Referatet blev godkendt på <a href="/meetings/${june}/items/1.1">mødet den 17. juni 2020</a> (punkt 1.1).`);
+
+    const json = (await (await app.request(`/api/meetings/${meetingId}`)).json()) as { approvedAt: Array<{ url: string; approved: boolean }> };
+    expect(json.approvedAt).toEqual([expect.objectContaining({ url: `/meetings/${june}/items/1.1`, approved: true })]);
   });
 });
