@@ -65,6 +65,19 @@ export interface MeetingView {
   people: Array<{ name: string; person: PersonRef }>;
   /** Items this meeting promised for a later one, and items earlier meetings promised for it (db/promises.ts). */
   promises?: { made: PromiseView[]; due: PromiseView[] };
+  /** Links through the approval of minutes (absent on an earlier version's page). */
+  approvals?: MeetingApprovals;
+}
+
+/** A meeting's links to other meetings through the approval of minutes, as one viewer may see them. */
+export interface MeetingApprovals {
+  /** This meeting's items approving an earlier meeting's minutes, with that meeting when it is in the archive. */
+  approves: Array<{ number: string; meeting: MeetingSummary }>;
+  /**
+   * Later meetings of the organisation with an item approving this meeting's minutes: `approved`
+   * once that meeting's minutes give the item a decision, otherwise on its agenda for approval.
+   */
+  approvedAt: Array<{ meeting: MeetingSummary; number: string; title: string; approved: boolean }>;
 }
 
 /** A meeting known only as planned (from a calendar in another document): no agenda yet. */
@@ -84,6 +97,8 @@ export interface ItemView {
   /** The items before and after it in the meeting's current document, as the viewer may see it. */
   previous: ItemRef | null;
   next: ItemRef | null;
+  /** The item's meeting's links through the approval of minutes. */
+  approvals?: MeetingApprovals;
 }
 
 /** An item named by its number and title, for links between items. */

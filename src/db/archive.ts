@@ -9,6 +9,7 @@ import { canRead } from '../archive/policy.js';
 import type { Archive, BodySummary, BodyView, ItemView, MeetingView } from '../archive/types.js';
 import { viewDocument } from '../archive/view.js';
 import type { AccessLevel, Viewer } from '../model/index.js';
+import { meetingApprovals } from './approvals.js';
 import { calendarEntries, feedEntries } from './calendar.js';
 import { resolveCaseNumber } from './case-index.js';
 import { getCase } from './cases.js';
@@ -73,7 +74,7 @@ export function createDbArchive(db: Db): Archive {
       if (!meeting || !current) return null;
       const documents = await meetingDocuments(db, viewer, id, current.organizationId);
       const [people, promises] = await Promise.all([meetingPeople(db, current.versionId, current.document), meetingPromises(db, viewer, id)]);
-      return { meeting, document: current.document, documents, people, promises };
+      return { meeting, document: current.document, documents, people, promises, approvals: await meetingApprovals(db, viewer, id) };
     },
 
     async getPlannedMeeting(viewer, id) {
@@ -97,7 +98,8 @@ export function createDbArchive(db: Db): Archive {
       const item = items[index];
       if (!meeting || !item) return null;
       const ref = (i: (typeof items)[number] | undefined) => (i ? { number: i.number, title: i.title } : null);
-      return { meeting, item, related: await relatedItems(viewer, meetingId, item.caseNumber), previous: ref(items[index - 1]), next: ref(items[index + 1]) };
+      const related = await relatedItems(viewer, meetingId, item.caseNumber);
+      return { meeting, item, related, previous: ref(items[index - 1]), next: ref(items[index + 1]), approvals: await meetingApprovals(db, viewer, meetingId) };
     },
 
     getVersion: (viewer, meetingId, kind, version) => getVersion(db, viewer, meetingId, kind, version),

@@ -1,13 +1,15 @@
 /**
  * @module The projection: the one function that rebuilds what the pages read of a meeting —
- * its state, place and times, items (stable ids), sections, bilag, search vectors, attendance
- * and derived memberships — from its current document version. Stores call it after every
- * new version; `projectPending` runs it on open for meetings projected by older code.
+ * its state, place and times, items (stable ids), sections, bilag, search vectors, the minutes each
+ * item approves (minutes_of), attendance and derived memberships — from its current document
+ * version. Stores call it after every new version; `projectPending` runs it on open for meetings
+ * projected by older code.
  */
 import { sql } from 'drizzle-orm';
 import { copenhagenToday, currentDocumentKind, meetingStatusOf, MeetingDocument, upgradeStoredModel, type DocumentKind } from '../model/index.js';
 import { writeAppointments } from './appointments.js';
 import { writeAnnouncedMeetings } from './planned.js';
+import { refreshApprovals } from './approvals.js';
 import { refreshMemberships, writeParticipations } from './attendance.js';
 import type { Db } from './client.js';
 import { writeItems, type Tx } from './content.js';
@@ -47,6 +49,7 @@ export async function projectMeeting(tx: Tx, meetingId: number): Promise<void> {
     await tx.execute(sql`update agenda_items set deleted_at = coalesce(deleted_at, now()) where meeting_id = ${meetingId}`);
     await tx.execute(sql`delete from participations where meeting_id = ${meetingId}`);
     await tx.execute(sql`update meetings set status = 'planned', current_version_id = null, projection = ${PROJECTION_VERSION} where id = ${meetingId}`);
+    await refreshApprovals(tx, meetingId);
     return;
   }
   const doc = parseStoredModel(current.model);
@@ -67,6 +70,7 @@ export async function projectMeeting(tx: Tx, meetingId: number): Promise<void> {
                          then now() else modified_at end
     where id = ${meetingId}`);
   await writeItems(tx, doc, target);
+  await refreshApprovals(tx, meetingId);
   await writeParticipations(tx, doc, target);
   await writeAppointments(tx, doc, target, meeting.date);
   await writeAnnouncedMeetings(tx, doc, target);

@@ -42,7 +42,12 @@ function documents(list: StoredDocumentInfo[]) {
 }
 
 export function meeting(view: MeetingView): z.infer<typeof S.ApiMeeting> {
-  return { meeting: meetingSummary(view.meeting), document: view.document, documents: documents(view.documents), people: view.people };
+  const approvals = view.approvals ?? { approves: [], approvedAt: [] };
+  return {
+    meeting: meetingSummary(view.meeting), document: view.document, documents: documents(view.documents), people: view.people,
+    approves: approvals.approves.map((a) => ({ number: a.number, meeting: meetingSummary(a.meeting) })),
+    approvedAt: approvals.approvedAt.map((a) => ({ ...a, meeting: meetingSummary(a.meeting), url: itemUrl(a.meeting.id, a.number) })),
+  };
 }
 
 export function item(view: ItemView): z.infer<typeof S.ApiItem> {

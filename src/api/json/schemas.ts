@@ -78,6 +78,12 @@ export const ApiMeeting = z
     document: named(MeetingDocument, 'MeetingDocument', "The meeting's current document (minutes before agenda), closed items left out."),
     documents: z.array(z.object({ kind: DocumentKind, current: ApiVersion, versions: z.array(ApiVersion) })),
     people: z.array(z.object({ name: z.string().openapi({ description: 'As the document writes it.' }), person: PersonRef })),
+    approves: z
+      .array(z.object({ number: z.string(), meeting: ApiMeetingSummary }))
+      .openapi({ description: "This meeting's items approving an earlier meeting's minutes, with that meeting (when in the archive)." }),
+    approvedAt: z
+      .array(z.object({ meeting: ApiMeetingSummary, number: z.string(), title: z.string(), approved: z.boolean(), url: z.string() }))
+      .openapi({ description: "Later meetings' items approving this meeting's minutes: approved once their minutes decide the item, else on their agenda." }),
   })
   .openapi('Meeting');
 

@@ -8,6 +8,7 @@ import type { AttachedAllocation } from '../../db/allocations.js';
 import type { AgendaItem, Block, MeetingDocument } from '../../model/index.js';
 import { Icon } from '../components/icon.js';
 import { parentNumber, STATUS_LABELS } from '../../model/index.js';
+import { ApprovalLinks } from '../components/approvals.js';
 import { Blocks } from '../components/blocks.js';
 import { Documents } from '../components/documents.js';
 import { Item, itemHeadingText } from '../components/item.js';
@@ -145,6 +146,7 @@ export function renderMeetingPage(view: MeetingView, version?: { notice: Child; 
         <span class="kind-label">{kindLabel(doc.kind)}<span class="sr-only">:</span></span> {meetingTitle(meeting)}
       </h1>
       {doc.title && <p class="font-lead document-title">{doc.title}</p>}
+      <ApprovalLinks approvals={view.approvals} />
       <Facts view={view} />
       {doc.items.length > 0 && <TableOfContents items={doc.items} levels={levels} />}
       {doc.frontMatter.length > 0 && <FrontMatter blocks={doc.frontMatter} />}
