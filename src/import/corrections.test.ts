@@ -25,7 +25,7 @@ describe('applyCorrections', () => {
   it('sets an item title while the item still has the title it expects, and reports it stale after', () => {
     const doc = read(KD_NET);
     const four = doc.items.find((i) => i.number === '4')!;
-    const op = CorrectionOp.parse({ op: 'setTitle', number: '4', from: four.title, to: 'Klimaplaner (DK2020)' });
+    const op: CorrectionOp = { op: 'setTitle', number: '4', from: four.title, to: 'Klimaplaner (DK2020)' };
     const once = applyCorrections(doc, [op]);
     expect(once.applied).toEqual([op]);
     expect(once.doc.items.find((i) => i.number === '4')!.title).toBe('Klimaplaner (DK2020)');
