@@ -7,6 +7,7 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { CorrectionOp } from '../import/corrections.js';
 import type { MeetingDocument } from '../model/index.js';
+import type { Db } from './client.js';
 import type { Tx } from './content.js';
 import { organizationSlug } from './organizations.js';
 import { queryRows } from './rows.js';
@@ -19,7 +20,7 @@ export interface KeptCorrections {
 }
 
 /** The live corrections that belong to an import of `doc` (as read, uncorrected) from a file with this hash. */
-export async function keptCorrectionsFor(tx: Tx, doc: MeetingDocument, sha256: string): Promise<KeptCorrections> {
+export async function keptCorrectionsFor(tx: Tx | Db, doc: MeetingDocument, sha256: string): Promise<KeptCorrections> {
   // The same file first: its corrections may have moved it (another date or organisation).
   const [byFile] = await queryRows<{ id: number }>(
     tx,
@@ -44,7 +45,7 @@ export async function keptCorrectionsFor(tx: Tx, doc: MeetingDocument, sha256: s
 }
 
 /** A document's live corrections, oldest first (each applies to the result of those before). */
-export async function liveCorrections(tx: Tx, documentId: number): Promise<CorrectionOp[]> {
+export async function liveCorrections(tx: Tx | Db, documentId: number): Promise<CorrectionOp[]> {
   const rows = await tx
     .select({ op: documentCorrections.op })
     .from(documentCorrections)
