@@ -236,8 +236,8 @@ function Understood(props: { data: PreviewPageData }) {
               <StateForm hidden={hidden} action="ret" handling="fjern">
                 <input type="hidden" name="navnet" value={p.name} />
                 {[p.name, p.party && `(${p.party})`, p.municipality && `, ${p.municipality}`, p.role && ` – ${p.role}`].filter(Boolean).join(' ')}{' '}
-                <button class="button button-tertiary" type="submit" aria-label={`Fjern ${p.name} fra deltagerne`} id={`fjern-${i}`}>
-                  Fjern
+                <button class="button button-tertiary" type="submit" id={`fjern-${i}`}>
+                  Fjern<span class="sr-only"> {p.name} fra deltagerne</span>
                 </button>
               </StateForm>
             </li>
