@@ -14,13 +14,16 @@ const KD_NET = new TextEncoder().encode(seedText(KD_NET_FILE));
 
 const unescape = (s: string) => s.replaceAll('&quot;', '"').replaceAll('&#39;', "'").replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&amp;', '&');
 
-/** The fields of the first form posting to `action` (with `handling`, when given), as a browser would send them. */
-export function formFields(html: string, action: string, handling?: string): Record<string, string> {
+/**
+ * The fields of the first form posting to `action` (with `handling`, and for item `number`, when
+ * given), as a browser would send them.
+ */
+export function formFields(html: string, action: string, handling?: string, number?: string): Record<string, string> {
   const forms = Array.from(html.matchAll(/<form method="post" action="([^"]+)"[^>]*>([\s\S]*?)<\/form>/g)).filter((m) => m[1] === action);
   for (const [, , body] of forms) {
     const fields: Record<string, string> = {};
     for (const m of body!.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)) fields[m[1]!] = unescape(m[2]!);
-    if (handling === undefined || fields.handling === handling) return fields;
+    if ((handling === undefined || fields.handling === handling) && (number === undefined || fields.nummer === number)) return fields;
   }
   throw new Error(`no form posting to ${action}${handling ? ` (${handling})` : ''}`);
 }
@@ -122,6 +125,22 @@ describe('importing into the workspace', () => {
     expect(again).toContain('4. Klimaplaner i DK2020');
     const unchanged = await post(kdNetSecretary, '/arbejdsrum/indlaes/gem', formFields(again, '/arbejdsrum/indlaes/gem'));
     expect(await unchanged.text()).toContain('Intet nyt at gemme');
+  });
+
+  it('merges an item into the one before and splits it out again through the forms', async () => {
+    const preview = await (await upload(kdNetSecretary, KD_NET, KD_NET_FILE, ids.get('kd-net')!)).text();
+    const five = (await importBytes(KD_NET, KD_NET_FILE)).document.items.find((i) => i.number === '5')!;
+    const mergeFields = formFields(preview, '/arbejdsrum/indlaes/ret', 'saml', '5');
+    const merged = await (await post(kdNetSecretary, '/arbejdsrum/indlaes/ret', mergeFields)).text();
+    expect(merged).toContain('Rettet: Punkt 5');
+    expect(merged).not.toContain(`<h4 id="punkt-4-titel">5. `);
+    // Item 4 now holds item 5's heading as text: a new item begins there.
+    const option = new RegExp(`<option value="([\\d:]+)">5\\. ${five.title.slice(0, 20).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`).exec(merged)!;
+    expect(option).not.toBeNull();
+    const split = await post(kdNetSecretary, '/arbejdsrum/indlaes/ret', { ...formFields(merged, '/arbejdsrum/indlaes/ret', 'del', '4'), ved: option[1]!, 'nyt-nummer': '5' });
+    const back = await split.text();
+    expect(split.status, back.slice(back.indexOf('alert-text'), back.indexOf('alert-text') + 300)).toBe(200);
+    expect(back).toContain(`5. ${five.title}`);
   });
 
   it('refuses a correction the document no longer fits, naming why', async () => {

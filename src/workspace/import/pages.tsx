@@ -91,6 +91,7 @@ export interface PreviewPageData {
   organization: Organization;
   kept: { applied: CorrectionOp[]; stale: StaleCorrection[] };
   pending: CorrectionOp[];
+  pendingStale: StaleCorrection[];
   lines: Line[] | null;
   /** The hidden fields every form carries (state and CSRF). */
   hidden: Record<string, string>;
@@ -175,6 +176,17 @@ export function renderPreviewPage(data: PreviewPageData): string {
             <button class="button button-secondary" type="submit">Fortryd seneste rettelse</button>
           </StateForm>
         </>
+      )}
+      {data.pendingStale.length > 0 && (
+        <Alert variant="warning" heading="Rettelser, der ikke passer længere">
+          <ul>
+            {data.pendingStale.map((s) => (
+              <li>
+                {describeCorrection(s.op)}: {s.reason} Fortryd dem, før du gemmer.
+              </li>
+            ))}
+          </ul>
+        </Alert>
       )}
       {save}
       <div class="row">
@@ -324,6 +336,7 @@ function ItemPreview(props: { item: AgendaItem; previous: AgendaItem | undefined
         </div>
         <button class="button button-secondary" type="submit">Ret titlen på punkt {item.number}</button>
       </StateForm>
+      <SplitForm item={item} hidden={hidden} id={id} />
       {props.previous && !props.hasChildren && (
         <StateForm hidden={hidden} action="ret" handling="saml" class="mt-3">
           <input type="hidden" name="nummer" value={item.number} />
@@ -336,6 +349,42 @@ function ItemPreview(props: { item: AgendaItem; previous: AgendaItem | undefined
         </StateForm>
       )}
     </section>
+  );
+}
+
+/** Lines of an item's text that could open an item the importer missed: headings and short paragraphs. */
+export function splitCandidates(item: AgendaItem): Array<{ value: string; text: string }> {
+  return item.sections.flatMap((s, si) =>
+    s.blocks.flatMap((b, bi) => ((b.kind === 'heading' || b.kind === 'paragraph') && b.text.length <= 200 ? [{ value: `${si}:${bi}`, text: b.text }] : [])),
+  );
+}
+
+/** "A new item begins at …": the block and the new item's number. */
+function SplitForm(props: { item: AgendaItem; hidden: Record<string, string>; id: string }) {
+  const candidates = splitCandidates(props.item);
+  if (candidates.length === 0) return null;
+  const { item, id } = props;
+  return (
+    <details class="mt-3">
+      <summary>Et nyt punkt begynder inde i punkt {item.number}</summary>
+      <StateForm hidden={props.hidden} action="ret" handling="del">
+        <input type="hidden" name="nummer" value={item.number} />
+        <input type="hidden" name="titel" value={item.title} />
+        <div class="form-group">
+          <label class="form-label" for={`${id}-ved`}>Det nye punkts overskrift</label>
+          <select class="form-select" id={`${id}-ved`} name="ved">
+            {candidates.map((c) => (
+              <option value={c.value}>{c.text.length > 90 ? `${c.text.slice(0, 90)}…` : c.text}</option>
+            ))}
+          </select>
+        </div>
+        <div class="form-group">
+          <label class="form-label" for={`${id}-nyt-nummer`}>Det nye punkts nummer</label>
+          <input class="form-input input-width-xs" type="text" id={`${id}-nyt-nummer`} name="nyt-nummer" inputmode="decimal" maxlength={20} required />
+        </div>
+        <button class="button button-secondary" type="submit">Del punkt {item.number}</button>
+      </StateForm>
+    </details>
   );
 }
 

@@ -17,12 +17,14 @@ export interface Preview {
   doc: MeetingDocument;
   /** The reader's lines (null for case-system XML, which has no running text). */
   lines: Line[] | null;
+  /** This preview's corrections that do not fit (one undone that a later one relied on). */
+  pendingStale: StaleCorrection[];
 }
 
 const TEXT_FORMATS = new Set(['pdf', 'docx', 'html', 'text']);
 
 /** Reads the bytes and applies the corrections; throws ImportError for a file the importer refuses. */
-export async function buildPreview(db: Db, bytes: Uint8Array, fileName: string, pending: readonly CorrectionOp[]): Promise<Preview & { pendingStale: StaleCorrection[] }> {
+export async function buildPreview(db: Db, bytes: Uint8Array, fileName: string, pending: readonly CorrectionOp[]): Promise<Preview> {
   const imported = await importBytes(bytes, fileName);
   const kept = await keptCorrectionsFor(db, imported.document, imported.document.source!.sha256);
   const afterKept = applyCorrections(imported.document, kept.ops);

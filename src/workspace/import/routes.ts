@@ -13,7 +13,7 @@ import { listOrganizations, type User } from '../../db/users.js';
 import { organizationSlug } from '../../db/organizations.js';
 import { applyCorrections, CorrectionOp, describeCorrection, FACT_LABELS } from '../../import/corrections.js';
 import { ImportError } from '../../import/index.js';
-import type { MeetingDocument } from '../../model/index.js';
+import { blockText, comparable, type MeetingDocument } from '../../model/index.js';
 import { canWrite, secretaryOrganizations } from '../access.js';
 import { signedIn, type WorkspaceDeps } from '../index.js';
 import { megabytes } from '../pages/errors.js';
@@ -83,6 +83,18 @@ function correctionFrom(form: Form, doc: MeetingDocument): CorrectionOp[] | stri
     }
     case 'saml':
       return [{ op: 'mergeIntoPrevious', number: field(form, 'nummer'), title: field(form, 'titel'), into: { number: field(form, 'forrige-nummer'), title: field(form, 'forrige-titel') } }];
+    case 'del': {
+      const item = doc.items.find((i) => i.number === field(form, 'nummer') && i.title === field(form, 'titel'));
+      const [s, b] = field(form, 'ved').split(':').map(Number);
+      const block = item?.sections[s!]?.blocks[b!];
+      if (!item || !block || (block.kind !== 'heading' && block.kind !== 'paragraph')) return 'Vælg den tekst, det nye punkt begynder med.';
+      const newNumber = field(form, 'nyt-nummer').replace(/\.$/, '');
+      if (!/^\d+(\.\d+)*$/.test(newNumber)) return 'Skriv det nye punkts nummer, fx 4 eller 3.2.';
+      // The block is found again by its text: which of the item's blocks with that text it is.
+      const key = comparable(block.text);
+      const occurrence = item.sections.flatMap((sec, si) => sec.blocks.map((x, bi) => ({ si, bi, x }))).filter((e) => comparable(blockText(e.x)) === key).findIndex((e) => e.si === s && e.bi === b);
+      return [{ op: 'split', number: item.number, title: item.title, block: { text: block.text, occurrence }, newNumber }];
+    }
     case 'fakta': {
       const ops: CorrectionOp[] = [];
       for (const name of ['date', 'startTime', 'location'] as const) {
@@ -127,6 +139,7 @@ export function importRoutes(deps: WorkspaceDeps) {
       organization,
       kept: preview.kept,
       pending: state.pending,
+      pendingStale: preview.pendingStale,
       lines: preview.lines,
       hidden: { ...stateFields(state, signedIn().token), csrf: signedIn().csrf },
       ...extra,
