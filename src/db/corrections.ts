@@ -21,6 +21,9 @@ export interface KeptCorrections {
 
 /** The live corrections that belong to an import of `doc` (as read, uncorrected) from a file with this hash. */
 export async function keptCorrectionsFor(tx: Tx | Db, doc: MeetingDocument, sha256: string): Promise<KeptCorrections> {
+  // An archive without corrections (the common case on a bulk import) costs one tiny query.
+  const [any] = await tx.select({ id: documentCorrections.id }).from(documentCorrections).where(isNull(documentCorrections.withdrawnAt)).limit(1);
+  if (!any) return { documentId: null, ops: [] };
   // The same file first: its corrections may have moved it (another date or organisation).
   const [byFile] = await queryRows<{ id: number }>(
     tx,
