@@ -5,7 +5,7 @@
  * /static/minutes.js puts the phrase into the field without a reload.
  */
 import { CSRF_FIELD } from '../../auth/csrf.js';
-import { ACCESS_LABELS, type AgendaItem, type MeetingDocument } from '../../model/index.js';
+import type { AccessLevel, AgendaItem, MeetingDocument } from '../../model/index.js';
 import { Alert } from '../../web/components/alert.js';
 import { Blocks } from '../../web/components/blocks.js';
 import { itemHeadingText } from '../../web/components/item.js';
@@ -41,6 +41,8 @@ export interface MinutesEditorData {
 }
 
 const decisionId = (number: string) => `beslutning-${number}`;
+
+const RESTRICTED: Record<Exclude<AccessLevel, 'public'>, string> = { closed: 'Lukket punkt', confidential: 'Fortroligt punkt' };
 
 function MemberRows(props: { state: EditorState }) {
   return (
@@ -189,7 +191,7 @@ function ItemEditor(props: { doc: MeetingDocument; item: AgendaItem; state: Edit
   const { doc, item } = props;
   const anchor = `punkt-${item.number}`;
   const restricted = item.access !== 'public';
-  const marker = restricted && <span class="badge badge-warning ml-3">{`${ACCESS_LABELS[item.access]} punkt`}</span>;
+  const marker = item.access !== 'public' && <span class="badge badge-warning ml-3">{RESTRICTED[item.access]}</span>;
   if (isGroupItem(doc, item)) {
     return (
       <h3 id={anchor} class="mt-7">
