@@ -5,7 +5,7 @@
  * /static/minutes.js puts the phrase into the field without a reload.
  */
 import { CSRF_FIELD } from '../../auth/csrf.js';
-import type { AccessLevel, AgendaItem, MeetingDocument } from '../../model/index.js';
+import { effectiveAccess, type AccessLevel, type AgendaItem, type MeetingDocument } from '../../model/index.js';
 import { Alert } from '../../web/components/alert.js';
 import { Blocks } from '../../web/components/blocks.js';
 import { itemHeadingText } from '../../web/components/item.js';
@@ -187,11 +187,12 @@ function Attendance(props: { state: EditorState }) {
   );
 }
 
-function ItemEditor(props: { doc: MeetingDocument; item: AgendaItem; state: EditorState }) {
-  const { doc, item } = props;
+function ItemEditor(props: { doc: MeetingDocument; item: AgendaItem; access: AccessLevel; state: EditorState }) {
+  const { doc, item, access } = props;
   const anchor = `punkt-${item.number}`;
-  const restricted = item.access !== 'public';
-  const marker = item.access !== 'public' && <span class="badge badge-warning ml-3">{RESTRICTED[item.access]}</span>;
+  // A sub-item of a closed item is closed too (effectiveAccess).
+  const restricted = access !== 'public';
+  const marker = access !== 'public' && <span class="badge badge-warning ml-3">{RESTRICTED[access]}</span>;
   if (isGroupItem(doc, item)) {
     return (
       <h3 id={anchor} class="mt-7">
@@ -264,6 +265,7 @@ export function renderMinutesEditor(data: MinutesEditorData): string {
     { text: 'Referat' },
   ];
   const future = doc.date !== null && doc.date > data.today;
+  const access = effectiveAccess(doc.items);
   return renderPage(
     <Layout title={title} breadcrumbs={crumbs}>
       <h1>{title}</h1>
@@ -293,7 +295,7 @@ export function renderMinutesEditor(data: MinutesEditorData): string {
         <section aria-labelledby="punkter" class="mt-8">
           <h2 id="punkter">Beslutninger</h2>
           <p class="form-hint">Indstillingen står over hvert felt. Skriv beslutningen, eller vælg en standardformulering.</p>
-          {doc.items.map((item) => <ItemEditor doc={doc} item={item} state={data.state} />)}
+          {doc.items.map((item) => <ItemEditor doc={doc} item={item} access={access.get(item.number) ?? item.access} state={data.state} />)}
           <p role="status" aria-live="polite" class="sr-only" id="phrase-status"></p>
           <button class="button button-primary mt-7" type="submit" name="action" value="save">Gem beslutninger</button>
         </section>
