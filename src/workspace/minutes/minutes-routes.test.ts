@@ -166,7 +166,9 @@ describe('the minutes editor', () => {
     const res = await post(secretary, editorPath, await formOf(secretary, editorPath, { action: 'publish' }));
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe(`${editorPath}?offentliggjort=1`);
-    const page = await (await app.request(`/meetings/${meetingId}`)).text();
+    const publicRes = await app.request(`/meetings/${meetingId}`);
+    expect(publicRes.headers.get('content-security-policy')).toContain("script-src 'none'"); // reading pages stay script-free
+    const page = await publicRes.text();
     expect(page).toContain('Referat offentliggjort');
     expect(page).toContain('Strategien blev vedtaget med en tilføjelse om havvind.');
     expect(page).toContain('Godkendt.');
