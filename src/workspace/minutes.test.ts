@@ -33,7 +33,8 @@ describe('a minutes draft from the agenda', () => {
   it('keeps the items and header, becomes minutes and carries no decision', () => {
     const minutes = minutesFromAgenda(agenda);
     expect(minutes.kind).toBe('minutes');
-    expect(minutes.title).toBe('Referat for møde i KKR Midtjylland');
+    expect(minutes.title).toBe('Referat af møde i KKR Midtjylland');
+    expect(minutesFromAgenda({ ...agenda, title: 'Dagsorden' }).title).toBe('Referat');
     expect(minutes.date).toBe('2031-03-04');
     expect(minutes.items.map((i) => i.number)).toEqual(['1', '1.1', '2']);
     expect(minutes.items[1]!.sections.map((s) => s.type)).toEqual(['recommendation']);

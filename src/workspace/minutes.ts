@@ -50,7 +50,8 @@ export function minutesFromAgenda(agenda: MeetingDocument): MeetingDocument {
   return {
     ...agenda,
     kind: 'minutes',
-    title: agenda.title ? agenda.title.replace(/^dagsorden/i, 'Referat') : null,
+    // "Dagsorden for møde i …" → "Referat af møde i …"
+    title: agenda.title ? agenda.title.replace(/^dagsorden(\s+(?:for|til))?\b/i, (_, prep: string | undefined) => (prep ? 'Referat af' : 'Referat')) : null,
     toc: [],
     warnings: [],
     source: null,
