@@ -141,6 +141,8 @@ export function createMinutesRoutes(deps: WorkspaceDeps): Hono<Env> {
       const saved = await saveDraft(db, actor(), draft.id, submitted.revision, model, 'minutes.save');
       if (submitted.action === 'publish') {
         const result = await publishDraft(db, actor(), draft.id, saved.revision, published ? submitted.note : null);
+        // After the commit, whoever follows publications (main's WorkspaceDeps.published: e-mail alerts) is told.
+        if (result.status !== 'unchanged') (deps as WorkspaceDeps & { published?: () => void }).published?.();
         return c.redirect(`${minutesDraftUrl(draft.id)}?${result.status === 'unchanged' ? 'uaendret' : `offentliggjort=${result.version}`}`, 303);
       }
       const anchor = submitted.phrase ? `#punkt-${submitted.phrase.item}` : '';
