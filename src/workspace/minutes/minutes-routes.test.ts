@@ -209,6 +209,8 @@ describe('the minutes editor', () => {
     );
     expect(versions).toEqual([{ version: 1, note: null }, { version: 2, note: 'Solceller tilføjet i punkt 2.' }]);
     expect(await (await app.request(`/meetings/${meetingId}`)).text()).toContain('solceller');
+    const same = await post(secretary, editorPath, await formOf(secretary, editorPath, { action: 'publish', note: 'Intet nyt.' }));
+    expect(same.headers.get('location')).toBe(`${editorPath}?uaendret`);
   });
 
   it("refuses another organisation's secretary on every route, and members", async () => {
