@@ -87,7 +87,8 @@ export function createApp(archive: Archive, parts: AppParts = {}): Hono<AppEnv> 
     secureHeaders({
       contentSecurityPolicy: {
         defaultSrc: ["'self'"],
-        scriptSrc: ["'none'"],
+        // Reading pages stay script-free; the workspace's editors load their own scripts from /static.
+        scriptSrc: [(c) => (c.req.path.startsWith('/arbejdsrum/') ? "'self'" : "'none'")],
         objectSrc: ["'none'"],
         baseUri: ["'none'"],
         frameAncestors: ["'none'"],
