@@ -46,6 +46,8 @@ export interface VersionListing extends DocumentVersionInfo {
   /** The original file's id (for /documents/:id/original), or null when withheld or written in Referat. */
   fileId: number | null;
   format: string | null;
+  /** Why a written version corrects the one before ("Rettet …" on the meeting page); null for the first and for imports. */
+  note?: string | null;
 }
 
 /** One of a meeting's documents (agenda, minutes …) with every version, newest first. */
@@ -62,6 +64,8 @@ export interface MeetingView {
   documents: StoredDocumentInfo[];
   /** The document's participant names as written, each with the person it names. */
   people: Array<{ name: string; person: PersonRef }>;
+  /** Numbers of items the viewer may not read (shown as "Lukket punkt"); absent: none. */
+  withheld?: string[];
 }
 
 export interface ItemView {

@@ -90,6 +90,19 @@ export function viewDocument(doc: MeetingDocument, viewer: Viewer, organizationI
   };
 }
 
+/**
+ * The numbers of the items the viewer may not read, outermost only (a closed item's sub-items go
+ * with it): the meeting page shows each as "Lukket punkt", with nothing of its text.
+ */
+export function withheldNumbers(doc: MeetingDocument, viewer: Viewer, organizationId: number | null): string[] {
+  const levels = itemLevels(doc);
+  const hidden = new Set(doc.items.map((i) => i.number).filter((n) => !canRead(viewer, levels.get(n) ?? 'public', organizationId)));
+  return [...hidden].filter((n) => {
+    const parent = n.includes('.') ? n.slice(0, n.lastIndexOf('.')) : null;
+    return parent === null || !hidden.has(parent);
+  });
+}
+
 /** One item as the viewer may see it, or null when withheld. */
 export function viewItem(doc: MeetingDocument, number: string, viewer: Viewer, organizationId: number | null): AgendaItem | null {
   const seen = viewDocument(doc, viewer, organizationId);

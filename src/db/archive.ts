@@ -7,7 +7,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { canRead } from '../archive/policy.js';
 import type { Archive, BodySummary, BodyView, ItemView, MeetingView } from '../archive/types.js';
-import { viewDocument } from '../archive/view.js';
+import { viewDocument, withheldNumbers } from '../archive/view.js';
 import type { AccessLevel, Viewer } from '../model/index.js';
 import { calendarEntries, feedEntries } from './calendar.js';
 import { resolveCaseNumber } from './case-index.js';
@@ -36,8 +36,9 @@ export function createDbArchive(db: Db): Archive {
           where m.id = ${meetingId} and ${visibleMeetings(viewer, 'm')}`,
     );
     if (!row) return null;
-    const document = viewDocument(parseStoredModel(row.model), viewer, row.organization_id);
-    return document && { versionId: row.version_id, document, organizationId: row.organization_id };
+    const stored = parseStoredModel(row.model);
+    const document = viewDocument(stored, viewer, row.organization_id);
+    return document && { versionId: row.version_id, document, organizationId: row.organization_id, withheld: withheldNumbers(stored, viewer, row.organization_id) };
   };
 
   const bodies = (viewer: Viewer, where: SQL) =>
@@ -69,7 +70,7 @@ export function createDbArchive(db: Db): Archive {
       const current = meeting && (await currentDocument(viewer, id));
       if (!meeting || !current) return null;
       const documents = await meetingDocuments(db, viewer, id, current.organizationId);
-      return { meeting, document: current.document, documents, people: await meetingPeople(db, current.versionId, current.document) };
+      return { meeting, document: current.document, documents, people: await meetingPeople(db, current.versionId, current.document), withheld: current.withheld };
     },
 
     async getItem(viewer, meetingId, number): Promise<ItemView | null> {

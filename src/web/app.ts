@@ -40,6 +40,7 @@ import { join } from 'node:path';
 import { showAlertForms } from '../alerts/forms.js';
 import type { Accounts } from '../auth/index.js';
 import type { Workspace } from '../workspace/index.js';
+import { runsBuilderScript } from '../workspace/urls.js';
 
 const LATEST_COUNT = 10;
 const UPCOMING_COUNT = 10;
@@ -82,7 +83,8 @@ export function createApp(archive: Archive, parts: AppParts = {}): Hono<AppEnv> 
     secureHeaders({
       contentSecurityPolicy: {
         defaultSrc: ["'self'"],
-        scriptSrc: ["'none'"],
+        // Only the agenda builder's pages run a script (our own, src/web/static/workspace-builder.js); reading pages run none.
+        scriptSrc: [(c) => (runsBuilderScript(c.req.path) ? "'self'" : "'none'")],
         objectSrc: ["'none'"],
         baseUri: ["'none'"],
         frameAncestors: ["'none'"],

@@ -18,6 +18,7 @@ import { listOrganizations } from '../db/users.js';
 import { secretaryOrganizations, writesAnywhere } from './access.js';
 import { renderWorkspaceHome } from './pages/home.js';
 import { renderUploadTooLargePage } from './pages/errors.js';
+import { builderRoutes } from './builder/index.js';
 
 type Env = { Variables: { viewer: Viewer } };
 
@@ -83,5 +84,6 @@ export function createWorkspace(db: Db, archive: Archive, options: WorkspaceOpti
   });
 
   // Parts of the workspace mount here, each with `deps`.
+  app.route('/', builderRoutes(deps));
   return { routes: app };
 }
