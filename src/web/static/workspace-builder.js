@@ -62,9 +62,10 @@
         var button = event.submitter;
         if (!button || !window.fetch || !window.DOMParser) return;
         event.preventDefault();
+        // form.action would be the buttons named "action", hence getAttribute.
         var data = new FormData(form);
         data.set(button.name, button.value);
-        fetch(form.action, { method: 'POST', body: new URLSearchParams(data), credentials: 'same-origin' })
+        fetch(form.getAttribute('action'), { method: 'POST', body: new URLSearchParams(data), credentials: 'same-origin' })
           .then(function (r) { return r.text().then(function (html) { return { url: r.url, html: html }; }); })
           .then(function (res) {
             var next = new DOMParser().parseFromString(res.html, 'text/html').getElementById('main-content');

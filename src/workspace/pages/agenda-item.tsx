@@ -64,7 +64,7 @@ export function renderItemPage(data: ItemPageData): string {
         <Csrf />
         <Revision revision={draft.revision} />
         <div class="form-group">
-          <label class="form-label" for="titel">Titel</label>
+          <label class="form-label" for="titel">Punktets titel</label>
           <input class="form-input" type="text" id="titel" name="titel" value={v.title} required />
         </div>
         <div class="form-group">

@@ -21,12 +21,13 @@ export interface AgendaPageData extends Notice {
   note?: string;
 }
 
-const MOVES: Array<[string, string, string]> = [
-  ['up', 'Op', 'Flyt op'],
-  ['down', 'Ned', 'Flyt ned'],
-  ['indent', 'Ind', 'Gør til underpunkt af punktet over'],
-  ['outdent', 'Ud', 'Ryk et niveau ud'],
-  ['delete', 'Slet', 'Slet (med underpunkter)'],
+/** Each move button: its value, visible word, and what it does to item n (read out after the word). */
+const MOVES: Array<[string, string, (n: string) => string]> = [
+  ['up', 'Op', (n) => `flyt punkt ${n} op`],
+  ['down', 'Ned', (n) => `flyt punkt ${n} ned`],
+  ['indent', 'Ind', (n) => `gør punkt ${n} til underpunkt af punktet over`],
+  ['outdent', 'Ud', (n) => `ryk punkt ${n} et niveau ud`],
+  ['delete', 'Slet', (n) => `slet punkt ${n} med underpunkter`],
 ];
 
 export function renderAgendaPage(data: AgendaPageData): string {
@@ -62,9 +63,10 @@ export function renderAgendaPage(data: AgendaPageData): string {
                 <form method="post" action={agendaItemMoveUrl(draft.id, index)} class="builder-moves" data-builder-move="">
                   <Csrf />
                   <Revision revision={draft.revision} />
-                  {MOVES.map(([value, text, label]) => (
-                    <button class="button button-tertiary button-small" type="submit" name="action" value={value} aria-label={`${label}: punkt ${item.number}`}>
+                  {MOVES.map(([value, text, what]) => (
+                    <button class="button button-tertiary button-small" type="submit" name="action" value={value}>
                       {text}
+                      <span class="sr-only">, {what(item.number)}</span>
                     </button>
                   ))}
                 </form>
@@ -79,7 +81,7 @@ export function renderAgendaPage(data: AgendaPageData): string {
         <Csrf />
         <Revision revision={draft.revision} />
         <div class="form-group">
-          <label class="form-label" for="nyt-punkt">Titel</label>
+          <label class="form-label" for="nyt-punkt">Punktets titel</label>
           <input class="form-input" type="text" id="nyt-punkt" name="titel" required />
         </div>
         <div class="form-group">

@@ -40,7 +40,7 @@ export function FactsFields(props: { values: FactsValues }) {
         <label for="online">Mødet holdes online</label>
       </div>
       <div class="form-group">
-        <label class="form-label" for="titel">Titel</label>
+        <label class="form-label" for="titel">Mødets titel</label>
         <span class="form-hint" id="titel-hint">Tom: »Dagsorden for møde i … den …«.</span>
         <input class="form-input" type="text" id="titel" name="titel" value={v.title} aria-describedby="titel-hint" />
       </div>
