@@ -43,7 +43,11 @@ function itemFor(item: AgendaItem, level: AccessLevel, readable: (level: AccessL
   return {
     ...item,
     attachments: item.attachments.filter(keep),
-    sections: item.sections.map((s) => ({ ...s, blocks: blocksWithout(s.blocks, item.attachments, keep) })),
+    // A section that held only withheld bilag goes too: a heading over nothing says something is there.
+    sections: item.sections
+      .map((s) => ({ ...s, blocks: blocksWithout(s.blocks, item.attachments, keep), emptied: s.blocks.length > 0 }))
+      .filter((s) => s.blocks.length > 0 || !s.emptied)
+      .map(({ emptied: _, ...s }) => s),
   };
 }
 

@@ -178,6 +178,9 @@ describe('the agenda builder', () => {
     expect(page).toContain('7. Lukket punkt');
     expect(page).not.toContain('Personalesag');
     expect(page).not.toContain('Qwerty');
+    // The closed bilag is withheld, and with it the "Bilag" section that held only it.
+    expect(page).not.toContain('Udkast til klimaplan');
+    expect(page).not.toContain('>Bilag</h4>');
     expect(page).not.toContain('<script');
     expect(page).not.toContain('Rettet');
     const org = await (await get('/arbejdsrum/organisationer/kkr-midtjylland')).text();
