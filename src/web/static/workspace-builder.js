@@ -60,6 +60,7 @@
     document.querySelectorAll('form[data-builder-move]').forEach(function (form) {
       form.addEventListener('submit', function (event) {
         var button = event.submitter;
+        if (button && button.value === 'delete' && !window.confirm('Slet punktet og dets underpunkter?')) { event.preventDefault(); return; }
         if (!button || !window.fetch || !window.DOMParser) return;
         event.preventDefault();
         // form.action would be the buttons named "action", hence getAttribute.
