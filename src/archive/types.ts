@@ -47,6 +47,8 @@ export interface VersionListing extends DocumentVersionInfo {
   /** The original file's id (for /documents/:id/original), or null when withheld or written in Referat. */
   fileId: number | null;
   format: string | null;
+  /** Why a written version corrects the one before ("Rettet …" on the meeting page); null for the first and for imports. */
+  note?: string | null;
 }
 
 /** One of a meeting's documents (agenda, minutes …) with every version, newest first. */
@@ -67,6 +69,8 @@ export interface MeetingView {
   promises?: { made: PromiseView[]; due: PromiseView[] };
   /** Links through the approval of minutes (absent on an earlier version's page). */
   approvals?: MeetingApprovals;
+  /** Numbers of items the viewer may not read (shown as "Lukket punkt"); absent: none. */
+  withheld?: string[];
 }
 
 /** A meeting's links to other meetings through the approval of minutes, as one viewer may see them. */

@@ -7,7 +7,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { canRead } from '../archive/policy.js';
 import type { Archive, BodySummary, BodyView, ItemView, MeetingView } from '../archive/types.js';
-import { viewDocument } from '../archive/view.js';
+import { viewDocument, withheldNumbers } from '../archive/view.js';
 import type { AccessLevel, Viewer } from '../model/index.js';
 import { meetingApprovals } from './approvals.js';
 import { calendarEntries, feedEntries } from './calendar.js';
@@ -38,8 +38,9 @@ export function createDbArchive(db: Db): Archive {
           where m.id = ${meetingId} and ${visibleMeetings(viewer, 'm')}`,
     );
     if (!row) return null;
-    const document = viewDocument(parseStoredModel(row.model), viewer, row.organization_id);
-    return document && { versionId: row.version_id, document, organizationId: row.organization_id };
+    const stored = parseStoredModel(row.model);
+    const document = viewDocument(stored, viewer, row.organization_id);
+    return document && { versionId: row.version_id, document, organizationId: row.organization_id, withheld: withheldNumbers(stored, viewer, row.organization_id) };
   };
 
   const bodies = (viewer: Viewer, where: SQL) =>
@@ -74,7 +75,7 @@ export function createDbArchive(db: Db): Archive {
       if (!meeting || !current) return null;
       const documents = await meetingDocuments(db, viewer, id, current.organizationId);
       const [people, promises] = await Promise.all([meetingPeople(db, current.versionId, current.document), meetingPromises(db, viewer, id)]);
-      return { meeting, document: current.document, documents, people, promises, approvals: await meetingApprovals(db, viewer, id) };
+      return { meeting, document: current.document, documents, people, promises, approvals: await meetingApprovals(db, viewer, id), withheld: current.withheld };
     },
 
     async getPlannedMeeting(viewer, id) {
