@@ -1,5 +1,6 @@
 /** @module /arbejdsrum: the organisations the signed-in secretary writes for, and what each part of the workspace offers. */
 import { Layout, renderPage } from '../../web/layout.js';
+import { importUrl, organizationWorkspaceUrl } from '../urls.js';
 
 export interface WorkspaceHomeData {
   organizations: Array<{ id: number; slug: string; name: string }>;
@@ -17,11 +18,22 @@ export function renderWorkspaceHome(data: WorkspaceHomeData): string {
         <ul class="nobullet-list">
           {data.organizations.map((o) => (
             <li>
-              <a href={`/arbejdsrum/organisationer/${o.slug}`}>{o.name}</a>
+              <a href={organizationWorkspaceUrl(o.slug)}>{o.name}</a>
             </li>
           ))}
         </ul>
       )}
+      <h2>Andet arbejde</h2>
+      <ul class="nobullet-list">
+        <li>
+          <a href={importUrl()}>Indlæs et dokument</a> — en PDF, et Word-dokument, en webside eller en eksport fra sagssystemet, med forhåndsvisning og
+          rettelser, der holder ved genindlæsning.
+        </li>
+        <li>
+          <a href="/arbejdsrum/fordelinger">Fordelingsnøgler og folketal</a> — fordelinger på et punkt, beregnet ud fra folketal og oplyste
+          input.
+        </li>
+      </ul>
     </Layout>,
   );
 }
