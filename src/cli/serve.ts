@@ -18,6 +18,7 @@ import { createInternalApp } from '../web/internal.js';
 import { describeError } from '../web/log.js';
 import { listen, serveArchive, type RunningServer } from '../web/server.js';
 import { createOParlApp } from '../api/oparl/routes.js';
+import { pdfRoutes } from '../pdf/routes.js';
 import { importFiles } from './import.js';
 import { alertsFromEnv, type Alerts } from '../alerts/index.js';
 import { createAccounts } from '../auth/index.js';
@@ -130,7 +131,7 @@ export async function runServe(args: string[]): Promise<number> {
     const hostname = process.env.HOST ?? '127.0.0.1';
     // Links in alert mails: REFERAT_PUBLIC_URL, else this server's own address.
     alerts = alertsFromEnv(database.db, `http://localhost:${port}`);
-    server = await serveArchive(createDbArchive(database.db), { port, hostname }, { oparl: createOParlApp(database.db), alerts, accounts: createAccounts(database.db) });
+    server = await serveArchive(createDbArchive(database.db), { port, hostname }, { oparl: createOParlApp(database.db), alerts, accounts: createAccounts(database.db), pdf: pdfRoutes(database.db) });
     url = hostname === '127.0.0.1' ? `http://localhost:${server.port}` : server.url;
     // Holding the embedded database, this server is the only way in for `referat import`.
     internal = database.lock ? await serveImports(database, database.lock, url, alerts) : null;

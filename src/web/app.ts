@@ -67,6 +67,8 @@ export interface AppParts {
   alerts?: { routes: Hono; enabled: boolean };
   /** Accounts (src/auth): the session middleware that sets the viewer, and /log-ind, /log-ud, /admin. */
   accounts?: Accounts;
+  /** Agendas and minutes as PDF (src/pdf/routes.ts): /meetings/:id/documents/:kind.pdf. */
+  pdf?: Hono<AppEnv>;
 }
 
 /** Build the web application over an archive. */
@@ -291,6 +293,7 @@ export function createApp(archive: Archive, parts: AppParts = {}): Hono<AppEnv> 
 
   if (parts.alerts) app.route('/subscriptions', parts.alerts.routes);
   if (parts.accounts) app.route('/', parts.accounts.routes); // /log-ind, /log-ud, /admin/… (src/auth)
+  if (parts.pdf) app.route('/', parts.pdf); // /meetings/:id/documents/agenda.pdf, minutes.pdf (src/pdf)
 
   if (parts.oparl) {
     // The System object lives at /oparl/v1.1/ (with the slash, as OParl clients are given it).
