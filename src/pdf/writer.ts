@@ -4,7 +4,7 @@
  * renderer draws through a Writer, so page geometry and type sizes live here only.
  */
 import PDFDocument from 'pdfkit';
-import { houseFonts, type FontFace } from './fonts.js';
+import { parsedFonts, type FontFace } from './fonts.js';
 
 export type Pdf = InstanceType<typeof PDFDocument>;
 
@@ -69,8 +69,7 @@ export class Writer {
       pdfVersion: '1.7',
       info: { Title: info.title, Author: info.author, Subject: info.subject, Creator: 'Referat', Producer: 'Referat (pdfkit)', CreationDate: info.creationDate, ModDate: info.creationDate },
     });
-    const fonts = houseFonts();
-    for (const [face, bytes] of Object.entries(fonts)) this.doc.registerFont(face, bytes);
+    for (const [face, font] of Object.entries(parsedFonts())) this.doc.registerFont(face, font as Buffer);
     // pdfkit breaks pages by itself inside long paragraphs; the flow follows along.
     this.doc.on('pageAdded', () => {
       this.page = this.doc.bufferedPageRange().count - 1;
