@@ -182,3 +182,27 @@ describe('the house layout', () => {
     expect(new Set(contents.map((e) => read.pages.findIndex((p) => p.some((l) => l.text.startsWith(`${e.number}. `))))).size).toBeGreaterThan(1);
   });
 });
+
+describe('documents that strain the layout', () => {
+  it('renders a document without items or participants: front page only, no contents', async () => {
+    const empty = { ...sampleMeeting(1), items: [], participants: [], absent: [], others: [] };
+    const read = await readBack(await renderMeetingPdf(empty, options('public')));
+    expect(read.pages.length).toBe(1);
+    expect(allText(read)).not.toContain('Indhold');
+  });
+
+  it('renders a table row longer than a page, an unbroken 400-letter word, emoji and control characters', async () => {
+    const doc = sampleMeeting(2);
+    const giant = Array.from({ length: 1500 }, (_, i) => `ord${i}`).join(' ');
+    doc.items[1]!.sections.push({ heading: 'Bilagstabel', type: 'other', blocks: [
+      { kind: 'table', rows: [['A', 'B'], ['kort', giant], ['x'.repeat(400), 'slut']] },
+      { kind: 'paragraph', text: `Et langt ord: ${'y'.repeat(400)} og emoji 🙂 og styretegn \u0001\u0000 her.` },
+    ] });
+    const read = await readBack(await renderMeetingPdf(doc, options('public')));
+    const text = squash(allText(read));
+    expect(text).toContain('ord0');
+    expect(text).toContain('ord1499');
+    expect(text).toContain('slut');
+    expect(text).toContain('og styretegn her.');
+  });
+});

@@ -60,7 +60,7 @@ export async function renderPrintView(view: PrintView, options: MeetingPdfOption
   const reserved = entries.length > 0 ? contentsPages(w, entries) : 0;
   for (let i = 0; i < reserved; i++) w.newPage();
 
-  w.newPage();
+  if (entries.length > 0 || doc.frontMatter.length > 0 || hasParticipants(doc)) w.newPage();
   if (doc.frontMatter.length > 0) {
     drawBlocks(w, doc.frontMatter);
     w.down(12);
@@ -117,7 +117,15 @@ function drawItem(w: Writer, item: AgendaItem, level: AccessLevel): void {
       w.keep(w.measure(section.heading, { face: 'bold', size: 10.5 }) + lineHeight(w) * 2);
       w.text(section.heading, { face: 'bold', size: 10.5, color: decision ? TYPE.accent : TYPE.text, gap: 2 });
     }
-    drawBlocks(w, section.blocks, decision ? 10 : 0);
+    if (!decision) {
+      drawBlocks(w, section.blocks);
+      continue;
+    }
+    // The decision stands out: indented, with a bar beside it.
+    const from = w.mark();
+    drawBlocks(w, section.blocks, 10);
+    w.sideBar({ ...from, y: from.y + 1 }, 0);
+    w.down(2);
   }
   // Bilag the text does not already name with `./.`.
   const named = new Set(item.sections.flatMap((s) => s.blocks.flatMap((b) => (b.kind === 'attachment' ? [attachmentTitle(b.title)] : []))));

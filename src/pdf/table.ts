@@ -56,7 +56,8 @@ export function drawTable(w: Writer, rawRows: readonly string[][], indent = 0): 
     Math.max(...rows.flatMap((r, i) => r[c]!.split(/\s+/).map((word) => w.widthOf(word, style(i))))) + 2 * PAD_X + 1,
   );
   const total = w.width - indent;
-  const widths = columnWidths(natural, minimum, total);
+  // A word wider than this is broken inside its cell rather than squeezing the other columns.
+  const widths = columnWidths(natural, minimum.map((m) => Math.min(m, total * 0.4)), total);
   const heightOf = (row: number) => Math.max(...rows[row]!.map((cell, c) => w.measure(cell || ' ', { ...style(row), width: widths[c]! - 2 * PAD_X }))) + 2 * PAD_Y;
   const fullPage = w.bottom - w.top;
 

@@ -162,6 +162,25 @@ export class Writer {
     this.doc.save().moveTo(this.left, this.doc.y).lineTo(this.left + this.width, this.doc.y).lineWidth(weight).strokeColor(color).stroke().restore();
   }
 
+  /** Where the flow is: page and height, for marking a stretch of text afterwards. */
+  mark(): { page: number; y: number } {
+    return { page: this.page, y: this.doc.y };
+  }
+
+  /** A bar in the left margin of the text from `from` to the cursor, on every page the text ran over. */
+  sideBar(from: { page: number; y: number }, indent: number, color: string = TYPE.accent): void {
+    const to = this.mark();
+    for (let page = from.page; page <= to.page; page++) {
+      this.doc.switchToPage(page);
+      const top = page === from.page ? from.y : this.top;
+      const bottom = page === to.page ? to.y : this.bottom;
+      if (bottom > top) this.doc.save().rect(this.left + indent, top, 2, bottom - top).fill(color).restore();
+    }
+    this.doc.switchToPage(to.page);
+    this.doc.x = this.left;
+    this.doc.y = to.y;
+  }
+
   /** Moves the cursor down. */
   down(points: number): void {
     this.doc.y += points;
