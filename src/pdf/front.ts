@@ -3,7 +3,7 @@
  * and the deltagerfortegnelse (members present, afbud with substitutes, others present).
  */
 import type { Attendee, MeetingDocument } from '../model/index.js';
-import { danishDate, danishDateTime, danishLongDate, kindLabel, timeRange } from '../web/format.js';
+import { danishLongDate, kindLabel, timeRange } from '../web/format.js';
 import { drawTable } from './table.js';
 import { PAGE, TYPE, type Writer } from './writer.js';
 
@@ -66,7 +66,8 @@ export function drawFrontPage(w: Writer, doc: MeetingDocument, facts: FrontFacts
     w.place(edition, w.left + 10, w.y + 8, { face: 'semibold', width: w.width - 20 });
     w.down(height + 6);
   }
-  w.place(`${facts.organization} · ${kindLabel(doc.kind)} ${danishDate(doc.date)} · dannet i Referat ${danishDateTime(facts.generatedAt.toISOString())}`, w.left, w.bottom - 14, {
+  // When it was made is in the metadata: a date on the page would be read back as the meeting's.
+  w.place(`${facts.organization} · ${kindLabel(doc.kind)} · dannet i Referat`, w.left, w.bottom - 14, {
     width: w.width,
     size: TYPE.small,
     color: TYPE.muted,
