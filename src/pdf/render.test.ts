@@ -191,6 +191,15 @@ describe('documents that strain the layout', () => {
     expect(allText(read)).not.toContain('Indhold');
   });
 
+  it('keeps the contents right when a long note makes the front page run over', async () => {
+    const doc = sampleMeeting(6);
+    const note = Array.from({ length: 900 }, (_, i) => `rettelse${i}`).join(' ');
+    const read = await readBack(await renderMeetingPdf(doc, { ...options('public'), note }));
+    expect(allText(read)).toContain('rettelse899');
+    const titles = new Map(doc.items.map((i) => [i.number, i.access === 'closed' ? CLOSED_ITEM : i.title]));
+    expectTrueContents(read, doc.items.map((i) => i.number), titles);
+  });
+
   it('renders a table row longer than a page, an unbroken 400-letter word, emoji and control characters', async () => {
     const doc = sampleMeeting(2);
     const giant = Array.from({ length: 1500 }, (_, i) => `ord${i}`).join(' ');

@@ -58,6 +58,8 @@ export async function renderPrintView(view: PrintView, options: MeetingPdfOption
 
   const entries: ContentsEntry[] = view.entries.map((e) => ({ number: numberOf(e), title: headingOf(e), destination: destinationOf(numberOf(e)) }));
   const reserved = entries.length > 0 ? contentsPages(w, entries) : 0;
+  // After the front page, however long its title and note made it.
+  const contentsStart = w.page + 1;
   for (let i = 0; i < reserved; i++) w.newPage();
 
   if (entries.length > 0 || doc.frontMatter.length > 0 || hasParticipants(doc)) w.newPage();
@@ -84,7 +86,7 @@ export async function renderPrintView(view: PrintView, options: MeetingPdfOption
     else drawItem(w, e.item, e.level);
   });
 
-  if (reserved > 0) drawContents(w, entries, 1, (entry) => pages.get(entry.number) ?? 1);
+  if (reserved > 0) drawContents(w, entries, contentsStart, (entry) => pages.get(entry.number) ?? contentsStart);
   drawPageFrames(w, `${organization} · ${kindLabel(doc.kind)}`, danishDate(doc.date));
   return w.finish();
 }
