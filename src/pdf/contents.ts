@@ -51,7 +51,7 @@ export function contentsPages(w: Writer, entries: readonly ContentsEntry[]): num
 }
 
 /** Draws the contents on the pages starting at `firstPage` (kept free for it), with each entry's page. */
-export function drawContents(w: Writer, entries: readonly ContentsEntry[], firstPage: number, pageOf: (entry: ContentsEntry) => number): void {
+export function drawContents(w: Writer, entries: readonly ContentsEntry[], firstPage: number, pageOf: (index: number) => number): void {
   const { slots } = layout(w, entries);
   w.doc.switchToPage(firstPage);
   w.place(HEADING, w.left, PAGE.top, { face: 'bold', size: HEADING_SIZE, width: w.width });
@@ -63,6 +63,6 @@ export function drawContents(w: Writer, entries: readonly ContentsEntry[], first
     const face = depthOf(e.number) === 0 ? 'semibold' : 'regular';
     w.place(`${e.number}.`, x, slot.y, { width: NUMBER_WIDTH, face, goTo: e.destination });
     w.place(e.title, x + NUMBER_WIDTH, slot.y, { width: titleWidth(w, e), face, goTo: e.destination });
-    w.place(String(pageOf(e) + 1), w.left + w.width - PAGE_WIDTH, slot.y, { width: PAGE_WIDTH, align: 'right', face, color: TYPE.text, goTo: e.destination });
+    w.place(String(pageOf(i) + 1), w.left + w.width - PAGE_WIDTH, slot.y, { width: PAGE_WIDTH, align: 'right', face, color: TYPE.text, goTo: e.destination });
   });
 }

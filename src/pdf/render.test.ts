@@ -24,8 +24,8 @@ function contentsOf(read: ReadBack): Array<{ number: string; title: string; page
 }
 
 /** The page (1-based) each item heading is on, searching after the contents, in document order. */
-function headingPages(read: ReadBack, numbers: string[], from: number): Map<string, number> {
-  const found = new Map<string, number>();
+function headingPages(read: ReadBack, numbers: string[], from: number): number[] {
+  const found: number[] = [];
   let page = from;
   let line = 0;
   for (const number of numbers) {
@@ -34,7 +34,7 @@ function headingPages(read: ReadBack, numbers: string[], from: number): Map<stri
       for (; line < lines.length; line++) {
         const l = lines[line]!;
         if (l.bold && l.size >= 11 && l.text.startsWith(`${number}. `)) {
-          found.set(number, page + 1);
+          found.push(page + 1);
           line++;
           break search;
         }
@@ -53,7 +53,7 @@ function expectTrueContents(read: ReadBack, numbers: string[], titles: Map<strin
   for (const e of contents) expect(squash(titles.get(e.number)!).startsWith(squash(e.title)), `${e.number}: ${e.title}`).toBe(true);
   const lastContentsPage = Math.max(...contents.map((e) => read.pages.findIndex((p) => p.some((l) => l.text.startsWith(`${e.number}. `)))));
   const pages = headingPages(read, numbers, lastContentsPage + 1);
-  for (const e of contents) expect(pages.get(e.number), `item ${e.number}`).toBe(e.page);
+  contents.forEach((e, k) => expect(pages[k], `item ${e.number}`).toBe(e.page));
   return contents;
 }
 
@@ -198,6 +198,15 @@ describe('documents that strain the layout', () => {
     expect(allText(read)).toContain('rettelse899');
     const titles = new Map(doc.items.map((i) => [i.number, i.access === 'closed' ? CLOSED_ITEM : i.title]));
     expectTrueContents(read, doc.items.map((i) => i.number), titles);
+  });
+
+  it('prints two items that share a number (an export’s mistake) each at its own page', async () => {
+    const base = sampleMeeting(4);
+    const twin = { ...base.items[1]!, title: 'Dobbelt nummer', sections: base.items[2]!.sections };
+    const doc = { ...base, items: [base.items[0]!, { ...base.items[1]!, title: 'Dobbelt nummer' }, twin, base.items[3]!] };
+    const read = await readBack(await renderMeetingPdf(doc, options('public')));
+    const contents = expectTrueContents(read, ['1', '2', '2', '4'], new Map(doc.items.map((i) => [i.number, i.title])));
+    expect(contents[2]!.page).toBeGreaterThan(contents[1]!.page);
   });
 
   it('renders a table row longer than a page, an unbroken 400-letter word, emoji and control characters', async () => {

@@ -34,7 +34,8 @@ export async function renderMeetingPdf(doc: MeetingDocument, options: MeetingPdf
   return renderPrintView(view, options);
 }
 
-const destinationOf = (number: string) => `punkt-${number}`;
+/** Destinations by position: two items sharing a number (an export's mistake) keep their own. */
+const destinationOf = (index: number, number: string) => `punkt-${index + 1}-${number}`;
 const headingOf = (e: PrintedItem) => (e.kind === 'item' ? e.item.title : CLOSED_ITEM);
 const numberOf = (e: PrintedItem) => (e.kind === 'item' ? e.item.number : e.number);
 
@@ -56,7 +57,7 @@ export async function renderPrintView(view: PrintView, options: MeetingPdfOption
     generatedAt,
   });
 
-  const entries: ContentsEntry[] = view.entries.map((e) => ({ number: numberOf(e), title: headingOf(e), destination: destinationOf(numberOf(e)) }));
+  const entries: ContentsEntry[] = view.entries.map((e, i) => ({ number: numberOf(e), title: headingOf(e), destination: destinationOf(i, numberOf(e)) }));
   const reserved = entries.length > 0 ? contentsPages(w, entries) : 0;
   // After the front page, however long its title and note made it.
   const contentsStart = w.page + 1;
@@ -69,7 +70,7 @@ export async function renderPrintView(view: PrintView, options: MeetingPdfOption
   }
   if (hasParticipants(doc)) drawParticipants(w, doc);
 
-  const pages = new Map<string, number>();
+  const pages: number[] = [];
   const outline = new Map<string, PDFKit.PDFOutline>();
   view.entries.forEach((e, i) => {
     const number = numberOf(e);
@@ -78,15 +79,15 @@ export async function renderPrintView(view: PrintView, options: MeetingPdfOption
     const heading = `${number}. ${headingOf(e)}`;
     const size = depth(number) === 0 ? 13 : 11.5;
     w.keep(w.measure(heading, { face: 'bold', size }) + lineHeight(w) * 3);
-    if (!pages.has(number)) pages.set(number, w.page);
+    pages[i] = w.page;
     const parent = outline.get(number.split('.').slice(0, -1).join('.')) ?? w.doc.outline;
     outline.set(number, parent.addItem(heading));
-    w.text(heading, { face: 'bold', size, destination: destinationOf(number), gap: 3 });
+    w.text(heading, { face: 'bold', size, destination: entries[i]!.destination, gap: 3 });
     if (e.kind === 'withheld') w.text('Punktet er lukket. Dets titel og indhold indgår ikke i denne udgave.', { color: TYPE.muted, gap: TYPE.paragraphGap });
     else drawItem(w, e.item, e.level);
   });
 
-  if (reserved > 0) drawContents(w, entries, contentsStart, (entry) => pages.get(entry.number) ?? contentsStart);
+  if (reserved > 0) drawContents(w, entries, contentsStart, (i) => pages[i]!);
   drawPageFrames(w, `${organization} · ${kindLabel(doc.kind)}`, danishDate(doc.date));
   return w.finish();
 }
