@@ -54,6 +54,11 @@ function expectTrueContents(read: ReadBack, numbers: string[], titles: Map<strin
   const lastContentsPage = Math.max(...contents.map((e) => read.pages.findIndex((p) => p.some((l) => l.text.startsWith(`${e.number}. `)))));
   const pages = headingPages(read, numbers, lastContentsPage + 1);
   contents.forEach((e, k) => expect(pages[k], `item ${e.number}`).toBe(e.page));
+  // Bookmarks and the contents' links lead to the same pages.
+  expect(read.outline.map((o) => o.page)).toEqual(contents.map((e) => e.page));
+  expect(new Set(read.outline.map((o) => o.title.split('.')[0]))).toEqual(new Set(numbers.map((n) => n.split('.')[0])));
+  const targets = read.pages.flatMap((_, i) => read.links[i]!);
+  for (const e of contents) expect(targets).toContain(e.page);
   return contents;
 }
 

@@ -21,6 +21,10 @@ export interface ReadBack {
   info: Record<string, unknown>;
   /** The catalogue's language (`/Lang`), when pdfjs reports it. */
   language: string | null;
+  /** The bookmarks, depth first, each with the page (1-based) it opens. */
+  outline: Array<{ title: string; page: number }>;
+  /** Per page, the pages (1-based) its internal links lead to. */
+  links: number[][];
 }
 
 /** The text of a PDF, page by page. */
@@ -28,8 +32,15 @@ export async function readBack(bytes: Uint8Array): Promise<ReadBack> {
   const pdf = await getDocument({ data: new Uint8Array(bytes), verbosity: 0, isEvalSupported: false }).promise;
   try {
     const pages: PdfLine[][] = [];
+    const links: number[][] = [];
+    const pageOfDest = async (dest: unknown): Promise<number> => {
+      const explicit = typeof dest === 'string' ? await pdf.getDestination(dest) : (dest as unknown[] | null);
+      return explicit ? (await pdf.getPageIndex(explicit[0] as never)) + 1 : 0;
+    };
     for (let n = 1; n <= pdf.numPages; n++) {
       const page = await pdf.getPage(n);
+      const annotations = await page.getAnnotations();
+      links.push(await Promise.all(annotations.filter((a) => a.subtype === 'Link' && a.dest).map((a) => pageOfDest(a.dest))));
       await page.getOperatorList();
       const content = await page.getTextContent();
       const runs: TextRun[] = [];
@@ -51,7 +62,15 @@ export async function readBack(bytes: Uint8Array): Promise<ReadBack> {
     }
     const meta = await pdf.getMetadata();
     const language = ((meta.info as Record<string, unknown>).Language as string | undefined) ?? null;
-    return { pages, info: meta.info as Record<string, unknown>, language };
+    const outline: ReadBack['outline'] = [];
+    const walk = async (nodes: Array<{ title: string; dest: unknown; items: unknown[] }> | null) => {
+      for (const node of nodes ?? []) {
+        outline.push({ title: node.title, page: await pageOfDest(node.dest) });
+        await walk(node.items as typeof nodes);
+      }
+    };
+    await walk((await pdf.getOutline()) as never);
+    return { pages, info: meta.info as Record<string, unknown>, language, outline, links };
   } finally {
     await pdf.destroy();
   }
