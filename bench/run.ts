@@ -5,7 +5,8 @@
  *
  * Options: --items N (corpus size, default 200000), --repeat R (timed passes, default 3),
  * --fresh (rebuild a corpus kept from an earlier run), --only pglite|postgres,
- * --part core|public (core: parser, storage, search; public: iCalendar and OParl lists, public.ts).
+ * --part core|public|pdf (core: parser, storage, search; public: iCalendar and OParl lists, public.ts;
+ * pdf: rendering a 20-item meeting as PDF, pdf.ts).
  */
 import { readFile } from 'node:fs/promises';
 import { sql } from 'drizzle-orm';
@@ -18,6 +19,7 @@ import { readManifest } from '../src/cli/serve.js';
 import { syntheticDocuments, vocabularyOf } from './corpus.js';
 import { openBenchDatabase } from './databases.js';
 import { itemCount, loadBatch } from './load.js';
+import { pdfBench } from './pdf.js';
 import { publicBench } from './public.js';
 import { QUERIES } from './queries.js';
 
@@ -26,7 +28,7 @@ interface Options {
   repeat: number;
   fresh: boolean;
   only: 'pglite' | 'postgres' | null;
-  part: 'core' | 'public' | null;
+  part: 'core' | 'public' | 'pdf' | null;
 }
 
 function parseArgs(args: string[]): Options {
@@ -41,7 +43,7 @@ function parseArgs(args: string[]): Options {
     else throw new Error(`unknown option ${arg}`);
   }
   if (!Number.isInteger(options.items) || options.items < 1) throw new Error('--items needs a positive whole number');
-  if (options.part !== null && options.part !== 'core' && options.part !== 'public') throw new Error('--part is core or public');
+  if (options.part !== null && !['core', 'public', 'pdf'].includes(options.part)) throw new Error('--part is core, public or pdf');
   return options;
 }
 
@@ -126,6 +128,7 @@ async function searchLatency(database: Database, repeat: number) {
 
 async function main() {
   const options = parseArgs(process.argv.slice(2));
+  if (options.part === 'pdf') return pdfBench();
   const manifest = await readManifest();
   const seeds = await Promise.all(
     manifest.map(async (entry) => {
@@ -140,6 +143,7 @@ async function main() {
   );
   if (options.part !== 'public') await core(options, seeds, drivers);
   if (options.part !== 'core') for (const driver of drivers) await publicBench(driver, seeds.map((s) => s.doc), options);
+  if (options.part === null) await pdfBench();
 }
 
 /** Parser, storage and search: the benchmarks of the import and search side. */

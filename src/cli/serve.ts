@@ -18,6 +18,7 @@ import { createInternalApp } from '../web/internal.js';
 import { describeError } from '../web/log.js';
 import { listen, serveArchive, type RunningServer } from '../web/server.js';
 import { createOParlApp } from '../api/oparl/routes.js';
+import { pdfRoutes } from '../pdf/routes.js';
 import { importFiles } from './import.js';
 import { alertsFromEnv, type Alerts } from '../alerts/index.js';
 import { createAccounts } from '../auth/index.js';
@@ -139,6 +140,7 @@ export async function runServe(args: string[]): Promise<number> {
       accounts: createAccounts(database.db),
       workspace: createWorkspace(database.db, archive, { onPublished: () => void alerts.notify() }),
       allocations: createAllocations(database.db),
+      pdf: pdfRoutes(database.db),
     });
     url = hostname === '127.0.0.1' ? `http://localhost:${server.port}` : server.url;
     // Holding the embedded database, this server is the only way in for `referat import`.

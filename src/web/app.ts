@@ -76,6 +76,8 @@ export interface AppParts {
   workspace?: Workspace;
   /** Allocations on item and meeting pages, their CSV and JSON (src/allocation/web.tsx). */
   allocations?: AllocationsPart;
+  /** Agendas and minutes as PDF (src/pdf/routes.ts): /meetings/:id/documents/:kind.pdf. */
+  pdf?: Hono<AppEnv>;
 }
 
 /** Build the web application over an archive. */
@@ -315,6 +317,7 @@ export function createApp(archive: Archive, parts: AppParts = {}): Hono<AppEnv> 
   if (parts.alerts) app.route('/subscriptions', parts.alerts.routes);
   if (parts.accounts) app.route('/', parts.accounts.routes); // /log-ind, /log-ud, /admin/… (src/auth)
   if (parts.workspace) app.route('/arbejdsrum', parts.workspace.routes);
+  if (parts.pdf) app.route('/', parts.pdf); // /meetings/:id/documents/agenda.pdf, minutes.pdf (src/pdf)
 
   if (parts.oparl) {
     // The System object lives at /oparl/v1.1/ (with the slash, as OParl clients are given it).

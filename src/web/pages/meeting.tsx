@@ -5,7 +5,8 @@
 import type { MeetingView } from '../../archive/types.js';
 import { Allocations } from '../../allocation/web.js';
 import type { AttachedAllocation } from '../../db/allocations.js';
-import type { AgendaItem, Block, MeetingDocument } from '../../model/index.js';
+import type { AgendaItem, Block, DocumentKind, MeetingDocument } from '../../model/index.js';
+import { pdfUrl } from '../../pdf/url.js';
 import { Icon } from '../components/icon.js';
 import { parentNumber, STATUS_LABELS } from '../../model/index.js';
 import { ApprovalLinks } from '../components/approvals.js';
@@ -52,6 +53,7 @@ function Facts(props: { view: MeetingView }) {
           <FactRow label="Dokumenter"><KindBadges kinds={meeting.kinds} /></FactRow>
           <FactRow label="Status">{STATUS_LABELS[meeting.status]}</FactRow>
           {documents.length > 0 && <FactRow label="Versioner og originaler"><Documents meetingId={meeting.id} documents={documents} /></FactRow>}
+          {documents.length > 0 && <FactRow label="Hent som PDF"><PdfLinks meetingId={meeting.id} kinds={documents.map((d) => d.kind)} /></FactRow>}
         </tbody>
       </table>
     </div>
@@ -72,6 +74,22 @@ function Corrections(props: { documents: MeetingView['documents'] }) {
         </ul>
       </div>
     </div>
+  );
+}
+
+/** Each document's current version as PDF, in the house layout (src/pdf). */
+function PdfLinks(props: { meetingId: number; kinds: DocumentKind[] }) {
+  return (
+    <ul class="nobullet-list pdf-links">
+      {props.kinds.map((kind) => (
+        <li>
+          <a href={pdfUrl(props.meetingId, kind)} download>
+            <Icon name="file-pdf" />
+            {kindLabel(kind)} (PDF)
+          </a>
+        </li>
+      ))}
+    </ul>
   );
 }
 
