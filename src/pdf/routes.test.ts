@@ -100,7 +100,8 @@ describe('GET /meetings/:id/documents/:kind.pdf', () => {
   });
 
   it('prints on the minutes the meeting that approved them, once its minutes say so', async () => {
-    await database.db.execute(sql`update agenda_items set minutes_of = '2020-06-17' where meeting_date = '2020-09-09' and number = '1'`);
+    // The next meeting's minutes approve them: its approval item (projected with minutes_of) gets a decision.
+    await database.db.execute(sql`update agenda_items set minutes_of = '2020-06-17', decision = 'Godkendt.' where meeting_date = '2020-09-09' and number = '1'`);
     const text = allText(await readBack(new Uint8Array(await (await get(`/meetings/${meetingId}/documents/minutes.pdf`)).arrayBuffer())));
     expect(text).toContain('Referatet er godkendt på mødet onsdag den 9. september 2020.');
   });

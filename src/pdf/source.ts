@@ -35,7 +35,7 @@ export function dbPrintSources(db: Db): PrintSources {
       sql`select v.id as version_id, v.model, v.note, m.organization_id, o.name as organization,
             (select to_char(min(m2.date), 'YYYY-MM-DD') from agenda_items i join meetings m2 on m2.id = i.meeting_id
               where d.kind = 'minutes' and i.minutes_of = m.date and i.organization_id = m.organization_id and m2.id <> m.id
-                and m2.status = 'minutes_published' and ${visibleItems(viewer, 'i')} and ${visibleMeetings(viewer, 'm2')}) as approved_at
+                and m2.status = 'minutes_published' and i.kind = 'minutes' and i.decision is not null and ${visibleItems(viewer, 'i')} and ${visibleMeetings(viewer, 'm2')}) as approved_at
           from meetings m
           join meeting_documents d on d.meeting_id = m.id and d.kind = ${kind}
           join document_versions v on v.id = d.current_version_id
