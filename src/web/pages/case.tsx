@@ -51,8 +51,10 @@ function MeetingGroup(props: { meeting: MeetingSummary; items: CaseItem[]; threa
   const id = props.thread === undefined ? `moede-${meeting.id}` : `emne-${props.thread}-moede-${meeting.id}`;
   const MeetingHeading = props.thread === undefined ? 'h2' : 'h3';
   const ItemHeading = props.thread === undefined ? 'h3' : 'h4';
+  // Within a subject the meeting is a heading, not a landmark of its own: one meeting may appear under several subjects.
+  const Group = props.thread === undefined ? 'section' : 'div';
   return (
-    <section class="case-meeting mt-7" aria-labelledby={id}>
+    <Group class="case-meeting mt-7" aria-labelledby={props.thread === undefined ? id : undefined}>
       <MeetingHeading id={id}><a href={meetingUrl(meeting.id)}>{meetingTitle(meeting)}</a></MeetingHeading>
       <p class="case-meeting-meta">
         {meeting.body ? <a href={bodyUrl(meeting.body.slug)}>{meeting.body.name}</a> : bodyName(meeting)}
@@ -67,7 +69,7 @@ function MeetingGroup(props: { meeting: MeetingSummary; items: CaseItem[]; threa
           {item.decision ? <Decision text={item.decision} /> : <p class="case-no-decision">{NO_DECISION[item.kind]}</p>}
         </article>
       ))}
-    </section>
+    </Group>
   );
 }
 
