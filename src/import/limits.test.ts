@@ -25,7 +25,7 @@ describe('limits', () => {
   });
 });
 
-describe('no quadratic regular expressions: a 1 MB line of one character reads in well under a second', () => {
+describe('no quadratic regular expressions: a 1 MB line of one character reads in seconds, not minutes', () => {
   const MB = 1024 * 1024;
   // The five of the brief, and the other characters that open markup or a pattern.
   // (A line of tabs is a row of a million empty cells: linear, but about a second of work.)
@@ -43,7 +43,9 @@ describe('no quadratic regular expressions: a 1 MB line of one character reads i
         const start = performance.now();
         const lines = await readLines(format, new TextEncoder().encode(source), `a.${path}`);
         structureDocument(lines, {});
-        expect(performance.now() - start, `${path} with a 1 MB line of ${JSON.stringify(c)}`).toBeLessThan(1000);
+        // Quadratic work on a 1 MB line takes minutes; linear work takes well under a second unloaded. The bound
+        // tells the two apart on a loaded CI machine (speed itself is the bench's business, not this test's).
+        expect(performance.now() - start, `${path} with a 1 MB line of ${JSON.stringify(c)}`).toBeLessThan(5000);
       }
     }, 30_000);
   }
