@@ -10,6 +10,7 @@ import type { MeetingDocument, Viewer } from '../model/index.js';
 import type { Db } from './client.js';
 import { danishCompare, personKey, slugify } from './names.js';
 import { queryRows } from './rows.js';
+import { keptPerson } from './identities.js';
 import { personMemberships } from './memberships.js';
 import { meetingSummariesById } from './summaries.js';
 import { visibleMeetings } from './visibility.js';
@@ -123,8 +124,11 @@ interface AttendanceRow {
 
 /** A person with every meeting they are listed at, newest first; null when unknown or listed nowhere. */
 export async function getPerson(db: Db, viewer: Viewer, ref: string): Promise<PersonView | null> {
-  const person = await resolvePerson(db, ref);
-  if (!person) return null;
+  const named = await resolvePerson(db, ref);
+  if (!named) return null;
+  // A person merged into another (db/identities.ts) is that person now.
+  const keptId = await keptPerson(db, named.id);
+  const person = keptId === named.id ? named : ((await queryRows<PersonRow>(db, sql`select id, slug, name from people where id = ${keptId}`))[0] ?? named);
   // The counterpart: for afbud who came instead; for a substitute whose afbud they covered.
   const rows = await queryRows<AttendanceRow>(
     db,

@@ -9,6 +9,7 @@ import { sql } from 'drizzle-orm';
 import { copenhagenToday, currentDocumentKind, meetingStatusOf, MeetingDocument, upgradeStoredModel, type DocumentKind } from '../model/index.js';
 import { writeAppointments } from './appointments.js';
 import { writeAnnouncedMeetings } from './planned.js';
+import { reconcileIdentities } from './identities.js';
 import { refreshApprovals } from './approvals.js';
 import { refreshMemberships, writeParticipations } from './attendance.js';
 import type { Db } from './client.js';
@@ -74,6 +75,8 @@ export async function projectMeeting(tx: Tx, meetingId: number): Promise<void> {
   await writeParticipations(tx, doc, target);
   await writeAppointments(tx, doc, target, meeting.date);
   await writeAnnouncedMeetings(tx, doc, target);
+  const listed = await queryRows<{ person_id: number }>(tx, sql`select distinct person_id from participations where meeting_id = ${meetingId}`);
+  await reconcileIdentities(tx, listed.map((r) => r.person_id));
   await refreshMemberships(tx, meeting.organization_id);
 }
 
