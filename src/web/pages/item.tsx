@@ -69,7 +69,7 @@ export function renderItemPage(view: ItemView): string {
       <p class="item-context">
         {kindLabel(kind)} · <a href={meetingUrl(meeting.id)}>{meetingTitle(meeting)}</a>
       </p>
-      <Item item={item} meetingId={meeting.id} level={1} onMeetingPage={false} />
+      <Item item={item} meetingId={meeting.id} level={1} onMeetingPage={false} bilag={view.bilag} />
       <p class="d-print-none">
         <a href={itemAnchorUrl(meeting.id, item.number)}>Se punktet i hele {kind === 'minutes' ? 'referatet' : 'dagsordenen'}</a>
       </p>

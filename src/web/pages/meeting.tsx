@@ -149,7 +149,7 @@ export function renderMeetingPage(view: MeetingView, version?: { notice: Child; 
       <div class="agenda-items">
         {doc.items.length === 0 && <p>Dokumentet har ingen offentlige punkter.</p>}
         {doc.items.map((item) => (
-          <Item item={item} meetingId={meeting.id} level={levels.get(item.number)!} onMeetingPage={true} />
+          <Item item={item} meetingId={meeting.id} level={levels.get(item.number)!} onMeetingPage={true} bilag={view.bilag} />
         ))}
         {isLong(doc) && <BackToTop />}
       </div>
