@@ -198,6 +198,24 @@ describe('bilag files', () => {
     });
   });
 
+  describe('JSON API', () => {
+    it("gives each bilag its file's URL, type and size when stored, and leaves out what the reader may not see", async () => {
+      type ApiAttachment = { title: string; file: { url: string; mediaType: string; size: number } | null };
+      const pdf = await fileOf('budget.pdf');
+      const anonymous = (await (await app.request(`/api/meetings/${meetingId}/items/1`)).json()) as { item: { attachments: ApiAttachment[] } };
+      expect(anonymous.item.attachments.map((a) => [a.title, a.file])).toEqual([
+        ['Budgetoversigt', { url: `/files/${pdf.id}`, mediaType: 'application/pdf', size: PDF.byteLength }],
+        ['Bilag uden bytes', null],
+      ]);
+      const meeting = await (await app.request(`/api/meetings/${meetingId}`, { headers: { cookie: member } })).text();
+      expect(meeting).toContain(`"url":"/files/${(await fileOf('notat.docx')).id}"`);
+      expect(meeting).toContain(`"url":"/files/${(await fileOf('Indstilling om ansættelse')).id}"`);
+      const publicMeeting = await (await app.request(`/api/meetings/${meetingId}`)).text();
+      expect(publicMeeting).toContain(`"url":"/files/${pdf.id}"`);
+      for (const secret of ['Fortroligt notat', 'Indstilling om ansættelse', 'Ansættelse af direktør']) expect(publicMeeting).not.toContain(secret);
+    });
+  });
+
   it('writes sizes as Danish readers do', () => {
     expect(danishFileSize(1_258_291)).toBe('1,2 MB');
     expect(danishFileSize(340 * 1024)).toBe('340 kB');
