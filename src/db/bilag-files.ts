@@ -22,10 +22,25 @@ export interface BilagWanted {
 
 const key = (sha256: string, name: string, access: AccessLevel) => `${sha256}\u0000${name}\u0000${access}`;
 
+/** What the bytes are, told in the database from their first bytes and ZIP entry names (as checkBilag does on upload). */
+async function sniffFormats(tx: Tx, hashes: string[]): Promise<Map<string, string | null>> {
+  if (hashes.length === 0) return new Map();
+  const rows = await queryRows<{ sha256: string; format: string | null }>(
+    tx,
+    sql`select sha256, case
+          when substring(bytes from 1 for 5) = decode('255044462d', 'hex') then 'pdf'
+          when substring(bytes from 1 for 4) = decode('504b0304', 'hex') and position(convert_to('word/document.xml', 'UTF8') in bytes) > 0
+            and position(convert_to('[Content_Types].xml', 'UTF8') in bytes) > 0 then 'docx'
+          else null end as format
+        from ${blobs} where sha256 in (${sql.join(hashes.map((h) => sql`${h}`), sql`, `)})`,
+  );
+  return new Map(rows.map((r) => [r.sha256, r.format]));
+}
+
 /**
  * The file id of each bilag (null without stored bytes), reusing a `files` row with the same bytes,
  * name and level, adding one otherwise; and a warning for each bilag whose bytes are missing.
- * The media type is told from the bytes (as the upload was checked), in the database.
+ * The bytes are read (to tell their type) only for a file row not seen before.
  */
 export async function bilagFileIds(tx: Tx, wanted: readonly BilagWanted[]): Promise<{ ids: Array<number | null>; warnings: string[] }> {
   const hashes = [...new Set(wanted.map((w) => w.attachment.sha256).filter((h): h is string => !!h))];
@@ -36,31 +51,24 @@ export async function bilagFileIds(tx: Tx, wanted: readonly BilagWanted[]): Prom
     .where(inArray(files.sha256, hashes))
     .orderBy(files.id);
   const byKey = new Map<string, number>();
-  for (const f of existing) if (!byKey.has(key(f.sha256, f.name, f.access))) byKey.set(key(f.sha256, f.name, f.access), f.id);
-  const blobInfo = new Map(
-    (
-      await queryRows<{ sha256: string; size: number; format: string | null }>(
-        tx,
-        sql`select sha256, size, case
-              when substring(bytes from 1 for 5) = decode('255044462d', 'hex') then 'pdf'
-              when substring(bytes from 1 for 4) = decode('504b0304', 'hex') and position(convert_to('word/document.xml', 'UTF8') in bytes) > 0
-                and position(convert_to('[Content_Types].xml', 'UTF8') in bytes) > 0 then 'docx'
-              else null end as format
-            from ${blobs} where sha256 in (${sql.join(hashes.map((h) => sql`${h}`), sql`, `)})`,
-      )
-    ).map((b) => [b.sha256, b]),
-  );
+  const typeOf = new Map<string, string>();
+  for (const f of existing) {
+    if (!byKey.has(key(f.sha256, f.name, f.access))) byKey.set(key(f.sha256, f.name, f.access), f.id);
+    typeOf.set(f.sha256, f.mediaType);
+  }
+  // The size column only: the bytes stay unread.
+  const sizes = new Map((await tx.select({ sha256: blobs.sha256, size: blobs.size }).from(blobs).where(inArray(blobs.sha256, hashes))).map((b) => [b.sha256, b.size]));
+  const fresh = wanted.filter((w) => w.attachment.sha256 && sizes.has(w.attachment.sha256) && !byKey.has(key(w.attachment.sha256, bilagFileName(w.attachment), w.access)));
+  const formats = await sniffFormats(tx, [...new Set(fresh.map((w) => w.attachment.sha256!))].filter((h) => !typeOf.has(h)));
+  for (const [sha256, format] of formats) typeOf.set(sha256, format ? mediaTypeOf(format) : 'application/octet-stream');
+
   const warnings: string[] = [];
   const ids: Array<number | null> = [];
   for (const w of wanted) {
     const sha256 = w.attachment.sha256;
-    if (!sha256) {
-      ids.push(null);
-      continue;
-    }
-    const blob = blobInfo.get(sha256);
-    if (!blob) {
-      warnings.push(`Bilag "${w.attachment.title}" of item ${w.itemNumber} names bytes the archive does not hold (SHA-256 ${sha256.slice(0, 12)}…): listed without a download.`);
+    const size = sha256 ? sizes.get(sha256) : undefined;
+    if (!sha256 || size === undefined) {
+      if (sha256) warnings.push(`Bilag "${w.attachment.title}" of item ${w.itemNumber} names bytes the archive does not hold (SHA-256 ${sha256.slice(0, 12)}…): listed without a download.`);
       ids.push(null);
       continue;
     }
@@ -68,8 +76,7 @@ export async function bilagFileIds(tx: Tx, wanted: readonly BilagWanted[]): Prom
     const k = key(sha256, name, w.access);
     let id = byKey.get(k);
     if (id === undefined) {
-      const mediaType = blob.format ? mediaTypeOf(blob.format) : 'application/octet-stream';
-      const [row] = await tx.insert(files).values({ sha256, name, mediaType, size: blob.size, access: w.access }).returning({ id: files.id });
+      const [row] = await tx.insert(files).values({ sha256, name, mediaType: typeOf.get(sha256)!, size, access: w.access }).returning({ id: files.id });
       id = row!.id;
       byKey.set(k, id);
     }

@@ -22,6 +22,7 @@ const PDF = new TextEncoder().encode(`%PDF-1.4\n% Budget 2027\n${'x'.repeat(1300
 const CLOSED_PDF = new TextEncoder().encode('%PDF-1.4\n% Bilag til et lukket punkt\n%%EOF\n');
 // What checkBilag takes for DOCX: a ZIP naming [Content_Types].xml and word/document.xml.
 const DOCX = new Uint8Array([0x50, 0x4b, 0x03, 0x04, ...new TextEncoder().encode('[Content_Types].xml word/document.xml Lukket notat')]);
+const CONFIDENTIAL_PDF = new TextEncoder().encode('%PDF-1.4\n% Personoplysninger\n%%EOF\n');
 const MISSING = 'ab'.repeat(32);
 
 describe('bilag files', () => {
@@ -29,8 +30,9 @@ describe('bilag files', () => {
   let app: ReturnType<typeof workspaceApp>;
   let member: string;
   let otherMember: string;
+  let secretary: string;
   let meetingId: number;
-  let hashes: { pdf: string; closedPdf: string; docx: string };
+  let hashes: { pdf: string; closedPdf: string; docx: string; confidential: string };
 
   const agenda = (note: string): MeetingDocument =>
     meetingDocument({
@@ -50,6 +52,9 @@ describe('bilag files', () => {
           text: 'Ansøgernes navne og vurderinger.',
           attachments: [{ title: 'Indstilling om ansættelse', access: 'public', fileName: null, sha256: hashes.closedPdf }],
         }),
+        item('3', 'Tilskud til foreninger', {
+          attachments: [{ title: 'Ansøgers personoplysninger', access: 'confidential', fileName: 'personsag.pdf', sha256: hashes.confidential }],
+        }),
       ],
     });
 
@@ -64,7 +69,7 @@ describe('bilag files', () => {
     database = await openTestDatabase();
     await storeDocument(database.db, meetingDocument({ date: '2031-01-15' }), original('kkr'));
     await storeDocument(database.db, meetingDocument({ body: 'KD-Net', date: '2031-01-16' }), original('kd-net'));
-    hashes = await database.db.transaction(async (tx) => ({ pdf: await storeBlob(tx, PDF), closedPdf: await storeBlob(tx, CLOSED_PDF), docx: await storeBlob(tx, DOCX) }));
+    hashes = await database.db.transaction(async (tx) => ({ pdf: await storeBlob(tx, PDF), closedPdf: await storeBlob(tx, CLOSED_PDF), docx: await storeBlob(tx, DOCX), confidential: await storeBlob(tx, CONFIDENTIAL_PDF) }));
     const orgs = await organizationIdsBySlug(database.db, ['kkr-midtjylland']);
     const stored = await database.db.transaction((tx) =>
       storeWrittenDocument(tx, agenda('vedtages'), { organizationId: orgs.get('kkr-midtjylland')!, createdBy: 'sekretaer@example.dk' }),
@@ -73,6 +78,7 @@ describe('bilag files', () => {
     app = workspaceApp(database.db);
     member = await signedInAs(app, database.db, 'medlem@example.dk', [{ slug: 'kkr-midtjylland', role: 'member' }]);
     otherMember = await signedInAs(app, database.db, 'andet@example.dk', [{ slug: 'kd-net', role: 'member' }]);
+    secretary = await signedInAs(app, database.db, 'sekretaer@example.dk', [{ slug: 'kkr-midtjylland', role: 'secretary' }]);
   });
   afterAll(() => database?.close());
 
@@ -94,7 +100,9 @@ describe('bilag files', () => {
         ['Fortroligt notat om lønninger', rows[1]!.id, 'closed'],
         ['Bilag uden bytes', null, 'public'],
         ['Indstilling om ansættelse', rows[2]!.id, 'closed'],
+        ['Ansøgers personoplysninger', links[4]!.file_id, 'confidential'],
       ]);
+      expect(links[4]!.file_id).not.toBeNull();
     });
 
     it('reuses the rows on re-projection and on a new version, and warns of missing bytes without failing', async () => {
@@ -171,6 +179,18 @@ describe('bilag files', () => {
       expect((await app.request(`/files/${originalFile!.file_id}`)).status).toBe(404);
       expect((await app.request(`/documents/${(await fileOf('budget.pdf')).id}/original`)).status).toBe(404);
       for (const path of ['/files/999999', '/files/0', '/files/abc']) expect((await app.request(path)).status, path).toBe(404);
+    });
+
+    it("serves a confidential bilag to the organisation's secretaries only", async () => {
+      const [row] = await queryRows<{ id: number; access: string }>(database.db, sql`select id, access from files where sha256 = ${hashes.confidential}`);
+      expect(row!.access).toBe('confidential');
+      expect((await app.request(`/files/${row!.id}`)).status).toBe(404);
+      expect((await app.request(`/files/${row!.id}`, { headers: { cookie: member } })).status).toBe(404);
+      const res = await app.request(`/files/${row!.id}`, { headers: { cookie: secretary } });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('cache-control')).toBe('private, no-store');
+      expect((await (await app.request(`/meetings/${meetingId}/items/3`, { headers: { cookie: member } })).text())).not.toContain('personoplysninger');
+      expect((await (await app.request(`/meetings/${meetingId}/items/3`, { headers: { cookie: secretary } })).text())).toContain(`<a href="/files/${row!.id}">Ansøgers personoplysninger</a>`);
     });
   });
 
