@@ -3,6 +3,7 @@
  * Implemented over the database (src/db). Every method takes the viewer who reads and returns
  * only what the access policy (policy.ts) lets that viewer see.
  */
+import type { PromisedItem } from '../import/structure/promises.js';
 import type {
   AgendaItem,
   AttendanceStatus,
@@ -66,6 +67,8 @@ export interface MeetingView {
   people: Array<{ name: string; person: PersonRef }>;
   /** The stored files of the bilag the viewer may download (see archive/bilag.ts storedBilagOf). */
   bilag?: StoredBilag[];
+  /** Items this meeting promised for a later one, and items earlier meetings promised for it (db/promises.ts). */
+  promises?: { made: PromiseView[]; due: PromiseView[] };
 }
 
 export interface ItemView {
@@ -84,6 +87,17 @@ export interface ItemView {
 export interface ItemRef {
   number: string;
   title: string;
+}
+
+/** An item promised for a later meeting ("Punkter til næste møde"), where it was promised, and what became of it. */
+export interface PromiseView {
+  promise: PromisedItem;
+  /** The meeting whose document promised it. */
+  from: MeetingSummary;
+  /** The meeting it was promised for, when it is in the archive. */
+  to: MeetingSummary | null;
+  /** The item of `to` that took it up; null while none has. */
+  item: ItemRef | null;
 }
 
 /** One agenda item of a case (sag), from the meeting's current document. */
@@ -336,6 +350,8 @@ export interface Archive {
   search(viewer: Viewer, query: SearchQuery): Promise<SearchResult>;
   /** A case's visible items across meetings; null when it has none. */
   getCase(viewer: Viewer, caseNumber: string): Promise<CaseView | null>;
+  /** Promised items no agenda has taken up yet: all bodies', or one's (null when the body is unknown). */
+  openPromises?(viewer: Viewer, bodySlug: string | null): Promise<PromiseView[] | null>;
   /** The case number as stored that a typed one names, ignoring case and punctuation ("sag 2020 01697"); null when none the viewer may see. */
   resolveCaseNumber?(viewer: Viewer, typed: string): Promise<string | null>;
   /** People from the participant lists, grouped by body. */

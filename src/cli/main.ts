@@ -15,7 +15,8 @@ const USAGE = `Usage:
   referat serve                                                                      serve the archive (imports the samples into an empty database)
   referat user add EMAIL [--admin] [--member ORG-SLUG]… [--secretary ORG-SLUG]… [--name NAME] [--password-stdin]
                                                                                      create an account (password prompted, or stdin's first line)
-  referat user list                                                                  list accounts and their roles`;
+  referat user list                                                                  list accounts and their roles
+  referat population import FILE [--source TEXT]                                     population figures from a FOLK1A CSV file (Danmarks Statistik)`;
 
 async function parseCommand(args: string[]): Promise<number> {
   const parsed = parseDocumentArgs(args, ['json', 'lines']);
@@ -70,6 +71,10 @@ async function main(argv: string[]): Promise<number> {
     case 'user': {
       const { runUser } = await import('./user.js');
       return runUser(rest);
+    }
+    case 'population': {
+      const { runPopulation } = await import('./population.js');
+      return runPopulation(rest);
     }
     default:
       console.error(USAGE);

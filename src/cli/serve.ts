@@ -22,6 +22,7 @@ import { importFiles } from './import.js';
 import { alertsFromEnv, type Alerts } from '../alerts/index.js';
 import { createAccounts } from '../auth/index.js';
 import { createWorkspace } from '../workspace/index.js';
+import { createAllocations } from '../allocation/web.js';
 
 const SAMPLES = new URL('../../samples/', import.meta.url);
 
@@ -132,7 +133,13 @@ export async function runServe(args: string[]): Promise<number> {
     // Links in alert mails: REFERAT_PUBLIC_URL, else this server's own address.
     alerts = alertsFromEnv(database.db, `http://localhost:${port}`);
     const archive = createDbArchive(database.db);
-    server = await serveArchive(archive, { port, hostname }, { oparl: createOParlApp(database.db), alerts, accounts: createAccounts(database.db), workspace: createWorkspace(database.db, archive) });
+    server = await serveArchive(archive, { port, hostname }, {
+      oparl: createOParlApp(database.db),
+      alerts,
+      accounts: createAccounts(database.db),
+      workspace: createWorkspace(database.db, archive, { onPublished: () => void alerts.notify() }),
+      allocations: createAllocations(database.db),
+    });
     url = hostname === '127.0.0.1' ? `http://localhost:${server.port}` : server.url;
     // Holding the embedded database, this server is the only way in for `referat import`.
     internal = database.lock ? await serveImports(database, database.lock, url, alerts) : null;

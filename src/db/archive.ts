@@ -13,6 +13,7 @@ import { readBilagFile, storedBilag } from './bilag-files.js';
 import { calendarEntries, feedEntries } from './calendar.js';
 import { resolveCaseNumber } from './case-index.js';
 import { getCase } from './cases.js';
+import { meetingPromises, openPromises } from './promises.js';
 import type { Db } from './client.js';
 import { organizationMemberships } from './memberships.js';
 import { getPerson, listPeople, meetingPeople } from './people.js';
@@ -70,8 +71,12 @@ export function createDbArchive(db: Db): Archive {
       const current = meeting && (await currentDocument(viewer, id));
       if (!meeting || !current) return null;
       const documents = await meetingDocuments(db, viewer, id, current.organizationId);
-      const people = await meetingPeople(db, current.versionId, current.document);
-      return { meeting, document: current.document, documents, people, bilag: await storedBilag(db, viewer, id) };
+      const [people, promises, bilag] = await Promise.all([
+        meetingPeople(db, current.versionId, current.document),
+        meetingPromises(db, viewer, id),
+        storedBilag(db, viewer, id),
+      ]);
+      return { meeting, document: current.document, documents, people, promises, bilag };
     },
 
     async getItem(viewer, meetingId, number): Promise<ItemView | null> {
@@ -110,6 +115,12 @@ export function createDbArchive(db: Db): Archive {
 
     search: (viewer, query) => searchItems(db, viewer, query),
     getCase: (viewer, caseNumber) => getCase(db, viewer, caseNumber),
+
+    async openPromises(viewer, bodySlug) {
+      if (bodySlug === null) return openPromises(db, viewer, null);
+      const [row] = await queryRows<{ id: number }>(db, sql`select id from organizations where slug = ${bodySlug}`);
+      return row ? openPromises(db, viewer, row.id) : null;
+    },
     resolveCaseNumber: (viewer, typed) => resolveCaseNumber(db, viewer, typed),
     listPeople: (viewer, filter) => listPeople(db, viewer, filter),
     getPerson: (viewer, ref) => getPerson(db, viewer, ref),

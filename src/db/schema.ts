@@ -578,3 +578,61 @@ export const documentCorrections = pgTable(
   },
   (t) => [index('document_corrections_document_idx').on(t.documentId)],
 );
+
+// ── Allocation keys (issue 13, migration 0011) ────────────────────────────────────────────────
+
+/**
+ * A municipality's population for a period (Danmarks Statistik's FOLK1A: "2024K1", or a year),
+ * imported from CSV or entered by a secretary; never invented. One row per municipality and
+ * period: a correction replaces the figure with its own source, date and author, and the audit
+ * log keeps the old one. Allocations copy the figures they use, so a correction changes none.
+ */
+export const populationFigures = pgTable(
+  'population_figures',
+  {
+    id: serial('id').primaryKey(),
+    /** Danmarks Statistik's three-digit municipality code ("751"). */
+    municipalityCode: text('municipality_code').notNull(),
+    /** The official name, as in the lexicon ("Aarhus"). */
+    municipality: text('municipality').notNull(),
+    /** "2024K1" (first of the quarter) or "2024". */
+    period: text('period').notNull(),
+    count: integer('count').notNull(),
+    /** Where the figure comes from, e.g. "Danmarks Statistik, FOLK1A (folk1a.csv)". */
+    source: text('source').notNull(),
+    enteredAt: timestamp('entered_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+    /** "cli", or the secretary's e-mail. */
+    enteredBy: text('entered_by').notNull(),
+  },
+  (t) => [uniqueIndex('population_figures_key').on(t.municipalityCode, t.period), check('population_figures_count_check', sql`${t.count} >= 0`)],
+);
+
+/**
+ * An allocation attached to an agenda item (agenda_items ids are stable identities): the model,
+ * its inputs (population figures copied in) and the result computed from them (src/allocation).
+ * Never overwritten: a revision is a new row with the same item and slot and the next version;
+ * withdrawing one is a version marked withdrawn. Readable by whoever may read the item.
+ */
+export const allocations = pgTable(
+  'allocations',
+  {
+    id: serial('id').primaryKey(),
+    agendaItemId: integer('agenda_item_id')
+      .notNull()
+      .references(() => agendaItems.id),
+    /** Which of the item's allocations (1, 2, …); its versions share it. */
+    slot: integer('slot').notNull(),
+    version: integer('version').notNull(),
+    title: text('title').notNull(),
+    /** The model (per-capita, mix, quota, historical). */
+    kind: text('kind').notNull(),
+    /** The population period the inputs' figures were taken from, when they came from population_figures. */
+    populationPeriod: text('population_period'),
+    inputs: jsonb('inputs').notNull(),
+    result: jsonb('result').notNull(),
+    withdrawn: boolean('withdrawn').notNull().default(false),
+    createdAt: created(),
+    createdBy: text('created_by').notNull(),
+  },
+  (t) => [uniqueIndex('allocations_item_slot_version_key').on(t.agendaItemId, t.slot, t.version), index('allocations_item_idx').on(t.agendaItemId)],
+);

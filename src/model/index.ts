@@ -13,6 +13,8 @@ export * from './legislative-term.js';
 export * from './location.js';
 export * from './meeting.js';
 export * from './paper.js';
+export * from './title.js';
+export * from './identity.js';
 export * from './file.js';
 export * from './version.js';
 export * from './viewer.js';

@@ -14,6 +14,7 @@ import { renderFrontPage } from './pages/front.js';
 import { renderItemPage } from './pages/item.js';
 import { renderMeetingPage } from './pages/meeting.js';
 import { renderPeoplePage } from './pages/people.js';
+import { renderPromisesPage } from './pages/promises.js';
 import { renderPersonPage } from './pages/person.js';
 import { renderSearchPage } from './pages/search.js';
 import { renderComparePage, renderVersionPage } from './pages/version.js';
@@ -41,6 +42,7 @@ import { join } from 'node:path';
 import { showAlertForms } from '../alerts/forms.js';
 import type { Accounts } from '../auth/index.js';
 import type { Workspace } from '../workspace/index.js';
+import type { AllocationsPart } from '../allocation/web.js';
 
 const LATEST_COUNT = 10;
 const UPCOMING_COUNT = 10;
@@ -71,6 +73,8 @@ export interface AppParts {
   accounts?: Accounts;
   /** The secretariat's workspace (src/workspace), at /arbejdsrum. */
   workspace?: Workspace;
+  /** Allocations on item and meeting pages, their CSV and JSON (src/allocation/web.tsx). */
+  allocations?: AllocationsPart;
 }
 
 /** Build the web application over an archive. */
@@ -162,7 +166,14 @@ export function createApp(archive: Archive, parts: AppParts = {}): Hono<AppEnv> 
   app.get('/meetings/:id', async (c) => {
     const id = parseId(c.req.param('id'));
     const view = id === null ? null : await archive.getMeeting(c.var.viewer, id);
-    return view ? c.html(renderMeetingPage(view)) : notFound(c);
+    return view ? c.html(renderMeetingPage(view, undefined, (await parts.allocations?.forMeeting(c.var.viewer, view.meeting.id)) ?? [])) : notFound(c);
+  });
+
+  app.get('/lovede-punkter', async (c) => {
+    if (!archive.openPromises) return notFound(c);
+    const body = c.req.query('body')?.slice(0, MAX_NAME_FILTER) || null;
+    const [promises, bodies] = await Promise.all([archive.openPromises(c.var.viewer, body), archive.listBodies(c.var.viewer)]);
+    return promises ? c.html(renderPromisesPage({ promises, bodies, body })) : notFound(c);
   });
 
   app.get('/meetings/:id/items/:number', async (c) => {
@@ -170,7 +181,7 @@ export function createApp(archive: Archive, parts: AppParts = {}): Hono<AppEnv> 
     const number = c.req.param('number');
     if (id === null || !/^\d{1,4}(\.\d{1,4}){0,5}$/.test(number)) return notFound(c);
     const view = await archive.getItem(c.var.viewer, id, number);
-    return view ? c.html(renderItemPage(view)) : notFound(c);
+    return view ? c.html(renderItemPage(view, (await parts.allocations?.forItem(c.var.viewer, id, number)) ?? [])) : notFound(c);
   });
 
   /** The meeting, document kind and version a version URL names, or null for one that names none. */
@@ -294,7 +305,8 @@ export function createApp(archive: Archive, parts: AppParts = {}): Hono<AppEnv> 
     return c.html(renderSearchPage({ query, bodies, result }));
   });
 
-  app.route('/', createJsonApi(archive)); // /api: the JSON API, its OpenAPI document and page (src/api/json)
+  if (parts.allocations) app.route('/', parts.allocations.routes); // …/fordelinger/N.csv
+  app.route('/', createJsonApi(archive, parts.allocations)); // /api: the JSON API, its OpenAPI document and page (src/api/json)
 
   if (parts.alerts) app.route('/subscriptions', parts.alerts.routes);
   if (parts.accounts) app.route('/', parts.accounts.routes); // /log-ind, /log-ud, /admin/… (src/auth)

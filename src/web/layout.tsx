@@ -131,6 +131,7 @@ export function Layout(props: LayoutProps) {
                     <li><a href="/meetings">Alle møder</a></li>
                     <li><a href="/search">Søg i arkivet</a></li>
                     <li><a href="/people">Personer</a></li>
+                    <li><a href="/lovede-punkter">Lovede punkter</a></li>
                     <li><a href="/om-arkivet">Om arkivet og åbne data</a></li>
                     <li><a href="/api">API</a></li>
                     <li><a href="/tilgaengelighed">Tilgængelighedserklæring</a></li>

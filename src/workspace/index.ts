@@ -18,6 +18,7 @@ import { listOrganizations } from '../db/users.js';
 import { secretaryOrganizations, writesAnywhere } from './access.js';
 import { renderWorkspaceHome } from './pages/home.js';
 import { renderUploadTooLargePage } from './pages/errors.js';
+import { createAllocationWorkspace } from './allocation/index.js';
 
 type Env = { Variables: { viewer: Viewer } };
 
@@ -29,6 +30,8 @@ export interface WorkspaceOptions {
   now?: () => Date;
   /** The largest upload accepted, in bytes. */
   maxUploadBytes?: number;
+  /** Called after anything is published (the e-mail alerts send what is new: src/alerts). */
+  onPublished?: () => void;
 }
 
 /** What every part of the workspace is built with. */
@@ -37,6 +40,8 @@ export interface WorkspaceDeps {
   archive: Archive;
   now: () => Date;
   maxUploadBytes: number;
+  /** To call after a publication has committed. */
+  published: () => void;
 }
 
 export interface Workspace {
@@ -53,7 +58,13 @@ export function maxUploadBytesFromEnv(env: NodeJS.ProcessEnv = process.env): num
 }
 
 export function createWorkspace(db: Db, archive: Archive, options: WorkspaceOptions = {}): Workspace {
-  const deps: WorkspaceDeps = { db, archive, now: options.now ?? (() => new Date()), maxUploadBytes: options.maxUploadBytes ?? maxUploadBytesFromEnv() };
+  const deps: WorkspaceDeps = {
+    db,
+    archive,
+    now: options.now ?? (() => new Date()),
+    maxUploadBytes: options.maxUploadBytes ?? maxUploadBytesFromEnv(),
+    published: options.onPublished ?? (() => {}),
+  };
   const app = new Hono<Env>();
 
   app.use('*', async (c, next) => {
@@ -83,5 +94,6 @@ export function createWorkspace(db: Db, archive: Archive, options: WorkspaceOpti
   });
 
   // Parts of the workspace mount here, each with `deps`.
+  app.route('/fordelinger', createAllocationWorkspace(deps)); // allocation keys and population figures (issue 13)
   return { routes: app };
 }

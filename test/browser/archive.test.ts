@@ -121,6 +121,8 @@ describe.skipIf(!hasChromium)('web archive in Chromium (seeds imported into a da
       { path: '/people?q=xyzzyfindesikke', status: 200 },
       { path: '/people?body=kd-net', status: 200 },
       { path: '/people/findes-ikke', status: 404 },
+      { path: '/lovede-punkter', status: 200 },
+      { path: '/lovede-punkter?body=kkr-midtjylland', status: 200 },
     );
     for (const slug of ['h-c-oesterby', 'per-mathiasen', 'thomas-lindberg', 'jesper-kaas-schmidt']) {
       const person = (await archive.getPerson(ANONYMOUS, slug))!;

@@ -9,6 +9,8 @@ import { OpenAPIHono, createRoute, type z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { cors } from 'hono/cors';
 import type { Archive } from '../../archive/types.js';
+import type { AllocationsPart } from '../../allocation/web.js';
+import { registerAllocationRoutes } from './allocations.js';
 import type { Viewer } from '../../model/index.js';
 import { parseSearchParams } from '../../web/search-params.js';
 import { renderApiPage, type ApiDocument } from '../../web/pages/api.js';
@@ -96,7 +98,7 @@ const listPage = <T>(c: Context, page: number, limit: number, total: number, res
   ({ total, page, limit, links: present.pageLinks(publicUrl(c), page, limit, total), results });
 
 /** The JSON API and its page, with full paths (/api/…), to be mounted at the site's root. */
-export function createJsonApi(archive: Archive): OpenAPIHono<Env> {
+export function createJsonApi(archive: Archive, allocations?: AllocationsPart): OpenAPIHono<Env> {
   const app = new OpenAPIHono<Env>({
     // Every validation failure is one Danish sentence per problem, as {error}.
     defaultHook: (result, c) => {
@@ -150,6 +152,8 @@ export function createJsonApi(archive: Archive): OpenAPIHono<Env> {
     const view = await archive.getCase(c.var.viewer, c.req.valid('param').caseNumber);
     return view ? c.json(present.caseView(view), 200) : missing(c, 'Sagen');
   });
+
+  if (allocations) registerAllocationRoutes(app, allocations, async (viewer, id, number) => (await archive.getItem(viewer, id, number)) !== null);
 
   // Search keeps the search page's own parser (one behaviour for both); the document describes it.
   app.openAPIRegistry.registerPath({

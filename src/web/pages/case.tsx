@@ -3,7 +3,7 @@
  * newest meeting first, each with its decision — the case's course through the bodies.
  */
 import type { CaseItem, CaseView, MeetingSummary } from '../../archive/types.js';
-import type { DocumentKind } from '../../model/index.js';
+import { threadsBySubject, type DocumentKind } from '../../model/index.js';
 import { Lines } from '../components/blocks.js';
 import { itemHeadingText } from '../components/item.js';
 import { KindBadges } from '../components/meeting-table.js';
@@ -46,12 +46,14 @@ function Decision(props: { text: string }) {
   );
 }
 
-function MeetingGroup(props: { meeting: MeetingSummary; items: CaseItem[] }) {
+function MeetingGroup(props: { meeting: MeetingSummary; items: CaseItem[]; thread?: number }) {
   const { meeting, items } = props;
-  const id = `moede-${meeting.id}`;
+  const id = props.thread === undefined ? `moede-${meeting.id}` : `emne-${props.thread}-moede-${meeting.id}`;
+  const MeetingHeading = props.thread === undefined ? 'h2' : 'h3';
+  const ItemHeading = props.thread === undefined ? 'h3' : 'h4';
   return (
     <section class="case-meeting mt-7" aria-labelledby={id}>
-      <h2 id={id}><a href={meetingUrl(meeting.id)}>{meetingTitle(meeting)}</a></h2>
+      <MeetingHeading id={id}><a href={meetingUrl(meeting.id)}>{meetingTitle(meeting)}</a></MeetingHeading>
       <p class="case-meeting-meta">
         {meeting.body ? <a href={bodyUrl(meeting.body.slug)}>{meeting.body.name}</a> : bodyName(meeting)}
         {' · '}
@@ -59,9 +61,9 @@ function MeetingGroup(props: { meeting: MeetingSummary; items: CaseItem[] }) {
       </p>
       {items.map((item) => (
         <article class="case-item" aria-labelledby={`${id}-punkt-${item.number}`}>
-          <h3 id={`${id}-punkt-${item.number}`} class="h4">
+          <ItemHeading id={`${id}-punkt-${item.number}`} class="h4">
             <a href={itemUrl(meeting.id, item.number)}>{itemHeadingText(item)}</a>
-          </h3>
+          </ItemHeading>
           {item.decision ? <Decision text={item.decision} /> : <p class="case-no-decision">{NO_DECISION[item.kind]}</p>}
         </article>
       ))}
@@ -72,6 +74,7 @@ function MeetingGroup(props: { meeting: MeetingSummary; items: CaseItem[] }) {
 /** The case page as an HTML document. */
 export function renderCasePage(view: CaseView): string {
   const groups = itemsByMeeting(view.items);
+  const threads = threadsBySubject(view.items);
   const bodies = [...new Set(view.items.map((i) => bodyName(i.meeting)))];
   const title = `Sag ${view.caseNumber}`;
   return renderPage(
@@ -82,7 +85,21 @@ export function renderCasePage(view: CaseView): string {
       </p>
       <p>Lukkede punkter vises ikke.</p>
       <Subscribe feed={feedUrl({ caseNumber: view.caseNumber })} alert={{ kind: 'case', target: view.caseNumber }} />
-      {groups.map((g) => <MeetingGroup meeting={g.meeting} items={g.items} />)}
+      {threads.length > 1 ? (
+        <>
+          <p>
+            Sagsnummeret er brugt til {danishNumber(threads.length)} forskellige emner; punkterne er samlet efter emne ud fra deres titler.
+          </p>
+          {threads.map((thread, n) => (
+            <section class="case-thread mt-8" aria-labelledby={`emne-${n + 1}`}>
+              <h2 id={`emne-${n + 1}`}>{thread[0]!.title}</h2>
+              {itemsByMeeting(thread).map((g) => <MeetingGroup meeting={g.meeting} items={g.items} thread={n + 1} />)}
+            </section>
+          ))}
+        </>
+      ) : (
+        groups.map((g) => <MeetingGroup meeting={g.meeting} items={g.items} />)
+      )}
     </Layout>,
   );
 }

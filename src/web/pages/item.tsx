@@ -1,5 +1,7 @@
 /** @module An item's own page: the item in full, and the same case at other meetings. */
 import type { ItemView } from '../../archive/types.js';
+import { Allocations } from '../../allocation/web.js';
+import type { AttachedAllocation } from '../../db/allocations.js';
 import { Icon } from '../components/icon.js';
 import { Item, itemHeadingText } from '../components/item.js';
 import { danishDate, kindLabel, meetingTitle } from '../format.js';
@@ -54,8 +56,8 @@ function ItemNav(props: { view: ItemView }) {
   );
 }
 
-/** The item page as an HTML document. */
-export function renderItemPage(view: ItemView): string {
+/** The item page as an HTML document, with the item's allocations (issue 13) under it. */
+export function renderItemPage(view: ItemView, allocations: AttachedAllocation[] = []): string {
   const { meeting, item } = view;
   const kind = meeting.kinds.includes('minutes') ? 'minutes' : 'agenda';
   const crumbs = [
@@ -70,6 +72,7 @@ export function renderItemPage(view: ItemView): string {
         {kindLabel(kind)} · <a href={meetingUrl(meeting.id)}>{meetingTitle(meeting)}</a>
       </p>
       <Item item={item} meetingId={meeting.id} level={1} onMeetingPage={false} bilag={view.bilag} />
+      <Allocations allocations={allocations} level={2} />
       <p class="d-print-none">
         <a href={itemAnchorUrl(meeting.id, item.number)}>Se punktet i hele {kind === 'minutes' ? 'referatet' : 'dagsordenen'}</a>
       </p>

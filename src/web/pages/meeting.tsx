@@ -3,6 +3,8 @@
  * table of contents, deltagerfortegnelse, then every item with its anchor (`#punkt-3.1`).
  */
 import type { MeetingView } from '../../archive/types.js';
+import { Allocations } from '../../allocation/web.js';
+import type { AttachedAllocation } from '../../db/allocations.js';
 import type { AgendaItem, Block, MeetingDocument } from '../../model/index.js';
 import { Icon } from '../components/icon.js';
 import { parentNumber, STATUS_LABELS } from '../../model/index.js';
@@ -11,10 +13,11 @@ import { Documents } from '../components/documents.js';
 import { Item, itemHeadingText } from '../components/item.js';
 import { KindBadges } from '../components/meeting-table.js';
 import { Participants } from '../components/participants.js';
+import { MeetingPromises } from '../components/promises.js';
 import { bodyName, danishLongDate, kindLabel, meetingTitle, timeRange } from '../format.js';
 import { FactRow } from '../components/fact-row.js';
 import { Layout, renderPage } from '../layout.js';
-import { bodyUrl, itemAnchor } from '../urls.js';
+import { bodyUrl, itemAnchor, itemUrl } from '../urls.js';
 import type { Child } from 'hono/jsx';
 
 /**
@@ -127,7 +130,7 @@ export function meetingPageTitle(view: MeetingView): string {
  * The meeting page as an HTML document. A page of an earlier version passes a notice (which
  * version this is) and its own title; the layout is the same.
  */
-export function renderMeetingPage(view: MeetingView, version?: { notice: Child; title: string }): string {
+export function renderMeetingPage(view: MeetingView, version?: { notice: Child; title: string }, allocations: AttachedAllocation[] = []): string {
   const { meeting, document: doc } = view;
   const levels = itemLevels(doc.items);
   const crumbs = [
@@ -153,6 +156,8 @@ export function renderMeetingPage(view: MeetingView, version?: { notice: Child; 
         ))}
         {isLong(doc) && <BackToTop />}
       </div>
+      <Allocations allocations={allocations} level={2} itemLink={(a) => itemUrl(meeting.id, a.itemNumber)} />
+      {view.promises && <MeetingPromises made={view.promises.made} due={view.promises.due} />}
     </Layout>,
   );
 }

@@ -1,0 +1,117 @@
+/**
+ * @module Promises across meetings (issue 12): the items a meeting's "Punkter til næste møde"
+ * promised, the meeting they were promised for (the date the text names, else the organisation's
+ * next meeting), and the item of that meeting's agenda that took each up — or none yet ("lovet,
+ * endnu ikke på en dagsorden"). Derived at read time from the current documents as the viewer may
+ * see them, so a closed item neither promises nor fulfils anything in public.
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import type { PromiseView } from '../archive/types.js';
+import { viewDocument } from '../archive/view.js';
+import { matchPromises, promisedItems, PROMISE_GROUP_PATTERNS, type PromisedItem } from '../import/structure/promises.js';
+import { currentDocumentKind, type DocumentKind, type MeetingDocument, type Viewer } from '../model/index.js';
+import type { Db } from './client.js';
+import { parseStoredModel } from './projection.js';
+import { queryRows } from './rows.js';
+import { meetingSummariesById } from './summaries.js';
+import { visibleItems, visibleMeetings } from './visibility.js';
+
+export type { PromiseView };
+
+/** A bound on the meetings one listing reads (the promise lists of an organisation over many years). */
+const MAX_MEETINGS = 400;
+
+/** Meetings with a visible "Punkter til næste møde" item, matching `where` (alias m), newest first. */
+async function promisingMeetings(db: Db, viewer: Viewer, where: SQL): Promise<number[]> {
+  const titles = sql.join(PROMISE_GROUP_PATTERNS.map((p) => sql`i.title ~* ${p}`), sql` or `);
+  const rows = await queryRows<{ id: number }>(
+    db,
+    sql`select m.id from meetings m
+        where ${visibleMeetings(viewer, 'm')} and (${where})
+          and exists (select 1 from agenda_items i where i.meeting_id = m.id and ${visibleItems(viewer, 'i')} and (${titles}))
+        order by m.date desc nulls last, m.id desc limit ${MAX_MEETINGS}`,
+  );
+  return rows.map((r) => r.id);
+}
+
+/** The current document of each meeting (minutes before agenda) as the viewer may see it. */
+async function visibleDocuments(db: Db, viewer: Viewer, ids: number[]): Promise<Map<number, { doc: MeetingDocument; organizationId: number | null; date: string | null }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await queryRows<{ id: number; organization_id: number | null; date: string | null; kind: DocumentKind; model: unknown }>(
+    db,
+    sql`select m.id, m.organization_id, m.date::text as date, d.kind, v.model from meetings m
+        join meeting_documents d on d.meeting_id = m.id join document_versions v on v.id = d.current_version_id
+        where m.id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)}) and ${visibleMeetings(viewer, 'm')}`,
+  );
+  const byMeeting = new Map<number, typeof rows>();
+  for (const r of rows) byMeeting.set(r.id, [...(byMeeting.get(r.id) ?? []), r]);
+  const result = new Map<number, { doc: MeetingDocument; organizationId: number | null; date: string | null }>();
+  for (const [id, docs] of byMeeting) {
+    const kind = currentDocumentKind(docs.map((d) => d.kind));
+    const row = docs.find((d) => d.kind === kind)!;
+    const doc = viewDocument(parseStoredModel(row.model), viewer, row.organization_id);
+    if (doc) result.set(id, { doc, organizationId: row.organization_id, date: row.date });
+  }
+  return result;
+}
+
+/** The meeting a promise made at (organisation, date) is for: on the date it names, else the next one. */
+async function targetMeeting(db: Db, viewer: Viewer, organizationId: number, after: string, forDate: string | null): Promise<number | null> {
+  const on = forDate !== null && forDate > after ? sql`m.date = ${forDate}` : sql`m.date > ${after}`;
+  const [row] = await queryRows<{ id: number }>(
+    db,
+    sql`select m.id from meetings m where m.organization_id = ${organizationId} and ${on} and ${visibleMeetings(viewer, 'm')}
+        order by m.date, m.id limit 1`,
+  );
+  return row?.id ?? null;
+}
+
+/** Every promise made at the given meetings, each with its target meeting and the item that took it up. */
+async function resolve(db: Db, viewer: Viewer, fromIds: number[]): Promise<PromiseView[]> {
+  const sources = await visibleDocuments(db, viewer, fromIds);
+  const made: Array<{ fromId: number; toId: number | null; promises: PromisedItem[] }> = [];
+  for (const id of fromIds) {
+    const source = sources.get(id);
+    if (!source || source.organizationId === null || source.date === null) continue;
+    const promises = promisedItems(source.doc);
+    // Promises for different dates in one item (rare) are resolved by the first date named.
+    if (promises.length > 0) made.push({ fromId: id, toId: await targetMeeting(db, viewer, source.organizationId, source.date, promises[0]!.forDate), promises });
+  }
+  const targets = await visibleDocuments(db, viewer, made.flatMap((m) => (m.toId === null ? [] : [m.toId])));
+  const summaries = await meetingSummariesById(db, viewer, made.flatMap((m) => [m.fromId, ...(m.toId === null ? [] : [m.toId])]));
+  return made.flatMap(({ fromId, toId, promises }) => {
+    const items = (toId !== null ? targets.get(toId)?.doc.items : undefined) ?? [];
+    return matchPromises(promises, items).map(({ promise, item }) => ({
+      promise,
+      from: summaries.get(fromId)!,
+      to: toId !== null ? (summaries.get(toId) ?? null) : null,
+      item: item ? { number: item.number, title: item.title } : null,
+    }));
+  });
+}
+
+/** What a meeting promised for later, and what earlier meetings promised for it. */
+export async function meetingPromises(db: Db, viewer: Viewer, meetingId: number): Promise<{ made: PromiseView[]; due: PromiseView[] }> {
+  const [meeting] = await queryRows<{ organization_id: number | null; date: string | null }>(
+    db,
+    sql`select organization_id, date::text as date from meetings m where m.id = ${meetingId} and ${visibleMeetings(viewer, 'm')}`,
+  );
+  if (!meeting || meeting.organization_id === null || meeting.date === null) return { made: [], due: [] };
+  const made = await resolve(db, viewer, await promisingMeetings(db, viewer, sql`m.id = ${meetingId}`));
+  // Promises for this meeting come from the organisation's meeting before it (or one naming its date).
+  // Only the last few meetings before it are read, so the page costs the same however long the archive.
+  const previous = await queryRows<{ id: number }>(
+    db,
+    sql`select m.id from meetings m where m.organization_id = ${meeting.organization_id} and m.date < ${meeting.date} and ${visibleMeetings(viewer, 'm')}
+        order by m.date desc, m.id desc limit 3`,
+  );
+  const earlier = previous.length === 0 ? [] : await promisingMeetings(db, viewer, sql`m.id in (${sql.join(previous.map((r) => sql`${r.id}`), sql`, `)})`);
+  const due = (await resolve(db, viewer, earlier)).filter((p) => p.to?.id === meetingId);
+  return { made, due };
+}
+
+/** Promises no agenda has taken up yet, newest first: all organisations', or one's. */
+export async function openPromises(db: Db, viewer: Viewer, organizationId: number | null): Promise<PromiseView[]> {
+  const where = organizationId === null ? sql`m.organization_id is not null` : sql`m.organization_id = ${organizationId}`;
+  return (await resolve(db, viewer, await promisingMeetings(db, viewer, where))).filter((p) => p.item === null);
+}
