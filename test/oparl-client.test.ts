@@ -62,8 +62,15 @@ async function archiveMeetings(archive: Archive): Promise<Map<string, ClientMeet
       const items = view.document.items.filter((i) => access.get(i.number) === 'public').map((i) => ({ number: i.number, name: i.title }));
       out.set(`http://referat.test/meetings/${summary.id}`, items);
     }
-    if (page * list.limit >= list.total) return out;
+    if (page * list.limit >= list.total) break;
   }
+  // Planned meetings (known from calendars in documents) are on their bodies' pages: Meetings without items.
+  for (const body of await archive.listBodies(ANONYMOUS)) {
+    for (const m of (await archive.getBody(ANONYMOUS, body.slug))!.meetings) {
+      if (m.kinds.length === 0 && (await archive.getPlannedMeeting?.(ANONYMOUS, m.id))) out.set(`http://referat.test/meetings/${m.id}`, []);
+    }
+  }
+  return out;
 }
 
 let database: Database;

@@ -63,8 +63,14 @@ describe(`an archive written by release af18f58, opened by today's code`, () => 
   });
 
   it('lists the same bodies with the same number of meetings', async () => {
+    // Today's projection adds planned meetings from the documents' calendars (db/planned.ts): counted apart.
     const bodies = await archive.listBodies(ANONYMOUS);
-    const got = bodies.map((b) => ({ slug: b.slug, name: b.name, meetingCount: b.meetingCount }));
+    const got = await Promise.all(
+      bodies.map(async (b) => {
+        const page = await archive.getBody(ANONYMOUS, b.slug);
+        return { slug: b.slug, name: b.name, meetingCount: page!.meetings.filter((m) => m.kinds.length > 0).length };
+      }),
+    );
     expect(got.sort((a, b) => a.slug.localeCompare(b.slug))).toEqual(
       [...expected.bodies].sort((a, b) => a.slug.localeCompare(b.slug)),
     );
@@ -74,7 +80,7 @@ describe(`an archive written by release af18f58, opened by today's code`, () => 
     for (const body of expected.bodies) {
       const page = await archive.getBody(ANONYMOUS, body.slug);
       expect(page, body.slug).not.toBeNull();
-      const ids = page!.meetings.map((m) => m.id).sort((a, b) => a - b);
+      const ids = page!.meetings.filter((m) => m.kinds.length > 0).map((m) => m.id).sort((a, b) => a - b);
       const want = expected.meetings.filter((m) => m.body === body.slug).map((m) => m.id);
       expect(ids, body.slug).toEqual(want);
     }

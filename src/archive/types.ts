@@ -49,6 +49,8 @@ export interface VersionListing extends DocumentVersionInfo {
   /** The original file's id (for /documents/:id/original), or null when withheld or written in Referat. */
   fileId: number | null;
   format: string | null;
+  /** Why a written version corrects the one before ("Rettet …" on the meeting page); null for the first and for imports. */
+  note?: string | null;
 }
 
 /** One of a meeting's documents (agenda, minutes …) with every version, newest first. */
@@ -69,6 +71,30 @@ export interface MeetingView {
   bilag?: StoredBilag[];
   /** Items this meeting promised for a later one, and items earlier meetings promised for it (db/promises.ts). */
   promises?: { made: PromiseView[]; due: PromiseView[] };
+  /** Links through the approval of minutes (absent on an earlier version's page). */
+  approvals?: MeetingApprovals;
+  /** Numbers of items the viewer may not read (shown as "Lukket punkt"); absent: none. */
+  withheld?: string[];
+}
+
+/** A meeting's links to other meetings through the approval of minutes, as one viewer may see them. */
+export interface MeetingApprovals {
+  /** This meeting's items approving an earlier meeting's minutes, with that meeting when it is in the archive. */
+  approves: Array<{ number: string; meeting: MeetingSummary }>;
+  /**
+   * Later meetings of the organisation with an item approving this meeting's minutes: `approved`
+   * once that meeting's minutes give the item a decision, otherwise on its agenda for approval.
+   */
+  approvedAt: Array<{ meeting: MeetingSummary; number: string; title: string; approved: boolean }>;
+}
+
+/** A meeting known only as planned (from a calendar in another document): no agenda yet. */
+export interface PlannedMeetingView {
+  meeting: MeetingSummary;
+  /** The item whose calendar announced it. */
+  announcedBy: { meetingId: number; number: string; date: string | null; body: string | null } | null;
+  /** Items earlier meetings promised for it. */
+  due: PromiseView[];
 }
 
 export interface ItemView {
@@ -81,6 +107,8 @@ export interface ItemView {
   next: ItemRef | null;
   /** The stored files of the item's bilag the viewer may download. */
   bilag?: StoredBilag[];
+  /** The item's meeting's links through the approval of minutes. */
+  approvals?: MeetingApprovals;
 }
 
 /** An item named by its number and title, for links between items. */
@@ -147,6 +175,20 @@ export interface MembershipView extends Pick<Membership, 'id' | 'role' | 'onBeha
   organization: Pick<Organization, 'slug' | 'name'>;
   /** The electoral period ("Valgperioden 2018–2021"). */
   term: string | null;
+  /** attendance: from participant lists · appointment: an item appointed the person. */
+  source: 'attendance' | 'appointment';
+  /** The appointing item (source 'appointment'). */
+  sourceItem: { meetingId: number; number: string; date: string | null } | null;
+}
+
+/** Seats one organisation fills in another for an electoral period, as an item's table states them. */
+export interface SeatView {
+  organization: Pick<Organization, 'slug' | 'name'>;
+  appointedBy: Pick<Organization, 'slug' | 'name'> | null;
+  period: string;
+  seats: number;
+  note: string;
+  sourceItem: { meetingId: number; number: string; date: string | null };
 }
 
 /** An earlier (or the current) version of a meeting document, as the viewer may see it. */
@@ -243,6 +285,8 @@ export interface BodyView {
   meetings: MeetingSummary[];
   /** Seats of the current electoral period and earlier ones, newest period first. */
   memberships: MembershipView[];
+  /** Seats in this organisation filled by others, and seats this organisation fills elsewhere, newest period first. */
+  seats?: { in: SeatView[]; fills: SeatView[] };
 }
 
 /** A meeting in a calendar (iCalendar): when, where, and whether it is cancelled. */
@@ -338,6 +382,8 @@ export interface Archive {
   /** Meetings dated after today (planned meetings). */
   upcomingMeetings(viewer: Viewer, limit: number): Promise<MeetingSummary[]>;
   getMeeting(viewer: Viewer, id: number): Promise<MeetingView | null>;
+  /** A meeting without documents yet (planned), or null. */
+  getPlannedMeeting?(viewer: Viewer, id: number): Promise<PlannedMeetingView | null>;
   getItem(viewer: Viewer, meetingId: number, number: string): Promise<ItemView | null>;
   /** A version of one of the meeting's documents (1 = the first), readable at its own URL. */
   getVersion(viewer: Viewer, meetingId: number, kind: DocumentKind, version: number): Promise<VersionView | null>;

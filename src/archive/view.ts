@@ -43,7 +43,11 @@ function itemFor(item: AgendaItem, level: AccessLevel, readable: (level: AccessL
   return {
     ...item,
     attachments: item.attachments.filter(keep),
-    sections: item.sections.map((s) => ({ ...s, blocks: blocksWithout(s.blocks, item.attachments, keep) })),
+    // A section that held only withheld bilag goes too: a heading over nothing says something is there.
+    sections: item.sections
+      .map((s) => ({ ...s, blocks: blocksWithout(s.blocks, item.attachments, keep), emptied: s.blocks.length > 0 }))
+      .filter((s) => s.blocks.length > 0 || !s.emptied)
+      .map(({ emptied: _, ...s }) => s),
   };
 }
 
@@ -88,6 +92,19 @@ export function viewDocument(doc: MeetingDocument, viewer: Viewer, organizationI
     frontMatter: doc.frontMatter.map((b) => withoutSecrets(b, names)).filter((b): b is Block => b !== null),
     warnings: doc.warnings.filter((w) => !names(w) && !namesNumber(w)),
   };
+}
+
+/**
+ * The numbers of the items the viewer may not read, outermost only (a closed item's sub-items go
+ * with it): the meeting page shows each as "Lukket punkt", with nothing of its text.
+ */
+export function withheldNumbers(doc: MeetingDocument, viewer: Viewer, organizationId: number | null): string[] {
+  const levels = itemLevels(doc);
+  const hidden = new Set(doc.items.map((i) => i.number).filter((n) => !canRead(viewer, levels.get(n) ?? 'public', organizationId)));
+  return [...hidden].filter((n) => {
+    const parent = n.includes('.') ? n.slice(0, n.lastIndexOf('.')) : null;
+    return parent === null || !hidden.has(parent);
+  });
 }
 
 /** One item as the viewer may see it, or null when withheld. */

@@ -7,15 +7,16 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { canRead } from '../archive/policy.js';
 import type { Archive, BodySummary, BodyView, ItemView, MeetingView } from '../archive/types.js';
-import { viewDocument } from '../archive/view.js';
+import { viewDocument, withheldNumbers } from '../archive/view.js';
 import type { AccessLevel, Viewer } from '../model/index.js';
 import { readBilagFile, storedBilag } from './bilag-files.js';
+import { meetingApprovals } from './approvals.js';
 import { calendarEntries, feedEntries } from './calendar.js';
 import { resolveCaseNumber } from './case-index.js';
 import { getCase } from './cases.js';
 import { meetingPromises, openPromises } from './promises.js';
 import type { Db } from './client.js';
-import { organizationMemberships } from './memberships.js';
+import { organizationMemberships, organizationSeats } from './memberships.js';
 import { getPerson, listPeople, meetingPeople } from './people.js';
 import { parseStoredModel } from './projection.js';
 import { queryRows } from './rows.js';
@@ -38,8 +39,9 @@ export function createDbArchive(db: Db): Archive {
           where m.id = ${meetingId} and ${visibleMeetings(viewer, 'm')}`,
     );
     if (!row) return null;
-    const document = viewDocument(parseStoredModel(row.model), viewer, row.organization_id);
-    return document && { versionId: row.version_id, document, organizationId: row.organization_id };
+    const stored = parseStoredModel(row.model);
+    const document = viewDocument(stored, viewer, row.organization_id);
+    return document && { versionId: row.version_id, document, organizationId: row.organization_id, withheld: withheldNumbers(stored, viewer, row.organization_id) };
   };
 
   const bodies = (viewer: Viewer, where: SQL) =>
@@ -51,13 +53,15 @@ export function createDbArchive(db: Db): Archive {
     );
 
   return {
-    listBodies: (viewer) => bodies(viewer, sql`true`),
+    // Organisations only known as seats (a board an item appoints to) have pages but are not listed among the bodies that meet.
+    listBodies: (viewer) => bodies(viewer, sql`exists (select 1 from meetings m where m.organization_id = o.id and ${visibleMeetings(viewer, 'm')})`),
 
     async getBody(viewer, slug): Promise<BodyView | null> {
       const [body] = await bodies(viewer, sql`o.slug = ${slug}`);
       if (!body) return null;
       const meetings = await meetingSummaries(db, viewer, sql`o.slug = ${slug}`, sql`m.date desc nulls last, m.id desc`);
-      return { body, meetings, memberships: await organizationMemberships(db, slug) };
+      const [memberships, seats] = await Promise.all([organizationMemberships(db, slug), organizationSeats(db, slug)]);
+      return { body, meetings, memberships, seats };
     },
 
     latestMeetings: (viewer, limit) =>
@@ -71,12 +75,26 @@ export function createDbArchive(db: Db): Archive {
       const current = meeting && (await currentDocument(viewer, id));
       if (!meeting || !current) return null;
       const documents = await meetingDocuments(db, viewer, id, current.organizationId);
-      const [people, promises, bilag] = await Promise.all([
+      const [people, promises, approvals, bilag] = await Promise.all([
         meetingPeople(db, current.versionId, current.document),
         meetingPromises(db, viewer, id),
+        meetingApprovals(db, viewer, id),
         storedBilag(db, viewer, id),
       ]);
-      return { meeting, document: current.document, documents, people, promises, bilag };
+      return { meeting, document: current.document, documents, people, promises, approvals, withheld: current.withheld, bilag };
+    },
+
+    async getPlannedMeeting(viewer, id) {
+      const meeting = await summary(viewer, id);
+      if (!meeting || meeting.kinds.length > 0) return null;
+      const [source] = await queryRows<{ meeting_id: number; number: string; date: string | null; body: string | null }>(
+        db,
+        sql`select i.meeting_id, i.number, i.meeting_date::text as date, o.name as body from meetings m
+            join agenda_items i on i.id = m.announced_by_item_id left join organizations o on o.id = i.organization_id
+            where m.id = ${id} and ${visibleItems(viewer, 'i')}`,
+      );
+      const { due } = await meetingPromises(db, viewer, id);
+      return { meeting, announcedBy: source ? { meetingId: source.meeting_id, number: source.number, date: source.date, body: source.body } : null, due };
     },
 
     async getItem(viewer, meetingId, number): Promise<ItemView | null> {
@@ -89,7 +107,7 @@ export function createDbArchive(db: Db): Archive {
       const ref = (i: (typeof items)[number] | undefined) => (i ? { number: i.number, title: i.title } : null);
       const related = await relatedItems(viewer, meetingId, item.caseNumber);
       const bilag = await storedBilag(db, viewer, meetingId, number);
-      return { meeting, item, related, previous: ref(items[index - 1]), next: ref(items[index + 1]), bilag };
+      return { meeting, item, related, previous: ref(items[index - 1]), next: ref(items[index + 1]), approvals: await meetingApprovals(db, viewer, meetingId), bilag };
     },
 
     getVersion: (viewer, meetingId, kind, version) => getVersion(db, viewer, meetingId, kind, version),

@@ -83,7 +83,7 @@ interface SeatRow {
 }
 
 /** The id of the electoral period a date falls in, created on first need. */
-async function ensureTerm(tx: Tx, date: string): Promise<number> {
+export async function ensureTerm(tx: Tx, date: string): Promise<number> {
   const term = termOf(date);
   await tx.insert(legislativeTerms).values(term).onConflictDoNothing({ target: legislativeTerms.startDate });
   const [row] = await queryRows<{ id: number }>(tx, sql`select id from legislative_terms where start_date = ${term.startDate}`);
@@ -127,7 +127,7 @@ export async function refreshMemberships(tx: Tx, organizationId: number | null):
     await tx.execute(sql`
       insert into memberships (person_id, organization_id, role, term_id, start_date, end_date, party, on_behalf_of, derived)
       values ${sql.join(rows, sql`, `)}
-      on conflict (person_id, organization_id, role, term_id) where derived do update set
+      on conflict (person_id, organization_id, role, term_id) where derived and source = 'attendance' do update set
         start_date = excluded.start_date, end_date = excluded.end_date, party = excluded.party,
         on_behalf_of = excluded.on_behalf_of, deleted_at = null,
         modified_at = case when (memberships.start_date, memberships.end_date, memberships.party, memberships.on_behalf_of, memberships.deleted_at)
@@ -138,6 +138,6 @@ export async function refreshMemberships(tx: Tx, organizationId: number | null):
   const live = [...seats.values()].map((s) => sql`(${s.personId}, ${s.role}, ${s.termId})`);
   await tx.execute(sql`
     update memberships set deleted_at = now(), modified_at = now()
-    where organization_id = ${organizationId} and derived and deleted_at is null
+    where organization_id = ${organizationId} and derived and source = 'attendance' and deleted_at is null
       ${live.length > 0 ? sql`and (person_id, role, term_id) not in (${sql.join(live, sql`, `)})` : sql``}`);
 }

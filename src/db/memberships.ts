@@ -1,6 +1,6 @@
 /** @module Memberships (seats) as the pages show them: an organisation's seats and a person's. */
 import { sql, type SQL } from 'drizzle-orm';
-import type { MembershipView } from '../archive/types.js';
+import type { MembershipView, SeatView } from '../archive/types.js';
 import type { MembershipRole } from '../model/index.js';
 import type { Db } from './client.js';
 import { queryRows } from './rows.js';
@@ -19,6 +19,10 @@ interface Row {
   start_date: string | null;
   end_date: string | null;
   derived: boolean;
+  source: 'attendance' | 'appointment';
+  item_meeting_id: number | null;
+  item_number: string | null;
+  item_date: string | null;
 }
 
 /** Live memberships matching a condition (aliases: ms, p, o), newest period first, then by role and name. */
@@ -26,9 +30,10 @@ async function memberships(db: Db, where: SQL): Promise<MembershipView[]> {
   const rows = await queryRows<Row>(
     db,
     sql`select ms.id, p.id as person_id, p.slug as person_slug, p.name as person_name, o.slug as org_slug, o.name as org_name,
-          ms.role, ms.on_behalf_of, ms.party, t.name as term, ms.start_date::text as start_date, ms.end_date::text as end_date, ms.derived
+          ms.role, ms.on_behalf_of, ms.party, t.name as term, ms.start_date::text as start_date, ms.end_date::text as end_date, ms.derived,
+          ms.source, si.meeting_id as item_meeting_id, si.number as item_number, si.meeting_date::text as item_date
         from memberships ms join people p on p.id = ms.person_id join organizations o on o.id = ms.organization_id
-        left join legislative_terms t on t.id = ms.term_id
+        left join legislative_terms t on t.id = ms.term_id left join agenda_items si on si.id = ms.source_item_id
         where ms.deleted_at is null and ${where}
         order by t.start_date desc nulls last,
           array_position(array['chair','vice_chair','member','substitute']::text[], ms.role), p.name, ms.id
@@ -45,7 +50,35 @@ async function memberships(db: Db, where: SQL): Promise<MembershipView[]> {
     startDate: r.start_date,
     endDate: r.end_date,
     derived: r.derived,
+    source: r.source,
+    sourceItem: r.item_meeting_id !== null && r.item_number !== null ? { meetingId: r.item_meeting_id, number: r.item_number, date: r.item_date } : null,
   }));
+}
+
+/** Seats in an organisation (`in`) and seats it fills elsewhere (`fills`), from live public items' tables. */
+export async function organizationSeats(db: Db, slug: string): Promise<{ in: SeatView[]; fills: SeatView[] }> {
+  const rows = await queryRows<{
+    o_slug: string; o_name: string; a_slug: string | null; a_name: string | null; period: string; seats: number; note: string;
+    meeting_id: number; number: string; date: string | null; side: 'in' | 'fills';
+  }>(
+    db,
+    sql`select o.slug as o_slug, o.name as o_name, a.slug as a_slug, a.name as a_name, s.period, s.seats, s.note,
+          i.meeting_id, i.number, i.meeting_date::text as date, case when o.slug = ${slug} then 'in' else 'fills' end as side
+        from organization_seats s join organizations o on o.id = s.organization_id left join organizations a on a.id = s.appointed_by_id
+        join agenda_items i on i.id = s.source_item_id
+        where s.deleted_at is null and i.deleted_at is null and i.access = 'public' and (o.slug = ${slug} or a.slug = ${slug})
+        order by s.period desc, o.name, s.id
+        limit 1000`,
+  );
+  const view = (r: (typeof rows)[number]): SeatView => ({
+    organization: { slug: r.o_slug, name: r.o_name },
+    appointedBy: r.a_slug !== null && r.a_name !== null ? { slug: r.a_slug, name: r.a_name } : null,
+    period: r.period,
+    seats: r.seats,
+    note: r.note,
+    sourceItem: { meetingId: r.meeting_id, number: r.number, date: r.date },
+  });
+  return { in: rows.filter((r) => r.side === 'in').map(view), fills: rows.filter((r) => r.side === 'fills').map(view) };
 }
 
 /** The seats of an organisation, by its slug. */

@@ -277,9 +277,12 @@ export interface PersonRow {
 }
 
 const personColumns = sql`select p.id, p.name, ${iso('p.created_at')} as created, ${iso('p.modified_at')} as modified`;
-const listedIn = (body: string | null) => sql`exists (select 1 from participations pa join meetings m on m.id = pa.meeting_id
+// Listed at a public meeting, or appointed by a public item (appointments come from public items only: db/appointments.ts).
+const listedIn = (body: string | null) => sql`(exists (select 1 from participations pa join meetings m on m.id = pa.meeting_id
   left join organizations o on o.id = m.organization_id where pa.person_id = p.id and m.deleted_at is null and ${publicMeeting('m')}
-  ${body === null ? sql`` : sql`and ${inBody(body)}`})`;
+  ${body === null ? sql`` : sql`and ${inBody(body)}`})
+  or exists (select 1 from memberships ms join organizations o on o.id = ms.organization_id
+  where ms.person_id = p.id and ms.source = 'appointment' and ms.deleted_at is null ${body === null ? sql`` : sql`and ${inBody(body)}`}))`;
 
 /** The people the public meetings of a body list. */
 export function listPeople(db: Db, body: string, q: ListQuery): Promise<Page<PersonRow>> {

@@ -1,11 +1,15 @@
 /**
  * @module The projection: the one function that rebuilds what the pages read of a meeting —
- * its state, place and times, items (stable ids), sections, bilag, search vectors, attendance
- * and derived memberships — from its current document version. Stores call it after every
- * new version; `projectPending` runs it on open for meetings projected by older code.
+ * its state, place and times, items (stable ids), sections, bilag, search vectors, the minutes each
+ * item approves (minutes_of), attendance and derived memberships — from its current document
+ * version. Stores call it after every new version; `projectPending` runs it on open for meetings
+ * projected by older code.
  */
 import { sql } from 'drizzle-orm';
 import { copenhagenToday, currentDocumentKind, meetingStatusOf, MeetingDocument, upgradeStoredModel, type DocumentKind } from '../model/index.js';
+import { writeAppointments } from './appointments.js';
+import { writeAnnouncedMeetings } from './planned.js';
+import { refreshApprovals } from './approvals.js';
 import { refreshMemberships, writeParticipations } from './attendance.js';
 import type { Db } from './client.js';
 import { writeItems, type Tx } from './content.js';
@@ -13,7 +17,7 @@ import { queryRows } from './rows.js';
 import { locations } from './schema.js';
 
 /** Bump when the projection's output changes: meetings projected by older code are rebuilt on open. */
-export const PROJECTION_VERSION = 2; // 2: bilag with stored bytes point at their files row
+export const PROJECTION_VERSION = 3; // 2: approvals; 3: bilag with stored bytes point at their files row
 
 /** A stored model (jsonb; a string from some drivers) as today's MeetingDocument. */
 export function parseStoredModel(raw: unknown): MeetingDocument {
@@ -48,6 +52,7 @@ export async function projectMeeting(tx: Tx, meetingId: number): Promise<string[
     await tx.execute(sql`update agenda_items set deleted_at = coalesce(deleted_at, now()) where meeting_id = ${meetingId}`);
     await tx.execute(sql`delete from participations where meeting_id = ${meetingId}`);
     await tx.execute(sql`update meetings set status = 'planned', current_version_id = null, projection = ${PROJECTION_VERSION} where id = ${meetingId}`);
+    await refreshApprovals(tx, meetingId);
     return [];
   }
   const doc = parseStoredModel(current.model);
@@ -68,7 +73,10 @@ export async function projectMeeting(tx: Tx, meetingId: number): Promise<string[
                          then now() else modified_at end
     where id = ${meetingId}`);
   const warnings = await writeItems(tx, doc, target);
+  await refreshApprovals(tx, meetingId);
   await writeParticipations(tx, doc, target);
+  await writeAppointments(tx, doc, target, meeting.date);
+  await writeAnnouncedMeetings(tx, doc, target);
   await refreshMemberships(tx, meeting.organization_id);
   for (const w of warnings) console.warn(`referat: meeting ${meetingId}: ${w}`);
   return warnings;

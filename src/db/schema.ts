@@ -109,6 +109,8 @@ export const meetings = pgTable(
     currentVersionId: integer('current_version_id'),
     /** The projection's code version that last rebuilt this meeting; older ones are rebuilt on open. */
     projection: integer('projection').notNull().default(0),
+    /** A planned meeting known from a calendar in another meeting's document ("Mødekalender for … 2021"): that item. */
+    announcedByItemId: integer('announced_by_item_id'),
     createdAt: created(),
     modifiedAt: modified(),
     deletedAt: deleted(),
@@ -327,6 +329,9 @@ export const personNames = pgTable(
   (t) => [index('person_names_person_idx').on(t.personId)],
 );
 
+/** Where a membership comes from. */
+export const MEMBERSHIP_SOURCES = ['attendance', 'appointment'] as const;
+
 /** OParl Membership: a person's seat in an organisation; derived ones come from the documents. */
 export const memberships = pgTable(
   'memberships',
@@ -345,6 +350,10 @@ export const memberships = pgTable(
     startDate: date('start_date', { mode: 'string' }),
     endDate: date('end_date', { mode: 'string' }),
     derived: boolean('derived').notNull().default(true),
+    /** attendance: worked out from participant lists · appointment: an item appointed the person (an udpegning). */
+    source: text('source', { enum: MEMBERSHIP_SOURCES }).notNull().default('attendance'),
+    /** The item that appointed the person (source 'appointment'). */
+    sourceItemId: integer('source_item_id').references(() => agendaItems.id),
     createdAt: created(),
     modifiedAt: modified(),
     deletedAt: deleted(),
@@ -352,8 +361,11 @@ export const memberships = pgTable(
   (t) => [
     index('memberships_person_idx').on(t.personId),
     index('memberships_organization_idx').on(t.organizationId),
-    // One derived seat per person, organisation, role and electoral period.
-    uniqueIndex('memberships_derived_key').on(t.personId, t.organizationId, t.role, t.termId).where(sql`${t.derived}`),
+    // One seat from attendance per person, organisation, role and electoral period.
+    uniqueIndex('memberships_derived_key').on(t.personId, t.organizationId, t.role, t.termId).where(sql`${t.derived} and ${t.source} = 'attendance'`),
+    // One appointment per person, organisation, role and appointing item.
+    uniqueIndex('memberships_appointment_key').on(t.personId, t.organizationId, t.role, t.sourceItemId).where(sql`${t.source} = 'appointment'`),
+    oneOf('memberships_source_check', t.source, MEMBERSHIP_SOURCES),
     oneOf('memberships_role_check', t.role, MembershipRole.options),
   ],
 );
@@ -635,4 +647,62 @@ export const allocations = pgTable(
     createdBy: text('created_by').notNull(),
   },
   (t) => [uniqueIndex('allocations_item_slot_version_key').on(t.agendaItemId, t.slot, t.version), index('allocations_item_idx').on(t.agendaItemId)],
+);
+
+// ── Following people and seats across meetings (issue 12, migration 0012) ───────────────────────
+
+/**
+ * Seats an organisation's body fills in another organisation per electoral period, as a table in an
+ * item states them ("Praksisplanudvalget | 5 medlemmer"): derived, with the item it came from.
+ */
+export const organizationSeats = pgTable(
+  'organization_seats',
+  {
+    id: serial('id').primaryKey(),
+    /** The organisation the seats are in. */
+    organizationId: integer('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    /** The organisation that fills them (the meeting's). */
+    appointedById: integer('appointed_by_id').references(() => organizations.id),
+    /** "2018-2022". */
+    period: text('period').notNull(),
+    seats: integer('seats').notNull(),
+    note: text('note').notNull(),
+    sourceItemId: integer('source_item_id')
+      .notNull()
+      .references(() => agendaItems.id),
+    deletedAt: deleted(),
+  },
+  (t) => [uniqueIndex('organization_seats_key').on(t.organizationId, t.period, t.sourceItemId), index('organization_seats_appointed_by_idx').on(t.appointedById)],
+);
+
+export const MERGE_DECISIONS = ['automatic', 'accepted', 'rejected'] as const;
+
+/**
+ * Whether two people rows are one person (src/model/identity.ts): confident pairs merged by
+ * themselves ('automatic'), the rest suggested until a secretary accepts or rejects them. The
+ * decision stays: a rejected pair is never suggested again, an accepted one never split by a
+ * re-import (the merged person's names point to the kept person).
+ */
+export const personMerges = pgTable(
+  'person_merges',
+  {
+    id: serial('id').primaryKey(),
+    /** The person kept (the lower id). */
+    personId: integer('person_id')
+      .notNull()
+      .references(() => people.id),
+    otherPersonId: integer('other_person_id')
+      .notNull()
+      .references(() => people.id),
+    relation: text('relation').notNull(),
+    reasons: jsonb('reasons').$type<string[]>().notNull(),
+    /** null while suggested. */
+    decision: text('decision', { enum: MERGE_DECISIONS }),
+    decidedBy: text('decided_by'),
+    decidedAt: timestamp('decided_at', { withTimezone: true, mode: 'string' }),
+    createdAt: created(),
+  },
+  (t) => [uniqueIndex('person_merges_pair_key').on(t.personId, t.otherPersonId), oneOf('person_merges_decision_check', t.decision, MERGE_DECISIONS)],
 );

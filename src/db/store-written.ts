@@ -12,6 +12,9 @@ import { queryRows } from './rows.js';
 import { documentVersions, meetingDocuments } from './schema.js';
 import { currentVersion, ensureDocument, findOrCreateMeeting, sameContent, withoutNul, type StoreResult } from './store.js';
 
+/** Corrections are of imports; a written document is corrected by writing it. */
+const NO_CORRECTIONS = { applied: 0, stale: [] };
+
 export interface WrittenOptions {
   /** The organisation the document is written for (its body name is the organisation's). */
   organizationId: number;
@@ -29,7 +32,7 @@ export async function storeWrittenDocument(tx: Tx, input: MeetingDocument, optio
   const documentId = await ensureDocument(tx, meetingId, doc.kind);
   const current = await currentVersion(tx, documentId);
   if (current && sameContent(current.model, doc)) {
-    return { status: 'unchanged', meetingId, documentId, versionId: current.id, version: current.version, fileId: current.file_id, change: null };
+    return { status: 'unchanged', meetingId, documentId, versionId: current.id, version: current.version, fileId: current.file_id, change: null, corrections: NO_CORRECTIONS };
   }
   const change = current ? compareVersions(current.model, doc) : null;
   const [{ next }] = (await queryRows<{ next: number }>(
@@ -42,5 +45,5 @@ export async function storeWrittenDocument(tx: Tx, input: MeetingDocument, optio
     .returning({ id: documentVersions.id });
   await tx.update(meetingDocuments).set({ currentVersionId: row!.id, modifiedAt: sql`now()` }).where(eq(meetingDocuments.id, documentId));
   await projectMeeting(tx, meetingId);
-  return { status: current ? 'updated' : 'imported', meetingId, documentId, versionId: row!.id, version: next, fileId: null, change: change ? describeChange(change) : null };
+  return { status: current ? 'updated' : 'imported', meetingId, documentId, versionId: row!.id, version: next, fileId: null, change: change ? describeChange(change) : null, corrections: NO_CORRECTIONS };
 }

@@ -3,13 +3,18 @@
  * its organisation and meeting, keep the file's bytes once by hash, add a version to the
  * meeting's document of that kind (never overwriting one), decide whether it becomes current,
  * and rebuild the meeting's projection. Re-importing the same file with the same result is a no-op.
+ * The corrections kept for the meeting document (db/corrections.ts) are applied to every import first,
+ * so a re-import does not undo them.
  */
 import { createHash } from 'node:crypto';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { documentLevel } from '../archive/view.js';
+import { applyCorrections, describeCorrection, type CorrectionOp, type StaleCorrection } from '../import/corrections.js';
 import { compareVersions, describeChange, isWorseRendering, mediaTypeOf, MeetingDocument, mostRestrictive } from '../model/index.js';
 import type { AccessLevel, VersionChange } from '../model/index.js';
+import { writeAudit, type Actor } from './audit.js';
 import type { Db } from './client.js';
+import { keptCorrectionsFor, recordCorrections } from './corrections.js';
 import type { Tx } from './content.js';
 import { ensureOrganization } from './organizations.js';
 import { parseStoredModel, projectMeeting } from './projection.js';
@@ -29,6 +34,17 @@ export interface StoreOptions {
   createdBy?: string;
   /** Make the new version current even when it reads less of the meeting than the current one. */
   force?: boolean;
+  /** New corrections to what the importer read, recorded with the version (they must apply). */
+  corrections?: CorrectionOp[];
+  /** Who makes the new corrections, for the audit log (default: the command line). */
+  actor?: Actor;
+}
+
+/** New corrections that do not fit the document: nothing is stored. */
+export class CorrectionConflict extends Error {
+  constructor(readonly stale: StaleCorrection[]) {
+    super(`corrections that no longer fit the document: ${stale.map((s) => s.reason).join(' ')}`);
+  }
 }
 
 /**
@@ -48,6 +64,8 @@ export interface StoreResult {
   fileId: number | null;
   /** What the version changed against the one current before, in one line; null for a first version. */
   change: string | null;
+  /** The kept and new corrections: how many the stored version has, and those that no longer fit it. */
+  corrections: { applied: number; stale: StaleCorrection[] };
 }
 
 /** Hex SHA-256 of a file's bytes: the identity of an imported file. */
@@ -60,18 +78,31 @@ export async function storeDocument(db: Db, input: MeetingDocument, original: Or
   // Validate before touching the database: a malformed document must leave nothing behind.
   const sha256 = sha256Hex(original.bytes);
   // PostgreSQL text and jsonb cannot hold NUL, which PDF text layers sometimes contain.
-  const doc = MeetingDocument.parse({
+  const read = MeetingDocument.parse({
     ...(withoutNul(input) as object),
     source: { fileName: original.fileName, format: original.format, sha256 },
   });
-  const createdBy = options.createdBy ?? 'import';
+  const fresh = options.corrections ?? [];
   return db.transaction(async (tx) => {
+    const kept = await keptCorrectionsFor(tx, read, sha256);
+    const corrected = applyCorrections(read, [...kept.ops, ...fresh]);
+    const refused = corrected.stale.filter((s) => fresh.includes(s.op));
+    if (refused.length > 0) throw new CorrectionConflict(refused);
+    const doc = MeetingDocument.parse(corrected.doc);
+    const corrections = { applied: corrected.applied.length, stale: corrected.stale };
+    const createdBy = `${options.createdBy ?? 'import'}${corrections.applied > 0 ? `, with ${corrections.applied} correction${corrections.applied === 1 ? '' : 's'}` : ''}`;
     const organizationId = doc.body ? await ensureOrganization(tx, doc.body, doc.authority) : null;
     const meetingId = await findOrCreateMeeting(tx, doc, organizationId, sha256);
     const documentId = await ensureDocument(tx, meetingId, doc.kind);
+    // Corrections that moved the document (another date) go with it.
+    const toRecord = kept.documentId !== null && kept.documentId !== documentId ? corrected.applied : fresh;
+    await recordCorrections(tx, documentId, toRecord, options.createdBy ?? 'import');
+    if (fresh.length > 0) {
+      await writeAudit(tx, options.actor ?? { kind: 'cli' }, 'document.correct', `document:${documentId}`, { file: original.fileName, corrections: fresh.map(describeCorrection) });
+    }
     const current = await currentVersion(tx, documentId);
     if (current && current.sha256 === sha256 && sameContent(current.model, doc)) {
-      return { status: 'unchanged', meetingId, documentId, versionId: current.id, version: current.version, fileId: current.file_id, change: null };
+      return { status: 'unchanged', meetingId, documentId, versionId: current.id, version: current.version, fileId: current.file_id, change: null, corrections };
     }
     const fileId = await storeFile(tx, original, sha256, mostRestrictive(original.access ?? 'public', documentLevel(doc)));
     const change: VersionChange | null = current ? compareVersions(current.model, doc) : null;
@@ -91,7 +122,8 @@ export async function storeDocument(db: Db, input: MeetingDocument, original: Or
     await projectMeeting(tx, meetingId);
     await retireMovedMeeting(tx, sha256, meetingId);
     const status: StoreStatus = current === null ? 'imported' : worse ? 'kept' : 'updated';
-    return { status, meetingId, documentId, versionId, version: next, fileId, change: change ? describeChange(change) : null };
+    const changed = change ? describeChange(change) : null;
+    return { status, meetingId, documentId, versionId, version: next, fileId, change: changed && corrections.applied > 0 ? `${changed}; ${corrections.applied} corrections applied` : changed, corrections };
   });
 }
 

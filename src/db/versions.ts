@@ -24,6 +24,7 @@ interface VersionRow {
   file_access: AccessLevel | null;
   format: string | null;
   current: boolean;
+  note: string | null;
 }
 
 /** Every version of the meeting's documents; a file is offered only when the viewer may read all of it. */
@@ -31,7 +32,7 @@ async function versionRows(db: Db, viewer: Viewer, meetingId: number, organizati
   const rows = await queryRows<VersionRow>(
     db,
     sql`select v.id, d.kind, v.version, to_char(v.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as created_at,
-          v.created_by, v.source, v.file_id, f.name as file_name, f.access as file_access, v.format, (v.id = d.current_version_id) as current
+          v.created_by, v.source, v.file_id, f.name as file_name, f.access as file_access, v.format, v.note, (v.id = d.current_version_id) as current
         from meeting_documents d join document_versions v on v.document_id = d.id left join files f on f.id = v.file_id
         where d.meeting_id = ${meetingId} order by d.kind, v.version desc`,
   );
@@ -46,6 +47,7 @@ async function versionRows(db: Db, viewer: Viewer, meetingId: number, organizati
     current: r.current,
     fileId: r.file_id !== null && r.file_access !== null && canRead(viewer, r.file_access, organizationId) ? r.file_id : null,
     format: r.format,
+    note: r.note,
   }));
 }
 

@@ -4,6 +4,7 @@ export * from './block.js';
 export * from './section.js';
 export * from './participant.js';
 export * from './item.js';
+export * from './approval.js';
 export * from './document.js';
 export * from './authority.js';
 export * from './organization.js';

@@ -15,6 +15,7 @@ import { renderItemPage } from './pages/item.js';
 import { renderMeetingPage } from './pages/meeting.js';
 import { renderPeoplePage } from './pages/people.js';
 import { renderPromisesPage } from './pages/promises.js';
+import { renderPlannedMeetingPage } from './pages/planned-meeting.js';
 import { renderPersonPage } from './pages/person.js';
 import { renderSearchPage } from './pages/search.js';
 import { renderComparePage, renderVersionPage } from './pages/version.js';
@@ -87,7 +88,8 @@ export function createApp(archive: Archive, parts: AppParts = {}): Hono<AppEnv> 
     secureHeaders({
       contentSecurityPolicy: {
         defaultSrc: ["'self'"],
-        scriptSrc: ["'none'"],
+        // Reading pages stay script-free; the workspace's editors load their own scripts from /static.
+        scriptSrc: [(c) => (c.req.path.startsWith('/arbejdsrum/') ? "'self'" : "'none'")],
         objectSrc: ["'none'"],
         baseUri: ["'none'"],
         frameAncestors: ["'none'"],
@@ -166,7 +168,12 @@ export function createApp(archive: Archive, parts: AppParts = {}): Hono<AppEnv> 
   app.get('/meetings/:id', async (c) => {
     const id = parseId(c.req.param('id'));
     const view = id === null ? null : await archive.getMeeting(c.var.viewer, id);
-    return view ? c.html(renderMeetingPage(view, undefined, (await parts.allocations?.forMeeting(c.var.viewer, view.meeting.id)) ?? [])) : notFound(c);
+    if (!view) {
+      // A meeting known only from a calendar has a page of its own until its agenda comes.
+      const planned = id === null ? null : ((await archive.getPlannedMeeting?.(c.var.viewer, id)) ?? null);
+      return planned ? c.html(renderPlannedMeetingPage(planned)) : notFound(c);
+    }
+    return c.html(renderMeetingPage(view, undefined, (await parts.allocations?.forMeeting(c.var.viewer, view.meeting.id)) ?? []));
   });
 
   app.get('/lovede-punkter', async (c) => {

@@ -19,6 +19,9 @@ import { secretaryOrganizations, writesAnywhere } from './access.js';
 import { renderWorkspaceHome } from './pages/home.js';
 import { renderUploadTooLargePage } from './pages/errors.js';
 import { createAllocationWorkspace } from './allocation/index.js';
+import { importRoutes } from './import/routes.js';
+import { createMinutesRoutes } from './minutes/routes.js';
+import { builderRoutes } from './builder/index.js';
 
 type Env = { Variables: { viewer: Viewer } };
 
@@ -95,5 +98,8 @@ export function createWorkspace(db: Db, archive: Archive, options: WorkspaceOpti
 
   // Parts of the workspace mount here, each with `deps`.
   app.route('/fordelinger', createAllocationWorkspace(deps)); // allocation keys and population figures (issue 13)
+  app.route('/indlaes', importRoutes(deps));
+  app.route('/', createMinutesRoutes(deps)); // /moeder/:id/referat, /referater/:id (minutes/routes.ts)
+  app.route('/', builderRoutes(deps));
   return { routes: app };
 }

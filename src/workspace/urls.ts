@@ -15,3 +15,17 @@ export const startMinutesUrl = (meetingId: number) => `/arbejdsrum/moeder/${meet
 export const minutesDraftUrl = (draftId: number) => `/arbejdsrum/referater/${draftId}`;
 /** Importing a document into the workspace (preview, corrections). */
 export const importUrl = () => '/arbejdsrum/indlaes';
+/** The builder's forms on an agenda draft: the meeting's facts, a new item, one item, moving an item, publishing. */
+export const agendaFactsUrl = (draftId: number) => `${agendaDraftUrl(draftId)}/moede`;
+export const agendaItemsUrl = (draftId: number) => `${agendaDraftUrl(draftId)}/punkter`;
+export const agendaItemUrl = (draftId: number, index: number) => `${agendaItemsUrl(draftId)}/${index}`;
+export const agendaItemMoveUrl = (draftId: number, index: number) => `${agendaItemUrl(draftId, index)}/flyt`;
+export const publishAgendaUrl = (draftId: number) => `${agendaDraftUrl(draftId)}/offentliggoer`;
+/** Renders section markup as the public page would (POST; the builder's script shows it live). */
+export const markupPreviewUrl = () => '/arbejdsrum/forhaandsvisning';
+/** The builder's one script (src/web/static/workspace-builder.js): toolbar, live preview, moves without reload. */
+export const BUILDER_SCRIPT = '/static/workspace-builder.js';
+/** The builder's own styles (src/web/static/workspace-builder.css). */
+export const BUILDER_STYLES = '/static/workspace-builder.css';
+/** Whether a page runs the builder's script (the CSP allows scripts from 'self' there, and nowhere else). */
+export const runsBuilderScript = (path: string) => /^\/arbejdsrum\/dagsordener\/\d+(\/|$)/.test(path);

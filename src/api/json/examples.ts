@@ -33,7 +33,7 @@ const person = { id: 7, name: 'Mette Eksempel', slug: 'mette-eksempel' };
 
 const membership: z.infer<typeof S.ApiBody>['memberships'][number] = {
   id: 3, role: 'chair', onBehalfOf: 'Norddal', party: 'A', startDate: '2018-01-01', endDate: '2021-12-31', derived: true,
-  person, organization: { slug: 'kkr-midtjylland', name: 'KKR Midtjylland' }, term: 'Valgperioden 2018–2021',
+  person, organization: { slug: 'kkr-midtjylland', name: 'KKR Midtjylland' }, term: 'Valgperioden 2018–2021', source: 'attendance', sourceItem: null,
 };
 
 export const examples = {
@@ -52,6 +52,8 @@ export const examples = {
       versions: [{ id: 30, version: 1, createdAt: '2020-06-20T08:00:00Z', createdBy: 'import', source: 'file', fileName: 'referat-2020-06-17.pdf', current: true, originalUrl: '/documents/30/original', format: 'pdf' }],
     }],
     people: [{ name: 'Mette Eksempel', person }],
+    approves: [{ number: '1.1', meeting: { ...meeting, id: 9, date: '2020-02-05', url: '/meetings/9' } }],
+    approvedAt: [{ meeting: { ...meeting, id: 15, date: '2020-09-23', url: '/meetings/15' }, number: '1.1', title: 'Godkendelse af referat fra mødet den 17. juni 2020', approved: true, url: '/meetings/15/items/1.1' }],
   } satisfies z.infer<typeof S.ApiMeeting>,
   item: {
     meeting, item, url: '/meetings/12/items/3.1',

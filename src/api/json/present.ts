@@ -55,8 +55,13 @@ function withFiles(item: AgendaItem, stored: StoredBilag[] | undefined): z.infer
 }
 
 export function meeting(view: MeetingView): z.infer<typeof S.ApiMeeting> {
+  const approvals = view.approvals ?? { approves: [], approvedAt: [] };
   const document = { ...view.document, items: view.document.items.map((i) => withFiles(i, view.bilag)) };
-  return { meeting: meetingSummary(view.meeting), document, documents: documents(view.documents), people: view.people };
+  return {
+    meeting: meetingSummary(view.meeting), document, documents: documents(view.documents), people: view.people,
+    approves: approvals.approves.map((a) => ({ number: a.number, meeting: meetingSummary(a.meeting) })),
+    approvedAt: approvals.approvedAt.map((a) => ({ ...a, meeting: meetingSummary(a.meeting), url: itemUrl(a.meeting.id, a.number) })),
+  };
 }
 
 export function item(view: ItemView): z.infer<typeof S.ApiItem> {

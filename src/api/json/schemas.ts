@@ -96,6 +96,12 @@ export const ApiMeeting = z
     document: named(MeetingDocument.extend({ items: z.array(ApiAgendaItem) }), 'MeetingDocument', "The meeting's current document (minutes before agenda), closed items left out."),
     documents: z.array(z.object({ kind: DocumentKind, current: ApiVersion, versions: z.array(ApiVersion) })),
     people: z.array(z.object({ name: z.string().openapi({ description: 'As the document writes it.' }), person: PersonRef })),
+    approves: z
+      .array(z.object({ number: z.string(), meeting: ApiMeetingSummary }))
+      .openapi({ description: "This meeting's items approving an earlier meeting's minutes, with that meeting (when in the archive)." }),
+    approvedAt: z
+      .array(z.object({ meeting: ApiMeetingSummary, number: z.string(), title: z.string(), approved: z.boolean(), url: z.string() }))
+      .openapi({ description: "Later meetings' items approving this meeting's minutes: approved once their minutes decide the item, else on their agenda." }),
   })
   .openapi('Meeting');
 
@@ -122,7 +128,16 @@ export const ApiBodySummary = z
 
 const ApiMembership = named(
   Membership.pick({ id: true, role: true, onBehalfOf: true, party: true, startDate: true, endDate: true, derived: true })
-    .extend({ person: PersonRef, organization: BodyRef, term: z.string().nullable().openapi({ example: 'Valgperioden 2018–2021' }) }),
+    .extend({
+      person: PersonRef,
+      organization: BodyRef,
+      term: z.string().nullable().openapi({ example: 'Valgperioden 2018–2021' }),
+      source: z.enum(['attendance', 'appointment']).openapi({ description: 'attendance: from participant lists; appointment: an item appointed the person.' }),
+      sourceItem: z
+        .object({ meetingId: z.number().int(), number: z.string(), date: z.string().nullable() })
+        .nullable()
+        .openapi({ description: 'The appointing item (source appointment).' }),
+    }),
   'Membership',
 );
 

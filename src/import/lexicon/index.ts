@@ -26,6 +26,9 @@ import caseNumbers from './case-numbers.json' with { type: 'json' };
 /** Danish section headings and their section types (the data lives beside sectionTypeOf in src/model). */
 export { SECTION_HEADINGS } from '../../model/section.js';
 
+/** The words of items approving earlier minutes (data in src/model/lexicon/approvals.json, read by src/model/approval.ts). */
+export { default as APPROVAL_WORDS } from '../../model/lexicon/approvals.json' with { type: 'json' };
+
 /** What an item-head slot holds: its case number, a document or bilag number, or its case officer. */
 export type SlotRole = 'case' | 'document' | 'officer';
 

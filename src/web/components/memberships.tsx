@@ -2,10 +2,10 @@
  * @module Seats (memberships) as a table: on an organisation's page the people, on a person's page
  * the organisations, grouped by electoral period; derived seats say so.
  */
-import type { MembershipView } from '../../archive/types.js';
+import type { MembershipView, SeatView } from '../../archive/types.js';
 import { ROLE_LABELS } from '../../model/index.js';
 import { danishDate } from '../format.js';
-import { bodyUrl, personUrl } from '../urls.js';
+import { bodyUrl, itemUrl, personUrl } from '../urls.js';
 
 /** The seats grouped by electoral period, in the order given (newest period first). */
 function byTerm(memberships: MembershipView[]): Array<{ term: string; seats: MembershipView[] }> {
@@ -24,8 +24,8 @@ export function Memberships(props: { memberships: MembershipView[]; show: 'perso
     <section aria-labelledby={props.headingId} class="mt-7">
       <h2 id={props.headingId}>{props.heading}</h2>
       <p>
-        Afledt af deltagerlisterne: hvem der er anført som medlem (eller stedfortræder) ved møderne i hver valgperiode, fra
-        første til seneste møde.
+        Afledt af dokumenterne: hvem der er anført som medlem (eller stedfortræder) ved møderne i hver valgperiode, fra første til seneste
+        møde, og hvem et punkt har udpeget (med henvisning til punktet).
       </p>
       {byTerm(props.memberships).map(({ term, seats }) => (
         <div class="table--responsive-scroll" tabindex={0}>
@@ -47,13 +47,63 @@ export function Memberships(props: { memberships: MembershipView[]; show: 'perso
                   </td>
                   <td>{ROLE_LABELS[m.role]}</td>
                   <td>{[m.onBehalfOf, m.party ? `(${m.party})` : null].filter(Boolean).join(' ') || '–'}</td>
-                  <td>{m.startDate === m.endDate ? danishDate(m.startDate) : `${danishDate(m.startDate)} – ${danishDate(m.endDate)}`}</td>
+                  <td>
+                    {m.sourceItem ? (
+                      <a href={itemUrl(m.sourceItem.meetingId, m.sourceItem.number)}>
+                        Udpeget {danishDate(m.sourceItem.date)}, punkt {m.sourceItem.number}
+                      </a>
+                    ) : m.startDate === m.endDate ? (
+                      danishDate(m.startDate)
+                    ) : (
+                      `${danishDate(m.startDate)} – ${danishDate(m.endDate)}`
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
       ))}
+    </section>
+  );
+}
+
+/** Seats per electoral period as an item's table states them: filled in this body by others, or by this body elsewhere. */
+export function Seats(props: { seats: SeatView[]; show: 'organization' | 'appointedBy'; headingId: string; heading: string }) {
+  if (props.seats.length === 0) return <></>;
+  return (
+    <section aria-labelledby={props.headingId} class="mt-7">
+      <h2 id={props.headingId}>{props.heading}</h2>
+      <div class="table--responsive-scroll" tabindex={0}>
+        <table class="table table--compact">
+          <caption class="sr-only">{props.heading}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{props.show === 'organization' ? 'Organ' : 'Udpeges af'}</th>
+              <th scope="col">Valgperiode</th>
+              <th scope="col">Pladser</th>
+              <th scope="col">Kilde</th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.seats.map((s) => {
+              const other = props.show === 'organization' ? s.organization : s.appointedBy;
+              return (
+                <tr>
+                  <td>{other ? <a href={bodyUrl(other.slug)}>{other.name}</a> : '–'}</td>
+                  <td>{s.period}</td>
+                  <td>{s.note}</td>
+                  <td>
+                    <a href={itemUrl(s.sourceItem.meetingId, s.sourceItem.number)}>
+                      Punkt {s.sourceItem.number}, {danishDate(s.sourceItem.date)}
+                    </a>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
     </section>
   );
 }

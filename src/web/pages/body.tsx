@@ -1,6 +1,6 @@
 /** @module A body's page: its meetings grouped by year, newest year first. */
-import type { BodySummary, MeetingSummary, MembershipView } from '../../archive/types.js';
-import { Memberships } from '../components/memberships.js';
+import type { BodySummary, MeetingSummary, MembershipView, SeatView } from '../../archive/types.js';
+import { Memberships, Seats } from '../components/memberships.js';
 import { MeetingTable } from '../components/meeting-table.js';
 import { danishNumber, yearOf } from '../format.js';
 import { Layout, renderPage } from '../layout.js';
@@ -12,6 +12,7 @@ export interface BodyPageData {
   meetings: MeetingSummary[];
   /** Seats per electoral period, newest first. */
   memberships?: MembershipView[];
+  seats?: { in: SeatView[]; fills: SeatView[] };
   /** The site's own origin, for calendar subscriptions (webcal://). */
   origin?: string;
 }
@@ -55,6 +56,8 @@ export function renderBodyPage(data: BodyPageData): string {
         );
       })}
       <Memberships memberships={data.memberships ?? []} show="person" headingId="medlemmer" heading="Medlemmer" />
+      <Seats seats={data.seats?.in ?? []} show="appointedBy" headingId="pladser" heading={`Pladser i ${body.name}`} />
+      <Seats seats={data.seats?.fills ?? []} show="organization" headingId="udpeger" heading={`Pladser, som ${body.name} udpeger til`} />
     </Layout>,
   );
 }

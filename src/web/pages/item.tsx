@@ -2,6 +2,7 @@
 import type { ItemView } from '../../archive/types.js';
 import { Allocations } from '../../allocation/web.js';
 import type { AttachedAllocation } from '../../db/allocations.js';
+import { ApprovalLinks } from '../components/approvals.js';
 import { Icon } from '../components/icon.js';
 import { Item, itemHeadingText } from '../components/item.js';
 import { danishDate, kindLabel, meetingTitle } from '../format.js';
@@ -73,6 +74,7 @@ export function renderItemPage(view: ItemView, allocations: AttachedAllocation[]
       </p>
       <Item item={item} meetingId={meeting.id} level={1} onMeetingPage={false} bilag={view.bilag} />
       <Allocations allocations={allocations} level={2} />
+      <ApprovalLinks approvals={view.approvals} number={item.number} />
       <p class="d-print-none">
         <a href={itemAnchorUrl(meeting.id, item.number)}>Se punktet i hele {kind === 'minutes' ? 'referatet' : 'dagsordenen'}</a>
       </p>

@@ -8,13 +8,15 @@ import type { AttachedAllocation } from '../../db/allocations.js';
 import type { AgendaItem, Block, MeetingDocument } from '../../model/index.js';
 import { Icon } from '../components/icon.js';
 import { parentNumber, STATUS_LABELS } from '../../model/index.js';
+import { ApprovalLinks } from '../components/approvals.js';
 import { Blocks } from '../components/blocks.js';
+import { Heading } from '../components/heading.js';
 import { Documents } from '../components/documents.js';
 import { Item, itemHeadingText } from '../components/item.js';
 import { KindBadges } from '../components/meeting-table.js';
 import { Participants } from '../components/participants.js';
 import { MeetingPromises } from '../components/promises.js';
-import { bodyName, danishLongDate, kindLabel, meetingTitle, timeRange } from '../format.js';
+import { bodyName, danishDateTime, danishLongDate, kindLabel, meetingTitle, timeRange } from '../format.js';
 import { FactRow } from '../components/fact-row.js';
 import { Layout, renderPage } from '../layout.js';
 import { bodyUrl, itemAnchor, itemUrl } from '../urls.js';
@@ -52,6 +54,23 @@ function Facts(props: { view: MeetingView }) {
           {documents.length > 0 && <FactRow label="Versioner og originaler"><Documents meetingId={meeting.id} documents={documents} /></FactRow>}
         </tbody>
       </table>
+    </div>
+  );
+}
+
+/** "Rettet <dato>: <note>" for each later version of a document written in Referat, newest first. */
+function Corrections(props: { documents: MeetingView['documents'] }) {
+  const notes = props.documents.flatMap((d) => d.versions.filter((v) => v.note).map((v) => ({ kind: d.kind, version: v.version, at: v.createdAt, note: v.note! })));
+  if (notes.length === 0) return null;
+  return (
+    <div class="alert alert-info corrections" role="note">
+      <div class="alert-body">
+        <ul class="nobullet-list alert-text">
+          {notes.map((n) => (
+            <li><strong>Rettet {danishDateTime(n.at)}:</strong> {n.note} <span class="version-meta">({kindLabel(n.kind)}, version {n.version})</span></li>
+          ))}
+        </ul>
+      </div>
     </div>
   );
 }
@@ -100,6 +119,24 @@ export function FrontMatter(props: { blocks: Block[] }) {
   );
 }
 
+/** Segment-wise order of item numbers ("3.10" after "3.9"). */
+function compareNumbers(a: string, b: string): number {
+  const x = a.split('.').map(Number);
+  const y = b.split('.').map(Number);
+  for (let i = 0; i < Math.max(x.length, y.length); i++) if ((x[i] ?? -1) !== (y[i] ?? -1)) return (x[i] ?? -1) - (y[i] ?? -1);
+  return 0;
+}
+
+/** The visible items with a "Lukket punkt" in the place of each withheld one. */
+function withPlaceholders(items: AgendaItem[], withheld: string[]): Array<{ item: AgendaItem } | { closed: string }> {
+  const out: Array<{ item: AgendaItem } | { closed: string }> = items.map((item) => ({ item }));
+  for (const number of [...withheld].sort(compareNumbers)) {
+    const at = out.findIndex((e) => compareNumbers('item' in e ? e.item.number : e.closed, number) > 0);
+    out.splice(at < 0 ? out.length : at, 0, { closed: number });
+  }
+  return out;
+}
+
 /** Items or text enough that a reader far down needs a way back to the top. */
 const LONG_ITEMS = 4;
 const LONG_BLOCKS = 40;
@@ -145,15 +182,23 @@ export function renderMeetingPage(view: MeetingView, version?: { notice: Child; 
         <span class="kind-label">{kindLabel(doc.kind)}<span class="sr-only">:</span></span> {meetingTitle(meeting)}
       </h1>
       {doc.title && <p class="font-lead document-title">{doc.title}</p>}
+      <ApprovalLinks approvals={view.approvals} />
       <Facts view={view} />
+      <Corrections documents={view.documents} />
       {doc.items.length > 0 && <TableOfContents items={doc.items} levels={levels} />}
       {doc.frontMatter.length > 0 && <FrontMatter blocks={doc.frontMatter} />}
       <Participants document={doc} level={2} people={view.people} />
       <div class="agenda-items">
         {doc.items.length === 0 && <p>Dokumentet har ingen offentlige punkter.</p>}
-        {doc.items.map((item) => (
-          <Item item={item} meetingId={meeting.id} level={levels.get(item.number)!} onMeetingPage={true} bilag={view.bilag} />
-        ))}
+        {withPlaceholders(doc.items, view.withheld ?? []).map((e) =>
+          'item' in e ? (
+            <Item item={e.item} meetingId={meeting.id} level={levels.get(e.item.number)!} onMeetingPage={true} bilag={view.bilag} />
+          ) : (
+            <article class="agenda-item agenda-item-closed">
+              <Heading level={Math.min(e.closed.split('.').length + 1, 6)} class="item-title">{e.closed}. Lukket punkt</Heading>
+            </article>
+          ),
+        )}
         {isLong(doc) && <BackToTop />}
       </div>
       <Allocations allocations={allocations} level={2} itemLink={(a) => itemUrl(meeting.id, a.itemNumber)} />

@@ -1,7 +1,7 @@
 /**
  * @module Earlier versions of a meeting document: the version at its own URL (laid out as the
  * meeting page, under a notice saying which version it is) and the version compared with the
- * current one, item by item, paragraphs removed and added.
+ * current one, item by item, side by side: paragraphs removed (before) | added (after).
  */
 import type { VersionComparison, VersionView } from '../../archive/types.js';
 import { danishDateTime, kindDefinite, kindLabel, meetingTitle } from '../format.js';
@@ -68,26 +68,25 @@ export function renderComparePage(view: VersionComparison): string {
           <h2>
             {item.key} <span class="badge">{item.status === 'added' ? 'Tilføjet' : item.status === 'removed' ? 'Fjernet' : 'Ændret'}</span>
           </h2>
-          {item.removed.length > 0 && (
-            <>
-              <h3 class="h5">Kun i version {version.version}</h3>
-              {item.removed.map((p) => (
-                <p>
-                  <del>{p}</del>
-                </p>
-              ))}
-            </>
-          )}
-          {item.added.length > 0 && (
-            <>
-              <h3 class="h5">Kun i version {current.version}</h3>
-              {item.added.map((p) => (
-                <p>
-                  <ins>{p}</ins>
-                </p>
-              ))}
-            </>
-          )}
+          <table class="table table--compact compare-columns">
+            <caption class="sr-only">Punkt {item.key}: før og efter</caption>
+            <thead>
+              <tr>
+                <th scope="col">Før: kun i version {version.version}</th>
+                <th scope="col">Efter: kun i version {current.version}</th>
+              </tr>
+            </thead>
+            <tbody>
+              <tr>
+                <td>
+                  {item.removed.length === 0 ? <p class="form-hint">Intet fjernet.</p> : item.removed.map((p) => <p><del>{p}</del></p>)}
+                </td>
+                <td>
+                  {item.added.length === 0 ? <p class="form-hint">Intet tilføjet.</p> : item.added.map((p) => <p><ins>{p}</ins></p>)}
+                </td>
+              </tr>
+            </tbody>
+          </table>
         </section>
       ))}
     </Layout>,

@@ -10,12 +10,12 @@
  */
 import { canRead } from '../../archive/policy.js';
 import type {
-  Archive, BodySummary, ItemView, MeetingSummary, MeetingView, SearchHit, SearchQuery, SearchResult,
+  Archive, BodySummary, ItemView, MeetingApprovals, MeetingSummary, MeetingView, SearchHit, SearchQuery, SearchResult,
   StoredDocumentInfo, VersionListing,
 } from '../../archive/types.js';
 import { documentLevel, viewDocument } from '../../archive/view.js';
 import type { AccessLevel, DocumentKind, MeetingDocument, Viewer } from '../../model/index.js';
-import { compareVersions, meetingStatusOf, mostRestrictive, sectionText } from '../../model/index.js';
+import { compareVersions, documentApprovals, meetingStatusOf, mostRestrictive, sectionText } from '../../model/index.js';
 import { itemUrl } from '../urls.js';
 
 export interface MemoryMeeting {
@@ -120,6 +120,34 @@ export function createMemoryArchive(meetings: MemoryMeeting[], today = '2020-09-
     return found && found.m.document.kind === kind && version === 1 ? found : null;
   };
 
+  // Approvals of minutes as the projection resolves them (src/db/approvals.ts): an undated one approves the body's previous meeting.
+  const sameBody = (a: MemoryMeeting, b: MemoryMeeting) => a !== b && organizationOf(a) !== null && organizationOf(a) === organizationOf(b);
+  const previousDate = (m: MemoryMeeting) =>
+    meetings.map((o) => (sameBody(o, m) ? o.document.date : null)).filter((d): d is string => d !== null && m.document.date !== null && d < m.document.date).sort().at(-1) ?? null;
+  const approvalDates = (viewer: Viewer, m: MemoryMeeting) =>
+    documentApprovals(seen(viewer, m)?.items ?? [], m.document.date).flatMap((a) => {
+      const date = a.date ?? previousDate(m);
+      return date ? [{ number: a.number, date }] : [];
+    });
+  const approvalsOf = (viewer: Viewer, m: MemoryMeeting): MeetingApprovals => ({
+    approves: approvalDates(viewer, m).flatMap((a) => {
+      const approved = visible(viewer).find((o) => sameBody(o, m) && o.document.date === a.date);
+      return approved ? [{ number: a.number, meeting: summary(viewer, approved) }] : [];
+    }),
+    approvedAt: visible(viewer)
+      .filter((o) => sameBody(o, m) && m.document.date !== null)
+      .sort(byDateDesc)
+      .reverse()
+      .flatMap((o) =>
+        approvalDates(viewer, o)
+          .filter((a) => a.date === m.document.date)
+          .map((a) => {
+            const item = seen(viewer, o)!.items.find((i) => i.number === a.number)!;
+            return { meeting: summary(viewer, o), number: a.number, title: item.title, approved: o.document.kind === 'minutes' && item.decision !== null };
+          }),
+      ),
+  });
+
   return {
     async listBodies(viewer) {
       return bodies(viewer);
@@ -139,7 +167,7 @@ export function createMemoryArchive(meetings: MemoryMeeting[], today = '2020-09-
     async getMeeting(viewer, id): Promise<MeetingView | null> {
       const found = find(viewer, id);
       if (!found) return null;
-      return { meeting: summary(viewer, found.m), document: found.doc, documents: documents(viewer, found.m), people: [] };
+      return { meeting: summary(viewer, found.m), document: found.doc, documents: documents(viewer, found.m), people: [], approvals: approvalsOf(viewer, found.m) };
     },
     async getItem(viewer, meetingId, number): Promise<ItemView | null> {
       const found = find(viewer, meetingId);
@@ -153,7 +181,7 @@ export function createMemoryArchive(meetings: MemoryMeeting[], today = '2020-09-
             .filter((o) => o.id !== meetingId)
             .flatMap((o) => seen(viewer, o)!.items.filter((i) => i.caseNumber === item.caseNumber).map((i) => ({ meeting: summary(viewer, o), number: i.number, title: i.title })))
         : [];
-      return { meeting: summary(viewer, found.m), item, related, previous: ref(items[index - 1]), next: ref(items[index + 1]) };
+      return { meeting: summary(viewer, found.m), item, related, previous: ref(items[index - 1]), next: ref(items[index + 1]), approvals: approvalsOf(viewer, found.m) };
     },
     async getVersion(viewer, meetingId, kind, version) {
       const found = findVersion(viewer, meetingId, kind, version);

@@ -1,0 +1,79 @@
+/**
+ * @module Appointments and seats as a meeting's projection writes them (issue 12): the people its
+ * public items appoint (src/import/structure/appointments.ts) become memberships with source
+ * 'appointment' and the appointing item; its tables of seats per electoral period become
+ * organization_seats rows. Rewritten with every projection of the meeting; rows its current
+ * version no longer states are marked deleted, not forgotten. Closed items appoint nothing in
+ * public: they are left out here, as the membership pages read no viewer.
+ */
+import { sql } from 'drizzle-orm';
+import { appointmentsOf, seatCountsOf } from '../import/structure/appointments.js';
+import { effectiveAccess, type MeetingDocument } from '../model/index.js';
+import { ensurePeople, ensureTerm } from './attendance.js';
+import type { ProjectionTarget, Tx } from './content.js';
+import { personKey } from './names.js';
+import { ensureOrganization } from './organizations.js';
+import { queryRows } from './rows.js';
+
+/** The meeting's live items by number. */
+async function itemIds(tx: Tx, meetingId: number): Promise<Map<string, number>> {
+  const rows = await queryRows<{ id: number; number: string }>(tx, sql`select id, number from agenda_items where meeting_id = ${meetingId} and deleted_at is null`);
+  return new Map(rows.map((r) => [r.number, r.id]));
+}
+
+export async function writeAppointments(tx: Tx, doc: MeetingDocument, target: ProjectionTarget, date: string | null): Promise<void> {
+  const levels = effectiveAccess(doc.items);
+  const isPublic = (number: string) => doc.access === 'public' && levels.get(number) === 'public';
+  const items = await itemIds(tx, target.meetingId);
+  const appointments = date === null ? [] : appointmentsOf(doc).filter((a) => a.decided && isPublic(a.item) && items.has(a.item));
+  const kept: number[] = [];
+  if (appointments.length > 0 && date !== null) {
+    const people = await ensurePeople(tx, appointments);
+    const term = await ensureTerm(tx, date);
+    for (const a of appointments) {
+      const organizationId = a.organization ? await ensureOrganization(tx, a.organization, null) : target.organizationId;
+      if (organizationId === null) continue;
+      const [row] = await queryRows<{ id: number }>(
+        tx,
+        sql`insert into memberships (person_id, organization_id, role, term_id, start_date, party, on_behalf_of, derived, source, source_item_id)
+            values (${people.get(personKey(a.name))!}, ${organizationId}, ${a.role}, ${term}, ${date}::date, ${a.party}, ${a.onBehalfOf ?? a.municipality}, true, 'appointment', ${items.get(a.item)!})
+            on conflict (person_id, organization_id, role, source_item_id) where source = 'appointment' do update set
+              party = excluded.party, on_behalf_of = excluded.on_behalf_of, term_id = excluded.term_id, start_date = excluded.start_date, deleted_at = null
+            returning id`,
+      );
+      kept.push(row!.id);
+    }
+  }
+  const itemList = [...items.values()];
+  if (itemList.length > 0) {
+    const ids = sql.join(itemList.map((id) => sql`${id}`), sql`, `);
+    await tx.execute(sql`
+      update memberships set deleted_at = now(), modified_at = now()
+      where source = 'appointment' and deleted_at is null and source_item_id in (${ids})
+        ${kept.length > 0 ? sql`and id not in (${sql.join(kept.map((id) => sql`${id}`), sql`, `)})` : sql``}`);
+  }
+  await writeSeats(tx, doc, target, items, isPublic);
+}
+
+async function writeSeats(tx: Tx, doc: MeetingDocument, target: ProjectionTarget, items: Map<string, number>, isPublic: (n: string) => boolean): Promise<void> {
+  const seats = seatCountsOf(doc).filter((s) => isPublic(s.item) && items.has(s.item));
+  const kept: number[] = [];
+  for (const s of seats) {
+    const organizationId = await ensureOrganization(tx, s.organization, null);
+    const [row] = await queryRows<{ id: number }>(
+      tx,
+      sql`insert into organization_seats (organization_id, appointed_by_id, period, seats, note, source_item_id)
+          values (${organizationId}, ${target.organizationId}, ${s.period}, ${s.seats}, ${s.note}, ${items.get(s.item)!})
+          on conflict (organization_id, period, source_item_id) do update set seats = excluded.seats, note = excluded.note,
+            appointed_by_id = excluded.appointed_by_id, deleted_at = null
+          returning id`,
+    );
+    kept.push(row!.id);
+  }
+  const itemList = [...items.values()];
+  if (itemList.length === 0) return;
+  await tx.execute(sql`
+    update organization_seats set deleted_at = now()
+    where deleted_at is null and source_item_id in (${sql.join(itemList.map((id) => sql`${id}`), sql`, `)})
+      ${kept.length > 0 ? sql`and id not in (${sql.join(kept.map((id) => sql`${id}`), sql`, `)})` : sql``}`);
+}

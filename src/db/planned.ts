@@ -1,0 +1,61 @@
+/**
+ * @module Planned meetings from calendars in documents (issue 12): the dates a meeting's public
+ * items announce ("Mødekalender for KKR Midtjylland 2021: 1. februar …") become meetings of the
+ * named organisation with status planned and the announcing item, unless the organisation already
+ * has a meeting that day. Rewritten with every projection: a planned meeting whose announcement is
+ * gone, and which has no documents of its own, is marked deleted.
+ */
+import { sql } from 'drizzle-orm';
+import { announcedMeetings } from '../import/structure/calendar.js';
+import { effectiveAccess, type MeetingDocument } from '../model/index.js';
+import type { ProjectionTarget, Tx } from './content.js';
+import { queryRows } from './rows.js';
+
+/**
+ * The organisation a calendar's lead-in names: the one of that name, else the only one whose name
+ * begins with it ("KKR" → "KKR Midtjylland") — preferring the announcing meeting's own authority when
+ * several do; null when none or still ambiguous (a national archive has many a "KKR …").
+ */
+async function namedOrganization(tx: Tx, name: string, announcer: number | null): Promise<number | null> {
+  const rows = await queryRows<{ id: number; exact: boolean; same_authority: boolean }>(
+    tx,
+    sql`select o.id, lower(o.name) = lower(${name}) as exact,
+          coalesce(o.authority_id is not distinct from (select authority_id from organizations where id = ${announcer}), false) as same_authority
+        from organizations o where lower(o.name) = lower(${name}) or lower(o.name) like lower(${name}) || ' %' limit 20`,
+  );
+  const exact = rows.filter((r) => r.exact);
+  if (exact.length === 1) return exact[0]!.id;
+  if (rows.length === 1) return rows[0]!.id;
+  const near = rows.filter((r) => r.same_authority);
+  return near.length === 1 ? near[0]!.id : null;
+}
+
+export async function writeAnnouncedMeetings(tx: Tx, doc: MeetingDocument, target: ProjectionTarget): Promise<void> {
+  const levels = effectiveAccess(doc.items);
+  const announced = doc.access === 'public' ? announcedMeetings(doc).filter((a) => levels.get(a.announcedIn) === 'public') : [];
+  const items = new Map(
+    (await queryRows<{ id: number; number: string }>(tx, sql`select id, number from agenda_items where meeting_id = ${target.meetingId} and deleted_at is null`)).map((r) => [r.number, r.id]),
+  );
+  const kept: number[] = [];
+  for (const a of announced) {
+    const organizationId = await namedOrganization(tx, a.body, target.organizationId);
+    const itemId = items.get(a.announcedIn);
+    if (organizationId === null || itemId === undefined) continue;
+    const [row] = await queryRows<{ id: number }>(
+      tx,
+      sql`insert into meetings (organization_id, date, status, announced_by_item_id, projection)
+          values (${organizationId}, ${a.date}, 'planned', ${itemId}, 0)
+          on conflict (organization_id, date) where date is not null do update set
+            announced_by_item_id = coalesce(meetings.announced_by_item_id, excluded.announced_by_item_id),
+            deleted_at = case when meetings.current_version_id is null then null else meetings.deleted_at end
+          returning id`,
+    );
+    kept.push(row!.id);
+  }
+  const ids = [...items.values()];
+  if (ids.length === 0) return;
+  await tx.execute(sql`
+    update meetings set deleted_at = now(), modified_at = now()
+    where announced_by_item_id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)}) and current_version_id is null and deleted_at is null
+      ${kept.length > 0 ? sql`and id not in (${sql.join(kept.map((id) => sql`${id}`), sql`, `)})` : sql``}`);
+}
