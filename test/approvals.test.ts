@@ -63,7 +63,8 @@ describe('the samples stored with the meeting the 2020 KKR minutes approve', () 
     );
     expect(rows.map((r) => `${r.number}:${r.minutes_of}`)).toEqual(['1.1:2019-09-06', '1.1:2020-02-05', '2:2020-05-29', '1.1:2021-06-08', '1.1:2023-04-26']);
     const archive = createDbArchive(database.db);
-    for (const { id } of await queryRows<{ id: number }>(database.db, sql`select id from meetings`)) {
+    // Planned meetings (from the samples' calendars) have no documents and no page of this kind.
+    for (const { id } of await queryRows<{ id: number }>(database.db, sql`select id from meetings where current_version_id is not null`)) {
       expect((await archive.getMeeting(ANONYMOUS, id))!.approvals).toEqual({ approves: [], approvedAt: [] });
     }
   });

@@ -52,14 +52,14 @@ async function writeApprovals(tx: Tx, meetingId: number): Promise<MeetingRow | n
   return meeting;
 }
 
-/** The date of the organisation's meeting before this one (not cancelled), or null. */
+/** The date of the organisation's meeting before this one (not cancelled; with a document, not only planned), or null. */
 async function previousMeetingDate(tx: Tx, meetingId: number, meeting: MeetingRow): Promise<string | null> {
   if (meeting.organization_id === null || meeting.date === null) return null;
   const [row] = await queryRows<{ date: string | null }>(
     tx,
     sql`select max(date)::text as date from meetings
         where organization_id = ${meeting.organization_id} and date < ${meeting.date}::date and id <> ${meetingId}
-          and deleted_at is null and status <> 'cancelled'`,
+          and deleted_at is null and status <> 'cancelled' and current_version_id is not null`,
   );
   return row?.date ?? null;
 }
@@ -74,7 +74,7 @@ export async function meetingApprovals(db: Db, viewer: Viewer, meetingId: number
     db,
     sql`select i.number,
           (select m2.id from meetings m2 where m2.organization_id = i.organization_id and m2.date = i.minutes_of and m2.id <> i.meeting_id
-             and ${visibleMeetings(viewer, 'm2')} order by m2.id limit 1) as meeting_id
+             and m2.current_version_id is not null and ${visibleMeetings(viewer, 'm2')} order by m2.id limit 1) as meeting_id
         from agenda_items i where i.meeting_id = ${meetingId} and i.minutes_of is not null and ${visibleItems(viewer, 'i')}
         order by i.position`,
   );

@@ -43,6 +43,7 @@ import { join } from 'node:path';
 import { showAlertForms } from '../alerts/forms.js';
 import type { Accounts } from '../auth/index.js';
 import type { Workspace } from '../workspace/index.js';
+import { runsWorkspaceScript } from '../workspace/urls.js';
 import type { AllocationsPart } from '../allocation/web.js';
 
 const LATEST_COUNT = 10;
@@ -88,8 +89,8 @@ export function createApp(archive: Archive, parts: AppParts = {}): Hono<AppEnv> 
     secureHeaders({
       contentSecurityPolicy: {
         defaultSrc: ["'self'"],
-        // Reading pages stay script-free; the workspace's editors load their own scripts from /static.
-        scriptSrc: [(c) => (c.req.path.startsWith('/arbejdsrum/') ? "'self'" : "'none'")],
+        // Reading pages stay script-free; the agenda builder and the minutes editor load our own scripts from /static.
+        scriptSrc: [(c) => (runsWorkspaceScript(c.req.path) ? "'self'" : "'none'")],
         objectSrc: ["'none'"],
         baseUri: ["'none'"],
         frameAncestors: ["'none'"],

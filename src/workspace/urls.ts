@@ -29,3 +29,5 @@ export const BUILDER_SCRIPT = '/static/workspace-builder.js';
 export const BUILDER_STYLES = '/static/workspace-builder.css';
 /** Whether a page runs the builder's script (the CSP allows scripts from 'self' there, and nowhere else). */
 export const runsBuilderScript = (path: string) => /^\/arbejdsrum\/dagsordener\/\d+(\/|$)/.test(path);
+/** The workspace pages that run a script of ours: the agenda builder and the minutes editor; every other page runs none. */
+export const runsWorkspaceScript = (path: string) => runsBuilderScript(path) || /^\/arbejdsrum\/referater\/\d+(\/|$)/.test(path);
