@@ -19,8 +19,10 @@ import type {
   VersionChange,
   Viewer,
 } from '../model/index.js';
+import type { StoredBilag } from './bilag.js';
 
 export type { AttendanceStatus };
+export type { StoredBilag };
 
 /** An organisation that meets (OParl Organization), with its authority. */
 export interface BodySummary extends Pick<Organization, 'slug' | 'name'> {
@@ -65,6 +67,8 @@ export interface MeetingView {
   documents: StoredDocumentInfo[];
   /** The document's participant names as written, each with the person it names. */
   people: Array<{ name: string; person: PersonRef }>;
+  /** The stored files of the bilag the viewer may download (see archive/bilag.ts storedBilagOf). */
+  bilag?: StoredBilag[];
   /** Items this meeting promised for a later one, and items earlier meetings promised for it (db/promises.ts). */
   promises?: { made: PromiseView[]; due: PromiseView[] };
   /** Links through the approval of minutes (absent on an earlier version's page). */
@@ -101,6 +105,8 @@ export interface ItemView {
   /** The items before and after it in the meeting's current document, as the viewer may see it. */
   previous: ItemRef | null;
   next: ItemRef | null;
+  /** The stored files of the item's bilag the viewer may download. */
+  bilag?: StoredBilag[];
   /** The item's meeting's links through the approval of minutes. */
   approvals?: MeetingApprovals;
 }
@@ -366,6 +372,9 @@ export interface SitemapEntries {
   cases: string[];
 }
 
+/** A file's bytes as served, with its level (restricted files are not cached). */
+export type DownloadedFile = { fileName: string; contentType: string; bytes: Uint8Array } & Pick<FileInfo, 'access'>;
+
 export interface Archive {
   listBodies(viewer: Viewer): Promise<BodySummary[]>;
   getBody(viewer: Viewer, slug: string): Promise<BodyView | null>;
@@ -381,7 +390,9 @@ export interface Archive {
   /** A version compared with the current version of the same document. */
   compareVersion(viewer: Viewer, meetingId: number, kind: DocumentKind, version: number): Promise<VersionComparison | null>;
   /** An original file, only when everything in it is readable by the viewer. */
-  getOriginal(viewer: Viewer, fileId: number): Promise<({ fileName: string; contentType: string; bytes: Uint8Array } & Pick<FileInfo, 'access'>) | null>;
+  getOriginal(viewer: Viewer, fileId: number): Promise<DownloadedFile | null>;
+  /** A bilag's stored file, only when a current bilag the viewer may read names it (absent: no bilag are stored). */
+  getBilagFile?(viewer: Viewer, fileId: number): Promise<DownloadedFile | null>;
   search(viewer: Viewer, query: SearchQuery): Promise<SearchResult>;
   /** A case's visible items across meetings; null when it has none. */
   getCase(viewer: Viewer, caseNumber: string): Promise<CaseView | null>;

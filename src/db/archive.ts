@@ -9,6 +9,7 @@ import { canRead } from '../archive/policy.js';
 import type { Archive, BodySummary, BodyView, ItemView, MeetingView } from '../archive/types.js';
 import { viewDocument, withheldNumbers } from '../archive/view.js';
 import type { AccessLevel, Viewer } from '../model/index.js';
+import { readBilagFile, storedBilag } from './bilag-files.js';
 import { meetingApprovals } from './approvals.js';
 import { calendarEntries, feedEntries } from './calendar.js';
 import { resolveCaseNumber } from './case-index.js';
@@ -74,8 +75,13 @@ export function createDbArchive(db: Db): Archive {
       const current = meeting && (await currentDocument(viewer, id));
       if (!meeting || !current) return null;
       const documents = await meetingDocuments(db, viewer, id, current.organizationId);
-      const [people, promises] = await Promise.all([meetingPeople(db, current.versionId, current.document), meetingPromises(db, viewer, id)]);
-      return { meeting, document: current.document, documents, people, promises, approvals: await meetingApprovals(db, viewer, id), withheld: current.withheld };
+      const [people, promises, approvals, bilag] = await Promise.all([
+        meetingPeople(db, current.versionId, current.document),
+        meetingPromises(db, viewer, id),
+        meetingApprovals(db, viewer, id),
+        storedBilag(db, viewer, id),
+      ]);
+      return { meeting, document: current.document, documents, people, promises, approvals, withheld: current.withheld, bilag };
     },
 
     async getPlannedMeeting(viewer, id) {
@@ -100,7 +106,8 @@ export function createDbArchive(db: Db): Archive {
       if (!meeting || !item) return null;
       const ref = (i: (typeof items)[number] | undefined) => (i ? { number: i.number, title: i.title } : null);
       const related = await relatedItems(viewer, meetingId, item.caseNumber);
-      return { meeting, item, related, previous: ref(items[index - 1]), next: ref(items[index + 1]), approvals: await meetingApprovals(db, viewer, meetingId) };
+      const bilag = await storedBilag(db, viewer, meetingId, number);
+      return { meeting, item, related, previous: ref(items[index - 1]), next: ref(items[index + 1]), approvals: await meetingApprovals(db, viewer, meetingId), bilag };
     },
 
     getVersion: (viewer, meetingId, kind, version) => getVersion(db, viewer, meetingId, kind, version),
@@ -108,17 +115,21 @@ export function createDbArchive(db: Db): Archive {
 
     async getOriginal(viewer, fileId) {
       // The file's own level decides; its organisation is that of a meeting whose version it is.
+      // Only a version's original: a bilag's bytes are read through its bilag (getBilagFile).
       const [row] = await queryRows<{ name: string; media_type: string; access: AccessLevel; bytes: Uint8Array; organization_id: number | null }>(
         db,
         sql`select f.name, f.media_type, f.access, b.bytes,
               (select m.organization_id from document_versions v join meeting_documents d on d.id = v.document_id
                join meetings m on m.id = d.meeting_id where v.file_id = f.id and m.deleted_at is null order by v.id limit 1) as organization_id
-            from files f join blobs b on b.sha256 = f.sha256 where f.id = ${fileId}`,
+            from files f join blobs b on b.sha256 = f.sha256 where f.id = ${fileId}
+              and exists (select 1 from document_versions v where v.file_id = f.id)`,
       );
       if (!row || !canRead(viewer, row.access, row.organization_id)) return null;
       const bytes = new Uint8Array(row.bytes.buffer, row.bytes.byteOffset, row.bytes.byteLength);
       return { fileName: row.name, contentType: row.media_type, bytes, access: row.access };
     },
+
+    getBilagFile: (viewer, fileId) => readBilagFile(db, viewer, fileId),
 
     search: (viewer, query) => searchItems(db, viewer, query),
     getCase: (viewer, caseNumber) => getCase(db, viewer, caseNumber),

@@ -6,6 +6,7 @@
 import { inArray, sql, type SQL } from 'drizzle-orm';
 import { itemLevels, sectionTextAt } from '../archive/view.js';
 import { comparable as comparableTitle, mostRestrictive, type AccessLevel, type AgendaItem, type MeetingDocument, type SectionType } from '../model/index.js';
+import { bilagFileIds, type BilagWanted } from './bilag-files.js';
 import type { Db } from './client.js';
 import { agendaItems, attachments, papers, sections } from './schema.js';
 
@@ -50,8 +51,11 @@ export function matchItems(items: readonly AgendaItem[], existing: readonly Exis
   return result;
 }
 
-/** Writes the version's items onto the meeting's rows: matched rows updated, new ones added, the rest marked deleted. */
-export async function writeItems(tx: Tx, doc: MeetingDocument, target: ProjectionTarget): Promise<void> {
+/**
+ * Writes the version's items onto the meeting's rows: matched rows updated, new ones added, the
+ * rest marked deleted. Returns warnings (a bilag whose stored bytes are missing).
+ */
+export async function writeItems(tx: Tx, doc: MeetingDocument, target: ProjectionTarget): Promise<string[]> {
   const existing = await tx
     .select({ id: agendaItems.id, number: agendaItems.number, title: agendaItems.title })
     .from(agendaItems)
@@ -87,10 +91,13 @@ export async function writeItems(tx: Tx, doc: MeetingDocument, target: Projectio
   }
   if (existing.length > 0) await tx.delete(sections).where(inArray(sections.itemId, existing.map((e) => e.id)));
   if (existing.length > 0) await tx.delete(attachments).where(inArray(attachments.itemId, existing.map((e) => e.id)));
-  const { sectionRows, attachmentRows } = childValues(doc, levels, (position) => ids[position]!);
+  const { sectionRows, attachmentRows, bilag } = childValues(doc, levels, (position) => ids[position]!);
+  // Bilag with stored bytes point at their file (OParl File), one row per bytes, name and level.
+  const files = await bilagFileIds(tx, bilag);
   if (sectionRows.length > 0) await tx.insert(sections).values(sectionRows);
-  if (attachmentRows.length > 0) await tx.insert(attachments).values(attachmentRows);
+  if (attachmentRows.length > 0) await tx.insert(attachments).values(attachmentRows.map((row, i) => ({ ...row, fileId: files.ids[i] ?? null })));
   await refreshPaperTitles(tx, [...new Set(paperIds.values())]);
+  return files.warnings;
 }
 
 /** The agenda_items row of one item, with search text split by weight at the item's level. */
@@ -138,7 +145,7 @@ function typedVector(item: AgendaItem, level: AccessLevel): SQL {
   return parts.length > 0 ? sql.join(parts, sql` || `) : sql`''::tsvector`;
 }
 
-/** The sections and bilag rows of a version's items, given each item's id by its position. */
+/** The sections and bilag rows of a version's items, given each item's id by its position; `bilag` runs beside `attachmentRows`. */
 export function childValues(doc: MeetingDocument, levels: Map<string, AccessLevel>, itemId: (position: number) => number) {
   const sectionRows = doc.items.flatMap((item, p) =>
     item.sections.map((s, position) => ({
@@ -159,7 +166,10 @@ export function childValues(doc: MeetingDocument, levels: Map<string, AccessLeve
       fileName: a.fileName,
     })),
   );
-  return { sectionRows, attachmentRows };
+  const bilag: BilagWanted[] = doc.items.flatMap((item) =>
+    item.attachments.map((a) => ({ attachment: a, itemNumber: item.number, access: mostRestrictive(a.access, levels.get(item.number) ?? 'public') })),
+  );
+  return { sectionRows, attachmentRows, bilag };
 }
 
 /** Ids of the papers (cases) with the given case numbers, creating the ones not seen before. */

@@ -338,34 +338,52 @@ export interface FileRow {
   size: number;
   sha256: string;
   meeting_id: number;
+  /** The document kind of an original, or 'bilag'. */
   kind: string;
   current: boolean;
+  /** The agenda item of a bilag (null for an original). */
+  item_id: number | null;
   created: string;
 }
 
+// A file is a version's original or a public bilag of a live public item (never a closed one's).
+const fileColumns = sql`select f.id, f.name, f.media_type, f.size, f.sha256, x.meeting_id, x.kind, x.current, x.item_id, ${iso('f.created_at')} as created`;
+const fileUses = sql`(select v.file_id, d.meeting_id, d.kind, (d.current_version_id = v.id) as current, null::int as item_id
+    from document_versions v join meeting_documents d on d.id = v.document_id where v.file_id is not null
+  union all
+  select a.file_id, i.meeting_id, 'bilag', true, i.id from attachments a join agenda_items i on i.id = a.item_id
+    where a.file_id is not null and i.deleted_at is null and ${publicItem('i')} and ${visibleTo(ANONYMOUS, 'a.access', 'i.organization_id')})`;
+const fileFrom = sql`from files f join ${fileUses} x on x.file_id = f.id
+  join meetings m on m.id = x.meeting_id left join organizations o on o.id = m.organization_id`;
 // Only files whose own access is public, of public meetings.
-const fileColumns = sql`select f.id, f.name, f.media_type, f.size, f.sha256, d.meeting_id, d.kind, (d.current_version_id = v.id) as current, ${iso('f.created_at')} as created`;
-const fileFrom = sql`from files f join document_versions v on v.file_id = f.id join meeting_documents d on d.id = v.document_id
-  join meetings m on m.id = d.meeting_id left join organizations o on o.id = m.organization_id`;
 const filePublic = sql`f.access = 'public' and m.deleted_at is null and ${publicMeeting('m')}`;
 
-/** A body's public files (originals of every version). */
+/** A body's public files (originals of every version, bilag of current items). */
 export function listFiles(db: Db, body: string, q: ListQuery): Promise<Page<FileRow>> {
   const timeOnly = { ...q, modifiedSince: undefined, modifiedUntil: undefined };
-  return paged(db, fileColumns, sql`${fileFrom} where ${inBody(body)} and ${filePublic}`, timeOnly, 'f', { prefer: sql`t.current desc` });
+  return paged(db, fileColumns, sql`${fileFrom} where ${inBody(body)} and ${filePublic}`, timeOnly, 'f', { prefer: sql`t.current desc, t.item_id nulls first` });
 }
 
-/** The current public originals of meetings' documents, by meeting. */
+/** The current public originals of meetings' documents and their items' public bilag, by meeting. */
 export async function meetingFiles(db: Db, meetingIds: number[]): Promise<Map<number, FileRow[]>> {
   if (meetingIds.length === 0) return new Map();
   return byMeeting(
-    await queryRowsAsJson<FileRow>(db, sql`${fileColumns} ${fileFrom} where d.meeting_id ${anyOf(meetingIds)} and m.id ${anyOf(meetingIds)} and d.current_version_id = v.id and ${filePublic} order by d.meeting_id, d.kind`, sql`t.meeting_id, t.kind`),
+    await queryRowsAsJson<FileRow>(db, sql`${fileColumns} ${fileFrom} where x.meeting_id ${anyOf(meetingIds)} and m.id ${anyOf(meetingIds)} and x.current and ${filePublic}`, sql`t.meeting_id, t.kind, t.id, t.item_id`),
   );
+}
+
+/** The public bilag files of agenda items, by item. */
+export async function itemFiles(db: Db, itemIds: number[]): Promise<Map<number, FileRow[]>> {
+  const out = new Map<number, FileRow[]>();
+  if (itemIds.length === 0) return out;
+  const rows = await queryRowsAsJson<FileRow>(db, sql`${fileColumns} ${fileFrom} where x.item_id ${anyOf(itemIds)} and ${filePublic}`, sql`t.item_id, t.id`);
+  for (const r of rows) out.set(r.item_id!, [...(out.get(r.item_id!) ?? []), r]);
+  return out;
 }
 
 /** One public file. */
 export async function getFile(db: Db, id: number): Promise<FileRow | null> {
-  const [row] = await queryRows<FileRow>(db, sql`${fileColumns} ${fileFrom} where f.id = ${id} and ${filePublic} order by v.id limit 1`);
+  const [row] = await queryRows<FileRow>(db, sql`${fileColumns} ${fileFrom} where f.id = ${id} and ${filePublic} order by x.current desc, x.item_id nulls first limit 1`);
   return row ?? null;
 }
 

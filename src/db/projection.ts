@@ -18,7 +18,7 @@ import { queryRows } from './rows.js';
 import { locations } from './schema.js';
 
 /** Bump when the projection's output changes: meetings projected by older code are rebuilt on open. */
-export const PROJECTION_VERSION = 2;
+export const PROJECTION_VERSION = 3; // 2: approvals; 3: bilag with stored bytes point at their files row
 
 /** A stored model (jsonb; a string from some drivers) as today's MeetingDocument. */
 export function parseStoredModel(raw: unknown): MeetingDocument {
@@ -32,13 +32,16 @@ interface CurrentRow {
   model: unknown;
 }
 
-/** Rebuilds one meeting's projection from its documents' current versions (inside the caller's transaction). */
-export async function projectMeeting(tx: Tx, meetingId: number): Promise<void> {
+/**
+ * Rebuilds one meeting's projection from its documents' current versions (inside the caller's
+ * transaction). Returns its warnings (a bilag without its stored bytes), also logged: none fails it.
+ */
+export async function projectMeeting(tx: Tx, meetingId: number): Promise<string[]> {
   const [meeting] = await queryRows<{ organization_id: number | null; date: string | null }>(
     tx,
     sql`select organization_id, date::text as date from meetings where id = ${meetingId} for update`,
   );
-  if (!meeting) return;
+  if (!meeting) return [];
   const docs = await queryRows<CurrentRow>(
     tx,
     sql`select d.kind, v.id as version_id, v.model from meeting_documents d join document_versions v on v.id = d.current_version_id
@@ -51,7 +54,7 @@ export async function projectMeeting(tx: Tx, meetingId: number): Promise<void> {
     await tx.execute(sql`delete from participations where meeting_id = ${meetingId}`);
     await tx.execute(sql`update meetings set status = 'planned', current_version_id = null, projection = ${PROJECTION_VERSION} where id = ${meetingId}`);
     await refreshApprovals(tx, meetingId);
-    return;
+    return [];
   }
   const doc = parseStoredModel(current.model);
   // Fields the current document leaves out are taken from the meeting's other documents.
@@ -70,7 +73,7 @@ export async function projectMeeting(tx: Tx, meetingId: number): Promise<void> {
       modified_at = case when current_version_id is distinct from ${current.version_id} or status is distinct from ${status}
                          then now() else modified_at end
     where id = ${meetingId}`);
-  await writeItems(tx, doc, target);
+  const warnings = await writeItems(tx, doc, target);
   await refreshApprovals(tx, meetingId);
   await writeParticipations(tx, doc, target);
   await writeAppointments(tx, doc, target, meeting.date);
@@ -78,6 +81,8 @@ export async function projectMeeting(tx: Tx, meetingId: number): Promise<void> {
   const listed = await queryRows<{ person_id: number }>(tx, sql`select distinct person_id from participations where meeting_id = ${meetingId}`);
   await reconcileIdentities(tx, listed.map((r) => r.person_id));
   await refreshMemberships(tx, meeting.organization_id);
+  for (const w of warnings) console.warn(`referat: meeting ${meetingId}: ${w}`);
+  return warnings;
 }
 
 /** The id of a meeting place, created on first sight. */

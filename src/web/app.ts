@@ -26,6 +26,7 @@ import type { FeedScope } from '../archive/types.js';
 import { createJsonApi } from '../api/json/routes.js';
 import { parseSearchParams, searchQueryParams } from './search-params.js';
 import { staticAssets } from './static.js';
+import { bilagResponse } from './bilag.js';
 import { contentDisposition } from './download.js';
 import { refuseControlCharacters } from './input-guard.js';
 import { logRequestError } from './log.js';
@@ -297,6 +298,9 @@ export function createApp(archive: Archive, parts: AppParts = {}): Hono<AppEnv> 
       'X-Content-Type-Options': 'nosniff',
     });
   });
+
+  // A bilag's stored file: 404 unless the viewer may read the bilag (src/web/bilag.ts).
+  app.get('/files/:id', async (c) => (await bilagResponse(c, archive, parseId(c.req.param('id')))) ?? notFound(c));
 
   app.get('/search', async (c) => {
     const bodies = await archive.listBodies(c.var.viewer);

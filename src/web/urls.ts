@@ -43,6 +43,11 @@ export function originalUrl(fileId: number): string {
   return `/documents/${fileId}/original`;
 }
 
+/** `/files/7`: a bilag's stored file by its id (src/web/bilag.ts). */
+export function bilagUrl(fileId: number): string {
+  return `/files/${fileId}`;
+}
+
 /** A document kind in a URL: "agenda", "supplementary-agenda", "minutes". */
 export function kindSegment(kind: DocumentKind): string {
   return kind.replace('_', '-');

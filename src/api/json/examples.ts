@@ -22,7 +22,11 @@ const item: z.infer<typeof S.ApiItem>['item'] = {
     { heading: 'Indstilling', type: 'recommendation', blocks: [{ kind: 'paragraph', text: 'Det indstilles, at KKR drøfter rammerne for en fælles klimastrategi.' }] },
     { heading: 'Beslutning', type: 'decision', blocks: [{ kind: 'paragraph', text: 'KKR drøftede rammerne.' }] },
   ],
-  attachments: [{ title: 'Samarbejdsaftale om DK2020', access: 'public', fileName: null }], links: [], decision: 'KKR drøftede rammerne.', absent: [], access: 'public',
+  attachments: [
+    { title: 'Samarbejdsaftale om DK2020', access: 'public', fileName: 'samarbejdsaftale.pdf', sha256: 'b'.repeat(64), file: { url: '/files/7', mediaType: 'application/pdf', size: 1_258_291 } },
+    { title: 'Kort over ruten', access: 'public', fileName: null, file: null },
+  ],
+  links: [], decision: 'KKR drøftede rammerne.', absent: [], access: 'public',
 };
 
 const person = { id: 7, name: 'Mette Eksempel', slug: 'mette-eksempel' };

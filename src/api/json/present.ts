@@ -3,7 +3,9 @@ import type { z } from '@hono/zod-openapi';
 import type {
   BodySummary, BodyView, CaseView, ItemView, MeetingSummary, MeetingView, PeopleGroup, PersonRef, PersonView, SearchResult, StoredDocumentInfo, VersionListing,
 } from '../../archive/types.js';
-import { bodyUrl, itemUrl, meetingUrl, originalUrl } from '../../web/urls.js';
+import { storedBilagOf, type StoredBilag } from '../../archive/bilag.js';
+import type { AgendaItem } from '../../model/index.js';
+import { bilagUrl, bodyUrl, itemUrl, meetingUrl, originalUrl } from '../../web/urls.js';
 import type * as S from './schemas.js';
 
 /** `/people/12` — a person's page by id, which always resolves. */
@@ -41,10 +43,22 @@ function documents(list: StoredDocumentInfo[]) {
   return list.map((d) => ({ kind: d.kind, current: version(d.current), versions: d.versions.map(version) }));
 }
 
+/** The item with each bilag's stored file (null when the archive has no bytes the reader may download). */
+function withFiles(item: AgendaItem, stored: StoredBilag[] | undefined): z.infer<typeof S.ApiItem>['item'] {
+  return {
+    ...item,
+    attachments: item.attachments.map((a) => {
+      const file = storedBilagOf(item.number, a, stored);
+      return { ...a, file: file && { url: bilagUrl(file.fileId), mediaType: file.mediaType, size: file.size } };
+    }),
+  };
+}
+
 export function meeting(view: MeetingView): z.infer<typeof S.ApiMeeting> {
   const approvals = view.approvals ?? { approves: [], approvedAt: [] };
+  const document = { ...view.document, items: view.document.items.map((i) => withFiles(i, view.bilag)) };
   return {
-    meeting: meetingSummary(view.meeting), document: view.document, documents: documents(view.documents), people: view.people,
+    meeting: meetingSummary(view.meeting), document, documents: documents(view.documents), people: view.people,
     approves: approvals.approves.map((a) => ({ number: a.number, meeting: meetingSummary(a.meeting) })),
     approvedAt: approvals.approvedAt.map((a) => ({ ...a, meeting: meetingSummary(a.meeting), url: itemUrl(a.meeting.id, a.number) })),
   };
@@ -53,7 +67,7 @@ export function meeting(view: MeetingView): z.infer<typeof S.ApiMeeting> {
 export function item(view: ItemView): z.infer<typeof S.ApiItem> {
   return {
     meeting: meetingSummary(view.meeting),
-    item: view.item,
+    item: withFiles(view.item, view.bilag),
     url: itemUrl(view.meeting.id, view.item.number),
     related: view.related.map((r) => ({ meeting: meetingSummary(r.meeting), number: r.number, title: r.title, url: itemUrl(r.meeting.id, r.number) })),
   };

@@ -5,7 +5,7 @@
  */
 import { z } from '@hono/zod-openapi';
 import {
-  AgendaItem, AttendanceStatus, DocumentKind, DocumentVersionInfo, MeetingDocument, MeetingStatus, Membership, Organization, Person,
+  AgendaItem, Attachment, AttendanceStatus, DocumentKind, DocumentVersionInfo, MeetingDocument, MeetingStatus, Membership, Organization, Person,
 } from '../../model/index.js';
 
 /**
@@ -72,10 +72,28 @@ const ApiVersion = named(
   'DocumentVersion',
 );
 
+/** A bilag with its stored file, when the archive holds its bytes and the reader may download them. */
+const ApiAttachment = named(
+  Attachment.extend({
+    file: orNull(
+      z
+        .object({
+          url: z.string().openapi({ description: 'The file itself (PDF opens in the browser, Word is saved).', example: '/files/7' }),
+          mediaType: z.string().openapi({ example: 'application/pdf' }),
+          size: z.number().int().openapi({ description: 'Bytes.' }),
+        })
+        .openapi('AttachmentFile'),
+    ),
+  }),
+  'Attachment',
+);
+
+const ApiAgendaItem = named(AgendaItem.extend({ attachments: z.array(ApiAttachment) }), 'AgendaItem');
+
 export const ApiMeeting = z
   .object({
     meeting: ApiMeetingSummary,
-    document: named(MeetingDocument, 'MeetingDocument', "The meeting's current document (minutes before agenda), closed items left out."),
+    document: named(MeetingDocument.extend({ items: z.array(ApiAgendaItem) }), 'MeetingDocument', "The meeting's current document (minutes before agenda), closed items left out."),
     documents: z.array(z.object({ kind: DocumentKind, current: ApiVersion, versions: z.array(ApiVersion) })),
     people: z.array(z.object({ name: z.string().openapi({ description: 'As the document writes it.' }), person: PersonRef })),
     approves: z
@@ -90,7 +108,7 @@ export const ApiMeeting = z
 export const ApiItem = z
   .object({
     meeting: ApiMeetingSummary,
-    item: named(AgendaItem, 'AgendaItem'),
+    item: ApiAgendaItem,
     url: z.string().openapi({ example: '/meetings/12/items/3.1' }),
     related: z
       .array(z.object({ meeting: ApiMeetingSummary, number: z.string(), title: z.string(), url: z.string() }))

@@ -121,21 +121,24 @@ export function membershipObject(u: OParlUrls, row: MembershipRow): Json {
   });
 }
 
-/** A File: an original document the public may download. */
+/** A File: an original document or a bilag the public may download (restricted files are never served here). */
 export function fileObject(u: OParlUrls, row: FileRow): Json {
-  return {
+  const bilag = row.kind === 'bilag';
+  const url = bilag ? u.bilag(row.id) : u.download(row.id);
+  return compact({
     id: u.file(row.id),
     type: TYPE('File'),
     name: row.name,
     fileName: row.name,
     mimeType: row.media_type.split(';')[0]!.trim(),
     size: row.size,
-    accessUrl: u.download(row.id),
-    downloadUrl: u.download(row.id),
+    accessUrl: url,
+    downloadUrl: url,
     meeting: [u.meeting(row.meeting_id)],
+    agendaItem: row.item_id !== null && row.item_id !== undefined ? [u.agendaItem(row.item_id)] : null,
     created: copenhagenTimestamp(row.created),
     modified: copenhagenTimestamp(row.created),
-  };
+  });
 }
 
 /** A Location (mødested). */
@@ -143,8 +146,8 @@ export function locationObject(u: OParlUrls, row: LocationRow): Json {
   return { id: u.location(row.id), type: TYPE('Location'), description: row.description, created: copenhagenTimestamp(row.created), modified: copenhagenTimestamp(row.created) };
 }
 
-/** An AgendaItem; public is always true here (restricted items are never served). */
-export function agendaItemObject(u: OParlUrls, row: ItemRow): Json {
+/** An AgendaItem with its public bilag (auxiliaryFile); public is always true here (restricted items are never served). */
+export function agendaItemObject(u: OParlUrls, row: ItemRow, files: FileRow[] = []): Json {
   // `order` is required of every AgendaItem, a deleted one too.
   if (row.deleted) return { ...deleted(u.agendaItem(row.id), 'AgendaItem', row), order: row.position + 1 };
   return compact({
@@ -157,6 +160,7 @@ export function agendaItemObject(u: OParlUrls, row: ItemRow): Json {
     public: true,
     consultation: row.paper_id !== null ? u.consultation(row.id) : null,
     resolutionText: row.decision,
+    auxiliaryFile: files.length > 0 ? files.map((f) => fileObject(u, f)) : null,
     web: u.web(`/meetings/${row.meeting_id}/items/${encodeURIComponent(row.number)}`),
     ...times(row),
   });
@@ -184,7 +188,9 @@ export function meetingObject(u: OParlUrls, row: MeetingRow, parts: MeetingParts
   const file = (kind: string) => parts.files.find((f) => f.kind === kind);
   const agenda = file('agenda');
   const minutes = file('minutes');
-  const extra = parts.files.filter((f) => f.kind !== 'agenda' && f.kind !== 'minutes');
+  // Other documents' originals and the items' bilag, each file once.
+  const extra = parts.files.filter((f, i, all) => f.kind !== 'agenda' && f.kind !== 'minutes' && all.findIndex((g) => g.id === f.id) === i);
+  const bilagOf = (itemId: number) => parts.files.filter((f) => f.kind === 'bilag' && f.item_id === itemId);
   return compact({
     id: u.meeting(row.id),
     type: TYPE('Meeting'),
@@ -199,7 +205,7 @@ export function meetingObject(u: OParlUrls, row: MeetingRow, parts: MeetingParts
     invitation: agenda ? fileObject(u, agenda) : null,
     resultsProtocol: minutes ? fileObject(u, minutes) : null,
     auxiliaryFile: extra.length > 0 ? extra.map((f) => fileObject(u, f)) : null,
-    agendaItem: parts.items.map((i) => agendaItemObject(u, i)),
+    agendaItem: parts.items.map((i) => agendaItemObject(u, i, bilagOf(i.id))),
     web: u.web(`/meetings/${row.id}`),
     ...times(row),
   });

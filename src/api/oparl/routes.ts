@@ -140,6 +140,12 @@ export function createOParlApp(db: Db): Hono {
     );
   };
   const presentMeeting = async (u: OParlUrls, row: q.MeetingRow) => (await presentMeetings(u, [row]))[0];
+  /** Agenda items with their public bilag: one more query for any number of items. */
+  const presentItems = async (u: OParlUrls, rows: q.ItemRow[]) => {
+    const files = await q.itemFiles(db, rows.filter((r) => !r.deleted).map((r) => r.id));
+    return rows.map((row) => agendaItemObject(u, row, files.get(row.id) ?? []));
+  };
+  const presentItem = async (u: OParlUrls, row: q.ItemRow) => (await presentItems(u, [row]))[0];
   const presentPerson = async (u: OParlUrls, row: q.PersonRow) => personObject(u, row, await q.personMemberships(db, row.id), null);
   const presentOrganization = async (u: OParlUrls, row: q.OrganizationRow) => organizationObject(u, row, await q.organizationMemberships(db, row.id));
   const presentPaper = async (u: OParlUrls, row: q.PaperRow) => paperObject(u, row, await q.paperItems(db, row.id));
@@ -181,7 +187,7 @@ export function createOParlApp(db: Db): Hono {
     person: bodyList((s, query) => q.listPeople(db, s, query), presentPerson),
     meeting: bodyListAll((s, query) => q.listMeetings(db, { body: s }, query), presentMeetings),
     paper: bodyList((s, query) => q.listPapers(db, s, query), presentPaper),
-    'agenda-item': bodyList((s, query) => q.listAgendaItems(db, s, query), agendaItemObject),
+    'agenda-item': bodyListAll((s, query) => q.listAgendaItems(db, s, query), presentItems),
     membership: bodyList((s, query) => q.listMemberships(db, s, query), membershipObject),
     file: bodyList((s, query) => q.listFiles(db, s, query), fileObject),
     location: bodyList((s, query) => q.listLocations(db, s, query), locationObject),
@@ -216,7 +222,7 @@ export function createOParlApp(db: Db): Hono {
   app.get('/person/:id', one((k) => q.getPerson(db, k), presentPerson));
   app.get('/membership/:id', one((k) => q.getMembership(db, k), membershipObject));
   app.get('/meeting/:id', one((k) => q.getMeeting(db, k), presentMeeting));
-  app.get('/agenda-item/:id', one((k) => q.getAgendaItem(db, k), agendaItemObject));
+  app.get('/agenda-item/:id', one((k) => q.getAgendaItem(db, k), presentItem));
   app.get('/paper/:id', one((k) => q.getPaper(db, k), presentPaper));
   app.get('/file/:id', one((k) => q.getFile(db, k), fileObject));
   app.get('/location/:id', one((k) => q.getLocation(db, k), locationObject));

@@ -28,6 +28,8 @@ export function oparlUrls(origin: string) {
     location: (id: number) => `${base}/location/${id}`,
     /** The file's bytes, downloaded from the archive itself. */
     download: (id: number) => `${origin.replace(/\/$/, '')}/documents/${id}/original`,
+    /** A bilag's bytes (src/web/bilag.ts). */
+    bilag: (id: number) => `${origin.replace(/\/$/, '')}/files/${id}`,
     web: (path: string) => `${origin.replace(/\/$/, '')}${path}`,
   };
 }

@@ -3,11 +3,12 @@
  * case officers, presenters, its sections in order (decisions highlighted), bilag and links.
  */
 import type { Child } from 'hono/jsx';
-import { ACCESS_LABELS, type AgendaItem, type Section } from '../../model/index.js';
+import type { StoredBilag } from '../../archive/bilag.js';
+import type { AgendaItem, Section } from '../../model/index.js';
 import { caseUrl, itemAnchor, itemUrl } from '../urls.js';
+import { BilagList } from './bilag.js';
 import { Blocks } from './blocks.js';
 import { Heading } from './heading.js';
-import { Icon } from './icon.js';
 
 /** "3.1. Klimasamarbejde …" — the numbering the documents use. */
 export function itemHeadingText(item: Pick<AgendaItem, 'number' | 'title'>): string {
@@ -59,23 +60,15 @@ export function ItemMeta(props: { item: AgendaItem }) {
 }
 
 /** The item's bilag and links, after its sections. */
-function ItemAppendix(props: { item: AgendaItem; level: number }) {
-  const { item, level } = props;
+function ItemAppendix(props: { item: AgendaItem; level: number; bilag?: StoredBilag[] }) {
+  const { item, level, bilag } = props;
   const links = item.links.filter((l) => safeHref(l.url) !== null);
   return (
     <>
       {item.attachments.length > 0 && (
         <div class="item-attachments">
           <Heading level={level} class={sizeClass('appendix-heading', level)}>Bilag</Heading>
-          <ul class="nobullet-list attachment-list">
-            {item.attachments.map((a) => (
-              <li>
-                <Icon name="attach-file" />
-                {a.title || 'Bilag uden titel'}
-                {a.access !== 'public' && <span class="badge">{ACCESS_LABELS[a.access]}</span>}
-              </li>
-            ))}
-          </ul>
+          <BilagList itemNumber={item.number} attachments={item.attachments} stored={bilag} />
         </div>
       )}
       {links.length > 0 && (
@@ -99,6 +92,8 @@ export interface ItemProps {
   level: number;
   /** On the meeting page each item carries its anchor and a link to its own page. */
   onMeetingPage: boolean;
+  /** The stored files of bilag the viewer may download (the meeting's or the item's). */
+  bilag?: StoredBilag[];
 }
 
 /** One agenda item with everything the document says about it. */
@@ -111,7 +106,7 @@ export function Item(props: ItemProps) {
       <Heading level={level} id={titleId} class={level === 1 ? "item-title h2" : "item-title"}>{itemHeadingText(item)}</Heading>
       <ItemMeta item={item} />
       {item.sections.map((section) => <SectionView section={section} level={level + 1} />)}
-      <ItemAppendix item={item} level={level + 1} />
+      <ItemAppendix item={item} level={level + 1} bilag={props.bilag} />
       {onMeetingPage && (item.sections.length > 0 || item.caseNumber) && (
         <p class="item-permalink d-print-none">
           <a href={itemUrl(meetingId, item.number)}>

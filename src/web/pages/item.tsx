@@ -72,7 +72,7 @@ export function renderItemPage(view: ItemView, allocations: AttachedAllocation[]
       <p class="item-context">
         {kindLabel(kind)} · <a href={meetingUrl(meeting.id)}>{meetingTitle(meeting)}</a>
       </p>
-      <Item item={item} meetingId={meeting.id} level={1} onMeetingPage={false} />
+      <Item item={item} meetingId={meeting.id} level={1} onMeetingPage={false} bilag={view.bilag} />
       <Allocations allocations={allocations} level={2} />
       <ApprovalLinks approvals={view.approvals} number={item.number} />
       <p class="d-print-none">

@@ -210,7 +210,7 @@ export function renderMeetingPage(view: MeetingView, version?: { notice: Child; 
         {doc.items.length === 0 && <p>Dokumentet har ingen offentlige punkter.</p>}
         {withPlaceholders(doc.items, view.withheld ?? []).map((e) =>
           'item' in e ? (
-            <Item item={e.item} meetingId={meeting.id} level={levels.get(e.item.number)!} onMeetingPage={true} />
+            <Item item={e.item} meetingId={meeting.id} level={levels.get(e.item.number)!} onMeetingPage={true} bilag={view.bilag} />
           ) : (
             <article class="agenda-item agenda-item-closed">
               <Heading level={Math.min(e.closed.split('.').length + 1, 6)} class="item-title">{e.closed}. Lukket punkt</Heading>
