@@ -298,7 +298,12 @@ export const attachments = pgTable(
     /** The bilag's bytes, when the archive has them. */
     fileId: integer('file_id').references(() => files.id),
   },
-  (t) => [uniqueIndex('attachments_item_position_key').on(t.itemId, t.position), oneOf('attachments_access_check', t.access, AccessLevel.options)],
+  (t) => [
+    uniqueIndex('attachments_item_position_key').on(t.itemId, t.position),
+    // A bilag download (/files/:id, OParl File) finds its item by the file.
+    index('attachments_file_idx').on(t.fileId),
+    oneOf('attachments_access_check', t.access, AccessLevel.options),
+  ],
 );
 
 /** OParl Person: one identity; every spelling seen is a row of person_names. */
