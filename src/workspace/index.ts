@@ -20,6 +20,7 @@ import { renderWorkspaceHome } from './pages/home.js';
 import { renderUploadTooLargePage } from './pages/errors.js';
 import { createAllocationWorkspace } from './allocation/index.js';
 import { importRoutes } from './import/routes.js';
+import { peopleRoutes } from './people/routes.js';
 import { createMinutesRoutes } from './minutes/routes.js';
 import { builderRoutes } from './builder/index.js';
 
@@ -99,6 +100,7 @@ export function createWorkspace(db: Db, archive: Archive, options: WorkspaceOpti
   // Parts of the workspace mount here, each with `deps`.
   app.route('/fordelinger', createAllocationWorkspace(deps)); // allocation keys and population figures (issue 13)
   app.route('/indlaes', importRoutes(deps));
+  app.route('/personer', peopleRoutes(deps)); // identity suggestions (issue 12)
   app.route('/', createMinutesRoutes(deps)); // /moeder/:id/referat, /referater/:id (minutes/routes.ts)
   app.route('/', builderRoutes(deps));
   return { routes: app };

@@ -30,6 +30,10 @@ export function renderWorkspaceHome(data: WorkspaceHomeData): string {
           rettelser, der holder ved genindlæsning.
         </li>
         <li>
+          <a href="/arbejdsrum/personer">Personer, der måske er den samme</a> — forslag til at lægge navne sammen, som dokumenterne staver
+          forskelligt.
+        </li>
+        <li>
           <a href="/arbejdsrum/fordelinger">Fordelingsnøgler og folketal</a> — fordelinger på et punkt, beregnet ud fra folketal og oplyste
           input.
         </li>
