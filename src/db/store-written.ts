@@ -8,9 +8,8 @@ import { eq, sql } from 'drizzle-orm';
 import { compareVersions, describeChange, MeetingDocument } from '../model/index.js';
 import type { Tx } from './content.js';
 import { projectMeeting } from './projection.js';
-import { queryRows } from './rows.js';
 import { documentVersions, meetingDocuments } from './schema.js';
-import { currentVersion, ensureDocument, findOrCreateMeeting, sameContent, withoutNul, type StoreResult } from './store.js';
+import { currentVersion, ensureDocument, findOrCreateMeeting, nextVersion, sameContent, withoutNul, type StoreResult } from './store.js';
 
 /** Corrections are of imports; a written document is corrected by writing it. */
 const NO_CORRECTIONS = { applied: 0, stale: [] };
@@ -35,10 +34,7 @@ export async function storeWrittenDocument(tx: Tx, input: MeetingDocument, optio
     return { status: 'unchanged', meetingId, documentId, versionId: current.id, version: current.version, fileId: current.file_id, change: null, corrections: NO_CORRECTIONS };
   }
   const change = current ? compareVersions(current.model, doc) : null;
-  const [{ next }] = (await queryRows<{ next: number }>(
-    tx,
-    sql`select coalesce(max(version), 0) + 1 as next from document_versions where document_id = ${documentId}`,
-  )) as [{ next: number }];
+  const next = await nextVersion(tx, documentId);
   const [row] = await tx
     .insert(documentVersions)
     .values({ documentId, version: next, createdBy: options.createdBy, source: 'written', fileId: null, format: null, model: doc, change, note: options.note ?? null })

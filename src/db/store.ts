@@ -107,10 +107,7 @@ export async function storeDocument(db: Db, input: MeetingDocument, original: Or
     const fileId = await storeFile(tx, original, sha256, mostRestrictive(original.access ?? 'public', documentLevel(doc)));
     const change: VersionChange | null = current ? compareVersions(current.model, doc) : null;
     const worse = change !== null && !options.force && isWorseRendering(change);
-    const [{ next }] = (await queryRows<{ next: number }>(
-      tx,
-      sql`select coalesce(max(version), 0) + 1 as next from document_versions where document_id = ${documentId}`,
-    )) as [{ next: number }];
+    const next = await nextVersion(tx, documentId);
     const [row] = await tx
       .insert(documentVersions)
       .values({ documentId, version: next, createdBy, source: 'file', fileId, format: original.format, model: doc, change })
@@ -125,6 +122,12 @@ export async function storeDocument(db: Db, input: MeetingDocument, original: Or
     const changed = change ? describeChange(change) : null;
     return { status, meetingId, documentId, versionId, version: next, fileId, change: changed && corrections.applied > 0 ? `${changed}; ${corrections.applied} corrections applied` : changed, corrections };
   });
+}
+
+/** The number the document's next version gets. */
+export async function nextVersion(tx: Tx, documentId: number): Promise<number> {
+  const [row] = await queryRows<{ next: number }>(tx, sql`select coalesce(max(version), 0) + 1 as next from document_versions where document_id = ${documentId}`);
+  return row!.next;
 }
 
 /** A copy of a JSON value with NUL characters removed from every string. */

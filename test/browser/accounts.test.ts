@@ -13,7 +13,7 @@ import { storeDocument } from '../../src/db/store.js';
 import { openTestDatabase } from '../../src/db/testing.js';
 import { createUser, organizationIdsBySlug } from '../../src/db/users.js';
 import { createApp } from '../../src/web/app.js';
-import { describeViolations, hasChromium, launchChromium, runAxe, startServer, type RunningServer } from './harness.js';
+import { hasChromium, launchChromium, startServer, type RunningServer, expectAccessible } from './harness.js';
 
 const PASSWORD = 'browserens adgangskode';
 const CLOSED = 'Lukket punkt om lejemål';
@@ -38,10 +38,6 @@ describe.skipIf(!hasChromium)('logging in and out in Chromium', () => {
     await database?.close();
   });
 
-  async function expectAccessible(page: Page) {
-    const violations = await runAxe(page);
-    expect(violations, describeViolations(page.url(), violations)).toEqual([]);
-  }
 
   it('logs in from the header, sees the closed item and the users page, and logs out', async () => {
     // The pages carry no script (CSP script-src 'none'): the forms work as plain HTML.

@@ -14,7 +14,7 @@ import { item, meetingDocument, original } from '../../src/db/fixtures.js';
 import { storeDocument } from '../../src/db/store.js';
 import { openTestDatabase } from '../../src/db/testing.js';
 import { createApp } from '../../src/web/app.js';
-import { describeViolations, hasChromium, launchChromium, runAxe, startServer, type RunningServer } from './harness.js';
+import { hasChromium, launchChromium, startServer, type RunningServer, expectAccessible } from './harness.js';
 
 describe.skipIf(!hasChromium)('e-mail alerts in Chromium', () => {
   let database: Database;
@@ -45,10 +45,6 @@ describe.skipIf(!hasChromium)('e-mail alerts in Chromium', () => {
     await database?.close();
   });
 
-  async function expectAccessible(page: Page) {
-    const violations = await runAxe(page);
-    expect(violations, describeViolations(page.url(), violations)).toEqual([]);
-  }
 
   it('subscribes from the page, confirms with the button, gets the alert and unsubscribes', async () => {
     const page = await browser.newPage();

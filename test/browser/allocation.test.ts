@@ -12,7 +12,7 @@ import { storeDocument } from '../../src/db/store.js';
 import { openTestDatabase } from '../../src/db/testing.js';
 import { createUser, organizationIdsBySlug } from '../../src/db/users.js';
 import { allocationApp, testFolk1aCsv } from '../../src/workspace/allocation/testing.js';
-import { describeViolations, hasChromium, launchChromium, runAxe, startServer, type RunningServer } from './harness.js';
+import { hasChromium, launchChromium, startServer, type RunningServer, expectAccessible } from './harness.js';
 
 const PASSWORD = 'fordelingernes adgangskode';
 
@@ -37,10 +37,6 @@ describe.skipIf(!hasChromium)('an allocation made in the workspace, seen on the 
     await database?.close();
   });
 
-  async function expectAccessible(page: Page) {
-    const violations = await runAxe(page);
-    expect(violations, describeViolations(page.url(), violations)).toEqual([]);
-  }
 
   it('uploads population figures, creates an allocation and shows its table and chart', async () => {
     const secretary = await (await browser.newContext()).newPage();

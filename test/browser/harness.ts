@@ -2,6 +2,7 @@
  * @module Browser-test plumbing: Debian's Chromium through playwright-core (never a downloaded
  * browser), the app on a free loopback port, and axe-core injected into pages.
  */
+import { expect } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { listen, type RunningServer } from '../../src/web/server.js';
@@ -56,4 +57,10 @@ export function describeViolations(url: string, violations: AxeViolation[]): str
   return violations
     .map((v) => `${url}: [${v.impact}] ${v.id} – ${v.help}\n${v.nodes.slice(0, 3).map((n) => `    ${JSON.stringify(n.target)} ${n.html.slice(0, 160)}`).join('\n')}`)
     .join('\n');
+}
+
+/** Fails the test with a readable list when axe-core finds violations on the page as it is now. */
+export async function expectAccessible(page: Page): Promise<void> {
+  const violations = await runAxe(page);
+  expect(violations, describeViolations(page.url(), violations)).toEqual([]);
 }

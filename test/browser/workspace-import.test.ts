@@ -18,7 +18,7 @@ import { importFile } from '../../src/import/index.js';
 import type { AgendaItem } from '../../src/model/index.js';
 import { workspaceApp } from '../../src/workspace/testing.js';
 import { ROOT } from '../seeds.js';
-import { describeViolations, hasChromium, launchChromium, runAxe, startServer, type RunningServer } from './harness.js';
+import { hasChromium, launchChromium, startServer, type RunningServer, expectAccessible } from './harness.js';
 
 const REAL = join(ROOT, '..', 'shared', 'real-documents', 'syddjurs-puk-referat-2013-06-20.docx');
 const HAVE_REAL = existsSync(REAL);
@@ -58,10 +58,6 @@ describe.skipIf(!hasChromium || !HAVE_REAL)('importing a real document into the 
     await database?.close();
   });
 
-  async function expectAccessible(page: Page) {
-    const violations = await runAxe(page);
-    expect(violations, describeViolations(page.url(), violations)).toEqual([]);
-  }
 
   async function uploadReal(page: Page) {
     await page.goto(`${server.url}/arbejdsrum/indlaes`);

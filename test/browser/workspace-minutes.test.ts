@@ -18,7 +18,7 @@ import { createUser, organizationIdsBySlug } from '../../src/db/users.js';
 import { createApp } from '../../src/web/app.js';
 import { createWorkspace } from '../../src/workspace/index.js';
 import { startMinutesUrl } from '../../src/workspace/urls.js';
-import { describeViolations, hasChromium, launchChromium, runAxe, startServer, type RunningServer } from './harness.js';
+import { hasChromium, launchChromium, startServer, type RunningServer, expectAccessible } from './harness.js';
 
 const PASSWORD = 'browserens adgangskode';
 const CLOSED_DECISION = 'Lejemålet i kælderlokalet forlænges.';
@@ -62,10 +62,6 @@ describe.skipIf(!hasChromium)('the minutes editor in Chromium', () => {
     await database?.close();
   });
 
-  async function expectAccessible(page: Page) {
-    const violations = await runAxe(page);
-    expect(violations, describeViolations(page.url(), violations)).toEqual([]);
-  }
 
   /** axe needs script: a page seen without JavaScript is checked at its address in a scripted twin of the context. */
   async function expectAccessibleWithoutScript(context: BrowserContext, url: string) {

@@ -5,7 +5,7 @@
  * given one, in a "Bilag" section, when the text has none), so every bilag's title lives in a
  * block as the model wants. Pure.
  */
-import { AccessLevel, decisionOf, sectionTypeOf, type AgendaItem, type Attachment, type Block, type Link, type Section } from '../../model/index.js';
+import { AccessLevel, decisionOf, sectionTypeOf, uniqueLinks, type AgendaItem, type Attachment, type Block, type Link, type Section } from '../../model/index.js';
 import sectionChoices from '../lexicon/sections.json' with { type: 'json' };
 import { blocksToMarkup, markupToBlocks } from '../markup.js';
 import type { ItemFormValues } from '../pages/agenda-item.js';
@@ -131,17 +131,7 @@ export function buildItem(item: AgendaItem, form: ItemForm, uploaded: { title: s
     access: form.values.access,
     sections,
     attachments,
-    links: uniqueBy(links),
+    links: uniqueLinks(links),
     decision: decisionOf(sections),
   };
-}
-
-function uniqueBy(links: Link[]): Link[] {
-  const seen = new Set<string>();
-  return links.filter((l) => {
-    const key = `${l.text}\u0000${l.url}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }
