@@ -59,3 +59,32 @@ describe('the workspace door', () => {
     expect(await res.text()).toContain('Filen er for stor');
   });
 });
+
+describe('publishing tells the e-mail alerts', () => {
+  it('calls onPublished once per publication that changed something, after it committed', async () => {
+    const { createDraft } = await import('../db/drafts.js');
+    const { csrfOf } = await import('../auth/testing.js');
+    const { organizationIdsBySlug } = await import('../db/users.js');
+    const database = await openTestDatabase();
+    await storeDocument(database.db, meetingDocument({ date: '2031-01-15', items: [item('1', 'Første punkt')] }), original('first'));
+    let calls = 0;
+    const app = workspaceApp(database.db, { onPublished: () => calls++ });
+    const cookie = await signedInAs(app, database.db, 'udgiver@example.dk', [{ slug: 'kkr-midtjylland', role: 'secretary' }]);
+    const kkr = (await organizationIdsBySlug(database.db, ['kkr-midtjylland'])).get('kkr-midtjylland')!;
+    const draft = await createDraft(database.db, { kind: 'cli' }, { organizationId: kkr, kind: 'agenda', model: meetingDocument({ kind: 'agenda', date: '2031-03-01', items: [item('1', 'Godkendelse af referat')] }) });
+    const publish = async () => {
+      const csrf = csrfOf(await (await app.request(`/arbejdsrum/dagsordener/${draft.id}`, { headers: { cookie } })).text());
+      return app.request(`/arbejdsrum/dagsordener/${draft.id}/offentliggoer`, {
+        method: 'POST',
+        headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ csrf, revision: String(draft.revision), rettet: 'Intet nyt.' }),
+      });
+    };
+    expect((await publish()).status).toBe(303);
+    expect(calls).toBe(1);
+    // The same content again publishes nothing and tells nobody.
+    expect((await publish()).status).toBe(303);
+    expect(calls).toBe(1);
+    await database.close();
+  });
+});

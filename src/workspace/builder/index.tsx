@@ -317,6 +317,8 @@ export function builderRoutes(deps: WorkspaceDeps): Hono<Env> {
     } catch (error) {
       return conflict(c, draft.id, error);
     }
+    // After the commit, whoever follows publications (the e-mail alerts) is told.
+    if (status !== 'unchanged') deps.published();
     return c.redirect(`${agendaDraftUrl(draft.id)}?gemt=${status === 'unchanged' ? 'uaendret' : 'offentliggjort'}`, 303);
   });
 
