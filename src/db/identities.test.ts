@@ -56,6 +56,12 @@ describe('one identity per person across the samples', () => {
       expect(kept.attendance.length).toBeGreaterThanOrEqual(2);
       expect(kept.person.nameVariants).toEqual(expect.arrayContaining([m.kept, m.other]));
       expect((await archive.getPerson(ANONYMOUS, String(m.other_person_id)))!.person.id).toBe(m.person_id);
+      // Both spellings' meetings (2020 and 2023) on one page: the attendance per year is drawn.
+      const { createApp } = await import('../web/app.js');
+      const html = await (await createApp(archive).request(`/people/${m.person_id}`)).text();
+      expect(html).toContain('Deltagelse pr. år');
+      expect(html).toMatch(/<th scope="row">2023<\/th>/);
+      expect(html).toMatch(/<th scope="row">2020<\/th>/);
     }
   });
 

@@ -3,6 +3,7 @@
  * with changes over time), and attendance at every meeting: present, afbud, substitute, other.
  */
 import type { Attendance, AttendanceStatus, PersonRef, PersonView } from '../../archive/types.js';
+import { AttendanceChart } from '../components/attendance-chart.js';
 import { bodyName, danishDate, danishNumber } from '../format.js';
 import { FactRow } from '../components/fact-row.js';
 import { Memberships } from '../components/memberships.js';
@@ -182,6 +183,7 @@ export function renderPersonPage(view: PersonView): string {
       <Memberships memberships={view.memberships} show="organization" headingId="medlemskaber" heading="Medlemskaber" />
       <section aria-labelledby="deltagelse" class="mt-7">
         <h2 id="deltagelse">Deltagelse i møder</h2>
+        <AttendanceChart attendance={attendance} />
         <AttendanceTable attendance={attendance} />
       </section>
     </Layout>,
