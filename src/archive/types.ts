@@ -232,6 +232,8 @@ export interface PersonView {
   memberships: MembershipView[];
   /** Every meeting the person is listed at, newest first. */
   attendance: Attendance[];
+  /** Items the person presented ("v. …"), by any spelling of the name, newest first. */
+  presented?: Array<{ meeting: MeetingSummary; number: string; title: string }>;
 }
 
 export type SearchSort = 'relevance' | 'newest' | 'oldest';

@@ -65,6 +65,16 @@ describe('one identity per person across the samples', () => {
     }
   });
 
+  it("lists on a presenter's page the items they presented", async () => {
+    const { personSlug } = await import('./names.js');
+    const [presented] = await queryRows<{ name: string; meeting_id: number; number: string }>(
+      database.db,
+      sql`select presenters[1] as name, meeting_id, number from agenda_items where cardinality(presenters) > 0 and deleted_at is null and access = 'public' order by id limit 1`,
+    );
+    const view = (await createDbArchive(database.db).getPerson(ANONYMOUS, personSlug(presented!.name)))!;
+    expect(view.presented!.map((p) => [p.meeting.id, p.number])).toContainEqual([presented!.meeting_id, presented!.number]);
+  });
+
   it('keeps the merges when a sample is imported again as a new version', async () => {
     const before = await merges();
     const { importFile } = await import('../import/index.js');

@@ -13,7 +13,7 @@ import { queryRows } from './rows.js';
 import { keptPerson } from './identities.js';
 import { personMemberships } from './memberships.js';
 import { meetingSummariesById } from './summaries.js';
-import { visibleMeetings } from './visibility.js';
+import { visibleItems, visibleMeetings } from './visibility.js';
 
 /** Bounds a page: far above the people of any body the archive holds. */
 const MAX_ROWS = 2000;
@@ -164,10 +164,20 @@ export async function getPerson(db: Db, viewer: Viewer, ref: string): Promise<Pe
   const municipality = attendance.find((a) => a.municipality)?.municipality ?? null;
   const variants = await queryRows<{ name: string }>(db, sql`select distinct name from person_names where person_id = ${person.id} order by name`);
   const nameVariants = variants.map((v) => v.name);
+  // Items presented "v. <name>", by any spelling the documents used for the person.
+  const presentedRows = await queryRows<{ meeting_id: number; number: string; title: string }>(
+    db,
+    sql`select i.meeting_id, i.number, i.title from agenda_items i
+        where i.presenters && ${sql`array[${sql.join(nameVariants.map((n) => sql`${n}`), sql`, `)}]::text[]`} and ${visibleItems(viewer, 'i')}
+        order by i.meeting_date desc nulls last, i.meeting_id desc, i.position limit ${MAX_ROWS}`,
+  );
+  const presentedMeetings = await meetingSummariesById(db, viewer, presentedRows.map((r) => r.meeting_id));
+  const presented = presentedRows.filter((r) => presentedMeetings.has(r.meeting_id)).map((r) => ({ meeting: presentedMeetings.get(r.meeting_id)!, number: r.number, title: r.title }));
   return {
     person: { id: person.id, slug: person.slug, name: person.name, party, municipality, nameVariants },
     memberships: await personMemberships(db, person.id),
     attendance,
+    presented,
   };
 }
 

@@ -4,11 +4,11 @@
  */
 import type { Attendance, AttendanceStatus, PersonRef, PersonView } from '../../archive/types.js';
 import { AttendanceChart } from '../components/attendance-chart.js';
-import { bodyName, danishDate, danishNumber } from '../format.js';
+import { bodyName, danishDate, danishNumber, meetingTitle } from '../format.js';
 import { FactRow } from '../components/fact-row.js';
 import { Memberships } from '../components/memberships.js';
 import { Layout, renderPage } from '../layout.js';
-import { bodyUrl, feedUrl, meetingUrl, peopleUrl, personUrl } from '../urls.js';
+import { bodyUrl, feedUrl, itemUrl, meetingUrl, peopleUrl, personUrl } from '../urls.js';
 import { Subscribe } from '../components/subscribe.js';
 
 export interface Affiliation {
@@ -186,6 +186,21 @@ export function renderPersonPage(view: PersonView): string {
         <AttendanceChart attendance={attendance} />
         <AttendanceTable attendance={attendance} />
       </section>
+      {view.presented && view.presented.length > 0 && (
+        <section aria-labelledby="fremlagt" class="mt-7">
+          <h2 id="fremlagt">Punkter fremlagt af {person.name}</h2>
+          <ul>
+            {view.presented.map((p) => (
+              <li>
+                <a href={itemUrl(p.meeting.id, p.number)}>
+                  {p.number}. {p.title}
+                </a>{' '}
+                ({meetingTitle(p.meeting)})
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
     </Layout>,
   );
 }
