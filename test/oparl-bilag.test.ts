@@ -4,12 +4,8 @@
  * /file/:id and in the body's file list, its accessUrl the archive's /files/:id; a closed bilag,
  * or any bilag of a closed item, appears nowhere.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Ajv } from 'ajv';
-import addFormats from 'ajv-formats';
 import { sql } from 'drizzle-orm';
+import { HAVE_SCHEMAS, oparlValidator } from './oparl-schemas.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOParlApp } from '../src/api/oparl/routes.js';
 import { createDbArchive } from '../src/db/archive.js';
@@ -23,10 +19,6 @@ import { organizationIdsBySlug } from '../src/db/users.js';
 import { createApp } from '../src/web/app.js';
 import { storeBlob } from '../src/workspace/uploads.js';
 
-const HERE = dirname(fileURLToPath(import.meta.url));
-const SCHEMAS = resolve(HERE, '../../shared/oparl-schema/draft-07');
-const HAVE_SCHEMAS = existsSync(SCHEMAS);
-if (!HAVE_SCHEMAS && process.env.REFERAT_REQUIRE_SHARED) throw new Error(`${SCHEMAS} is missing: the OParl schemas are needed here`);
 const ORIGIN = 'http://referat.test';
 const BASE = `${ORIGIN}/oparl/v1.1`;
 const SECRETS = ['Lønforhold', 'loen.docx', 'Ansættelse af direktør', 'Indstilling om ansættelse'];
@@ -43,21 +35,7 @@ describe.skipIf(!HAVE_SCHEMAS)('bilag in OParl', () => {
   let meetingId: number;
   const ids: Record<string, number> = {};
 
-  const ajv = new Ajv({ strict: false, allErrors: true });
-  addFormats.default(ajv);
-  ajv.addFormat('url', /^https?:\/\/\S+$/);
-  if (HAVE_SCHEMAS) {
-    for (const file of readdirSync(SCHEMAS).filter((f) => f.endsWith('.json'))) {
-      const schema = JSON.parse(readFileSync(join(SCHEMAS, file), 'utf8')) as { $id: string };
-      ajv.addSchema(schema);
-      ajv.addSchema({ ...schema, $id: `${schema.$id}.json` });
-    }
-  }
-  const valid = (object: Json) => {
-    const type = String(object.type).replace('https://schema.oparl.org/1.1/', '');
-    const check = ajv.getSchema(`https://schema.oparl.org/1.1/${type}.json`)!;
-    return check(object) ? [] : (check.errors ?? []).map((e) => `${type} ${e.instancePath} ${e.message}`);
-  };
+  const valid = oparlValidator();
   const get = async (url: string) => {
     const res = await app.request(url);
     return { status: res.status, text: await res.clone().text(), json: res.status === 200 ? ((await res.json()) as Json) : {} };

@@ -5,11 +5,7 @@
  * closed text appears anywhere. Archive: the seeds, the case-system fixtures with closed items, and
  * a meeting whose minutes were corrected (a dropped item is served as deleted).
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Ajv } from 'ajv';
-import addFormats from 'ajv-formats';
+import { HAVE_SCHEMAS, oparlValidator } from './oparl-schemas.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOParlApp } from '../src/api/oparl/routes.js';
 import { createDbArchive } from '../src/db/archive.js';
@@ -20,13 +16,6 @@ import { openTestDatabase } from '../src/db/testing.js';
 import { storeFiles, storeSamples, XML_FIXTURES_DIR } from '../src/db/testing-files.js';
 import { createApp } from '../src/web/app.js';
 
-const HERE = dirname(fileURLToPath(import.meta.url));
-const SCHEMAS = resolve(HERE, '../../shared/oparl-schema/draft-07');
-const HAVE_SCHEMAS = existsSync(SCHEMAS);
-if (!HAVE_SCHEMAS) {
-  if (process.env.REFERAT_REQUIRE_SHARED) throw new Error(`${SCHEMAS} is missing: the OParl schemas are needed here`);
-  console.warn(`skipping OParl schema validation: ${SCHEMAS} is not there (it is outside the repository)`);
-}
 const ORIGIN = 'http://referat.test';
 const BASE = `${ORIGIN}/oparl/v1.1`;
 const SECRETS = ['Møllevej', 'ansættelsesforhold', 'skoleplacering', 'hjemmehjælp', 'tilbagebetalt', 'Hemmelig oplysning om ansøgeren'];
@@ -62,23 +51,7 @@ function links(value: unknown, out: Set<string>): void {
 }
 
 describe.skipIf(!HAVE_SCHEMAS)('OParl 1.1', () => {
-  const ajv = new Ajv({ strict: false, allErrors: true });
-  addFormats.default(ajv);
-  ajv.addFormat('url', /^https?:\/\/\S+$/);
-  if (HAVE_SCHEMAS) {
-    for (const file of readdirSync(SCHEMAS).filter((f) => f.endsWith('.json'))) {
-      const schema = JSON.parse(readFileSync(join(SCHEMAS, file), 'utf8')) as { $id: string };
-      // The schemas refer to each other as "Location.json": register them under that name too.
-      ajv.addSchema(schema);
-      ajv.addSchema({ ...schema, $id: `${schema.$id}.json` });
-    }
-  }
-  const validate = (object: Record<string, unknown>) => {
-    const type = String(object.type).replace('https://schema.oparl.org/1.1/', '');
-    const check = ajv.getSchema(`https://schema.oparl.org/1.1/${type}.json`);
-    if (!check) return [`unknown type ${String(object.type)}`];
-    return check(object) ? [] : (check.errors ?? []).map((e) => `${type} ${String(object.id)} ${e.instancePath} ${e.message}`);
-  };
+  const validate = oparlValidator();
 
   it('walks the whole graph: every link and page answers, every object validates, ids are their URLs', async () => {
     const seen = new Set<string>();

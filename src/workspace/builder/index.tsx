@@ -8,7 +8,7 @@
 import { Hono, type Context } from 'hono';
 import type { Actor } from '../../db/audit.js';
 import { createDraft, DraftConflict, getDraft, listDrafts, publishDraft, saveDraft, type Draft } from '../../db/drafts.js';
-import type { MeetingDocument, Viewer } from '../../model/index.js';
+import type { AgendaItem, MeetingDocument, Viewer } from '../../model/index.js';
 import { Blocks } from '../../web/components/blocks.js';
 import { danishDate } from '../../web/format.js';
 import { renderForbiddenPage } from '../../web/pages/login.js';
@@ -97,6 +97,16 @@ export function builderRoutes(deps: WorkspaceDeps): Hono<Env> {
     if (!draft || draft.kind !== 'agenda') return notFound(c, 'Dagsordenen findes ikke i arbejdsrummet.');
     if (!canWrite(signedIn().user, draft.organizationId)) return forbidden(c);
     return { draft, org: (await organizationById(db, draft.organizationId))! };
+  }
+
+  /** The draft and the item the path names (`:index`), or the 404 to answer. */
+  async function draftItemOf(c: Context<Env>): Promise<{ draft: Draft; org: Organization; index: number; item: AgendaItem } | Response> {
+    const found = await draftOf(c);
+    if (found instanceof Response) return found;
+    const index = Number(c.req.param('index'));
+    const item = Number.isInteger(index) ? found.draft.model.items[index] : undefined;
+    if (!item) return notFound(c, 'Punktet findes ikke på dagsordenen.');
+    return { ...found, index, item };
   }
 
   async function agendaPage(c: Context<Env>, draft: Draft, org: Organization, notice: { error?: string; saved?: string; note?: string } = {}, status: 200 | 400 | 409 = 200) {
@@ -257,23 +267,17 @@ export function builderRoutes(deps: WorkspaceDeps): Hono<Env> {
     );
 
   app.get('/dagsordener/:id/punkter/:index', async (c) => {
-    const found = await draftOf(c);
+    const found = await draftItemOf(c);
     if (found instanceof Response) return found;
-    const { draft, org } = found;
-    const index = Number(c.req.param('index'));
-    const item = Number.isInteger(index) ? draft.model.items[index] : undefined;
-    if (!item) return notFound(c, 'Punktet findes ikke på dagsordenen.');
+    const { draft, org, index, item } = found;
     const extra = Math.min(Number(c.req.query('nye') ?? 0) || 0, 10);
     return itemPage(c, draft, org, index, itemToValues(item, extra), { saved: SAVED[c.req.query('gemt') ?? ''] });
   });
 
   app.post('/dagsordener/:id/punkter/:index', async (c) => {
-    const found = await draftOf(c);
+    const found = await draftItemOf(c);
     if (found instanceof Response) return found;
-    const { draft, org } = found;
-    const index = Number(c.req.param('index'));
-    const item = Number.isInteger(index) ? draft.model.items[index] : undefined;
-    if (!item) return notFound(c, 'Punktet findes ikke på dagsordenen.');
+    const { draft, org, index, item } = found;
     const form = await body(c);
     const read = readItemForm(form, item);
     if (read.values.title === '') return itemPage(c, draft, org, index, read.values, { error: 'Punktet skal have en titel.' }, 400);

@@ -89,18 +89,25 @@ function MemberRows(props: { state: EditorState }) {
                   <label class="sr-only" for={`${id}-substitute`}>{`Stedfortræder for ${m.name}`}</label>
                   <input class="form-input input-width-m" type="text" id={`${id}-substitute`} name={`${p}.substitute`} value={m.substitute ?? ''} maxlength={200} autocomplete="off" />
                 </td>
-                <td>
-                  <div class="form-group-checkbox">
-                    <input class="form-checkbox" type="checkbox" id={`${id}-remove`} name={`${p}.remove`} value="1" checked={m.remove} />
-                    <label for={`${id}-remove`}><span class="sr-only">{`Fjern ${m.name} fra listen`}</span></label>
-                  </div>
-                </td>
+                <CheckboxCell id={`${id}-remove`} name={`${p}.remove`} checked={m.remove} label={`Fjern ${m.name} fra listen`} />
               </tr>
             );
           })}
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** A table cell holding one checkbox, its label for screen readers only (the column heading says it). */
+function CheckboxCell(props: { id: string; name: string; checked: boolean; label: string }) {
+  return (
+    <td>
+      <div class="form-group-checkbox">
+        <input class="form-checkbox" type="checkbox" id={props.id} name={props.name} value="1" checked={props.checked} />
+        <label for={props.id}><span class="sr-only">{props.label}</span></label>
+      </div>
+    </td>
   );
 }
 
@@ -137,12 +144,7 @@ function OtherRows(props: { state: EditorState }) {
                 {text('title', 'Titel', a.title)}
                 {text('organisation', 'Organisation', a.organisation)}
                 {text('group', 'Gruppe', a.group)}
-                <td>
-                  <div class="form-group-checkbox">
-                    <input class="form-checkbox" type="checkbox" id={`${id}-minuteTaker`} name={`${p}.minuteTaker`} value="1" checked={a.minuteTaker} />
-                    <label for={`${id}-minuteTaker`}><span class="sr-only">{`Referent: ${who}`}</span></label>
-                  </div>
-                </td>
+                <CheckboxCell id={`${id}-minuteTaker`} name={`${p}.minuteTaker`} checked={a.minuteTaker} label={`Referent: ${who}`} />
               </tr>
             );
           })}
