@@ -27,6 +27,11 @@ export interface Tuning {
   sparseCandidates: number;
   /** The most rows a dense scan reads before it gives up and falls back to the bitmap. */
   denseScanLimit: number;
+  /**
+   * The reference the bench and the quality tests compare with: every match counted and ranked,
+   * `order by rank limit k` with the planner left alone. Exact, and slow for common words.
+   */
+  naive?: boolean;
 }
 
 /** Measured with `npm run bench` on 200,000 items (see README). */
@@ -63,6 +68,7 @@ type Hit = { id: number; rank: number };
 
 /** The ids (and ranks) of the requested page, and the total number of matches. */
 export async function findPage(tx: Tx, plan: SearchPlan): Promise<PageIds> {
+  if (plan.tuning.naive) return naivePage(tx, plan);
   const estimate = await estimateRows(tx, sql`${plan.filters} and ${plan.match('i')}`);
   const eligible = await estimateRows(tx, plan.filters);
   const { exactLimit, scanBudget, denseCandidates } = plan.tuning;
@@ -88,6 +94,19 @@ export async function findPage(tx: Tx, plan: SearchPlan): Promise<PageIds> {
     ? null
     : await dense(tx, plan, Math.max(pageEnd, Math.min(denseCandidates, Math.floor(scanBudget * knownShare))));
   return { total: rounded(Math.max(estimate, count)), exact: false, hits: hits ?? (await sparse(tx, plan)) };
+}
+
+/** The naive reference (see Tuning.naive): rank every match, count every match. */
+async function naivePage(tx: Tx, plan: SearchPlan): Promise<PageIds> {
+  const { match, filters, offset, limit } = plan;
+  const order = plan.sort === 'relevance' ? sql`rank desc, i.meeting_date desc nulls last, i.id desc` : dateOrder(plan.sort, 'i');
+  const hits = await queryRows<Hit>(
+    tx,
+    sql`select i.id, ${plan.rank('i')}::float8 as rank from agenda_items i where ${filters} and ${match('i')}
+        order by ${order} limit ${limit} offset ${offset}`,
+  );
+  const [row] = await queryRows<{ n: number }>(tx, sql`select count(*)::int as n from agenda_items i where ${filters} and ${match('i')}`);
+  return { total: row?.n ?? 0, exact: true, hits };
 }
 
 /** The planner's row estimate for items meeting a condition (EXPLAIN, nothing executed). */
