@@ -1,5 +1,5 @@
 /**
- * @module The `referat` command line: parse, import, serve, user.
+ * @module The `referat` command line: parse, import, serve, user, population, backup, restore.
  */
 import { readFile } from 'node:fs/promises';
 import { importFile, ImportError, readLines } from '../import/index.js';
@@ -16,7 +16,9 @@ const USAGE = `Usage:
   referat user add EMAIL [--admin] [--member ORG-SLUG]… [--secretary ORG-SLUG]… [--name NAME] [--password-stdin]
                                                                                      create an account (password prompted, or stdin's first line)
   referat user list                                                                  list accounts and their roles
-  referat population import FILE [--source TEXT]                                     population figures from a FOLK1A CSV file (Danmarks Statistik)`;
+  referat population import FILE [--source TEXT]                                     population figures from a FOLK1A CSV file (Danmarks Statistik)
+  referat backup FILE [--force]                                                      the whole archive into one file, while the server runs (--force: overwrite FILE)
+  referat restore FILE [--force]                                                     a backup into an empty database (--force: replace everything in it)`;
 
 async function parseCommand(args: string[]): Promise<number> {
   const parsed = parseDocumentArgs(args, ['json', 'lines']);
@@ -75,6 +77,14 @@ async function main(argv: string[]): Promise<number> {
     case 'population': {
       const { runPopulation } = await import('./population.js');
       return runPopulation(rest);
+    }
+    case 'backup': {
+      const { runBackup } = await import('./backup.js');
+      return runBackup(rest);
+    }
+    case 'restore': {
+      const { runRestore } = await import('./backup.js');
+      return runRestore(rest);
     }
     default:
       console.error(USAGE);

@@ -15,6 +15,7 @@ import { isDatabaseUnavailable } from '../db/unavailable.js';
 import { sha256Hex, storeDocument } from '../db/store.js';
 import { importFile } from '../import/index.js';
 import { createInternalApp } from '../web/internal.js';
+import { addBackupRoute } from '../web/internal-backup.js';
 import { describeError } from '../web/log.js';
 import { listen, serveArchive, type RunningServer } from '../web/server.js';
 import { createOParlApp } from '../api/oparl/routes.js';
@@ -185,6 +186,7 @@ async function serveImports(database: Database, lock: ArchiveLock, url: string, 
       return summary;
     },
   });
+  addBackupRoute(app, database); // `referat backup` while this server holds the archive
   const internal = await listen(app, { port: 0, hostname: '127.0.0.1' });
   lock.update({ url, internalUrl: internal.url, token });
   return internal;
