@@ -154,6 +154,32 @@ describe(`backup and restore (${driver})`, () => {
     }
   });
 
+  it('is one snapshot while others write: every table holds the rows its count in the header says', async () => {
+    const during = path.join(dir, 'during-writes.gz');
+    let writing = true;
+    let written = 0;
+    const writer = (async () => {
+      // On PostgreSQL these commit between the backup's statements; PGlite queues them after it.
+      while (writing && written < 400) {
+        await source.db.execute(sql`insert into locations (description, online) values (${`Sted ${written}`}, false)`);
+        await source.db.execute(sql`insert into audit_log (actor, action, target) values ('cli', 'test.write', ${`sted ${written}`})`);
+        written++;
+      }
+    })();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const summary = await backupTo(source.db, during);
+    writing = false;
+    await writer;
+    const header = await verifyBackup(during); // per-table counts checked against the rows
+    const locations = header.tables.find((t) => t.name === 'locations')!.rows;
+    const audit = header.tables.find((t) => t.name === 'audit_log')!.rows;
+    // Both inserts of a round are one after the other, so a snapshot sees as many of each (± the one in between).
+    expect(Math.abs(locations - rowsOf(sourceSnapshot, 'locations') - (audit - rowsOf(sourceSnapshot, 'audit_log')))).toBeLessThanOrEqual(1);
+    expect(summary.rows).toBe(header.tables.reduce((sum, t) => sum + t.rows, 0));
+    await source.db.execute(sql`delete from audit_log where action = 'test.write'`);
+    await source.db.execute(sql`delete from locations where description like 'Sted %'`);
+  });
+
   it('refuses a non-empty database unless forced, and then replaces everything in it', async () => {
     const target = await openTestDatabase();
     try {
