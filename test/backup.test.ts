@@ -11,6 +11,7 @@ import { createWriteStream } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Writable } from 'node:stream';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
@@ -25,6 +26,7 @@ import { recordCorrections } from '../src/db/corrections.js';
 import { createDraft } from '../src/db/drafts.js';
 import { item, meetingDocument } from '../src/db/fixtures.js';
 import { projectPending } from '../src/db/projection.js';
+import { readLockHolder } from '../src/db/lock.js';
 import { restoreBackup } from '../src/db/restore.js';
 import { queryRows } from '../src/db/rows.js';
 import { createSession, DEFAULT_SESSION_POLICY } from '../src/db/sessions.js';
@@ -180,6 +182,25 @@ describe(`backup and restore (${driver})`, () => {
     await source.db.execute(sql`delete from locations where description like 'Sted %'`);
   });
 
+  it('ends its transaction when the receiver goes away, so the database answers again', async () => {
+    for (const how of ['fails', 'closes'] as const) {
+      let chunks = 0;
+      const receiver = new Writable({
+        highWaterMark: 1024,
+        write(_chunk, _encoding, callback) {
+          chunks++;
+          // The first chunk is taken; then the receiver breaks, or just goes (a closed socket).
+          if (chunks === 1) setTimeout(callback, 5);
+          else if (how === 'fails') callback(new Error('forbindelsen blev afbrudt'));
+          else receiver.destroy();
+        },
+      });
+      await expect(writeBackup(source.db, receiver, { driver })).rejects.toThrow(how === 'fails' ? /afbrudt/ : /closed before the end|premature close/i);
+      const [row] = await queryRows<{ n: number }>(source.db, sql`select count(*)::int as n from meetings`);
+      expect(row!.n).toBe(rowsOf(sourceSnapshot, 'meetings'));
+    }
+  });
+
   it('refuses a non-empty database unless forced, and then replaces everything in it', async () => {
     const target = await openTestDatabase();
     try {
@@ -331,6 +352,12 @@ describe(`referat backup / restore commands (${driver})`, () => {
       expect(backup.stderr).toContain('taking the backup through it');
       expect(backup.code).toBe(0);
       expect(backup.stdout).toMatch(/^backup .*cli\.referat\.gz: \d+ rows in \d+ tables/);
+      // The endpoint gives nothing without the lock file's token.
+      const holder = readLockHolder(served)!;
+      const anonymous = await fetch(new URL('/internal/backup', holder.internalUrl), { method: 'POST' });
+      expect(anonymous.status).toBe(403);
+      const wrong = await fetch(new URL('/internal/backup', holder.internalUrl), { method: 'POST', headers: { authorization: 'Bearer forkert' } });
+      expect(wrong.status).toBe(403);
       const again = await referat(['backup', backupFile], referatEnv(served));
       expect(again.code).toBe(1);
       expect(again.stderr).toContain('exists; give --force');

@@ -13,7 +13,6 @@
  * requests when the backup is done.
  */
 import { createHash } from 'node:crypto';
-import { once } from 'node:events';
 import { pipeline } from 'node:stream/promises';
 import type { Writable } from 'node:stream';
 import { createGzip } from 'node:zlib';
@@ -119,6 +118,21 @@ function rowJson(table: CatalogTable): string {
   return values.length > 0 ? `array_to_json(array[${values.join(', ')}]::text[])::text` : `'[]'`;
 }
 
+/** Waits until `stream` takes more; rejects when it fails or closes first (a receiver gone away must end the transaction). */
+function drained(stream: Writable): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const settle = (error?: Error) => {
+      stream.off('drain', onDrain).off('error', onError).off('close', onClose);
+      if (error) reject(error);
+      else resolve();
+    };
+    const onDrain = () => settle();
+    const onError = (error: Error) => settle(error);
+    const onClose = () => settle(new BackupError('the backup stream was closed before the end (the receiver went away)'));
+    stream.on('drain', onDrain).on('error', onError).on('close', onClose);
+  });
+}
+
 /**
  * Writes a backup of the whole archive to `out` (gzip'd) and ends it. Rejects — with the
  * transaction rolled back — when the database fails or `out` breaks (a caller gone away).
@@ -129,8 +143,9 @@ export async function writeBackup(db: Db, out: Writable, options: { driver: 'pgl
   piped.catch(() => undefined); // awaited below; a break shows up in the writes first
   const hash = createHash('sha256');
   const put = async (text: string) => {
+    if (gzip.destroyed) throw new BackupError('the backup stream was closed before the end (the receiver went away)');
     hash.update(text);
-    if (!gzip.write(text)) await once(gzip, 'drain');
+    if (!gzip.write(text)) await drained(gzip);
   };
   let summary: BackupSummary;
   try {
