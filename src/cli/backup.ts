@@ -51,9 +51,12 @@ function describeBackup(header: BackupHeader): string {
 /** The live holder of the data directory; a server still starting is waited for until it listens. */
 async function holderOf(dataDir: string): Promise<LockHolder | null> {
   const deadline = Date.now() + 120_000;
+  let said = false;
   for (;;) {
     const holder = readLockHolder(dataDir);
     if (!holder || holder.internalUrl || !/(^|\s)serve(\s|$)/.test(holder.command) || Date.now() > deadline) return holder;
+    if (!said) console.error(`referat backup: waiting for the server, ${describeHolder(holder)}, to finish starting …`);
+    said = true;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
