@@ -43,7 +43,15 @@ const driver = process.env.DATABASE_URL ? 'postgres' : 'pglite';
 const BINARY = Uint8Array.from({ length: 512 }, (_, i) => i % 256);
 
 /** Every table's row count and a hash of its rows' text (generated columns included), every sequence, and the migrations. */
-async function snapshot(db: Db): Promise<Record<string, string>> {
+async function snapshot(database: Db): Promise<Record<string, string>> {
+  // Times as text in UTC, whatever the server's time zone: PGlite's and PostgreSQL's rows compare alike.
+  return database.transaction(async (tx) => {
+    await tx.execute(sql`set local timezone = 'UTC'`);
+    return snapshotIn(tx as unknown as Db);
+  });
+}
+
+async function snapshotIn(db: Db): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
   const tables = await queryRows<{ name: string }>(
     db,
@@ -52,7 +60,7 @@ async function snapshot(db: Db): Promise<Record<string, string>> {
   for (const { name } of tables) {
     const [row] = await queryRows<{ n: number; h: string }>(
       db,
-      sql.raw(`select count(*)::int as n, md5(coalesce(string_agg(t::text, E'\\n' order by t::text), '')) as h from "${name}" t`),
+      sql.raw(`select count(*)::int as n, md5(coalesce(string_agg(t::text, E'\\n' order by t::text collate "C"), '')) as h from "${name}" t`),
     );
     out[`table ${name}`] = `${row!.n} ${row!.h}`;
   }
@@ -287,6 +295,25 @@ describe(`backup and restore (${driver})`, () => {
       await target.close();
     }
   });
+
+  it.skipIf(driver !== 'postgres')('moves an archive from PGlite to PostgreSQL', async () => {
+    const embedded = await openDatabase({ url: null, dataDir: 'memory://' });
+    const moved = path.join(dir, 'from-pglite.gz');
+    try {
+      await storeSamples(embedded.db, { count: 2 });
+      await storeDocument(embedded.db, meetingDocument({ body: 'Testudvalget', date: '2024-03-01', items: [item('1', 'Bilag')] }), { bytes: BINARY, fileName: 'bilag.pdf', format: 'pdf' });
+      await writeBackup(embedded.db, createWriteStream(moved), { driver: 'pglite' });
+      const target = await openTestDatabase();
+      try {
+        await restoreBackup(target.db, 'postgres', moved);
+        expect(await snapshot(target.db)).toEqual(await snapshot(embedded.db));
+      } finally {
+        await target.close();
+      }
+    } finally {
+      await embedded.close();
+    }
+  }, 120_000);
 
   it("migrates an older schema's backup: the previous release's archive comes back as upgrading it would make it", async () => {
     const archive = await openPreviousReleaseArchive();

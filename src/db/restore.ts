@@ -111,11 +111,11 @@ async function checkTarget(tx: Tx, local: MigrationMeta[], force: boolean): Prom
   const filled: string[] = [];
   for (const table of await catalogTables(tx)) {
     const [row] = await rows<{ n: number }>(tx, `select count(*)::int as n from (select 1 from ${quoteIdent(table.name)} limit 1000) t`);
-    if (Number(row!.n) > 0) filled.push(`${table.name} ${Number(row!.n) >= 1000 ? '1000+' : row!.n}`);
+    if (Number(row!.n) > 0) filled.push(`${table.name}: ${Number(row!.n) >= 1000 ? '1000 or more' : row!.n} rows`);
   }
   if (filled.length > 0) {
     throw new BackupError(
-      `the database is not empty (${filled.slice(0, 5).join(', ')}${filled.length > 5 ? ', …' : ''} rows): restore into an empty database, or give --force to replace everything in it. Nothing was changed.`,
+      `the database is not empty (${filled.slice(0, 5).join(', ')}${filled.length > 5 ? ', …' : ''}): restore into an empty database, or give --force to replace everything in it. Nothing was changed.`,
     );
   }
 }
