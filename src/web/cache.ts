@@ -64,7 +64,10 @@ export function pageCache(store: PageStore, gate: CacheGate = { trusted: () => t
     const url = new URL(c.req.url);
     // The origin is part of the key: pages name it in feeds' and calendars' links.
     const key = `${originOf(c)}${url.pathname}${url.search}`;
-    const hit = store.get(key) ?? (await store.pending(key));
+    // No await between looking and `begin`: concurrent misses of one page then share one render.
+    let hit = store.get(key);
+    const rendering = hit ? undefined : store.pending(key);
+    if (rendering) hit = (await rendering) ?? undefined;
     if (hit) {
       store.hits++;
       return respond(c, hit);
