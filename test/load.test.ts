@@ -3,7 +3,8 @@
  * under 100 concurrent clients for 60 s against meeting and search pages, on PGlite and — with
  * DATABASE_URL — on a fresh PostgreSQL database. No request may fail: every answer is a 2xx, but
  * for the 503s of PGlite's full database queue, each of which must carry Retry-After; none may
- * time out; latency stays bounded; and the server's memory grows by less than
+ * time out (20 s); p99 latency stays under REFERAT_LOAD_MAX_P99_MS (15000: the queue's 5 s wait and
+ * a render, with room for a CPU shared with other work); and the server's memory grows by less than
  * REFERAT_LOAD_MAX_GROWTH_MB (300: the page cache is 64 MB) over what it held before the run.
  * REFERAT_LOAD_SECONDS shortens the run.
  */
@@ -19,6 +20,7 @@ import { exited, referatEnv, serveReferat } from './cli-process.js';
 const SECONDS = Number(process.env.REFERAT_LOAD_SECONDS || 60);
 const CONNECTIONS = 100;
 const MAX_GROWTH_MB = Number(process.env.REFERAT_LOAD_MAX_GROWTH_MB || 300);
+const MAX_P99_MS = Number(process.env.REFERAT_LOAD_MAX_P99_MS || 15_000);
 const postgresUrl = process.env.DATABASE_URL;
 const driver = postgresUrl ? 'postgres' : 'pglite';
 
@@ -99,7 +101,7 @@ describe(`the server under load (${driver})`, () => {
       expect(failed, `${summary}\n${server.stderr().slice(-3000)}`).toBe(0);
       expect(busyWithoutRetryAfter, summary).toBe(0);
       expect(ok, summary).toBeGreaterThan(busy);
-      expect(result.latency.p99, summary).toBeLessThan(10_000);
+      expect(result.latency.p99, summary).toBeLessThan(MAX_P99_MS);
       if (before !== null) expect(peak - before, summary).toBeLessThan(MAX_GROWTH_MB);
       // Still answering normally afterwards.
       expect((await fetch(`${server.url}${meetings[0]}`)).status).toBe(200);

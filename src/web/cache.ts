@@ -37,6 +37,8 @@ const matches = (ifNoneMatch: string | undefined, etag: string) =>
 
 function respond(c: Context, page: CachedPage): Response {
   const headers = new Headers(page.headers);
+  // A 503 of a full database queue, shared with the requests that waited for the same render.
+  if (page.status !== 200) return new Response(page.body as Uint8Array<ArrayBuffer>, { status: page.status, headers });
   headers.set('ETag', page.etag);
   headers.set('Cache-Control', PUBLIC_CACHE_CONTROL);
   headers.set('Vary', 'Cookie');
@@ -51,7 +53,9 @@ function respond(c: Context, page: CachedPage): Response {
 
 /** The response as a page to keep, or null when it may not be kept (its body then left unread). */
 async function capture(res: Response): Promise<CachedPage | null> {
-  if (res.status !== 200 || res.headers.has('set-cookie') || res.headers.has('cache-control')) return null;
+  // "Busy, retry": not kept, but given to those waiting for this render, so none waits twice.
+  const busy = res.status === 503 && res.headers.has('retry-after');
+  if ((res.status !== 200 && !busy) || res.headers.has('set-cookie') || res.headers.has('cache-control')) return null;
   if (!CACHED_TYPES.test(res.headers.get('content-type') ?? '')) return null;
   const body = new Uint8Array(await res.arrayBuffer());
   const headers = [...res.headers].filter(([name]) => name !== 'content-length');
@@ -79,7 +83,7 @@ export function pageCache(store: PageStore, gate: CacheGate = { trusted: () => t
     try {
       await next();
       page = await capture(c.res);
-      if (page) store.set(key, page, generation);
+      if (page?.status === 200) store.set(key, page, generation);
     } finally {
       done(page);
     }

@@ -188,10 +188,16 @@ describe('the database queue', () => {
     expectBaseline(page, '503');
     // Static files do not wait for the database.
     expect((await app.request('/favicon.ico')).status).toBe(200);
+    // Requests waiting for the same render share its 503 instead of queueing again.
+    const refusedBefore = queue.refused;
+    const same = await Promise.all([1, 2, 3].map(async () => app.request('/search?q=skoleveje&year=2030')));
+    expect(same.map((r) => r.status)).toEqual([503, 503, 503]);
+    expect(same.every((r) => r.headers.get('retry-after') !== null)).toBe(true);
+    expect(queue.refused).toBe(refusedBefore + 1);
     open();
     await first;
     expect((await second).status).toBe(200);
     expect((await app.request('/meetings')).status).toBe(200);
-    expect(queue.refused).toBe(2);
+    expect(queue.refused).toBe(3);
   });
 });
