@@ -179,6 +179,8 @@ describe('the database queue', () => {
     // One request holds the database, one waits; a third finds the queue full.
     const first = queue.run(() => held);
     const second = app.request('/api/meetings?limit=1');
+    for (let i = 0; i < 200 && queue.queued === 0; i++) await new Promise((r) => setTimeout(r, 5));
+    expect(queue.queued).toBe(1);
     const page = await app.request('/meetings');
     const api = await app.request('/api/bodies');
     expect([page.status, api.status]).toEqual([503, 503]);
