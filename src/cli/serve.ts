@@ -25,6 +25,7 @@ import { alertsFromEnv, type Alerts } from '../alerts/index.js';
 import { createAccounts } from '../auth/index.js';
 import { createWorkspace } from '../workspace/index.js';
 import { createAllocations } from '../allocation/web.js';
+import { servingFromEnv, type Serving } from '../web/serving.js';
 
 const SAMPLES = new URL('../../samples/', import.meta.url);
 
@@ -129,8 +130,11 @@ export async function runServe(args: string[]): Promise<number> {
   let internal: RunningServer | null;
   let url: string;
   let alerts: Alerts;
+  let serving: Serving | null = null;
   try {
     await seedSamples(database);
+    serving = await servingFromEnv(database);
+    console.error(`referat: ${serving.describe()}`);
     const hostname = process.env.HOST ?? '127.0.0.1';
     // Links in alert mails: REFERAT_PUBLIC_URL, else this server's own address.
     alerts = alertsFromEnv(database.db, `http://localhost:${port}`);
@@ -138,16 +142,18 @@ export async function runServe(args: string[]): Promise<number> {
     server = await serveArchive(archive, { port, hostname }, {
       oparl: createOParlApp(database.db),
       alerts,
-      accounts: createAccounts(database.db),
+      accounts: createAccounts(database.db, { clientIp: serving.parts.clientAddress }),
       workspace: createWorkspace(database.db, archive, { onPublished: () => void alerts.notify() }),
       allocations: createAllocations(database.db),
       pdf: pdfRoutes(database.db),
+      serving: serving.parts,
     });
     url = hostname === '127.0.0.1' ? `http://localhost:${server.port}` : server.url;
     // Holding the embedded database, this server is the only way in for `referat import`.
     internal = database.lock ? await serveImports(database, database.lock, url, alerts) : null;
   } catch (error) {
     // The port taken, say: close the database cleanly (and free its lock) before giving up.
+    await serving?.close().catch(() => undefined);
     await database.close().catch(() => undefined);
     throw error;
   }
@@ -160,6 +166,7 @@ export async function runServe(args: string[]): Promise<number> {
     const closing = [server.close(), ...(internal ? [internal.close()] : [])].map((p) => p.catch(() => undefined));
     await Promise.race([Promise.all(closing), new Promise((done) => setTimeout(done, 2000))]);
     alerts.close();
+    await serving?.close().catch(() => undefined);
     await database.close();
     process.exit(0);
   };

@@ -4,9 +4,9 @@
  * served only when their own access level (judged from the file) is readable — all three are the
  * one policy of src/archive/policy.ts.
  */
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { canRead } from '../archive/policy.js';
-import type { Archive, BodySummary, BodyView, ItemView, MeetingView } from '../archive/types.js';
+import type { Archive, BodyView, ItemView, MeetingView } from '../archive/types.js';
 import { viewDocument, withheldNumbers } from '../archive/view.js';
 import type { AccessLevel, Viewer } from '../model/index.js';
 import { readBilagFile, storedBilag } from './bilag-files.js';
@@ -21,7 +21,7 @@ import { getPerson, listPeople, meetingPeople } from './people.js';
 import { parseStoredModel } from './projection.js';
 import { queryRows } from './rows.js';
 import { searchItems } from './search.js';
-import { meetingSummaries, meetingSummariesById } from './summaries.js';
+import { bodySummaries, meetingSummaries, meetingSummariesById } from './summaries.js';
 import { listMeetings, meetingMonth } from './meeting-list.js';
 import { sitemapEntries } from './sitemap.js';
 import { compareVersion, getVersion, meetingDocuments } from './versions.js';
@@ -44,22 +44,17 @@ export function createDbArchive(db: Db): Archive {
     return document && { versionId: row.version_id, document, organizationId: row.organization_id, withheld: withheldNumbers(stored, viewer, row.organization_id) };
   };
 
-  const bodies = (viewer: Viewer, where: SQL) =>
-    queryRows<BodySummary>(
-      db,
-      sql`select o.slug, o.name, a.name as authority,
-            (select count(*)::int from meetings m where m.organization_id = o.id and ${visibleMeetings(viewer, 'm')}) as "meetingCount"
-          from organizations o left join authorities a on a.id = o.authority_id where ${where} order by o.name, o.slug`,
-    );
+  // Counts come from meeting_counts (summaries.ts), not from counting every meeting.
+  const bodies = (viewer: Viewer, slug?: string) => bodySummaries(db, viewer, slug);
 
   return {
     // Organisations only known as seats (a board an item appoints to) have pages but are not listed among the bodies that meet.
-    listBodies: (viewer) => bodies(viewer, sql`exists (select 1 from meetings m where m.organization_id = o.id and ${visibleMeetings(viewer, 'm')})`),
+    listBodies: (viewer) => bodies(viewer),
 
     async getBody(viewer, slug): Promise<BodyView | null> {
-      const [body] = await bodies(viewer, sql`o.slug = ${slug}`);
+      const [body] = await bodies(viewer, slug);
       if (!body) return null;
-      const meetings = await meetingSummaries(db, viewer, sql`o.slug = ${slug}`, sql`m.date desc nulls last, m.id desc`);
+      const meetings = await meetingSummaries(db, viewer, sql`m.organization_id = (select id from organizations where slug = ${slug})`, sql`m.date desc nulls last, m.id desc`);
       const [memberships, seats] = await Promise.all([organizationMemberships(db, slug), organizationSeats(db, slug)]);
       return { body, meetings, memberships, seats };
     },
@@ -144,7 +139,7 @@ export function createDbArchive(db: Db): Archive {
     getPerson: (viewer, ref) => getPerson(db, viewer, ref),
 
     async calendar(viewer, bodySlug) {
-      if (bodySlug !== null && (await bodies(viewer, sql`o.slug = ${bodySlug}`)).length === 0) return null;
+      if (bodySlug !== null && (await bodies(viewer, bodySlug)).length === 0) return null;
       return calendarEntries(db, viewer, bodySlug);
     },
     feed: (viewer, scope) => feedEntries(db, viewer, scope),

@@ -1,5 +1,6 @@
 /**
- * @module Keeping node-postgres' pool healthy across database restarts.
+ * @module Keeping node-postgres' pool healthy across database restarts, and a bounded request
+ * queue in front of the database (createRequestQueue, below).
  *
  * Drizzle's `transaction()` checks a client out with `pool.connect()` and sends `begin` before its
  * try/finally: when `begin` fails — the server shut down just after the connection was made — the
@@ -9,6 +10,7 @@
  * the pool drop it), as soon as its connection ends; and a release after that is a no-op.
  */
 import type pg from 'pg';
+import { DatabaseBusyError } from './unavailable.js';
 
 export function releaseClientsOnConnectionLoss(pool: pg.Pool): void {
   const connect = pool.connect.bind(pool) as (callback?: unknown) => Promise<pg.PoolClient> | void;
@@ -31,4 +33,82 @@ function guard(client: pg.PoolClient): pg.PoolClient {
   };
   client.once('end', onEnd);
   return client;
+}
+
+/**
+ * A bounded queue in front of the database for requests. PGlite runs one query at a time, so
+ * requests beyond what it can answer would only wait longer and longer: at most `concurrency` run,
+ * at most `maxQueued` wait (each at most `maxWaitMs`), and the rest are refused at once with
+ * `DatabaseBusyError` — answered 503 with Retry-After — so latency stays bounded under overload.
+ */
+export interface QueueLimits {
+  concurrency: number;
+  maxQueued: number;
+  maxWaitMs: number;
+}
+
+export interface RequestQueue {
+  run<T>(task: () => Promise<T>): Promise<T>;
+  readonly running: number;
+  readonly queued: number;
+  /** Requests refused since the start (full queue or waited too long). */
+  readonly refused: number;
+}
+
+export function createRequestQueue(limits: QueueLimits): RequestQueue {
+  const waiting: Array<{ start: () => void; timer: NodeJS.Timeout }> = [];
+  let running = 0;
+  let refused = 0;
+  // A moving average of how long a request holds its place, for the Retry-After it is told.
+  let serviceMs = 50;
+
+  const retryAfter = () => Math.min(30, Math.max(1, Math.ceil(((waiting.length + running) * serviceMs) / limits.concurrency / 1000)));
+  const refuse = (why: string) => {
+    refused++;
+    return new DatabaseBusyError(why, retryAfter());
+  };
+
+  const release = () => {
+    running--;
+    const next = waiting.shift();
+    if (next) {
+      clearTimeout(next.timer);
+      next.start();
+    }
+  };
+
+  return {
+    async run(task) {
+      if (running >= limits.concurrency) {
+        if (waiting.length >= limits.maxQueued) throw refuse('the request queue is full');
+        await new Promise<void>((resolve, reject) => {
+          const entry = {
+            start: resolve,
+            timer: setTimeout(() => {
+              waiting.splice(waiting.indexOf(entry), 1);
+              reject(refuse(`waited ${limits.maxWaitMs} ms in the request queue`));
+            }, limits.maxWaitMs),
+          };
+          waiting.push(entry);
+        });
+      }
+      running++;
+      const started = performance.now();
+      try {
+        return await task();
+      } finally {
+        serviceMs = serviceMs * 0.9 + (performance.now() - started) * 0.1;
+        release();
+      }
+    },
+    get running() {
+      return running;
+    },
+    get queued() {
+      return waiting.length;
+    },
+    get refused() {
+      return refused;
+    },
+  };
 }

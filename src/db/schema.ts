@@ -119,6 +119,9 @@ export const meetings = pgTable(
     // One meeting per organisation and day; undated documents each get their own meeting.
     uniqueIndex('meetings_organization_date_key').on(t.organizationId, t.date).where(sql`${t.date} is not null`),
     index('meetings_date_idx').on(t.date),
+    // Lists newest first (front page, /meetings, a body's page) read these in order instead of sorting every meeting.
+    index('meetings_newest_idx').on(t.date.desc().nullsLast(), t.id.desc().nullsFirst()).where(sql`${t.deletedAt} is null`),
+    index('meetings_organization_newest_idx').on(t.organizationId, t.date.desc().nullsLast(), t.id.desc().nullsFirst()).where(sql`${t.deletedAt} is null`),
     oneOf('meetings_status_check', t.status, MeetingStatus.options),
     oneOf('meetings_access_check', t.access, AccessLevel.options),
   ],
@@ -710,4 +713,25 @@ export const personMerges = pgTable(
     createdAt: created(),
   },
   (t) => [uniqueIndex('person_merges_pair_key').on(t.personId, t.otherPersonId), oneOf('person_merges_decision_check', t.decision, MERGE_DECISIONS)],
+);
+
+/**
+ * How many live meetings there are per organisation, access level, year and listed-or-not (has a
+ * current version), so the front, body, search and meetings pages count without reading every
+ * meeting. Rows are deltas written by statement triggers on `meetings` (migration 0017), summed
+ * per key when read; nothing ever updates a row in place, so concurrent imports never wait on
+ * one another here. `compactMeetingCounts` (summaries.ts) folds the deltas into one row per key.
+ */
+export const meetingCounts = pgTable(
+  'meeting_counts',
+  {
+    /** 0: a meeting without an organisation. */
+    organizationId: integer('organization_id').notNull(),
+    access: text('access', { enum: values(AccessLevel) }).notNull(),
+    /** 0: undated. */
+    year: integer('year').notNull(),
+    listed: boolean('listed').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [index('meeting_counts_key_idx').on(t.organizationId, t.access, t.year, t.listed)],
 );

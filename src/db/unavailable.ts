@@ -3,6 +3,18 @@
  * the first is answered 503 "try again", the second 500.
  */
 
+/** The database is there but has more to do than it can answer in time (pool-guard.ts' queue): try again shortly. */
+export class DatabaseBusyError extends Error {
+  constructor(
+    reason: string,
+    /** Seconds to tell the client to wait (Retry-After). */
+    readonly retryAfterSeconds: number,
+  ) {
+    super(`database busy: ${reason}`);
+    this.name = 'DatabaseBusyError';
+  }
+}
+
 /** SQLSTATEs of a server going away: admin shutdown, crash shutdown, cannot connect now (starting or stopping). */
 const UNAVAILABLE_STATES = new Set(['57P01', '57P02', '57P03']);
 /** Socket errors of a connection refused, reset, cut or timed out, or a host not found. */
@@ -28,6 +40,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   while (pending.length > 0) {
     const current = pending.shift();
     if (!current || typeof current !== 'object' || seen.has(current) || seen.size > 20) continue;
+    if (current instanceof DatabaseBusyError) return true;
     seen.add(current);
     const { code, message, cause, errors } = current as { code?: unknown; message?: unknown; cause?: unknown; errors?: unknown };
     if (typeof code === 'string' && (UNAVAILABLE_STATES.has(code) || /^08[0-9A-Z]{3}$/.test(code) || SOCKET_CODES.has(code))) return true;

@@ -30,7 +30,9 @@ import { bilagResponse } from './bilag.js';
 import { contentDisposition } from './download.js';
 import { refuseControlCharacters } from './input-guard.js';
 import { logRequestError } from './log.js';
-import { isDatabaseUnavailable } from '../db/unavailable.js';
+import { DatabaseBusyError, isDatabaseUnavailable } from '../db/unavailable.js';
+import { bodyLimits, maxBodyBytesFromEnv } from './security.js';
+import { servingMiddleware, type ServingParts } from './serving.js';
 import { copenhagenToday } from '../model/index.js';
 import { renderMeetingsPage, type MeetingsPageData } from './pages/meetings.js';
 import { renderAboutPage } from './pages/about.js';
@@ -79,6 +81,10 @@ export interface AppParts {
   allocations?: AllocationsPart;
   /** Agendas and minutes as PDF (src/pdf/routes.ts): /meetings/:id/documents/:kind.pdf. */
   pdf?: Hono<AppEnv>;
+  /** Rate limits, the page cache and the database queue (src/web/serving.ts), in front of every route. */
+  serving?: ServingParts;
+  /** Request bodies over this many bytes are refused with 413 (outside the workspace); default REFERAT_MAX_BODY_KB. */
+  maxBodyBytes?: number;
 }
 
 /** Build the web application over an archive. */
@@ -102,6 +108,8 @@ export function createApp(archive: Archive, parts: AppParts = {}): Hono<AppEnv> 
   );
   // NUL and other control characters in the path or the query: 400, before any route sees them.
   app.use('*', refuseControlCharacters(renderBadRequestPage));
+  app.use('*', bodyLimits(parts.maxBodyBytes ?? maxBodyBytesFromEnv()));
+  for (const middleware of parts.serving ? servingMiddleware(parts.serving) : []) app.use('*', middleware);
   // Every read names its viewer: the signed-in account's (src/auth), else the public.
   app.use(
     '*',
@@ -341,7 +349,7 @@ export function createApp(archive: Archive, parts: AppParts = {}): Hono<AppEnv> 
     // The database restarting or unreachable: 503 "try again", and the next request reconnects.
     if (isDatabaseUnavailable(err)) {
       logRequestError(c.req.method, c.req.url, 503, err);
-      c.header('Retry-After', String(RETRY_AFTER_SECONDS));
+      c.header('Retry-After', String(err instanceof DatabaseBusyError ? err.retryAfterSeconds : RETRY_AFTER_SECONDS));
       return api ? c.json({ error: 'Arkivet er midlertidigt utilgængeligt. Prøv igen om lidt.' }, 503) : c.html(renderUnavailablePage(), 503);
     }
     logRequestError(c.req.method, c.req.url, 500, err);

@@ -39,7 +39,7 @@ export function renderBodyPage(data: BodyPageData): string {
     <Layout title={body.name} breadcrumbs={[{ text: 'Forside', href: '/' }, { text: body.name }]} feeds={[{ title: `${body.name}: nye dagsordener og referater`, href: feedUrl({ body: body.slug }) }]}>
       <h1>{body.name}</h1>
       <p class="font-lead">
-        {meetings.length === 1 ? '1 møde' : `${danishNumber(meetings.length)} møder`} i arkivet.{' '}
+        {body.meetingCount === 1 ? '1 møde' : `${danishNumber(body.meetingCount)} møder`} i arkivet.{' '}
         <a href={searchUrl({ body: body.slug })}>Søg i {body.name}s dagsordener og referater</a>
       </p>
       {body.authority && <p>Under {body.authority}.</p>}
