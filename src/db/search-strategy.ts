@@ -1,14 +1,20 @@
 /**
- * @module Which items are on a search page, found without visiting every match.
+ * @module Which items are on a search page, found without ranking every match.
  *
- * Visiting every matching row is what makes common words slow (STACK-NOTES: ~200 ms at 200k
- * items), so the planner's estimate picks one of two strategies:
- * - sparse (few matches, or matches spread thin): the GIN index gives the matches as a bitmap;
- *   they are counted exactly (up to `exactLimit`), pre-ranked by the small title+decision vector,
- *   and only the best few are ranked by the full vector;
- * - dense (many matches, a fair share of all rows): the newest rows are read in date order until
- *   enough match — a handful of rows per hit — and the total is the planner's estimate.
- *   Relevance ranks the newest matches together with the best title/decision matches.
+ * Ranking every match reads every matching row's full vector, which is what makes common words
+ * slow (seconds at 500k items). So:
+ * - **few matches**: counted from the GIN bitmap, reading at most `exactLimit + 1` rows, and then
+ *   all ranked (or sorted) — exactly the naive result. Counting comes first whenever the planner
+ *   does not call the query common (`countShare`): for a word outside its statistics it guesses
+ *   0.5 % of the rows, which used to send rare words down the date-order path;
+ * - **many matches, by date**: the newest (oldest) rows are read in date order until a page of
+ *   matches is found, else the bitmap is sorted; the total is the planner's estimate;
+ * - **many matches, by relevance**, candidates ranked exactly by the full rank:
+ *   - one word or prefix: the head tiers (migration 0014) — title/decision occurrence counts per
+ *     lexeme and per word start — read strongest first until `tierCandidates` are found;
+ *   - other queries on PostgreSQL with RUM: the best `rankCandidates` by `tsv <=> query`;
+ *   - otherwise (PGlite, section types, case numbers): the title/decision matches pre-ranked by
+ *     the small vector, and the newest matches.
  * Planner switches are SET LOCAL, so they only last for the caller's transaction.
  */
 import { sql, type SQL } from 'drizzle-orm';
@@ -52,7 +58,7 @@ export const TUNING: Tuning = {
   countShare: 0.02,
   scanBudget: 5000,
   denseScanLimit: 20_000,
-  tierCandidates: 60,
+  tierCandidates: 100,
   rankCandidates: 400,
   headLimit: 20_000,
   headCandidates: 200,
@@ -74,10 +80,10 @@ export interface SearchPlan {
    */
   rumQuery: SQL | null;
   /**
-   * For a query of one word (or prefix), for anonymous viewers: the query as the head tiers'
-   * labelled lexemes of one tier (migration 0014), e.g. `a2b1/…`.
+   * For a query of one word (or prefix), for anonymous viewers: its label word in the head tiers
+   * (migration 0014), `/lexeme` or `*start`, which follows a tier's name (`a2b1/kommun`).
    */
-  tierQuery: ((tier: string) => SQL) | null;
+  tierWord: string | null;
   sort: SearchSort;
   offset: number;
   limit: number;
@@ -168,28 +174,34 @@ export const HEAD_TIERS: string[] = (() => {
 })();
 
 /**
- * Many matches of one word: the head tiers are read strongest first until `tierCandidates` items
- * are found (each a small GIN lookup: the strong tiers of even the commonest word are small),
- * then ranked exactly. A tier larger than what is left to read is cut (bitmap order), and body
- * matches join only when the title/decision matches are fewer than the page needs.
+ * Many matches of one word: the head tiers are read strongest first until twice `tierCandidates`
+ * items are found (each a small GIN lookup: the strong tiers of even the commonest word are
+ * small), then ranked exactly. The last tier read may be cut (bitmap order), and body matches
+ * join only when the title/decision matches are fewer than the page needs.
  */
 async function tiered(tx: Tx, plan: SearchPlan): Promise<Hit[] | null> {
-  if (!plan.tierQuery) return null;
+  if (!plan.tierWord) return null;
   const pageEnd = plan.offset + plan.limit;
   const want = Math.max(pageEnd, plan.tuning.tierCandidates);
-  const cap = 2 * want;
+  // One statement: the tiers in order, each a GIN lookup; the outer LIMIT stops the loop once
+  // enough are found (the last tier read may be cut, in bitmap order).
+  const labels = HEAD_TIERS.map((tier) => `'${tier}${plan.tierWord!.replace(/'/g, "''")}'`);
   await planner(tx, 'bitmap');
-  const ids: number[] = [];
-  for (const tier of HEAD_TIERS) {
-    const rows = await queryRows<{ id: number }>(
-      tx,
-      sql`select i.id from agenda_items i where ${plan.filters} and referat_head_tiers(i.head_tsv) @@ ${plan.tierQuery(tier)} limit ${cap - ids.length}`,
-    );
-    ids.push(...rows.map((r) => r.id));
-    if (ids.length >= want || ids.length >= cap) break;
-  }
+  const rows = await queryRows<{ id: number }>(
+    tx,
+    sql`select s.id from unnest(${textArray(labels)}::text[]) with ordinality as t(label, ord)
+        cross join lateral (
+          select i.id from agenda_items i where ${plan.filters} and referat_head_tiers(i.head_tsv) @@ t.label::tsquery limit ${2 * want}
+        ) s limit ${2 * want}`,
+  );
+  const ids = rows.map((r) => r.id);
   if (ids.length < pageEnd) ids.push(...(await bodyMatches(tx, plan, Math.max(plan.tuning.bodyCandidates, pageEnd))));
   return rerank(tx, plan, [...new Set(ids)]);
+}
+
+/** A PostgreSQL text array literal. */
+function textArray(values: string[]): string {
+  return `{${values.map((v) => `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`;
 }
 
 /**

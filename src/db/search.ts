@@ -257,7 +257,6 @@ function searchPlan(
   // RUM expands a prefix into every lexeme it starts and ranks them all (slower than the bitmap): words only.
   const rumQuery = publicOnly && !texts.full.text.includes(':*') ? tsq(texts.full) : null;
   const word = publicOnly && texts.single ? tierWord(texts.full.text) : null;
-  const tierQuery = word ? (tier: string) => sql`${`'${tier}${word.replace(/'/g, "''")}'`}::tsquery` : null;
 
   // Only the current version of each meeting is projected, so a meeting's items count once.
   const filters: SQL[] = [visibleItems(viewer, 'i')];
@@ -280,7 +279,7 @@ function searchPlan(
     headMatch: head ? headMatch : null,
     headRank: head ? headRank : null,
     rumQuery,
-    tierQuery,
+    tierWord: word,
     // Nothing to rank by: the newest first.
     sort: filterOnly && (query.sort ?? 'relevance') === 'relevance' ? 'newest' : (query.sort ?? 'relevance'),
     offset,
