@@ -4,9 +4,9 @@ import type { SearchQuery } from '../archive/types.js';
 import { ANONYMOUS } from '../model/index.js';
 import type { Database } from './client.js';
 import { queryRows } from './rows.js';
-import { searchItems } from './search.js';
+import { searchItems, tierWord } from './search.js';
 import { ndcgAt, overlapAt } from './search-quality.js';
-import { TUNING, type Tuning } from './search-strategy.js';
+import { HEAD_TIERS, TUNING, type Tuning } from './search-strategy.js';
 import { corpusVocabulary, insertSearchCorpus } from './testing-search-corpus.js';
 import { openTestDatabase } from './testing.js';
 
@@ -120,5 +120,23 @@ describe('ranked top 20 on many matches', () => {
     );
     expect(row!.index).toBe(row!.available);
     if (database.driver === 'pglite') expect(row!.index).toBe(false);
+  });
+});
+
+describe('head tiers', () => {
+  it('orders the tiers by the head score of their fewest occurrences: title counts first', () => {
+    expect(HEAD_TIERS[0]).toBe('a4b3');
+    expect(HEAD_TIERS.at(-1)).toBe('a0b1');
+    expect(HEAD_TIERS.indexOf('a2b0')).toBeLessThan(HEAD_TIERS.indexOf('a1b3'));
+    expect(HEAD_TIERS.indexOf('a1b0')).toBeLessThan(HEAD_TIERS.indexOf('a0b3'));
+    expect(HEAD_TIERS).toHaveLength(19);
+  });
+
+  it("labels a one-word query: a word's start (8 letters at most) when it matches compounds, else the lexeme", () => {
+    expect(tierWord("'kommun' | 'kommun':*")).toBe('*kommun');
+    expect(tierWord("'klimastrategi':*")).toBe('*klimastr');
+    expect(tierWord("'kommun'")).toBe('/kommun');
+    expect(tierWord("'kkr':*")).toBeNull();
+    expect(tierWord("'covid-19' <-> 'covid' <-> '19'")).toBeNull();
   });
 });
