@@ -128,7 +128,7 @@ export async function findPage(tx: Tx, plan: SearchPlan): Promise<PageIds> {
     if (ids) return { total, exact: false, hits: ids.slice(plan.offset).map((id) => ({ id, rank: 0 })) };
     return { total, exact: false, hits: await everyMatch(tx, plan) };
   }
-  const hits = (await tiered(tx, plan)) ?? (await rumRanked(tx, plan)) ?? (await twoPhase(tx, plan));
+  const hits = (await tiered(tx, plan, knownShare)) ?? (await rumRanked(tx, plan)) ?? (await twoPhase(tx, plan, knownShare));
   return { total, exact: false, hits };
 }
 
@@ -179,7 +179,7 @@ export const HEAD_TIERS: string[] = (() => {
  * small), then ranked exactly. The last tier read may be cut (bitmap order), and body matches
  * join only when the title/decision matches are fewer than the page needs.
  */
-async function tiered(tx: Tx, plan: SearchPlan): Promise<Hit[] | null> {
+async function tiered(tx: Tx, plan: SearchPlan, share: number): Promise<Hit[] | null> {
   if (!plan.tierWord) return null;
   const pageEnd = plan.offset + plan.limit;
   const want = Math.max(pageEnd, plan.tuning.tierCandidates);
@@ -195,7 +195,7 @@ async function tiered(tx: Tx, plan: SearchPlan): Promise<Hit[] | null> {
         ) s limit ${2 * want}`,
   );
   const ids = rows.map((r) => r.id);
-  if (ids.length < pageEnd) ids.push(...(await bodyMatches(tx, plan, Math.max(plan.tuning.bodyCandidates, pageEnd))));
+  if (ids.length < pageEnd) ids.push(...(await bodyMatches(tx, plan, Math.max(plan.tuning.bodyCandidates, pageEnd), share)));
   return rerank(tx, plan, [...new Set(ids)]);
 }
 
@@ -230,7 +230,7 @@ async function rumRanked(tx: Tx, plan: SearchPlan): Promise<Hit[] | null> {
  * (`bodyCandidates` of them when title/decision matches are fewer than the page needs, else a
  * few, for ties). The candidates are ranked exactly.
  */
-async function twoPhase(tx: Tx, plan: SearchPlan): Promise<Hit[]> {
+async function twoPhase(tx: Tx, plan: SearchPlan, share: number): Promise<Hit[]> {
   const { headLimit, headCandidates, bodyCandidates } = plan.tuning;
   const pageEnd = plan.offset + plan.limit;
   const ids: number[] = [];
@@ -249,13 +249,16 @@ async function twoPhase(tx: Tx, plan: SearchPlan): Promise<Hit[]> {
   }
   // The newest matches too: they win the ties (equal ranks are common when words are excluded or few), and
   // they are the body matches needed when title/decision matches are too few for the page.
-  ids.push(...(await bodyMatches(tx, plan, Math.max(heads < pageEnd ? bodyCandidates : 2 * plan.limit, pageEnd))));
+  ids.push(...(await bodyMatches(tx, plan, Math.max(heads < pageEnd ? bodyCandidates : 2 * plan.limit, pageEnd), share)));
   return rerank(tx, plan, [...new Set(ids)]);
 }
 
-/** Up to `count` matches, the newest first when the newest rows hold them, else from the bitmap. */
-async function bodyMatches(tx: Tx, plan: SearchPlan, count: number): Promise<number[]> {
-  const recent = await dated(tx, plan, plan.match, 'newest', count);
+/**
+ * Up to `count` matches: the newest, when reading rows in date order should find them within the
+ * scan budget (matches are a fair share of the rows) and does; else from the bitmap.
+ */
+async function bodyMatches(tx: Tx, plan: SearchPlan, count: number, share: number): Promise<number[]> {
+  const recent = count <= plan.tuning.scanBudget * share ? await dated(tx, plan, plan.match, 'newest', count) : null;
   if (recent) return recent;
   await planner(tx, 'bitmap');
   const rows = await queryRows<{ id: number }>(tx, sql`select i.id from agenda_items i where ${plan.filters} and ${plan.match('i')} limit ${count}`);
