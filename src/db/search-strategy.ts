@@ -117,7 +117,7 @@ export async function findPage(tx: Tx, plan: SearchPlan): Promise<PageIds> {
       sql`select count(*)::int as n from (select 1 from agenda_items i where ${plan.filters} and ${plan.match('i')} limit ${exactLimit + 1}) s`,
     );
     count = row?.n ?? 0;
-    if (count <= exactLimit) return { total: count, exact: true, hits: await everyMatch(tx, plan) };
+    if (count <= exactLimit) return { total: count, exact: true, hits: await everyMatch(tx, plan, false) };
   }
   const total = rounded(Math.max(estimate, count ?? 0));
   const knownShare = Math.max(share, (count ?? 0) / Math.max(eligible, 1));
@@ -146,8 +146,9 @@ async function naivePage(tx: Tx, plan: SearchPlan): Promise<PageIds> {
 }
 
 /** Every match from the index bitmap, in the page's order: exact; used when matches are few. */
-async function everyMatch(tx: Tx, plan: SearchPlan): Promise<Hit[]> {
-  await planner(tx, 'bitmap');
+async function everyMatch(tx: Tx, plan: SearchPlan, steer = true): Promise<Hit[]> {
+  // (Already steered to bitmaps when it follows the count.)
+  if (steer) await planner(tx, 'bitmap');
   const relevance = plan.sort === 'relevance';
   return queryRows<Hit>(
     tx,
