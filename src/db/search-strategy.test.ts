@@ -10,7 +10,7 @@ import { storeDocument } from './store.js';
 import { openTestDatabase } from './testing.js';
 
 // Tiny limits make 60 items "many": the dense strategy and its fallback run as on 200,000.
-const SMALL: Tuning = { exactLimit: 5, scanBudget: 1000, denseCandidates: 4, sparseCandidates: 200, denseScanLimit: 10 };
+const SMALL: Tuning = { ...TUNING, exactLimit: 5, scanBudget: 1000, denseScanLimit: 10, rankCandidates: 4, headLimit: 1000, headCandidates: 200, bodyCandidates: 4 };
 
 let database: Database;
 beforeAll(async () => {

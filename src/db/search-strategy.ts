@@ -1,14 +1,20 @@
 /**
- * @module Which items are on a search page, found without visiting every match.
+ * @module Which items are on a search page, found without ranking every match.
  *
- * Visiting every matching row is what makes common words slow (STACK-NOTES: ~200 ms at 200k
- * items), so the planner's estimate picks one of two strategies:
- * - sparse (few matches, or matches spread thin): the GIN index gives the matches as a bitmap;
- *   they are counted exactly (up to `exactLimit`), pre-ranked by the small title+decision vector,
- *   and only the best few are ranked by the full vector;
- * - dense (many matches, a fair share of all rows): the newest rows are read in date order until
- *   enough match — a handful of rows per hit — and the total is the planner's estimate.
- *   Relevance ranks the newest matches together with the best title/decision matches.
+ * Ranking every match reads every matching row's full vector, which is what makes common words
+ * slow (seconds at 500k items). So:
+ * - **few matches**: counted from the GIN bitmap, reading at most `exactLimit + 1` rows, and then
+ *   all ranked (or sorted) — exactly the naive result. Counting comes first whenever the planner
+ *   does not call the query common (`countShare`): for a word outside its statistics it guesses
+ *   0.5 % of the rows, which used to send rare words down the date-order path;
+ * - **many matches, by date**: the newest (oldest) rows are read in date order until a page of
+ *   matches is found, else the bitmap is sorted; the total is the planner's estimate;
+ * - **many matches, by relevance**, candidates ranked exactly by the full rank:
+ *   - one word or prefix: the head tiers (migration 0014) — title/decision occurrence counts per
+ *     lexeme and per word start — read strongest first until `tierCandidates` are found;
+ *   - other queries on PostgreSQL with RUM: the best `rankCandidates` by `tsv <=> query`;
+ *   - otherwise (PGlite, section types, case numbers): the title/decision matches pre-ranked by
+ *     the small vector, and the newest matches.
  * Planner switches are SET LOCAL, so they only last for the caller's transaction.
  */
 import { sql, type SQL } from 'drizzle-orm';
@@ -17,16 +23,28 @@ import type { Tx } from './content.js';
 import { queryRows } from './rows.js';
 
 export interface Tuning {
-  /** Matches are counted exactly up to this many; beyond, the total is an estimate. */
+  /** Matches are counted exactly up to this many, and then all ranked; beyond, the total is an estimate. */
   exactLimit: number;
-  /** Rows a dense scan may expect to read (page end ÷ share of rows matching) to be chosen. */
+  /**
+   * Above this share of the eligible rows the planner's estimate is trusted to mean "many" and
+   * nothing is counted. Below it the bounded count decides: a word outside the planner's
+   * statistics gets a default estimate (0.5 % of the rows) however rare it is.
+   */
+  countShare: number;
+  /** Rows a date-order scan may expect to read (page end ÷ share of rows matching) to be chosen. */
   scanBudget: number;
-  /** At most this many newest matches are ranked for relevance in the dense strategy. */
-  denseCandidates: number;
-  /** Sparse relevance: how many pre-ranked matches get the full ranking. */
-  sparseCandidates: number;
-  /** The most rows a dense scan reads before it gives up and falls back to the bitmap. */
+  /** The most rows a date-order scan reads before it gives up and falls back to the bitmap. */
   denseScanLimit: number;
+  /** Tiered rank: head tiers are read, strongest first, until this many candidates are found. */
+  tierCandidates: number;
+  /** Ranked (RUM): the best this many by the index's distance are re-ranked exactly. */
+  rankCandidates: number;
+  /** Two-phase rank: title/decision matches read and pre-ranked by the small vector, at most. */
+  headLimit: number;
+  /** Two-phase rank: of those, the best this many are ranked by the full vector. */
+  headCandidates: number;
+  /** Two-phase rank: body matches (newest first) added when title/decision matches are too few. */
+  bodyCandidates: number;
   /**
    * The reference the bench and the quality tests compare with: every match counted and ranked,
    * `order by rank limit k` with the planner left alone. Exact, and slow for common words.
@@ -34,13 +52,17 @@ export interface Tuning {
   naive?: boolean;
 }
 
-/** Measured with `npm run bench` on 200,000 items (see README). */
+/** Measured with bench/search-quality.ts (see bench/README.md). */
 export const TUNING: Tuning = {
   exactLimit: 1000,
+  countShare: 0.02,
   scanBudget: 5000,
-  denseCandidates: 100,
-  sparseCandidates: 200,
   denseScanLimit: 20_000,
+  tierCandidates: 100,
+  rankCandidates: 400,
+  headLimit: 20_000,
+  headCandidates: 200,
+  bodyCandidates: 200,
 };
 
 export interface SearchPlan {
@@ -52,6 +74,16 @@ export interface SearchPlan {
   rank: (alias: string) => SQL;
   headMatch: ((alias: string) => SQL) | null;
   headRank: ((alias: string) => SQL) | null;
+  /**
+   * The tsquery when the match is exactly `i.tsv @@ it` for anonymous viewers (no section type,
+   * no case numbers, public rows only): then the RUM index, where there is one, orders matches.
+   */
+  rumQuery: SQL | null;
+  /**
+   * For a query of one word (or prefix), for anonymous viewers: its label word in the head tiers
+   * (migration 0014), `/lexeme` or `*start`, which follows a tier's name (`a2b1/kommun`).
+   */
+  tierWord: string | null;
   sort: SearchSort;
   offset: number;
   limit: number;
@@ -66,40 +98,44 @@ export interface PageIds {
 
 type Hit = { id: number; rank: number };
 
+/** The relevance order of exactly ranked rows; ties newest first, as the naive reference. */
+const RANK_ORDER = (a: string) => sql.raw(`rank desc, ${a}.meeting_date desc nulls last, ${a}.id desc`);
+
 /** The ids (and ranks) of the requested page, and the total number of matches. */
 export async function findPage(tx: Tx, plan: SearchPlan): Promise<PageIds> {
   if (plan.tuning.naive) return naivePage(tx, plan);
+  const { exactLimit, countShare, scanBudget } = plan.tuning;
   const estimate = await estimateRows(tx, sql`${plan.filters} and ${plan.match('i')}`);
   const eligible = await estimateRows(tx, plan.filters);
-  const { exactLimit, scanBudget, denseCandidates } = plan.tuning;
   const share = estimate / Math.max(eligible, 1);
-  const pageEnd = plan.offset + plan.limit;
-  // Dense when reading rows in date order should find the page within the scan budget.
-  const looksDense = estimate > exactLimit && pageEnd <= scanBudget * share;
-  if (looksDense) {
-    const candidates = Math.max(pageEnd, Math.min(denseCandidates, Math.floor(scanBudget * share)));
-    const hits = await dense(tx, plan, candidates);
-    if (hits) return { total: rounded(estimate), exact: false, hits };
+  let count: number | null = null;
+  if (estimate <= exactLimit || share < countShare) {
+    // Few, or the planner cannot tell: count from the index bitmap, reading at most exactLimit + 1 rows.
+    await planner(tx, 'bitmap');
+    const [row] = await queryRows<{ n: number }>(
+      tx,
+      sql`select count(*)::int as n from (select 1 from agenda_items i where ${plan.filters} and ${plan.match('i')} limit ${exactLimit + 1}) s`,
+    );
+    count = row?.n ?? 0;
+    if (count <= exactLimit) return { total: count, exact: true, hits: await everyMatch(tx, plan, false) };
   }
-  await planner(tx, 'bitmap');
-  const [row] = await queryRows<{ n: number }>(
-    tx,
-    sql`select count(*)::int as n from (select 1 from agenda_items i where ${plan.filters} and ${plan.match('i')} limit ${exactLimit + 1}) s`,
-  );
-  const count = row?.n ?? 0;
-  if (count <= exactLimit) return { total: count, exact: true, hits: await sparse(tx, plan) };
-  // Many matches, but (as far as the estimate knows) spread thin: try date order once, unless it just failed.
-  const knownShare = Math.max(share, count / Math.max(eligible, 1));
-  const hits = looksDense
-    ? null
-    : await dense(tx, plan, Math.max(pageEnd, Math.min(denseCandidates, Math.floor(scanBudget * knownShare))));
-  return { total: rounded(Math.max(estimate, count)), exact: false, hits: hits ?? (await sparse(tx, plan)) };
+  const total = rounded(Math.max(estimate, count ?? 0));
+  const knownShare = Math.max(share, (count ?? 0) / Math.max(eligible, 1));
+  if (plan.sort !== 'relevance') {
+    // Date order: read the newest (oldest) rows until a page of matches is found, when that looks cheap.
+    const pageEnd = plan.offset + plan.limit;
+    const ids = pageEnd <= scanBudget * knownShare ? await dated(tx, plan, plan.match, plan.sort, pageEnd) : null;
+    if (ids) return { total, exact: false, hits: ids.slice(plan.offset).map((id) => ({ id, rank: 0 })) };
+    return { total, exact: false, hits: await everyMatch(tx, plan) };
+  }
+  const hits = (await tiered(tx, plan, knownShare)) ?? (await rumRanked(tx, plan)) ?? (await twoPhase(tx, plan, knownShare));
+  return { total, exact: false, hits };
 }
 
 /** The naive reference (see Tuning.naive): rank every match, count every match. */
 async function naivePage(tx: Tx, plan: SearchPlan): Promise<PageIds> {
   const { match, filters, offset, limit } = plan;
-  const order = plan.sort === 'relevance' ? sql`rank desc, i.meeting_date desc nulls last, i.id desc` : dateOrder(plan.sort, 'i');
+  const order = plan.sort === 'relevance' ? RANK_ORDER('i') : dateOrder(plan.sort, 'i');
   const hits = await queryRows<Hit>(
     tx,
     sql`select i.id, ${plan.rank('i')}::float8 as rank from agenda_items i where ${filters} and ${match('i')}
@@ -107,6 +143,139 @@ async function naivePage(tx: Tx, plan: SearchPlan): Promise<PageIds> {
   );
   const [row] = await queryRows<{ n: number }>(tx, sql`select count(*)::int as n from agenda_items i where ${filters} and ${match('i')}`);
   return { total: row?.n ?? 0, exact: true, hits };
+}
+
+/** Every match from the index bitmap, in the page's order: exact; used when matches are few. */
+async function everyMatch(tx: Tx, plan: SearchPlan, steer = true): Promise<Hit[]> {
+  // (Already steered to bitmaps when it follows the count.)
+  if (steer) await planner(tx, 'bitmap');
+  const relevance = plan.sort === 'relevance';
+  return queryRows<Hit>(
+    tx,
+    sql`select i.id, ${relevance ? plan.rank('i') : sql`0`}::float8 as rank from agenda_items i where ${plan.filters} and ${plan.match('i')}
+        order by ${relevance ? RANK_ORDER('i') : dateOrder(plan.sort, 'i')} limit ${plan.limit} offset ${plan.offset}`,
+  );
+}
+
+/**
+ * The head tiers, strongest first: `aNbM` holds items whose title has the word N times (4: or
+ * more) and whose decision has it M times (3: or more). ts_rank (no normalisation) of one term is
+ * (w₀ + Σⱼ wⱼ/(j+1)²) / 1.645 over its occurrences in text order, weights A 1, B 0.4, C 0.2,
+ * D 0.1, and title and decision come first; so a tier's least head score is below, and the body
+ * adds at most 0.2·(π²/6 − 1) — less than the gap between most neighbouring tiers.
+ */
+export const HEAD_TIERS: string[] = (() => {
+  const score = (a: number, b: number) => {
+    const w = [...Array<number>(a).fill(1), ...Array<number>(b).fill(0.4)];
+    return w.reduce((sum, x, j) => sum + (j === 0 ? x : x / (j + 1) ** 2), 0);
+  };
+  const tiers: Array<{ label: string; score: number }> = [];
+  for (let a = 0; a <= 4; a++) for (let b = 0; b <= 3; b++) if (a + b > 0) tiers.push({ label: `a${a}b${b}`, score: score(a, b) });
+  return tiers.sort((x, y) => y.score - x.score).map((t) => t.label);
+})();
+
+/**
+ * Many matches of one word: the head tiers are read strongest first until twice `tierCandidates`
+ * items are found (each a small GIN lookup: the strong tiers of even the commonest word are
+ * small), then ranked exactly. The last tier read may be cut (bitmap order), and body matches
+ * join only when the title/decision matches are fewer than the page needs.
+ */
+async function tiered(tx: Tx, plan: SearchPlan, share: number): Promise<Hit[] | null> {
+  if (!plan.tierWord) return null;
+  const pageEnd = plan.offset + plan.limit;
+  const want = Math.max(pageEnd, plan.tuning.tierCandidates);
+  // One statement: the tiers in order, each a GIN lookup; the outer LIMIT stops the loop once
+  // enough are found (the last tier read may be cut, in bitmap order).
+  const labels = HEAD_TIERS.map((tier) => `'${tier}${plan.tierWord!.replace(/'/g, "''")}'`);
+  await planner(tx, 'bitmap');
+  const rows = await queryRows<{ id: number }>(
+    tx,
+    sql`select s.id from unnest(${textArray(labels)}::text[]) with ordinality as t(label, ord)
+        cross join lateral (
+          select i.id from agenda_items i where ${plan.filters} and referat_head_tiers(i.head_tsv) @@ t.label::tsquery limit ${2 * want}
+        ) s limit ${2 * want}`,
+  );
+  const ids = rows.map((r) => r.id);
+  if (ids.length < pageEnd) ids.push(...(await bodyMatches(tx, plan, Math.max(plan.tuning.bodyCandidates, pageEnd), share)));
+  return rerank(tx, plan, [...new Set(ids)]);
+}
+
+/** A PostgreSQL text array literal. */
+function textArray(values: string[]): string {
+  return `{${values.map((v) => `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`;
+}
+
+/**
+ * Many matches on PostgreSQL with the RUM index (migration 0014): the index returns matches in
+ * order of `tsv <=> query`, which for one term is 1 / ts_rank but differs for compounds (our rank
+ * averages two queries) and in ties; so the best `rankCandidates` by distance are re-ranked
+ * exactly. Null when the index is missing or the query cannot use it.
+ */
+async function rumRanked(tx: Tx, plan: SearchPlan): Promise<Hit[] | null> {
+  if (!plan.rumQuery) return null;
+  const [has] = await queryRows<{ rum: boolean }>(tx, sql`select to_regclass('agenda_items_tsv_rum_idx') is not null as rum`);
+  if (!has?.rum) return null;
+  await planner(tx, 'ordered');
+  const n = Math.max(plan.tuning.rankCandidates, 2 * (plan.offset + plan.limit));
+  const rows = await queryRows<{ id: number }>(
+    tx,
+    sql`select i.id from agenda_items i where ${plan.filters} and i.tsv @@ ${plan.rumQuery} order by i.tsv <=> ${plan.rumQuery} limit ${n}`,
+  );
+  return rerank(tx, plan, rows.map((r) => r.id));
+}
+
+/**
+ * Many matches without RUM (PGlite, or a query RUM cannot serve): title and decision weigh most
+ * (A, B against C, D), so the candidates are the title/decision matches pre-ranked by the small
+ * vector (at most `headLimit` read, the best `headCandidates` kept), and the newest matches
+ * (`bodyCandidates` of them when title/decision matches are fewer than the page needs, else a
+ * few, for ties). The candidates are ranked exactly.
+ */
+async function twoPhase(tx: Tx, plan: SearchPlan, share: number): Promise<Hit[]> {
+  const { headLimit, headCandidates, bodyCandidates } = plan.tuning;
+  const pageEnd = plan.offset + plan.limit;
+  const ids: number[] = [];
+  let heads = 0;
+  if (plan.headMatch && plan.headRank) {
+    await planner(tx, 'bitmap');
+    const rows = await queryRows<{ id: number; n: number }>(
+      tx,
+      sql`select s.id, count(*) over ()::int as n from (
+            select i.id, i.meeting_date, ${plan.headRank('i')} as pre from agenda_items i
+            where ${plan.filters} and ${plan.headMatch('i')} limit ${headLimit}
+          ) s order by s.pre desc, s.meeting_date desc nulls last, s.id desc limit ${Math.max(headCandidates, pageEnd)}`,
+    );
+    ids.push(...rows.map((r) => r.id));
+    heads = rows[0]?.n ?? 0;
+  }
+  // The newest matches too: they win the ties (equal ranks are common when words are excluded or few), and
+  // they are the body matches needed when title/decision matches are too few for the page.
+  ids.push(...(await bodyMatches(tx, plan, Math.max(heads < pageEnd ? bodyCandidates : 2 * plan.limit, pageEnd), share)));
+  return rerank(tx, plan, [...new Set(ids)]);
+}
+
+/**
+ * Up to `count` matches: the newest, when reading rows in date order should find them within the
+ * scan budget (matches are a fair share of the rows) and does; else from the bitmap.
+ */
+async function bodyMatches(tx: Tx, plan: SearchPlan, count: number, share: number): Promise<number[]> {
+  const recent = count <= plan.tuning.scanBudget * share ? await dated(tx, plan, plan.match, 'newest', count) : null;
+  if (recent) return recent;
+  await planner(tx, 'bitmap');
+  const rows = await queryRows<{ id: number }>(tx, sql`select i.id from agenda_items i where ${plan.filters} and ${plan.match('i')} limit ${count}`);
+  return rows.map((r) => r.id);
+}
+
+/** The page of candidates ranked exactly by the full rank (a title/decision candidate may not match: `-word` in the body). */
+async function rerank(tx: Tx, plan: SearchPlan, ids: number[]): Promise<Hit[]> {
+  if (ids.length === 0) return [];
+  await planner(tx, 'bitmap');
+  return queryRows<Hit>(
+    tx,
+    sql`select i.id, ${plan.rank('i')}::float8 as rank from agenda_items i
+        where i.id = any(${intArray(ids)}::int[]) and ${plan.filters} and ${plan.match('i')}
+        order by ${RANK_ORDER('i')} limit ${plan.limit} offset ${plan.offset}`,
+  );
 }
 
 /** The planner's row estimate for items meeting a condition (EXPLAIN, nothing executed). */
@@ -120,76 +289,17 @@ export async function estimateRows(tx: Tx, condition: SQL): Promise<number> {
   return plan?.[0]?.Plan['Plan Rows'] ?? 0;
 }
 
-/** Steers the planner for the rest of the transaction: bitmap scans (sparse) or index order (dense). */
-async function planner(tx: Tx, mode: 'bitmap' | 'index'): Promise<void> {
+/**
+ * Steers the planner for the rest of the transaction: bitmap scans (few matches, or candidates
+ * from the index), index order (date order), or an ordered index scan without a sort (RUM).
+ */
+async function planner(tx: Tx, mode: 'bitmap' | 'index' | 'ordered'): Promise<void> {
   const bitmap = mode === 'bitmap';
   // set_config(…, true) is SET LOCAL, as one statement (the extended protocol takes one at a time).
   await tx.execute(
     sql`select set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', ${bitmap ? 'off' : 'on'}, true),
-        set_config('enable_bitmapscan', ${bitmap ? 'on' : 'off'}, true)`,
+        set_config('enable_bitmapscan', ${bitmap ? 'on' : 'off'}, true), set_config('enable_sort', ${mode === 'ordered' ? 'off' : 'on'}, true)`,
   );
-}
-
-/** Sparse strategy: all matches from the bitmap, exactly ordered. */
-async function sparse(tx: Tx, plan: SearchPlan): Promise<Hit[]> {
-  const { match, filters, offset, limit } = plan;
-  if (plan.sort !== 'relevance') {
-    return queryRows<Hit>(
-      tx,
-      sql`select i.id, 0::float8 as rank from agenda_items i where ${filters} and ${match('i')}
-          order by ${dateOrder(plan.sort, 'i')} limit ${limit} offset ${offset}`,
-    );
-  }
-  const pre = plan.headRank ?? plan.rank;
-  return queryRows<Hit>(
-    tx,
-    sql`with pre as (
-          select i.id, i.meeting_date, ${pre('i')} as pre from agenda_items i where ${filters} and ${match('i')}
-          order by pre desc, i.meeting_date desc nulls last, i.id desc limit ${Math.max(plan.tuning.sparseCandidates, offset + limit)})
-        select p.id, ${plan.rank('i')}::float8 as rank from pre p join agenda_items i on i.id = p.id
-        order by rank desc, p.pre desc, p.meeting_date desc nulls last, p.id desc limit ${limit} offset ${offset}`,
-  );
-}
-
-/** Dense strategy; null when the date-order scan found too few matches (the estimate was off). */
-async function dense(tx: Tx, plan: SearchPlan, candidates: number): Promise<Hit[] | null> {
-  await planner(tx, 'index');
-  if (plan.sort !== 'relevance') {
-    const ids = await newest(tx, plan, plan.match, plan.sort, plan.offset + plan.limit);
-    return ids && ids.slice(plan.offset).map((id) => ({ id, rank: 0 }));
-  }
-  const recent = await newest(tx, plan, plan.match, 'newest', candidates);
-  if (!recent) return null;
-  // The best title/decision matches join the newest ones, so a strong title match anywhere in
-  // time can still come first.
-  const head = plan.headMatch ? await headCandidates(tx, plan, plan.headMatch, plan.headRank!, candidates) : [];
-  const ids = [...new Set([...recent, ...head])];
-  return queryRows<Hit>(
-    tx,
-    sql`select i.id, ${plan.rank('i')}::float8 as rank from agenda_items i where i.id = any(${intArray(ids)}::int[])
-        order by rank desc, i.meeting_date desc nulls last, i.id desc limit ${plan.limit} offset ${plan.offset}`,
-  );
-}
-
-/** The best title/decision matches: ranked from the bitmap when few, else the newest of them. */
-async function headCandidates(
-  tx: Tx,
-  plan: SearchPlan,
-  headMatch: (alias: string) => SQL,
-  headRank: (alias: string) => SQL,
-  count: number,
-): Promise<number[]> {
-  if ((await estimateRows(tx, sql`${plan.filters} and ${headMatch('i')}`)) > plan.tuning.exactLimit) {
-    return (await newest(tx, plan, headMatch, 'newest', count)) ?? [];
-  }
-  await planner(tx, 'bitmap');
-  const rows = await queryRows<{ id: number }>(
-    tx,
-    sql`select i.id from agenda_items i where ${plan.filters} and ${headMatch('i')}
-        order by ${headRank('i')} desc, i.meeting_date desc nulls last limit ${count}`,
-  );
-  await planner(tx, 'index');
-  return rows.map((r) => r.id);
 }
 
 /**
@@ -197,13 +307,14 @@ async function headCandidates(
  * (or 20 per wanted match) rows; null when the scan ran out before finding them. The inner LIMIT bounds the rows read
  * and the outer LIMIT stops the scan early (no outer ORDER BY, which would read them all).
  */
-async function newest(
+async function dated(
   tx: Tx,
   plan: SearchPlan,
   match: (alias: string) => SQL,
   sort: 'newest' | 'oldest',
   count: number,
 ): Promise<number[] | null> {
+  await planner(tx, 'index');
   const scanLimit = Math.max(plan.tuning.denseScanLimit, count * 20);
   const rows = await queryRows<{ id: number }>(
     tx,

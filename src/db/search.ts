@@ -10,6 +10,7 @@
  * and turns the page into hits with snippets.
  */
 import { sql, type SQL } from 'drizzle-orm';
+import { grantsOf } from '../archive/policy.js';
 import type { SearchHit, SearchQuery, SearchResult } from '../archive/types.js';
 import type { DocumentKind, Viewer } from '../model/index.js';
 import { itemUrl } from '../web/urls.js';
@@ -159,6 +160,10 @@ interface Texts {
   rest: Tsq | null;
   /** The user typed no terms at all (a search by filters alone). */
   empty: boolean;
+  /** The query is one word or prefix (no phrase, alternative or exclusion). */
+  single: boolean;
+  /** The query excludes a word: a title/decision match may still have it in the body. */
+  excludes: boolean;
 }
 
 /** Stems the query's forms in one round trip; `querytree` is 'T' for a query of exclusions alone. */
@@ -173,7 +178,31 @@ async function tsqueries(tx: Tx, parsed: ParsedQuery, rest: ParsedQuery | null, 
     const tree = row?.[`q${i}`] ?? '';
     return { text: row?.[`t${i}`] ?? '', indexable: tree !== '' && tree !== 'T' };
   };
-  return { full: tsq(0), exact: tsq(1), compounds: hasCompounds(parsed, compounds), rest: rest ? tsq(2) : null, empty: parsed.clauses.length === 0 };
+  return { full: tsq(0), exact: tsq(1), compounds: hasCompounds(parsed, compounds), rest: rest ? tsq(2) : null, empty: parsed.clauses.length === 0, single: isSingleWord(parsed),
+    excludes: parsed.clauses.some((c) => c.alternatives.some((a) => a.negated)),
+  };
+}
+
+function isSingleWord(parsed: ParsedQuery): boolean {
+  const [clause, ...more] = parsed.clauses;
+  const alternative = clause?.alternatives.length === 1 ? clause.alternatives[0]! : null;
+  return more.length === 0 && alternative !== null && !alternative.negated && alternative.operand.kind === 'word';
+}
+
+/**
+ * A one-word query's label in the head tiers (migration 0014): `*start` (its first 8 letters at
+ * most) when it also matches as a prefix (compounds, `klima*`), `/lexeme` for a word alone; null
+ * when the database made more of it (a hyphenated word becomes a phrase).
+ */
+export function tierWord(tsquery: string): string | null {
+  const unquote = (w: string) => w.replace(/''/g, "'");
+  const prefix = /'((?:[^']|'')+)':\*/.exec(tsquery);
+  if (prefix) {
+    const letters = [...unquote(prefix[1]!)];
+    return letters.length >= 4 ? `*${letters.slice(0, 8).join('')}` : null;
+  }
+  const word = /^'((?:[^']|'')+)'$/.exec(tsquery.trim());
+  return word ? `/${unquote(word[1]!)}` : null;
 }
 
 type Plan = SearchPlan & { query: SQL };
@@ -218,9 +247,16 @@ function searchPlan(
   const head = !typed && !filterOnly;
   const headMatch = (a: string) => {
     const parts = [...(textMatch ? [sql`${col(a, 'head_tsv')} @@ ${tsq(texts.full)}`] : []), ...(cases ? [inCase(a)] : [])];
-    return parts.length === 1 ? parts[0]! : sql`(${sql.join(parts, sql` or `)})`;
+    const head = parts.length === 1 ? parts[0]! : sql`(${sql.join(parts, sql` or `)})`;
+    return texts.excludes ? sql`(${head} and ${match(a)})` : head;
   };
   const headRank = (a: string) => sql`(${textRank(col(a, 'head_tsv'))}${caseBonus(a)})`;
+  // The RUM index covers `tsv` of public rows: usable when that is the whole match and the viewer sees public rows only.
+  const g = grantsOf(viewer);
+  const publicOnly = textMatch && !typed && !cases && g.closed.length === 0 && g.confidential.length === 0;
+  // RUM expands a prefix into every lexeme it starts and ranks them all (slower than the bitmap): words only.
+  const rumQuery = publicOnly && !texts.full.text.includes(':*') ? tsq(texts.full) : null;
+  const word = publicOnly && texts.single ? tierWord(texts.full.text) : null;
 
   // Only the current version of each meeting is projected, so a meeting's items count once.
   const filters: SQL[] = [visibleItems(viewer, 'i')];
@@ -242,6 +278,8 @@ function searchPlan(
     rank,
     headMatch: head ? headMatch : null,
     headRank: head ? headRank : null,
+    rumQuery,
+    tierWord: word,
     // Nothing to rank by: the newest first.
     sort: filterOnly && (query.sort ?? 'relevance') === 'relevance' ? 'newest' : (query.sort ?? 'relevance'),
     offset,
