@@ -140,6 +140,11 @@ export function* generate(prep: Prepared, words: Words, items: number, seed: num
   const counts = (stats.counts = new Float64Array(words.words.length));
   const papers = stats.papers;
   const seenIn = new Int32Array(words.lexemes.length).fill(-1);
+  const sectionSeen = new Int32Array(words.lexemes.length).fill(-1);
+  const positionCount = new Int32Array(words.lexemes.length);
+  const positionText: string[] = new Array<string>(words.lexemes.length).fill('');
+  const quoted = words.lexemes.map((l) => l.replace(/'/g, "''"));
+  let sectionStamp = 0;
   const shapes = prep.samples.shapes;
   const recentCases = new Map<number, number[]>();
   let itemId = 0;
@@ -223,19 +228,27 @@ export function* generate(prep: Prepared, words: Words, items: number, seed: num
           markLexemes(ids);
           sections.push({ heading: spec.heading, type: spec.type, blocks: paragraphs.map((text) => ({ kind: 'paragraph' as const, text })) });
           // typed_tsv: this section's lexemes, prefixed with its type, positions after the previous sections' (tsvector ||).
-          const positions = new Map<number, number[]>();
+          // Positions per lexeme as text, built in arrays stamped per section (no Map per section).
+          sectionStamp++;
+          const order: number[] = [];
           let max = 0;
-          ids.forEach((w, i) => {
-            const l = lexemeOf[w]!;
-            if (l < 0) return;
-            const list = positions.get(l) ?? [];
-            if (list.length < 256) list.push(Math.min(MAX_POS, i + 1));
-            positions.set(l, list);
-          });
-          for (const [l, list] of positions) {
-            typed.push(`'${spec.type}/${words.lexemes[l]!.replace(/'/g, "''")}':${list.map((x) => Math.min(MAX_POS, x + typedOffset)).join(',')}`);
-            max = Math.max(max, list.at(-1)!);
+          for (let i = 0; i < ids.length; i++) {
+            const l = lexemeOf[ids[i]!]!;
+            if (l < 0) continue;
+            const pos = Math.min(MAX_POS, i + 1);
+            if (sectionSeen[l] !== sectionStamp) {
+              sectionSeen[l] = sectionStamp;
+              positionCount[l] = 0;
+              positionText[l] = '';
+              order.push(l);
+            }
+            if (positionCount[l]! < 256) {
+              positionText[l] += `${positionCount[l] === 0 ? '' : ','}${Math.min(MAX_POS, pos + typedOffset)}`;
+              positionCount[l]!++;
+              if (pos > max) max = pos;
+            }
           }
+          for (const l of order) typed.push(`'${spec.type}/${quoted[l]!}':${positionText[l]!}`);
           typedOffset = Math.min(MAX_POS, typedOffset + max);
         }
         // Cases: most items open one, a third return to a recent case of the organisation.

@@ -152,7 +152,7 @@ async function build(
   const seconds = () => ((performance.now() - start) / 1000).toFixed(0);
   try {
     log(`  ${driver}: building the national corpus of ${items.toLocaleString('en')} items`);
-    await l.exec(`set session_replication_role = replica; set maintenance_work_mem = '${driver === 'pglite' ? '256MB' : '1GB'}'; set synchronous_commit = off`);
+    await l.exec(`set session_replication_role = replica; set maintenance_work_mem = '${driver === 'pglite' ? '256MB' : '1GB'}'; set synchronous_commit = off${driver === 'postgres' ? "; set default_toast_compression = 'lz4'" : ''}`);
     const list = BIG_TABLES.map((t) => `'${t}'`).join(', ');
     const indexes = await l.query<{ name: string; def: string }>(
       `select i.indexname as name, i.indexdef as def from pg_indexes i

@@ -39,7 +39,10 @@ export class Columns {
   }
 }
 
-const escape = (s: string) => s.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'));
+const SPECIAL = /[\\\t\n\r]/;
+// Native replaceAll per character beats one regex with a callback on megabytes of text.
+const escape = (s: string) =>
+  SPECIAL.test(s) ? s.replaceAll('\\', '\\\\').replaceAll('\t', '\\t').replaceAll('\n', '\\n').replaceAll('\r', '\\r') : s;
 
 const arrayLiteral = (values: readonly string[]) => `{${values.map((v) => `"${v.replace(/["\\]/g, (c) => `\\${c}`)}"`).join(',')}}`;
 
