@@ -1,5 +1,6 @@
 /**
- * @module A synthetic corpus for the benchmark, generated from the seeds' structure and
+ * @module The public part's synthetic meetings (public.ts; search uses the national corpus,
+ * national/), generated from the seeds' structure and
  * vocabulary: real item shapes (sections by type, decisions, bilag), sentences resampled from
  * the seeds' sections of the same type, varied bodies and dates, and a sprinkling of rare words
  * so that rare-term queries have something to find. Deterministic for a given seed.

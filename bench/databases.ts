@@ -15,7 +15,8 @@ export async function openBenchDatabase(
   corpus: 'search' | 'public' = 'search',
 ): Promise<{ database: Database; fresh: boolean }> {
   if (driver === 'pglite') {
-    const dir = corpus === 'search' ? `data/bench/pglite-${items}` : `data/bench/${corpus}-${items}`;
+    const root = process.env.REFERAT_BENCH_DIR || 'data/bench';
+    const dir = corpus === 'search' ? `${root}/pglite-${items}` : `${root}/${corpus}-${items}`;
     if (fresh) await rm(dir, { recursive: true, force: true });
     return { database: await openPglite(dir), fresh };
   }

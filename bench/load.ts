@@ -1,8 +1,9 @@
 /**
- * @module Bulk loading of the synthetic corpus into the process model: the same row builders as
+ * @module Bulk loading of the public part's synthetic meetings (public.ts; search uses the
+ * national corpus, national/) into the process model: the same row builders as
  * `storeDocument`'s projection (`itemValues`, `childValues`, `ensurePapers` of content.ts, the
  * access levels of archive/view.ts), but many documents per transaction and multi-row statements
- * per table, so 200,000 items load in minutes. Each document becomes a meeting with one document
+ * per table. Each document becomes a meeting with one document
  * and one version (version 1, current) over its own file; the rows are what the projection would
  * write, marked as projected by today's code. Participations, memberships and case titles are
  * skipped (search does not read them).
