@@ -36,7 +36,8 @@ interface Slot {
 }
 
 /**
- * Parses the files, several at a time on worker threads when there are enough to pay for them.
+ * Parses the files on `threads` worker threads when there are enough to pay for them (one worker
+ * still pays: it parses while the caller stores).
  * `timeoutMs` is the budget per file on the workers; parsed here (few files), a parse cannot be
  * stopped midway and the budget only ends the wait for it.
  */
@@ -47,7 +48,7 @@ export async function* parseAll(
   timeoutMs = parseTimeoutMs(),
   lookahead = 2 * threads,
 ): AsyncGenerator<ParseResult> {
-  if (files.length < 4 || threads < 2) {
+  if (files.length < 4 || threads < 1) {
     for (const file of files) yield await parseHere(file, options, timeoutMs);
     return;
   }
@@ -156,5 +157,5 @@ async function parseHere(file: string, options: ImportOptions, timeoutMs: number
 
 /** A worker running the TypeScript parser through tsx (no build step). */
 function startWorker(): Worker {
-  return new Worker(new URL('./parse-worker.js', import.meta.url));
+  return new Worker(new URL('./parse-worker.js', import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: Number(process.env.REFERAT_WORKER_HEAP_MB) || 256 } });
 }
