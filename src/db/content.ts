@@ -158,7 +158,6 @@ export function childValues(doc: MeetingDocument, levels: Map<string, AccessLeve
       position,
       heading: s.heading,
       type: s.type,
-      blocks: s.blocks,
       plainText: sectionTextAt(s, item.attachments, levels.get(item.number) ?? 'public'),
     })),
   );
