@@ -28,7 +28,10 @@ export function preloadPdfjs() {
   return loading;
 }
 
-/** Whether those built-ins are Node's own (for tests). */
+/**
+ * Whether those built-ins are Node's own (for tests). core-js makes its copies print as
+ * "[native code]", but they are ordinary functions, with the `prototype` no built-in method has.
+ */
 export function nativesIntact() {
-  return NATIVES.every(([target, key]) => /\[native code\]/.test(Function.prototype.toString.call(target[key])));
+  return NATIVES.every(([target, key]) => !Object.prototype.hasOwnProperty.call(target[key], 'prototype'));
 }
