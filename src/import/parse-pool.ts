@@ -157,5 +157,5 @@ async function parseHere(file: string, options: ImportOptions, timeoutMs: number
 
 /** A worker running the TypeScript parser through tsx (no build step). */
 function startWorker(): Worker {
-  return new Worker(new URL('./parse-worker.js', import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: Number(process.env.REFERAT_WORKER_HEAP_MB) || 256 } });
+  return new Worker(new URL('./parse-worker.js', import.meta.url));
 }
