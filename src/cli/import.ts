@@ -6,6 +6,7 @@
  * (see web/internal.ts): one process writes, and its pages show the new documents at once.
  */
 import { open, readdir, readFile, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { databaseUrl, openDatabase, pgliteDataDir, type Database } from '../db/client.js';
 import { ArchiveLockedError, describeHolder, type LockHolder } from '../db/lock.js';
@@ -171,6 +172,15 @@ async function withoutManifestAgendas(files: string[]): Promise<{ files: string[
   return { files: files.filter((f) => !taken.has(f.toLowerCase())), taken: files.filter((f) => taken.has(f.toLowerCase())) };
 }
 
+/**
+ * Parsing workers for an import: one core is the store's (the one writer, and on PGlite the
+ * database itself runs in this thread), the others parse. Each worker costs ~100 MB.
+ */
+export function parserThreads(): number {
+  const wanted = Number(process.env.REFERAT_IMPORT_WORKERS);
+  return Number.isInteger(wanted) && wanted > 0 ? wanted : Math.max(1, availableParallelism() - 1);
+}
+
 /** Imports files one by one; a failure is recorded with its reason and leaves the database unchanged. */
 export async function importFiles(
   database: Database,
@@ -180,7 +190,7 @@ export async function importFiles(
 ): Promise<ImportSummary> {
   const summary: ImportSummary = { imported: [], updated: [], unchanged: [], kept: [], failed: [], rows: [] };
   let index = 0;
-  for await (const result of parseAll(files, options)) {
+  for await (const result of parseAll(files, options, parserThreads())) {
     const file = result.file;
     progress(index++, file);
     try {

@@ -1,7 +1,7 @@
 /**
  * @module The rows a document version projects to: agenda items (matched to their stable ids by
  * number and title), their sections and bilag, and participations. Runs inside the caller's
- * transaction; few, multi-row statements so a projection costs a handful of round trips.
+ * transaction; few, multi-row statements (new items too) so a projection costs a handful of round trips.
  */
 import { inArray, sql, type SQL } from 'drizzle-orm';
 import { itemLevels, sectionTextAt } from '../archive/view.js';
@@ -65,6 +65,8 @@ export async function writeItems(tx: Tx, doc: MeetingDocument, target: Projectio
   const paperIds = await ensurePapers(tx, doc.items.map((i) => i.caseNumber));
   const levels = itemLevels(doc);
   const ids: number[] = [];
+  // New items go in as one multi-row insert: one round trip, not one per item.
+  const fresh: Array<ReturnType<typeof itemValues>> = [];
   for (const [position, item] of doc.items.entries()) {
     const values = itemValues(doc, item, position, levels.get(item.number) ?? 'public', target, paperIds);
     const id = matched[position];
@@ -78,11 +80,14 @@ export async function writeItems(tx: Tx, doc: MeetingDocument, target: Projectio
         .update(agendaItems)
         .set({ ...values, deletedAt: null, modifiedAt: sql`case when ${changed} then now() else ${agendaItems.modifiedAt} end` })
         .where(sql`${agendaItems.id} = ${id}`);
-      ids.push(id);
+      ids[position] = id;
     } else {
-      const [row] = await tx.insert(agendaItems).values(values).returning({ id: agendaItems.id });
-      ids.push(row!.id);
+      fresh.push(values);
     }
+  }
+  if (fresh.length > 0) {
+    const rows = await tx.insert(agendaItems).values(fresh).returning({ id: agendaItems.id, position: agendaItems.position });
+    for (const row of rows) ids[row.position] = row.id;
   }
   const kept = new Set(ids);
   const removed = existing.filter((e) => !kept.has(e.id)).map((e) => e.id);
@@ -153,7 +158,6 @@ export function childValues(doc: MeetingDocument, levels: Map<string, AccessLeve
       position,
       heading: s.heading,
       type: s.type,
-      blocks: s.blocks,
       plainText: sectionTextAt(s, item.attachments, levels.get(item.number) ?? 'public'),
     })),
   );

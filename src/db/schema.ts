@@ -18,7 +18,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { boolean, check, customType, date, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
-import type { Block, MeetingDocument, VersionChange } from '../model/index.js';
+import type { MeetingDocument, VersionChange } from '../model/index.js';
 import { AccessLevel, AttendanceStatus, AuthorityKind, DocumentKind, MeetingStatus, MembershipRole, OrganizationKind, VersionSource } from '../model/index.js';
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
@@ -284,7 +284,7 @@ export const sections = pgTable(
     position: integer('position').notNull(),
     heading: text('heading'),
     type: text('type').notNull(),
-    blocks: jsonb('blocks').$type<Block[]>().notNull(),
+    // The blocks are in the version's model; only the plain text is kept here (for snippets).
     /** Plain text without bilag the item's viewers may not see; searched through typed_tsv. */
     plainText: text('plain_text').notNull(),
   },

@@ -55,6 +55,32 @@ describe('parseAll: limits and listeners', () => {
     expect(Math.max(...counts)).toBeLessThanOrEqual(5);
   }, 120_000);
 
+  it('runs at most `lookahead` files ahead of a slow consumer (a bounded queue, not every result held)', async () => {
+    const { Worker } = await import('node:worker_threads');
+    let handed = 0;
+    const post = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function (this: InstanceType<typeof Worker>, ...args: Parameters<typeof post>) {
+      handed++;
+      return post.apply(this, args);
+    };
+    const ahead: number[] = [];
+    try {
+      let taken = 0;
+      for await (const r of parseAll(smallFiles(24), {}, 2, 60_000, 3)) {
+        expect(r.ok).toBe(true);
+        taken++;
+        // A store slower than the parsers: the workers would race ahead if nothing held them back.
+        await new Promise((resolve) => setTimeout(resolve, 60));
+        ahead.push(handed - taken);
+      }
+      expect(taken).toBe(24);
+    } finally {
+      Worker.prototype.postMessage = post;
+    }
+    expect(Math.max(...ahead)).toBeLessThanOrEqual(3);
+    expect(Math.max(...ahead)).toBeGreaterThanOrEqual(2);
+  }, 120_000);
+
   it('stops a file that takes longer than the time budget, reports it, and goes on', async () => {
     const files = smallFiles(4);
     const results = [];

@@ -4,7 +4,9 @@
  * Every file finishes: a parse that runs past the time budget is stopped by terminating its
  * worker (reported as "took longer than N s"), a worker that dies fails only its own file, and
  * a fresh worker takes over the rest. Each worker carries a fixed set of listeners, whatever
- * the number of files.
+ * the number of files. Memory stays bounded whatever the number of files: workers run at most
+ * `lookahead` files ahead of the consumer (a slow store holds the parsers back), and a result is
+ * let go as soon as it is handed over.
  */
 import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
@@ -34,7 +36,8 @@ interface Slot {
 }
 
 /**
- * Parses the files, several at a time on worker threads when there are enough to pay for them.
+ * Parses the files on `threads` worker threads when there are enough to pay for them (one worker
+ * still pays: it parses while the caller stores).
  * `timeoutMs` is the budget per file on the workers; parsed here (few files), a parse cannot be
  * stopped midway and the budget only ends the wait for it.
  */
@@ -43,28 +46,32 @@ export async function* parseAll(
   options: ImportOptions = {},
   threads = availableParallelism(),
   timeoutMs = parseTimeoutMs(),
+  lookahead = 2 * threads,
 ): AsyncGenerator<ParseResult> {
-  if (files.length < 4 || threads < 2) {
+  if (files.length < 4 || threads < 1) {
     for (const file of files) yield await parseHere(file, options, timeoutMs);
     return;
   }
   const slots = new Set<Slot>();
-  const results = files.map(() => {
-    let resolve!: (r: ParseResult) => void;
-    return { promise: new Promise<ParseResult>((r) => (resolve = r)), resolve, done: false };
-  });
+  // Only the files handed out and not yet taken by the consumer have an entry: the bounded queue.
+  const results = new Map<number, { promise: Promise<ParseResult>; resolve: (r: ParseResult) => void; done: boolean }>();
   let next = 0;
+  /** The index of the file the consumer waits for (or takes next). */
+  let taken = 0;
   const settle = (id: number, result: ParseResult) => {
-    const entry = results[id]!;
-    if (entry.done) return;
+    const entry = results.get(id);
+    if (!entry || entry.done) return;
     entry.done = true;
     entry.resolve(result);
   };
   const fail = (id: number, error: Error) => settle(id, { file: files[id]!, ok: false, error });
 
   const feed = (slot: Slot) => {
-    if (slot.retired || next >= files.length) return;
+    if (slot.retired || slot.id !== null || next >= files.length || next >= taken + Math.max(lookahead, threads)) return;
     const id = next++;
+    let resolve!: (r: ParseResult) => void;
+    const promise = new Promise<ParseResult>((r) => (resolve = r));
+    results.set(id, { promise, resolve, done: false });
     slot.id = id;
     slot.timer = setTimeout(() => {
       fail(id, new ImportError(basename(files[id]!), `took longer than ${timeoutMs / 1000} s to read; stopped`));
@@ -115,7 +122,13 @@ export async function* parseAll(
   };
   for (let i = 0; i < Math.min(threads, files.length); i++) spawn();
   try {
-    for (const result of results) yield await result.promise;
+    for (; taken < files.length; taken++) {
+      // Idle workers held back by the window take the files the consumer has made room for.
+      for (const slot of slots) feed(slot);
+      const result = await results.get(taken)!.promise;
+      results.delete(taken);
+      yield result;
+    }
   } finally {
     const live = [...slots];
     for (const slot of live) {

@@ -7,6 +7,7 @@ import { noisePng } from '../../../test/fixtures/make/png.js';
 import { renderPdf } from '../../../test/fixtures/make/pdf.js';
 import { plainLine } from '../line.js';
 import { readPdf } from './pdf.js';
+import { nativesIntact } from './pdf-natives.js';
 
 type Doc = InstanceType<typeof PDFDocument>;
 
@@ -99,6 +100,31 @@ describe('readPdf', () => {
     const [line] = await readPdf(pdf, 'link.pdf');
     expect(line!.text).toBe('Referatet kan ses her. Se også bilaget.');
     expect(line!.links).toEqual([{ text: 'her', url: 'https://www.kl.dk/kkr' }]);
+  });
+
+  it('finds the style of a font a later page brings, and of fonts earlier pages loaded', async () => {
+    const pdf = await pdfOf((doc) => {
+      doc.font('Helvetica').fontSize(10).text('Første side uden fed skrift.', 70, 100);
+      doc.addPage();
+      doc.font('Helvetica-Bold').fontSize(10).text('Fed overskrift', 70, 100);
+      doc.font('Helvetica').fontSize(10).text('Almindelig tekst på side to.', 70, 130);
+      doc.addPage();
+      doc.font('Helvetica-Bold').fontSize(10).text('Fed igen på side tre', 70, 100);
+      doc.font('Helvetica-Oblique').fontSize(10).text('Kursiv på side tre', 70, 130);
+    });
+    const lines = await readPdf(pdf, 'fonts.pdf');
+    expect(lines.map((l) => [l.text, l.bold, l.italic])).toEqual([
+      ['Første side uden fed skrift.', false, false],
+      ['Fed overskrift', true, false],
+      ['Almindelig tekst på side to.', false, false],
+      ['Fed igen på side tre', true, false],
+      ['Kursiv på side tre', false, true],
+    ]);
+  });
+
+  it("leaves Node's own Array.prototype.push and JSON in place (pdf.js's core-js replaces them with slower copies)", async () => {
+    await readPdf(await pdfOf((doc) => doc.text('Tekst', 70, 100)), 'natives.pdf');
+    expect(nativesIntact()).toBe(true);
   });
 
   it('reports a PDF without a text layer as scanned', async () => {

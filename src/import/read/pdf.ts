@@ -4,12 +4,12 @@
  * document's lines (pdf-layout.ts). Pages are loaded and released one at a time so a 50 MB
  * PDF never holds more than one page's objects; only the small line records are kept.
  */
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/types/src/display/api.js';
 import type { Line } from '../line.js';
 import { assemble, type PageBox } from './pdf-layout.js';
 import { pageLines, type LinkBox, type PageLine, type TextRun } from './pdf-page.js';
 import { guardPdfjsRejections } from './pdf-guard.js';
+import { loadPdfjs } from './pdf-natives.js';
 
 interface FontInfo {
   bold: boolean;
@@ -20,6 +20,7 @@ interface FontInfo {
 export async function readPdf(bytes: Uint8Array, fileName: string): Promise<Line[]> {
   if (bytes.length === 0) throw new Error(`${fileName}: the file is empty`);
   guardPdfjsRejections();
+  const { getDocument } = await loadPdfjs();
   let doc: PDFDocumentProxy;
   try {
     // pdfjs takes ownership of (and may detach) the buffer it is given, and refuses Node's
@@ -55,9 +56,11 @@ export async function readPdf(bytes: Uint8Array, fileName: string): Promise<Line
 
 /** The positioned text runs and link boxes of one page. */
 async function readPage(page: PDFPageProxy): Promise<{ runs: TextRun[]; links: LinkBox[]; box: PageBox }> {
-  // The operator list loads the page's fonts into commonObjs, where their real names and flags live.
-  await page.getOperatorList();
   const content = await page.getTextContent();
+  // The real names and flags of fonts live in commonObjs (one per document), which only an
+  // operator list fills: parsing the page a second time for it is paid only on a page that
+  // brings a font not seen before, not on every page.
+  if (content.items.some((item) => 'str' in item && item.str !== '' && !page.commonObjs.has(item.fontName))) await page.getOperatorList();
   const fonts = new Map<string, FontInfo>();
   const runs: TextRun[] = [];
   for (const item of content.items) {
