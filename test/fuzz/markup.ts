@@ -4,7 +4,7 @@
  * DTD among them; huge attributes; CDATA holding broken HTML), and well-formed random trees
  * built from the element names the real formats use.
  */
-import { anyString, mutateLines, type Recipe } from './mutate.js';
+import { anyString, MAX_CHARS, mutateLines, type Recipe } from './mutate.js';
 import type { Rng } from './rng.js';
 
 const HTML_TAGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'div', 'span', 'b', 'strong', 'i', 'em', 'u', 'a', 'ul', 'ol', 'li', 'table', 'thead', 'tbody', 'tr', 'td', 'th', 'br', 'hr', 'details', 'summary', 'button', 'section', 'article', 'main', 'nav', 'header', 'footer', 'font', 'sup', 'sub', 'pre', 'blockquote', 'dl', 'dt', 'dd', 'caption', 'img', 'script', 'style', 'noscript', 'iframe', 'svg', 'math', 'template', 'textarea', 'title'];
@@ -27,7 +27,7 @@ export function tokens(markup: string): string[] {
 
 function attribute(rng: Rng): string {
   const name = rng.pick(['href', 'class', 'id', 'colspan', 'rowspan', 'style', 'xmlns', 'xmlns:x', 'encoding', 'ID', 'type', 'lang']);
-  const value = rng.chance(0.1) ? 'x'.repeat(rng.size(2_000_000)) : rng.pick(['1', '0', '-1', '99999', '1e309', 'javascript:alert(1)', '"', "'", '&amp;', '', anyString(rng, 20)]);
+  const value = rng.chance(0.05) ? 'x'.repeat(rng.size(1_000_000)) : rng.pick(['1', '0', '-1', '99999', '1e309', 'javascript:alert(1)', '"', "'", '&amp;', '', anyString(rng, 20)]);
   return ` ${name}="${value.replace(/"/g, '&quot;')}"`;
 }
 
@@ -36,6 +36,7 @@ export function mutateMarkup(rng: Rng, markup: string, names: readonly string[],
   let toks = tokens(markup);
   const times = rng.int(1, 6);
   for (let t = 0; t < times; t++) {
+    const before = toks.slice();
     const i = toks.length === 0 ? 0 : rng.int(0, toks.length - 1);
     const tok = toks[i] ?? '';
     const op = rng.int(0, 13);
@@ -66,6 +67,11 @@ export function mutateMarkup(rng: Rng, markup: string, names: readonly string[],
       case 11: toks.splice(i, 0, `<${name}>${anyString(rng, 200)}</${name}>`); break;
       case 12: toks = mutateLines(rng, toks, [toks], recipe); break;
       default: toks.splice(i, 0, `<${name}${attribute(rng)}/>`);
+    }
+    // An op that grows the input past the cap is undone.
+    if (toks.reduce((n, x) => n + x.length, 0) > MAX_CHARS) {
+      toks = before;
+      recipe.push('undone: too large');
     }
   }
   return toks.join('');

@@ -44,10 +44,17 @@ function raggedRow(rng: Rng, line: string): string {
 }
 
 /** Structure-aware mutations of a document's lines (text, Markdown, or markup split at tags). */
+/** The most characters a mutation may grow an input to (a line repeated 2,000 times could make gigabytes). */
+export const MAX_CHARS = 4 * 1024 * 1024;
+
+const sizeOf = (parts: readonly string[]) => parts.reduce((n, p) => n + p.length, 0);
+
 export function mutateLines(rng: Rng, lines: string[], donors: readonly string[][], recipe: Recipe): string[] {
   let out = [...lines];
   const times = rng.int(1, 6);
   for (let t = 0; t < times; t++) {
+    // An op that grows the input past the cap is undone (and named so in the recipe).
+    const before = out.slice();
     const i = out.length === 0 ? 0 : rng.int(0, out.length - 1);
     const line = out[i] ?? '';
     const op = rng.int(0, 17);
@@ -94,6 +101,10 @@ export function mutateLines(rng: Rng, lines: string[], donors: readonly string[]
       case 15: out[i] = line.replace(/\d+/g, () => String(rng.pick([0, -1, 32, 13, 99, 2 ** 53, 1e21, 2024, 1899, 9999]))); break;
       case 16: out = out.slice(rng.int(0, out.length)).concat(out.slice(0, rng.int(0, out.length))); break;
       default: out.reverse();
+    }
+    if (sizeOf(out) > MAX_CHARS) {
+      out = before;
+      recipe.push('undone: too large');
     }
   }
   return out;
