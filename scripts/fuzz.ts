@@ -25,6 +25,9 @@ const MAX_GROWTH_MB = 256;
 
 console.log(`fuzz: seed ${seed}, ${only ? `inputs ${only.join(',')}` : `${inputs} inputs`}, ${workers} workers, ${timeoutMs / 1000} s bound per input (replay: ${replayCommand(seed)})`);
 let printed = 0;
+// Ctrl-C (or SIGTERM) ends the run early with the report of the inputs run so far.
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => (stopping = true));
 const start = performance.now();
 const database = storeMax > 0 ? await openTestDatabase() : null;
 const summary = await runFuzz({
@@ -34,6 +37,7 @@ const summary = await runFuzz({
   workers,
   timeoutMs,
   poolSize: 40,
+  stop: () => stopping,
   store: database ? { db: database, every: Math.max(1, Math.floor(inputs / 3 / storeMax)), max: storeMax } : undefined,
   progress: (done, s) => {
     if (done < printed + 5000) return;
@@ -45,6 +49,7 @@ await database?.close();
 console.log(report(summary));
 const growth = rssGrowthMb(summary.rss);
 let failed = summary.failures.length > 0;
+if (stopping) console.log(`stopped early after ${summary.inputs} inputs`);
 if (growth > MAX_GROWTH_MB && !only) {
   console.log(`FAIL: RSS grew ${growth} MB over the last third of the run (bound ${MAX_GROWTH_MB} MB)`);
   failed = true;

@@ -35,6 +35,8 @@ export interface FuzzOptions {
   store?: { db: Database; every: number; max: number };
   /** Where failing inputs go; a folder under the OS tmp dir by default. */
   saveDir?: string;
+  /** Asked before each input: true ends the run early (the inputs in flight finish, the report is of those run). */
+  stop?: () => boolean;
   /** Called about every second. */
   progress?: (done: number, summary: FuzzSummary) => void;
 }
@@ -151,7 +153,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzSummary> {
 
   let next = 0;
   const lane = async () => {
-    while (next < indexes.length) {
+    while (next < indexes.length && !options.stop?.()) {
       const index = indexes[next++]!;
       const input = await makeInput(ctx, index);
       const keep = !!options.store && summary.stored.attempted < options.store.max && importedCount % options.store.every === 0;
