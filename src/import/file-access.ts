@@ -137,6 +137,9 @@ const DOCX_TEXT_PART = /^(word\/.*\.xml|docProps\/(core|app|custom)\.xml)$/i;
 /** No part may inflate beyond this (a ZIP bomb is not a document). */
 const MAX_PART_BYTES = 64 * 1024 * 1024;
 
+/** A character reference's character; one past U+10FFFF (String.fromCodePoint throws) is U+FFFD. */
+const codePoint = (n: number) => (n <= 0x10ffff ? String.fromCodePoint(n) : '\ufffd');
+
 function docxAccess(bytes: Uint8Array): AccessLevel {
   const parts = zipTexts(bytes, (name) => DOCX_TEXT_PART.test(name));
   if (parts === null || parts.length === 0) return 'closed';
@@ -147,7 +150,7 @@ function docxAccess(bytes: Uint8Array): AccessLevel {
     const words = xml
       .replace(/<\/w:p>|<w:br\b[^>]*>|<w:tab\b[^>]*>|<w:cr\b[^>]*>/g, ' ')
       .replace(/<[^>]*>/g, '')
-      .replace(/&(lt|gt|amp|quot|apos|#\d+|#x[0-9a-f]+);/gi, (_, e: string) => ENTITY[e.toLowerCase()] ?? String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)));
+      .replace(/&(lt|gt|amp|quot|apos|#\d+|#x[0-9a-f]+);/gi, (_, e: string) => ENTITY[e.toLowerCase()] ?? codePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)));
     level = mostRestrictive(level, markerAccess(words));
   }
   return level;

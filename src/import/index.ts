@@ -35,8 +35,9 @@ export class ImportError extends Error {
   constructor(
     readonly fileName: string,
     readonly reason: string,
+    options?: ErrorOptions,
   ) {
-    super(`${fileName}: ${reason}`);
+    super(`${fileName}: ${reason}`, options);
   }
 }
 
@@ -105,7 +106,8 @@ export async function importBytes(bytes: Uint8Array, fileName: string, options: 
     if (error instanceof ImportError) throw error;
     // Readers name the file themselves; keep it once.
     const message = (error as Error).message;
-    throw new ImportError(fileName, message.startsWith(fileName) ? message.slice(fileName.length).replace(/^[:\s]+/, '') : message);
+    // The caught error stays as the cause: a bug surfacing here is told from a bad file by it.
+    throw new ImportError(fileName, message.startsWith(fileName) ? message.slice(fileName.length).replace(/^[:\s]+/, '') : message, { cause: error });
   }
 }
 

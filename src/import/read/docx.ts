@@ -87,6 +87,9 @@ function mainDocumentPath(zip: ZipArchive): string {
 }
 
 function reason(error: unknown): string {
+  // mammoth fails on some malformed parts with a TypeError of its own ("Cannot read properties of
+  // null"): the file's fault, but its words say nothing to the reader.
+  if (error instanceof TypeError || error instanceof RangeError) return 'a part of the package is malformed';
   const message = error instanceof Error ? error.message : String(error);
   return message.split('\n')[0]!.slice(0, 200);
 }

@@ -8,9 +8,13 @@ import { plainLine, type Line } from '../line.js';
 import { isUrl, parseInline } from './inline.js';
 import { repairPageLines } from './page-lines.js';
 
-/** Decodes a text file: UTF-8 (with or without BOM), else Windows-1252; line ends normalised. */
+/** Decodes a text file: UTF-16 with its BOM, UTF-8 (with or without BOM), else Windows-1252; line ends normalised. */
 export function decodeText(bytes: Uint8Array): string {
   let text: string;
+  // Notepad's "Unicode" is UTF-16 with a BOM (format detection reads it so): as Windows-1252 it was a
+  // NUL between every letter.
+  const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : null;
+  if (utf16) return repairMojibake(new TextDecoder(utf16).decode(bytes.subarray(2)).replace(/\r\n?/g, '\n'));
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {

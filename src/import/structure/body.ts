@@ -20,7 +20,9 @@ export function isBodyName(text: string): boolean {
 
 /** A body's name without the header words around it: "Møde i X" → "X", "X (2018-2021)" → "X". */
 export function cleanBodyName(name: string): string {
-  let t = name.trim();
+  // Whitespace collapsed first: the suffix patterns (`\s*…$`) are quadratic in a long run of it,
+  // as a table row of thousands of empty cells (tabs) has.
+  let t = name.replace(/\s+/g, ' ').trim();
   for (const p of ORGANISATION_WORDS.prefixes) t = t.replace(p, '');
   for (const p of ORGANISATION_WORDS.suffixes) t = t.replace(p, '');
   return t.trim() || name.trim();

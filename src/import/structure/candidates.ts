@@ -107,7 +107,10 @@ export function runningLines(lines: readonly Line[]): Set<number> {
     // number, so numbered headings of one run ("3. Budget", "4. Budget") are never taken for one.
     const key = inlineCandidate(line.text) ? comparable(line.text) : comparable(line.text.replace(/\d+/g, '#'));
     if (key === '') return;
-    byKey.set(key, [...(byKey.get(key) ?? []), i]);
+    // Pushed, not copied: a line repeated on every one of thousands of pages made copying quadratic.
+    const indexes = byKey.get(key);
+    if (indexes) indexes.push(i);
+    else byKey.set(key, [i]);
   });
   const running = new Set<number>();
   for (const indexes of byKey.values()) if (indexes.length >= 3) for (const i of indexes) running.add(i);

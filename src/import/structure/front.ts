@@ -172,7 +172,8 @@ export function readFrontMatter(lines: readonly Line[], hints: LayoutHints): Fro
     }
     flushPlace();
     if (BANNER.test(text)) front.kindHint = kindOf(text);
-    else if ((m = BODY_AND_KIND.exec(text)) && (front.body === null || (banner !== null && banner.length > text.length && banner.endsWith(text)))) {
+    // A banner is short; the pattern is quadratic in a long run of whitespace (seconds for a 300 KB line).
+    else if (text.length <= 300 && (m = BODY_AND_KIND.exec(text)) && (front.body === null || (banner !== null && banner.length > text.length && banner.endsWith(text)))) {
       banner = text;
       front.body = m[1]!.trim();
       front.kindHint = kindOf(m[2]!);

@@ -14,8 +14,11 @@ import { isPersonName, parseAbsence, parseParticipant } from './participants.js'
 
 // A person's name: capitalised words (with "af", "de", "van" between them), perhaps a party letter.
 // A word is capitalised; a full stop belongs only to initials ("H.C.", "B."), so a sentence's end is never inside a name.
+// A name starts at a word's start and has at most ten words: otherwise a long word in capitals, or a
+// long run of capitalised words, was scanned to its end from every letter or word in it (seconds for
+// a few kilobytes, quadratic).
 const WORD = String.raw`(?:(?:\p{Lu}\.)+|\p{Lu}[\p{L}'’\-]*)`;
-const NAME = String.raw`${WORD}(?:\s+(?:${WORD}|af|de|van|von|la))*(?:\s*\([^()]{1,20}\))?`;
+const NAME = String.raw`(?<![\p{L}'’\-])${WORD}(?:\s+(?:${WORD}|af|de|van|von|la)){0,9}(?:\s*\([^()]{1,20}\))?`;
 const NAMES = String.raw`${NAME}(?:\s*(?:,|og)\s*${NAME})*`;
 
 /** Phrases with the names before them, matched case-sensitively so that names must be capitalised. */

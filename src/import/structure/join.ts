@@ -13,8 +13,8 @@ const LOWER = /^\p{Ll}/u;
  * but "KKR-" + "Midtjylland" keeps its hyphen and "social-" + "og" keeps hyphen and space.
  */
 export function joinBroken(left: string, right: string): string {
-  const l = left.replace(/\s+$/, '');
-  const r = right.replace(/^\s+/, '');
+  const l = left.trimEnd();
+  const r = right.trimStart();
   if (l === '') return r;
   if (r === '') return l;
   // A web address broken at the line end continues without a space ("…/hoering-" + "udkast-…").
@@ -23,15 +23,18 @@ export function joinBroken(left: string, right: string): string {
   if (/^(https?:\/\/|www\.)/i.test(lastToken) && /[_/.\-]/.test(firstToken) && !/^\p{Lu}/u.test(firstToken)) {
     return l + r;
   }
-  const hyphen = /(\p{L})\s?-$/u.exec(l);
+  // Only the end of `l` is looked at: callers join line after line onto a growing text, and a
+  // pattern run over all of it each time made that quadratic.
+  const tail = l.slice(-4);
+  const hyphen = /(\p{L})\s?-$/u.exec(tail);
   if (hyphen) {
     const firstWord = /^[\p{L}]+/u.exec(r)?.[0] ?? '';
-    const stem = l.slice(0, hyphen.index + 1);
+    const stem = l.slice(0, l.length - tail.length + hyphen.index + 1);
     if (LOWER.test(r) && !KEEP_HYPHEN_BEFORE.has(firstWord.toLowerCase())) return stem + r;
     if (KEEP_HYPHEN_BEFORE.has(firstWord.toLowerCase())) return `${stem}- ${r}`;
     return `${stem}-${r}`;
   }
-  if (/[/-]$/.test(l) && !LETTER.test(l.slice(-2, -1))) return l + r;
+  if (/[/-]$/.test(tail) && !LETTER.test(l.slice(-2, -1))) return l + r;
   return `${l} ${r}`;
 }
 
@@ -44,9 +47,25 @@ export function mendSpacedHyphens(text: string): string {
 }
 
 
-/** Joins the visual lines of one paragraph. */
+/**
+ * Joins the visual lines of one paragraph. joinBroken looks only at the end of the text before, so
+ * all but a short end is set aside as it grows: a string grown line by line is copied whole by every
+ * trim, which made a paragraph of thousands of lines quadratic.
+ */
 export function joinLines(lines: readonly string[]): string {
-  return lines.reduce((acc, line) => joinBroken(acc, line), '');
+  const done: string[] = [];
+  let end = '';
+  for (const line of lines) {
+    end = joinBroken(end, line);
+    if (end.length < 4096) continue;
+    // Cut at a space, keeping the last word whole (a web address is continued by what follows).
+    const cut = end.lastIndexOf(' ', end.length - 1024);
+    if (cut > 0 && end.slice(cut).trim() !== '') {
+      done.push(end.slice(0, cut));
+      end = end.slice(cut);
+    }
+  }
+  return done.join('') + end;
 }
 
 /** True when text ends like a finished sentence or clause. */

@@ -85,13 +85,14 @@ function groupHeading(line: Line): string | null {
   return /^fra\s+\S/i.test(t) && (line.bold || line.heading > 0) && t.length <= 60 ? t : null;
 }
 
+// List labels too: a transcript that lost its line breaks runs "… Medlemmer: … Fraværende: …" into one line.
+// Compiled once: built per line, they cost more than the rest of reading a header of many lines.
+const INLINE_LABELS = FRONT_LABELS.filter((l) => l.field !== 'none').map(({ word }) => new RegExp(`\\s(${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')})\\s*:\\s*\\S`, 'giu'));
+
 /** Inline labels after other text ("… kl. 10:00 Mødested: Mødelokale 1"): the text before, and the pairs. */
 function splitInline(text: string): { before: string; pairs: LabelMatch[] } | null {
-  // List labels too: a transcript that lost its line breaks runs "… Medlemmer: … Fraværende: …" into one line.
-  const words = FRONT_LABELS.filter((l) => l.field !== 'none');
   const starts: number[] = [];
-  for (const { word } of words) {
-    const re = new RegExp(`\\s(${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')})\\s*:\\s*\\S`, 'giu');
+  for (const re of INLINE_LABELS) {
     for (const m of text.matchAll(re)) {
       // Only a capitalised label starts a pair inside a line: "… i stedet: …" is prose.
       if (/^\p{Lu}/u.test(m[1]!)) starts.push(m.index! + 1);

@@ -238,8 +238,13 @@ function municipalityRunOn(text: string): { municipality: string; rest: string }
   return null;
 }
 
+/** The longest text read as one member's or afbud's entry with a substitute (a run of names a transcript joined stays far below). */
+const MAX_ENTRY = 2000;
+
 /** "X, i stedet deltog Y" → where the phrase starts and Y; null when the line names no substitute. */
 function substituteOf(text: string): { index: number; substitute: string } | null {
+  // An afbud line is short; the lexicon's patterns, unanchored and lazy, are quadratic in a long one.
+  if (text.length > MAX_ENTRY) return null;
   for (const pattern of SUBSTITUTE_PATTERNS) {
     const m = pattern.exec(text);
     if (m?.groups?.substitute) return { index: m.index, substitute: m.groups.substitute };
@@ -249,6 +254,7 @@ function substituteOf(text: string): { index: number; substitute: string } | nul
 
 /** "Y deltog som stedfortræder for X", "Y (A) (suppleant for X)": who stood in for whom. */
 export function substituteFor(text: string): { substitute: string; absent: string } | null {
+  if (text.length > MAX_ENTRY) return null;
   for (const pattern of SUBSTITUTE_FOR_PATTERNS) {
     const m = pattern.exec(text.trim());
     if (m?.groups?.substitute && m.groups.absent) {

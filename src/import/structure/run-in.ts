@@ -15,14 +15,16 @@ function parted(line: Line, before: string, after: string): Line[] {
 }
 
 /** A sentence's end with no space before a capitalised word or two that end the line. */
-const RUN_IN = /^(.*\S[.!?)])(\p{Lu}[\p{L}\- ]{2,60})$/u;
+const RUN_IN = /\S[.!?)](\p{Lu}[\p{L}\- ]{2,60})$/u;
 
 /** The line, or the sentence and the known section heading run onto its end as two lines. */
 export function splitRunInHeading(line: Line): Line[] {
   if (line.cells) return [line];
-  const m = RUN_IN.exec(line.text);
-  if (!m || sectionTypeOf(m[2]!) === null) return [line];
-  return parted(line, m[1]!, m[2]!);
+  // Only the line's end can hold the heading: matched from the start, a pattern backtracking over a
+  // line of megabytes overflowed the stack. (The heading has no [.!?)], so its start is unique.)
+  const m = RUN_IN.exec(line.text.slice(-130));
+  if (!m || sectionTypeOf(m[1]!) === null) return [line];
+  return parted(line, line.text.slice(0, line.text.length - m[1]!.length), m[1]!);
 }
 
 /** A word run onto a number that opens a numbered heading: "Indholdsfortegnelse1. Fraværende". */
@@ -48,7 +50,8 @@ const ENTRY_RUN_IN = /^(.*\p{Ll})(\d{1,4}\.\s+\p{Lu}.*)$/u;
  * and the first item's heading, which the page's copy joined.
  */
 export function splitRunInEntry(line: Line, earlier: ReadonlySet<string>): Line[] {
-  if (line.cells) return [line];
+  // A contents line and a heading are short; on a line of megabytes the pattern's backtracking overflowed the stack.
+  if (line.cells || line.text.length > 5000) return [line];
   const m = ENTRY_RUN_IN.exec(line.text.trim());
   if (!m || !earlier.has(m[2]!.trim())) return [line];
   return parted(line, m[1]!, m[2]!);

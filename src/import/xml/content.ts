@@ -29,7 +29,8 @@ export function plainTextLines(text: string): Line[] {
   const lines: Line[] = [];
   let pending = true;
   for (const raw of text.replace(/\r\n?/g, '\n').split('\n')) {
-    const source = raw.replace(/\s+$/, '');
+    // trimEnd, not /\s+$/: the pattern is quadratic in a long run of whitespace inside the line.
+    const source = raw.trimEnd();
     if (source.trim() === '') {
       pending = true;
       continue;

@@ -96,7 +96,10 @@ export function readSbsys(root: Element, options: ImportOptions): MeetingDocumen
  * of the items before, keeps the numbers unique wherever in the list the 0-items stand.
  */
 export function zeroNumbering(numbers: ReadonlyArray<string | null>): Map<number, string> {
-  let top = Math.max(0, ...numbers.filter((n): n is string => n !== null && n !== '0').map((n) => Number(n.split('.')[0])));
+  // BigInt and a loop: a number past 2^53 as a Number printed as "1e+21" (no item number), and
+  // Math.max(...numbers) overflows the stack for an export of many thousands of items.
+  let top = 0n;
+  for (const n of numbers) if (n !== null && n !== '0') top = BigInt(n.split('.')[0]!) > top ? BigInt(n.split('.')[0]!) : top;
   const out = new Map<number, string>();
   numbers.forEach((n, i) => {
     if (n === '0') out.set(i, String(++top));

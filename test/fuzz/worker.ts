@@ -1,0 +1,58 @@
+/**
+ * @module The fuzz pool's worker thread: imports one input with the importer's own entry point
+ * (importBytes, as `referat import` does) and answers what happened, the error's cause included,
+ * so the main thread can tell the importer's own clear refusal from a bug that surfaced as one.
+ */
+import { parentPort } from 'node:worker_threads';
+import { ImportError, importBytes } from '../../src/import/index.js';
+
+export interface Job {
+  id: number;
+  fileName: string;
+  bytes: Uint8Array;
+  related: Array<[string, Uint8Array]>;
+  /** Send the parsed document back (for the store check). */
+  keep: boolean;
+}
+
+export interface ErrorInfo {
+  name: string;
+  message: string;
+  /** Set for an ImportError. */
+  fileName: string | null;
+  /** The error the importer caught, when it kept it. */
+  cause: { name: string; message: string } | null;
+}
+
+export type Reply = { id: number; ms: number; heapUsed: number } & (
+  | { ok: true; items: number; format: string; fileAccess: string; document: unknown }
+  | { ok: false; error: ErrorInfo }
+);
+
+const describe = (error: unknown): ErrorInfo => {
+  const e = error instanceof Error ? error : new Error(String(error));
+  const cause = e.cause instanceof Error ? { name: e.cause.constructor?.name ?? e.cause.name, message: e.cause.message } : null;
+  return { name: e.constructor?.name ?? e.name, message: e.message, fileName: e instanceof ImportError ? e.fileName : null, cause };
+};
+
+parentPort!.on('message', async (job: Job) => {
+  const related = new Map(job.related);
+  const start = performance.now();
+  let reply: Reply;
+  try {
+    const imported = await importBytes(job.bytes, job.fileName, { loadRelated: async (path) => related.get(path) ?? null });
+    reply = {
+      id: job.id,
+      ms: performance.now() - start,
+      heapUsed: process.memoryUsage().heapUsed,
+      ok: true,
+      items: imported.document.items.length,
+      format: imported.format,
+      fileAccess: imported.fileAccess,
+      document: job.keep ? imported.document : null,
+    };
+  } catch (error) {
+    reply = { id: job.id, ms: performance.now() - start, heapUsed: process.memoryUsage().heapUsed, ok: false, error: describe(error) };
+  }
+  parentPort!.postMessage(reply);
+});
