@@ -114,9 +114,9 @@ describe('national corpus generator', () => {
     const items = rowsOf(batches, 'agendaItems');
     const sections = rowsOf(batches, 'sections');
     for (const item of items.slice(0, 40)) {
-      const own = sections.filter((s) => s[1] === item[0] && (s[6] as string).trim() !== '');
+      const own = sections.filter((s) => s[1] === item[0] && (s[5] as string).trim() !== '');
       const sqlText = own.length === 0 ? `select ''::tsvector::text as v` : `select (${own.map((_, i) => `referat_prefix_lexemes(to_tsvector('danish', $${2 * i + 1}), $${2 * i + 2})`).join(' || ')})::text as v`;
-      const [expected] = (await pglite.query<{ v: string }>(sqlText, own.flatMap((s) => [s[6], `${s[4]}/`]))).rows;
+      const [expected] = (await pglite.query<{ v: string }>(sqlText, own.flatMap((s) => [s[5], `${s[4]}/`]))).rows;
       const [ours] = (await pglite.query<{ v: string }>(`select $1::tsvector::text as v`, [item[14]])).rows;
       expect(ours!.v).toBe(expected!.v);
     }

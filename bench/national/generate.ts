@@ -124,7 +124,7 @@ export const TABLES = {
     'id:int', 'meeting_id:int', 'version_id:int', 'organization_id:int', 'meeting_date:date', 'kind:text', 'position:int', 'number:text',
     'title:text', 'paper_id:int', 'decision:text', 'access:text', 'summary_text:text', 'body_text:text', 'typed_tsv:tsvector',
   ],
-  sections: ['id:int', 'item_id:int', 'position:int', 'heading:text', 'type:text', 'blocks:jsonb', 'plain_text:text'],
+  sections: ['id:int', 'item_id:int', 'position:int', 'heading:text', 'type:text', 'plain_text:text'],
   attachments: ['id:int', 'item_id:int', 'position:int', 'title:text', 'access:text', 'file_name:text'],
 } as const;
 
@@ -293,7 +293,7 @@ export function* generate(prep: Prepared, words: Words, items: number, seed: num
           iid, id, id, org.id, date, kind, position, item.number, title, paper, decisionText, access,
           text((t) => SUMMARY.has(t)), text((t) => t !== 'decision' && !SUMMARY.has(t)), typed.join(' '),
         ]);
-        sections.forEach((s, p) => batch.sections.add([++sectionId, iid, p, s.heading, s.type, JSON.stringify(s.blocks), s.blocks.map((b) => (b as { text: string }).text).join('\n\n')]));
+        sections.forEach((s, p) => batch.sections.add([++sectionId, iid, p, s.heading, s.type, s.blocks.map((b) => (b as { text: string }).text).join('\n\n')]));
         attachments.forEach((a, p) => batch.attachments.add([++attachmentId, iid, p, a.title, a.access, null]));
       }
       made += docItems.length;
