@@ -6,7 +6,7 @@
  * Options: --items N (national corpus size, default 1,000,000), --repeat R (timed Referat runs
  * per query, default 5), --naive-repeat R (timed naive runs per query, default 1), --fresh
  * (rebuild the corpora), --only pglite|postgres, --part a,b (only these parts: import, search,
- * public, pdf).
+ * import-scale, pages, public, pdf).
  */
 import { readManifest } from '../src/cli/serve.js';
 import { importBytes } from '../src/import/index.js';
@@ -15,6 +15,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type BenchContext, type BenchFigures, type BenchTarget, benchContext, drivers } from './context.js';
 import { pgliteDir, postgresName } from './national/load.js';
+import { importScaleBench } from './import-scale.js';
+import { pagesBench } from './pages.js';
 import { pdfBench } from './pdf.js';
 import { publicBench } from './public.js';
 import { searchBench } from './search.js';
@@ -56,12 +58,9 @@ async function publicPart(ctx: BenchContext, options: Options): Promise<BenchFig
 export const PARTS: Part[] = [
   { name: 'import', run: (ctx) => throughputBench(ctx) },
   { name: 'search', run: (ctx, o) => searchBench(ctx, { items: o.items, repeat: o.repeat, naiveRepeat: o.naiveRepeat, fresh: o.fresh }) },
-  // ── Registered by the lead at merge (issue 14) ──────────────────────────────────────────────
-  // import-scale.ts: { name: 'import-scale', run: (ctx) => importScaleBench(ctx) },
-  // pages.ts (autocannon against `npm start` on the national corpus; the search part has closed it):
-  //   { name: 'pages', run: async (ctx, o) => Promise.all(corpusTargets(ctx, o.items).map((t) => pagesBench(ctx, t))) }
-  //   (one target after the other if both would compete for the two cores: a for loop instead of Promise.all)
-  // ─────────────────────────────────────────────────────────────────────────────────────────────
+  { name: 'import-scale', run: (ctx) => importScaleBench(ctx) },
+  // One target after the other: both servers would compete for the two cores.
+  { name: 'pages', run: async (ctx, o) => { const all: BenchFigures[] = []; for (const t of corpusTargets(ctx, o.items)) all.push(await pagesBench(ctx, t)); return all; } },
   { name: 'public', run: publicPart },
   { name: 'pdf', run: async () => (await pdfBench(), { part: 'pdf', rows: [{ label: 'PDF of a 20-item meeting: printed above' }] }) },
 ];
