@@ -36,7 +36,7 @@ export async function writeAppointments(tx: Tx, doc: MeetingDocument, target: Pr
       const [row] = await queryRows<{ id: number }>(
         tx,
         sql`insert into memberships (person_id, organization_id, role, term_id, start_date, party, on_behalf_of, derived, source, source_item_id)
-            values (${people.get(personKey(a.name))!}, ${organizationId}, ${a.role}, ${term}, ${date}::date, ${a.party}, ${a.onBehalfOf ?? a.municipality}, true, 'appointment', ${items.get(a.item)!})
+            values (${people.get(a.name, a.municipality)}, ${organizationId}, ${a.role}, ${term}, ${date}::date, ${a.party}, ${a.onBehalfOf ?? a.municipality}, true, 'appointment', ${items.get(a.item)!})
             on conflict (person_id, organization_id, role, source_item_id) where source = 'appointment' do update set
               party = excluded.party, on_behalf_of = excluded.on_behalf_of, term_id = excluded.term_id, start_date = excluded.start_date, deleted_at = null
             returning id`,
