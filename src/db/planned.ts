@@ -8,6 +8,7 @@
 import { sql } from 'drizzle-orm';
 import { announcedMeetings } from '../import/structure/calendar.js';
 import { effectiveAccess, type MeetingDocument } from '../model/index.js';
+import type { Db } from './client.js';
 import type { ProjectionTarget, Tx } from './content.js';
 import { queryRows } from './rows.js';
 
@@ -16,7 +17,7 @@ import { queryRows } from './rows.js';
  * begins with it ("KKR" → "KKR Midtjylland") — preferring the announcing meeting's own authority when
  * several do; null when none or still ambiguous (a national archive has many a "KKR …").
  */
-async function namedOrganization(tx: Tx, name: string, announcer: number | null): Promise<number | null> {
+export async function namedOrganization(tx: Tx | Db, name: string, announcer: number | null): Promise<number | null> {
   const rows = await queryRows<{ id: number; exact: boolean; same_authority: boolean }>(
     tx,
     sql`select o.id, lower(o.name) = lower(${name}) as exact,

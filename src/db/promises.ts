@@ -11,6 +11,7 @@ import { viewDocument } from '../archive/view.js';
 import { matchPromises, promisedItems, PROMISE_GROUP_PATTERNS, type PromisedItem } from '../import/structure/promises.js';
 import { currentDocumentKind, type DocumentKind, type MeetingDocument, type Viewer } from '../model/index.js';
 import type { Db } from './client.js';
+import { namedOrganization } from './planned.js';
 import { parseStoredModel } from './projection.js';
 import { queryRows } from './rows.js';
 import { meetingSummariesById } from './summaries.js';
@@ -21,15 +22,18 @@ export type { PromiseView };
 /** A bound on the meetings one listing reads (the promise lists of an organisation over many years). */
 const MAX_MEETINGS = 400;
 
+/** A lexicon pattern for PostgreSQL's ~*, where a word boundary is \\y (\\b is a backspace there). */
+const pgPattern = (pattern: string) => pattern.replace(/\\b/g, '\\y');
+
 /** Meetings with a visible "Punkter til næste møde" item, matching `where` (alias m), newest first. */
-async function promisingMeetings(db: Db, viewer: Viewer, where: SQL): Promise<number[]> {
-  const titles = sql.join(PROMISE_GROUP_PATTERNS.map((p) => sql`i.title ~* ${p}`), sql` or `);
+async function promisingMeetings(db: Db, viewer: Viewer, where: SQL, limit = MAX_MEETINGS): Promise<number[]> {
+  const titles = sql.join(PROMISE_GROUP_PATTERNS.map((p) => sql`i.title ~* ${pgPattern(p)}`), sql` or `);
   const rows = await queryRows<{ id: number }>(
     db,
     sql`select m.id from meetings m
         where ${visibleMeetings(viewer, 'm')} and (${where})
           and exists (select 1 from agenda_items i where i.meeting_id = m.id and ${visibleItems(viewer, 'i')} and (${titles}))
-        order by m.date desc nulls last, m.id desc limit ${MAX_MEETINGS}`,
+        order by m.date desc nulls last, m.id desc limit ${limit}`,
   );
   return rows.map((r) => r.id);
 }
@@ -66,6 +70,13 @@ async function targetMeeting(db: Db, viewer: Viewer, organizationId: number, aft
   return row?.id ?? null;
 }
 
+/** The organisation a heading names ("KKR", "KKR Midtjyllands"), as planned.ts finds a calendar's; null when none or unsure. */
+async function promisedFor(db: Db, name: string | null, own: number): Promise<number | null> {
+  if (name === null) return null;
+  const genitive = /[^s]s$/.test(name) && name.length > 3 ? name.slice(0, -1) : null;
+  return (await namedOrganization(db, name, own)) ?? (genitive ? await namedOrganization(db, genitive, own) : null);
+}
+
 /** Every promise made at the given meetings, each with its target meeting and the item that took it up. */
 async function resolve(db: Db, viewer: Viewer, fromIds: number[]): Promise<PromiseView[]> {
   const sources = await visibleDocuments(db, viewer, fromIds);
@@ -74,8 +85,11 @@ async function resolve(db: Db, viewer: Viewer, fromIds: number[]): Promise<Promi
     const source = sources.get(id);
     if (!source || source.organizationId === null || source.date === null) continue;
     const promises = promisedItems(source.doc);
-    // Promises for different dates in one item (rare) are resolved by the first date named.
-    if (promises.length > 0) made.push({ fromId: id, toId: await targetMeeting(db, viewer, source.organizationId, source.date, promises[0]!.forDate), promises });
+    if (promises.length === 0) continue;
+    // Promises for different dates in one item (rare) are resolved by the first date named; a heading
+    // naming another body's meeting ("til KKR-mødet", in KD-Net's minutes) promises for that body.
+    const organizationId = (await promisedFor(db, promises[0]!.forBody, source.organizationId)) ?? source.organizationId;
+    made.push({ fromId: id, toId: await targetMeeting(db, viewer, organizationId, source.date, promises[0]!.forDate), promises });
   }
   const targets = await visibleDocuments(db, viewer, made.flatMap((m) => (m.toId === null ? [] : [m.toId])));
   const summaries = await meetingSummariesById(db, viewer, made.flatMap((m) => [m.fromId, ...(m.toId === null ? [] : [m.toId])]));
@@ -106,7 +120,17 @@ export async function meetingPromises(db: Db, viewer: Viewer, meetingId: number)
         order by m.date desc, m.id desc limit 3`,
   );
   const earlier = previous.length === 0 ? [] : await promisingMeetings(db, viewer, sql`m.id in (${sql.join(previous.map((r) => sql`${r.id}`), sql`, `)})`);
-  const due = (await resolve(db, viewer, earlier)).filter((p) => p.to?.id === meetingId);
+  // Another body's meeting may promise for this one by name ("Foreløbig punkter til KKR-mødet" in KD-Net's minutes):
+  // its recent meetings whose promise heading names this organisation's first word.
+  const named = await promisingMeetings(
+    db,
+    viewer,
+    sql`m.organization_id <> ${meeting.organization_id} and m.date < ${meeting.date} and m.date >= ${meeting.date}::date - 120
+        and exists (select 1 from agenda_items n join organizations o on o.id = ${meeting.organization_id}
+                    where n.meeting_id = m.id and strpos(lower(n.title), lower(split_part(o.name, ' ', 1))) > 0)`,
+    20,
+  );
+  const due = (await resolve(db, viewer, [...earlier, ...named])).filter((p) => p.to?.id === meetingId);
   return { made, due };
 }
 
