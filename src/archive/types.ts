@@ -102,6 +102,8 @@ export interface ItemView {
   item: AgendaItem;
   /** The same case number at other meetings, for following a case. */
   related: Array<{ meeting: MeetingSummary; number: string; title: string }>;
+  /** Items about the same matter without the case number, by content (db/related.ts). */
+  byContent?: RelatedItem[];
   /** The items before and after it in the meeting's current document, as the viewer may see it. */
   previous: ItemRef | null;
   next: ItemRef | null;
@@ -130,6 +132,8 @@ export interface PromiseView {
 
 /** One agenda item of a case (sag), from the meeting's current document. */
 export interface CaseItem {
+  /** The agenda item's stable id. */
+  id?: number;
   meeting: MeetingSummary;
   number: string;
   title: string;
@@ -141,6 +145,18 @@ export interface CaseView {
   caseNumber: string;
   /** Public items with the case number at every meeting and body, newest first. */
   items: CaseItem[];
+  /** Per subject (threadsBySubject's order): items of other cases (or none) about its matter, by content (db/related.ts), best first. */
+  related?: RelatedItem[][];
+}
+
+/** An item related to another by content, not by case number (db/related.ts). */
+export interface RelatedItem {
+  id: number;
+  meeting: MeetingSummary;
+  number: string;
+  title: string;
+  decision: string | null;
+  score: number;
 }
 
 /** A person as one identity across documents; `slug` may be empty (no Latin letters in the name). */
@@ -234,6 +250,8 @@ export interface PersonView {
   attendance: Attendance[];
   /** Items the person presented ("v. …"), by any spelling of the name, newest first. */
   presented?: Array<{ meeting: MeetingSummary; number: string; title: string }>;
+  /** Items whose text names the person (decision, sections; any spelling), beyond those presented, newest first. */
+  namedIn?: Array<{ meeting: MeetingSummary; number: string; title: string; excerpt: string }>;
 }
 
 export type SearchSort = 'relevance' | 'newest' | 'oldest';

@@ -14,6 +14,7 @@ import { meetingApprovals } from './approvals.js';
 import { calendarEntries, feedEntries } from './calendar.js';
 import { resolveCaseNumber } from './case-index.js';
 import { getCase } from './cases.js';
+import { itemRelatedByContent } from './related.js';
 import { meetingPromises, openPromises } from './promises.js';
 import type { Db } from './client.js';
 import { organizationMemberships, organizationSeats } from './memberships.js';
@@ -107,7 +108,8 @@ export function createDbArchive(db: Db): Archive {
       const ref = (i: (typeof items)[number] | undefined) => (i ? { number: i.number, title: i.title } : null);
       const related = await relatedItems(viewer, meetingId, item.caseNumber);
       const bilag = await storedBilag(db, viewer, meetingId, number);
-      return { meeting, item, related, previous: ref(items[index - 1]), next: ref(items[index + 1]), approvals: await meetingApprovals(db, viewer, meetingId), bilag };
+      const byContent = await itemRelatedByContent(db, viewer, meetingId, number);
+      return { meeting, item, related, byContent, previous: ref(items[index - 1]), next: ref(items[index + 1]), approvals: await meetingApprovals(db, viewer, meetingId), bilag };
     },
 
     getVersion: (viewer, meetingId, kind, version) => getVersion(db, viewer, meetingId, kind, version),
