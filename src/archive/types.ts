@@ -92,7 +92,7 @@ export interface MeetingApprovals {
 export interface PlannedMeetingView {
   meeting: MeetingSummary;
   /** The item whose calendar announced it. */
-  announcedBy: { meetingId: number; number: string; date: string | null; body: string | null } | null;
+  announcedBy: { meetingId: number; number: string; date: string | null; body: string | null; correction?: CorrectionState | null } | null;
   /** Items earlier meetings promised for it. */
   due: PromiseView[];
 }
@@ -128,6 +128,15 @@ export interface PromiseView {
   to: MeetingSummary | null;
   /** The item of `to` that took it up; null while none has. */
   item: ItemRef | null;
+  /** The promising item's stable id, the key a secretary's correction is kept under, and the correction (db/derived.ts). */
+  source?: { itemId: number; key: string; correction: CorrectionState | null };
+}
+
+/** A secretary's decision on a derived record (db/derived.ts). */
+export interface CorrectionState {
+  action: 'confirm' | 'change' | 'reject';
+  decidedBy: string;
+  decidedAt: string;
 }
 
 /** One agenda item of a case (sag), from the meeting's current document. */
@@ -195,6 +204,8 @@ export interface MembershipView extends Pick<Membership, 'id' | 'role' | 'onBeha
   source: 'attendance' | 'appointment';
   /** The appointing item (source 'appointment'). */
   sourceItem: { meetingId: number; number: string; date: string | null } | null;
+  /** A secretary's correction of an appointment (db/derived.ts); null: as derived. */
+  correction?: CorrectionState | null;
 }
 
 /** Seats one organisation fills in another for an electoral period, as an item's table states them. */
@@ -205,6 +216,8 @@ export interface SeatView {
   seats: number;
   note: string;
   sourceItem: { meetingId: number; number: string; date: string | null };
+  /** A secretary's correction of the seats (db/derived.ts); null: as derived. */
+  correction?: CorrectionState | null;
 }
 
 /** An earlier (or the current) version of a meeting document, as the viewer may see it. */

@@ -11,6 +11,7 @@ import { viewDocument } from '../archive/view.js';
 import { matchPromises, promisedItems, PROMISE_GROUP_PATTERNS, type PromisedItem } from '../import/structure/promises.js';
 import { currentDocumentKind, type DocumentKind, type MeetingDocument, type Viewer } from '../model/index.js';
 import type { Db } from './client.js';
+import { correctionsOf, derivationKeys } from './derived.js';
 import { namedOrganization } from './planned.js';
 import { parseStoredModel } from './projection.js';
 import { queryRows } from './rows.js';
@@ -77,30 +78,64 @@ async function promisedFor(db: Db, name: string | null, own: number): Promise<nu
   return (await namedOrganization(db, name, own)) ?? (genitive ? await namedOrganization(db, genitive, own) : null);
 }
 
-/** Every promise made at the given meetings, each with its target meeting and the item that took it up. */
+/** The stable ids of the meetings' promising items, by `${meetingId}/${number}`. */
+async function promisingItemIds(db: Db, made: Array<{ fromId: number; promises: PromisedItem[] }>): Promise<Map<string, number>> {
+  const pairs = made.flatMap((m) => [...new Set(m.promises.map((p) => p.promisedIn))].map((n) => sql`(${m.fromId}, ${n})`));
+  if (pairs.length === 0) return new Map();
+  const rows = await queryRows<{ id: number; meeting_id: number; number: string }>(
+    db,
+    sql`select id, meeting_id, number from agenda_items where deleted_at is null and (meeting_id, number) in (${sql.join(pairs, sql`, `)})`,
+  );
+  return new Map(rows.map((r) => [`${r.meeting_id}/${r.number}`, r.id]));
+}
+
+/**
+ * Every promise made at the given meetings, each with its target meeting and the item that took it up.
+ * A secretary's correction (db/derived.ts) applies: a rejected promise is left out, a changed date moves it.
+ */
 async function resolve(db: Db, viewer: Viewer, fromIds: number[]): Promise<PromiseView[]> {
   const sources = await visibleDocuments(db, viewer, fromIds);
-  const made: Array<{ fromId: number; toId: number | null; promises: PromisedItem[] }> = [];
-  for (const id of fromIds) {
+  const read = fromIds.flatMap((id) => {
     const source = sources.get(id);
-    if (!source || source.organizationId === null || source.date === null) continue;
+    if (!source || source.organizationId === null || source.date === null) return [];
     const promises = promisedItems(source.doc);
-    if (promises.length === 0) continue;
-    // Promises for different dates in one item (rare) are resolved by the first date named; a heading
-    // naming another body's meeting ("til KKR-mødet", in KD-Net's minutes) promises for that body.
-    const organizationId = (await promisedFor(db, promises[0]!.forBody, source.organizationId)) ?? source.organizationId;
-    made.push({ fromId: id, toId: await targetMeeting(db, viewer, organizationId, source.date, promises[0]!.forDate), promises });
+    return promises.length === 0 ? [] : [{ fromId: id, organizationId: source.organizationId, date: source.date, promises }];
+  });
+  const itemIds = await promisingItemIds(db, read);
+  const corrections = await correctionsOf(db, 'promise', [...itemIds.values()]);
+  const made: Array<{ fromId: number; toId: number | null; promises: Array<PromisedItem & { source: PromiseView['source'] }> }> = [];
+  for (const { fromId, organizationId: own, date, promises } of read) {
+    const corrected = promises.flatMap((p) => {
+      const itemId = itemIds.get(`${fromId}/${p.promisedIn}`);
+      const key = derivationKeys.promise(p);
+      const correction = itemId === undefined ? undefined : corrections.get(`${itemId}|${key}`);
+      if (correction?.action === 'reject') return [];
+      const forDate = correction?.action === 'change' && correction.values.forDate !== undefined ? correction.values.forDate : p.forDate;
+      const state = correction ? { action: correction.action, decidedBy: correction.decidedBy, decidedAt: correction.decidedAt } : null;
+      return [{ ...p, forDate, source: itemId === undefined ? undefined : { itemId, key, correction: state } }];
+    });
+    // Promises of one date go together; a heading naming another body's meeting ("til KKR-mødet",
+    // in KD-Net's minutes) promises for that body.
+    for (const forDate of [...new Set(corrected.map((p) => p.forDate))]) {
+      const group = corrected.filter((p) => p.forDate === forDate);
+      const organizationId = (await promisedFor(db, group[0]!.forBody, own)) ?? own;
+      made.push({ fromId, toId: await targetMeeting(db, viewer, organizationId, date, forDate), promises: group });
+    }
   }
   const targets = await visibleDocuments(db, viewer, made.flatMap((m) => (m.toId === null ? [] : [m.toId])));
   const summaries = await meetingSummariesById(db, viewer, made.flatMap((m) => [m.fromId, ...(m.toId === null ? [] : [m.toId])]));
   return made.flatMap(({ fromId, toId, promises }) => {
     const items = (toId !== null ? targets.get(toId)?.doc.items : undefined) ?? [];
-    return matchPromises(promises, items).map(({ promise, item }) => ({
-      promise,
-      from: summaries.get(fromId)!,
-      to: toId !== null ? (summaries.get(toId) ?? null) : null,
-      item: item ? { number: item.number, title: item.title } : null,
-    }));
+    return matchPromises(promises, items).map(({ promise, item }) => {
+      const { source, ...plain } = promise as PromisedItem & { source: PromiseView['source'] };
+      return {
+        promise: plain,
+        from: summaries.get(fromId)!,
+        to: toId !== null ? (summaries.get(toId) ?? null) : null,
+        item: item ? { number: item.number, title: item.title } : null,
+        ...(source ? { source } : {}),
+      };
+    });
   });
 }
 
@@ -138,4 +173,11 @@ export async function meetingPromises(db: Db, viewer: Viewer, meetingId: number)
 export async function openPromises(db: Db, viewer: Viewer, organizationId: number | null): Promise<PromiseView[]> {
   const where = organizationId === null ? sql`m.organization_id is not null` : sql`m.organization_id = ${organizationId}`;
   return (await resolve(db, viewer, await promisingMeetings(db, viewer, where))).filter((p) => p.item === null);
+}
+
+/** Promises made at the organisations' latest meetings with a promise list (the workspace's corrections), newest first. */
+export async function promisesMadeBy(db: Db, viewer: Viewer, organizationIds: readonly number[], meetings = 20): Promise<PromiseView[]> {
+  if (organizationIds.length === 0) return [];
+  const where = sql`m.organization_id in (${sql.join(organizationIds.map((id) => sql`${id}`), sql`, `)})`;
+  return resolve(db, viewer, await promisingMeetings(db, viewer, where, meetings));
 }
