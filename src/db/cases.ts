@@ -11,7 +11,7 @@ import { visibleItems } from './visibility.js';
 /** A long-running case is treated at most at a few hundred meetings; this bounds the page. */
 const MAX_ITEMS = 500;
 /** Related items are looked up for this many subjects of a case (KL files a whole meeting under one number). */
-const MAX_RELATED_THREADS = 12;
+const MAX_RELATED_THREADS = 8;
 
 /** The case's visible items in each meeting's current version; null when it has none (unknown, or restricted only). */
 export async function getCase(db: Db, viewer: Viewer, caseNumber: string): Promise<CaseView | null> {

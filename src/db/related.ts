@@ -122,26 +122,43 @@ interface Row {
   score: number;
 }
 
-/** An OR query of a text array's lexemes, as they are (the 'simple' configuration stems nothing). */
-const anyOf = (array: ReturnType<typeof sql>) =>
-  sql`to_tsquery('simple', array_to_string(array(select quote_literal(s) from unnest(${array}) s), ' | '))`;
+/** A lexeme as a tsquery operand, quoted (the 'simple' configuration stems nothing). */
+const operand = (lexeme: string) => `'${lexeme.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
 
 /** Items related to one item by content, best first; other meetings' public items only, and not the same case. */
 export async function relatedByContent(db: Db, viewer: Viewer, itemId: number, limit = 8): Promise<RelatedItem[]> {
+  return present(db, viewer, await relatedRows(db, viewer, itemId, limit));
+}
+
+/** The rows of relatedByContent, without their meetings. */
+async function relatedRows(db: Db, viewer: Viewer, itemId: number, limit: number): Promise<Row[]> {
+  const [me] = await queryRows<{ subject: string[]; lexemes: string[] }>(
+    db,
+    sql`select p.subject, tsvector_to_array(i.tsv) as lexemes from item_profiles p join agenda_items i on i.id = p.item_id where p.item_id = ${itemId}`,
+  );
+  if (!me) return [];
+  const lexemes = `{${me.lexemes.map((l) => `"${l.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`;
+  // Items that mention this one's subject, through the search index (a query of constants, so the index serves it).
+  const mentions = me.subject.length > 0 ? me.subject.map(operand).join(' | ') : null;
+  const candidates = await queryRows<{ id: number }>(
+    db,
+    sql`with me as (select p.* from item_profiles p where p.item_id = ${itemId})
+        -- A few per distinctive term, so that no common term fills the list by itself.
+          (select c.item_id as id from me, unnest(me.terms[1:${PER_TERM_TERMS}]) t(t)
+             cross join lateral (select o.item_id from item_profiles o where o.terms @> array[t.t] and o.item_id <> me.item_id limit ${PER_TERM}) c)
+          union
+          (select i.id from agenda_items i
+           where ${mentions === null ? sql`false` : sql`i.tsv @@ to_tsquery('simple', ${mentions})`} and i.access = 'public' and i.deleted_at is null
+             and i.id <> ${itemId} limit ${CANDIDATES})
+          union
+          (select o.item_id from item_profiles o where o.subject && ${lexemes}::text[] and o.item_id <> ${itemId} limit ${CANDIDATES})`,
+  );
+  if (candidates.length === 0) return [];
   const rows = await queryRows<Row>(
     db,
     sql`with me as (
           select p.*, i.meeting_id, i.tsv, i.paper_id, tsvector_to_array(i.tsv) as lexemes
           from item_profiles p join agenda_items i on i.id = p.item_id where p.item_id = ${itemId}),
-        cand as (
-          -- A few per distinctive term, so that no common term fills the list by itself.
-          (select c.item_id as id from me, unnest(me.terms[1:${PER_TERM_TERMS}]) t(t)
-             cross join lateral (select o.item_id from item_profiles o where o.terms @> array[t.t] and o.item_id <> me.item_id limit ${PER_TERM}) c)
-          union
-          (select i.id from agenda_items i, me where cardinality(me.subject) > 0 and i.tsv @@ ${anyOf(sql`me.subject`)}
-             and i.access = 'public' and i.deleted_at is null and i.id <> me.item_id limit ${CANDIDATES})
-          union
-          (select o.item_id from item_profiles o, me where o.subject && me.lexemes and o.item_id <> me.item_id limit ${CANDIDATES})),
         scored as (
           select i.id, i.meeting_id, i.number, i.title, i.decision,
             coalesce((select sum(a.w * b.w) from unnest(me.terms, me.weights) a(t, w) join unnest(o.terms, o.weights) b(t, w) on a.t = b.t)
@@ -154,8 +171,8 @@ export async function relatedByContent(db: Db, viewer: Viewer, itemId: number, l
             case when o.subject[1] = any(me.lexemes) then
               coalesce((select sum(s.w) from unnest(o.subject, o.subject_weights) s(t, w) where s.t = any(me.lexemes))
                 / nullif((select sum(w) from unnest(o.subject_weights) w), 0), 0) else 0 end as mentioned
-          from cand join agenda_items i on i.id = cand.id left join item_profiles o on o.item_id = i.id, me
-          where i.meeting_id <> me.meeting_id and i.paper_id is distinct from me.paper_id and ${visibleItems(viewer, 'i')} and i.access = 'public')
+          from agenda_items i left join item_profiles o on o.item_id = i.id, me
+          where i.id in (${sql.join(candidates.map((c) => sql`${c.id}`), sql`, `)}) and i.meeting_id <> me.meeting_id and i.paper_id is distinct from me.paper_id and ${visibleItems(viewer, 'i')} and i.access = 'public')
         select id, meeting_id, number, title, decision,
           (case when shares_subject and content >= ${MIN_SIMILARITY} then content else 0 end
            + case when greatest(mentions_me, mentioned) >= ${MIN_MENTION} then 0.5 * greatest(mentions_me, mentioned) else 0 end)::float8 as score
@@ -163,7 +180,7 @@ export async function relatedByContent(db: Db, viewer: Viewer, itemId: number, l
         where (shares_subject and content >= ${MIN_SIMILARITY}) or greatest(mentions_me, mentioned) >= ${MIN_MENTION}
         order by score desc, id limit ${limit}`,
   );
-  return present(db, viewer, rows);
+  return rows.map((r) => ({ ...r, score: Number(r.score) }));
 }
 
 /** Items related by content to a meeting's item, by its number (none for an item without a profile). */
@@ -183,17 +200,17 @@ async function present(db: Db, viewer: Viewer, rows: Row[]): Promise<RelatedItem
 /**
  * Items related to a set of items (a case's thread), best first, without `exclude` (the case's items): the
  * related items of each, and theirs again for the strongest few — a thread reaches the later meetings that
- * mention its related items ("Status på DK2020" under the next meeting's points). Bounded: 20 items, 3 second steps.
+ * mention its related items ("Status på DK2020" under the next meeting's points). Bounded: 8 items, 2 second steps.
  */
 export async function relatedToItems(db: Db, viewer: Viewer, itemIds: readonly number[], exclude: ReadonlySet<number>, limit = 10): Promise<RelatedItem[]> {
-  const found = new Map<number, RelatedItem>();
-  const add = (r: RelatedItem, score: number) => {
+  const found = new Map<number, Row>();
+  const add = (r: Row, score: number) => {
     if (exclude.has(r.id)) return;
     const known = found.get(r.id);
     if (!known || known.score < score) found.set(r.id, { ...r, score });
   };
-  for (const id of itemIds.slice(0, 20)) for (const r of await relatedByContent(db, viewer, id)) add(r, r.score);
-  const strongest = [...found.values()].sort((a, b) => b.score - a.score).slice(0, 3);
-  for (const r of strongest) for (const s of await relatedByContent(db, viewer, r.id, 4)) add(s, r.score * s.score);
-  return [...found.values()].sort((a, b) => b.score - a.score || a.id - b.id).slice(0, limit);
+  for (const id of itemIds.slice(0, 8)) for (const r of await relatedRows(db, viewer, id, 8)) add(r, r.score);
+  const strongest = [...found.values()].sort((a, b) => b.score - a.score).slice(0, 2);
+  for (const r of strongest) for (const s of await relatedRows(db, viewer, r.id, 4)) add(s, r.score * s.score);
+  return present(db, viewer, [...found.values()].sort((a, b) => b.score - a.score || a.id - b.id).slice(0, limit));
 }

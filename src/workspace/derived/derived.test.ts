@@ -65,7 +65,7 @@ describe('/arbejdsrum/udledt', () => {
     expect(rows[0]!.n).toBe(0);
   });
 
-  it('keeps a change and a rejection through a re-projection and a re-import, and the organisation's page shows the state', async () => {
+  it('keeps a change and a rejection through a re-projection and a re-import, and the organisation page shows the state', async () => {
     const [a, b] = (await appointments()).filter((r) => !r.deleted);
     const changed = await post(kkr, { kind: 'appointment', item: String(a!.item), key: a!.key, handling: 'ret', name: 'Rettet Navnesen', role: 'substitute', endDate: '2021-12-31' });
     expect(changed.status).toBe(200);
