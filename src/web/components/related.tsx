@@ -14,8 +14,10 @@ function shortDecision(text: string): string {
 export function RelatedItems(props: { items: readonly RelatedItem[]; id: string; level: 2 | 3; intro?: string }) {
   if (props.items.length === 0) return null;
   const Heading = props.level === 2 ? 'h2' : 'h3';
+  // Under a case's subject the list is no landmark of its own: a page has one per subject, all of one name.
+  const Wrapper = props.level === 2 ? 'section' : 'div';
   return (
-    <section class="related related-content mt-7" aria-labelledby={props.id}>
+    <Wrapper class="related related-content mt-7" aria-labelledby={props.level === 2 ? props.id : undefined}>
       <Heading id={props.id}>Relaterede punkter</Heading>
       <p>{props.intro ?? 'Punkter på andre møder, der ud fra deres tekst handler om det samme – uden samme sagsnummer. Forslag, fundet automatisk.'}</p>
       <ul class="related-list">
@@ -31,6 +33,6 @@ export function RelatedItems(props: { items: readonly RelatedItem[]; id: string;
           </li>
         ))}
       </ul>
-    </section>
+    </Wrapper>
   );
 }
