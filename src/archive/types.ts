@@ -92,7 +92,7 @@ export interface MeetingApprovals {
 export interface PlannedMeetingView {
   meeting: MeetingSummary;
   /** The item whose calendar announced it. */
-  announcedBy: { meetingId: number; number: string; date: string | null; body: string | null } | null;
+  announcedBy: { meetingId: number; number: string; date: string | null; body: string | null; correction?: CorrectionState | null } | null;
   /** Items earlier meetings promised for it. */
   due: PromiseView[];
 }
@@ -102,6 +102,8 @@ export interface ItemView {
   item: AgendaItem;
   /** The same case number at other meetings, for following a case. */
   related: Array<{ meeting: MeetingSummary; number: string; title: string }>;
+  /** Items about the same matter without the case number, by content (db/related.ts). */
+  byContent?: RelatedItem[];
   /** The items before and after it in the meeting's current document, as the viewer may see it. */
   previous: ItemRef | null;
   next: ItemRef | null;
@@ -126,10 +128,21 @@ export interface PromiseView {
   to: MeetingSummary | null;
   /** The item of `to` that took it up; null while none has. */
   item: ItemRef | null;
+  /** The promising item's stable id, the key a secretary's correction is kept under, and the correction (db/derived.ts). */
+  source?: { itemId: number; key: string; correction: CorrectionState | null };
+}
+
+/** A secretary's decision on a derived record (db/derived.ts). */
+export interface CorrectionState {
+  action: 'confirm' | 'change' | 'reject';
+  decidedBy: string;
+  decidedAt: string;
 }
 
 /** One agenda item of a case (sag), from the meeting's current document. */
 export interface CaseItem {
+  /** The agenda item's stable id. */
+  id?: number;
   meeting: MeetingSummary;
   number: string;
   title: string;
@@ -141,6 +154,18 @@ export interface CaseView {
   caseNumber: string;
   /** Public items with the case number at every meeting and body, newest first. */
   items: CaseItem[];
+  /** Per subject (threadsBySubject's order): items of other cases (or none) about its matter, by content (db/related.ts), best first. */
+  related?: RelatedItem[][];
+}
+
+/** An item related to another by content, not by case number (db/related.ts). */
+export interface RelatedItem {
+  id: number;
+  meeting: MeetingSummary;
+  number: string;
+  title: string;
+  decision: string | null;
+  score: number;
 }
 
 /** A person as one identity across documents; `slug` may be empty (no Latin letters in the name). */
@@ -179,6 +204,8 @@ export interface MembershipView extends Pick<Membership, 'id' | 'role' | 'onBeha
   source: 'attendance' | 'appointment';
   /** The appointing item (source 'appointment'). */
   sourceItem: { meetingId: number; number: string; date: string | null } | null;
+  /** A secretary's correction of an appointment (db/derived.ts); null: as derived. */
+  correction?: CorrectionState | null;
 }
 
 /** Seats one organisation fills in another for an electoral period, as an item's table states them. */
@@ -189,6 +216,8 @@ export interface SeatView {
   seats: number;
   note: string;
   sourceItem: { meetingId: number; number: string; date: string | null };
+  /** A secretary's correction of the seats (db/derived.ts); null: as derived. */
+  correction?: CorrectionState | null;
 }
 
 /** An earlier (or the current) version of a meeting document, as the viewer may see it. */
@@ -234,6 +263,8 @@ export interface PersonView {
   attendance: Attendance[];
   /** Items the person presented ("v. …"), by any spelling of the name, newest first. */
   presented?: Array<{ meeting: MeetingSummary; number: string; title: string }>;
+  /** Items whose text names the person (decision, sections; any spelling), beyond those presented, newest first. */
+  namedIn?: Array<{ meeting: MeetingSummary; number: string; title: string; excerpt: string }>;
 }
 
 export type SearchSort = 'relevance' | 'newest' | 'oldest';

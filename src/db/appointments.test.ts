@@ -54,7 +54,8 @@ describe('appointments and seats in the archive', () => {
     expect(page).toContain('Pladser i Praksisplanudvalget');
     expect(page).toContain('5 medlemmer');
     const cdeu = await (await app.request('/bodies/cdeu')).text();
-    expect(cdeu).toContain('Udpeget 17. juni 2020, punkt 4.3');
+    expect(cdeu).toContain('Udledt af punkt 4.3 (17. juni 2020)');
+    expect(cdeu).toContain('ikke gennemgået af sekretariatet');
     expect((await archive.listBodies(ANONYMOUS)).map((b) => b.slug)).not.toContain('cdeu');
   });
 });

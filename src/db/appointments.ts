@@ -3,7 +3,8 @@
  * public items appoint (src/import/structure/appointments.ts) become memberships with source
  * 'appointment' and the appointing item; its tables of seats per electoral period become
  * organization_seats rows. Rewritten with every projection of the meeting; rows its current
- * version no longer states are marked deleted, not forgotten. Closed items appoint nothing in
+ * version no longer states are marked deleted, not forgotten; a secretary's correction (db/derived.ts) is
+ * applied each time, a rejected record not written. Closed items appoint nothing in
  * public: they are left out here, as the membership pages read no viewer.
  */
 import { sql } from 'drizzle-orm';
@@ -11,7 +12,7 @@ import { appointmentsOf, seatCountsOf } from '../import/structure/appointments.j
 import { effectiveAccess, type MeetingDocument } from '../model/index.js';
 import { ensurePeople, ensureTerm } from './attendance.js';
 import type { ProjectionTarget, Tx } from './content.js';
-import { personKey } from './names.js';
+import { correctionsOf, derivationKeys } from './derived.js';
 import { ensureOrganization } from './organizations.js';
 import { queryRows } from './rows.js';
 
@@ -21,11 +22,21 @@ async function itemIds(tx: Tx, meetingId: number): Promise<Map<string, number>> 
   return new Map(rows.map((r) => [r.number, r.id]));
 }
 
+/** Writes the meeting's appointments as memberships, each with a secretary's correction applied (db/derived.ts). */
 export async function writeAppointments(tx: Tx, doc: MeetingDocument, target: ProjectionTarget, date: string | null): Promise<void> {
   const levels = effectiveAccess(doc.items);
   const isPublic = (number: string) => doc.access === 'public' && levels.get(number) === 'public';
   const items = await itemIds(tx, target.meetingId);
-  const appointments = date === null ? [] : appointmentsOf(doc).filter((a) => a.decided && isPublic(a.item) && items.has(a.item));
+  const found = date === null ? [] : appointmentsOf(doc).filter((a) => a.decided && isPublic(a.item) && items.has(a.item));
+  const corrections = await correctionsOf(tx, 'appointment', [...items.values()]);
+  // Each as stated, its key, and as corrected; a rejected one is not written (the sweep below marks it deleted).
+  const appointments = found.flatMap((a) => {
+    const key = derivationKeys.appointment(a);
+    const correction = corrections.get(`${items.get(a.item)}|${key}`);
+    if (correction?.action === 'reject') return [];
+    const values = correction?.action === 'change' ? correction.values : {};
+    return [{ ...a, key, name: values.name ?? a.name, role: (values.role as typeof a.role | undefined) ?? a.role, startDate: values.startDate, endDate: values.endDate }];
+  });
   const kept: number[] = [];
   if (appointments.length > 0 && date !== null) {
     const people = await ensurePeople(tx, appointments);
@@ -33,12 +44,15 @@ export async function writeAppointments(tx: Tx, doc: MeetingDocument, target: Pr
     for (const a of appointments) {
       const organizationId = a.organization ? await ensureOrganization(tx, a.organization, null) : target.organizationId;
       if (organizationId === null) continue;
+      const start = a.startDate === undefined ? date : a.startDate;
+      const end = a.endDate ?? null;
       const [row] = await queryRows<{ id: number }>(
         tx,
-        sql`insert into memberships (person_id, organization_id, role, term_id, start_date, party, on_behalf_of, derived, source, source_item_id)
-            values (${people.get(personKey(a.name))!}, ${organizationId}, ${a.role}, ${term}, ${date}::date, ${a.party}, ${a.onBehalfOf ?? a.municipality}, true, 'appointment', ${items.get(a.item)!})
+        sql`insert into memberships (person_id, organization_id, role, term_id, start_date, end_date, party, on_behalf_of, derived, source, source_item_id, derivation_key)
+            values (${people.get(a.name, a.municipality)}, ${organizationId}, ${a.role}, ${term}, ${start}::date, ${end}::date, ${a.party}, ${a.onBehalfOf ?? a.municipality}, true, 'appointment', ${items.get(a.item)!}, ${a.key})
             on conflict (person_id, organization_id, role, source_item_id) where source = 'appointment' do update set
-              party = excluded.party, on_behalf_of = excluded.on_behalf_of, term_id = excluded.term_id, start_date = excluded.start_date, deleted_at = null
+              party = excluded.party, on_behalf_of = excluded.on_behalf_of, term_id = excluded.term_id, start_date = excluded.start_date,
+              end_date = excluded.end_date, derivation_key = excluded.derivation_key, deleted_at = null
             returning id`,
       );
       kept.push(row!.id);
@@ -56,16 +70,26 @@ export async function writeAppointments(tx: Tx, doc: MeetingDocument, target: Pr
 }
 
 async function writeSeats(tx: Tx, doc: MeetingDocument, target: ProjectionTarget, items: Map<string, number>, isPublic: (n: string) => boolean): Promise<void> {
-  const seats = seatCountsOf(doc).filter((s) => isPublic(s.item) && items.has(s.item));
+  const corrections = await correctionsOf(tx, 'seat', [...items.values()]);
+  const seats = seatCountsOf(doc)
+    .filter((s) => isPublic(s.item) && items.has(s.item))
+    .flatMap((s) => {
+      const key = derivationKeys.seat(s);
+      const correction = corrections.get(`${items.get(s.item)}|${key}`);
+      if (correction?.action === 'reject') return [];
+      const values = correction?.action === 'change' ? correction.values : {};
+      const seats = values.seats != null ? Number(values.seats) : s.seats;
+      return [{ ...s, key, period: values.period ?? s.period, seats, note: values.seats != null ? `${seats} pladser` : s.note }];
+    });
   const kept: number[] = [];
   for (const s of seats) {
     const organizationId = await ensureOrganization(tx, s.organization, null);
     const [row] = await queryRows<{ id: number }>(
       tx,
-      sql`insert into organization_seats (organization_id, appointed_by_id, period, seats, note, source_item_id)
-          values (${organizationId}, ${target.organizationId}, ${s.period}, ${s.seats}, ${s.note}, ${items.get(s.item)!})
+      sql`insert into organization_seats (organization_id, appointed_by_id, period, seats, note, source_item_id, derivation_key)
+          values (${organizationId}, ${target.organizationId}, ${s.period}, ${s.seats}, ${s.note}, ${items.get(s.item)!}, ${s.key})
           on conflict (organization_id, period, source_item_id) do update set seats = excluded.seats, note = excluded.note,
-            appointed_by_id = excluded.appointed_by_id, deleted_at = null
+            appointed_by_id = excluded.appointed_by_id, derivation_key = excluded.derivation_key, deleted_at = null
           returning id`,
     );
     kept.push(row!.id);

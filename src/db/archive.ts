@@ -14,6 +14,8 @@ import { meetingApprovals } from './approvals.js';
 import { calendarEntries, feedEntries } from './calendar.js';
 import { resolveCaseNumber } from './case-index.js';
 import { getCase } from './cases.js';
+import { plannedCorrection } from './derived.js';
+import { itemRelatedByContent } from './related.js';
 import { meetingPromises, openPromises } from './promises.js';
 import type { Db } from './client.js';
 import { organizationMemberships, organizationSeats } from './memberships.js';
@@ -82,14 +84,15 @@ export function createDbArchive(db: Db): Archive {
     async getPlannedMeeting(viewer, id) {
       const meeting = await summary(viewer, id);
       if (!meeting || meeting.kinds.length > 0) return null;
-      const [source] = await queryRows<{ meeting_id: number; number: string; date: string | null; body: string | null }>(
+      const [source] = await queryRows<{ meeting_id: number; number: string; date: string | null; body: string | null; item_id: number; planned: string }>(
         db,
-        sql`select i.meeting_id, i.number, i.meeting_date::text as date, o.name as body from meetings m
+        sql`select i.meeting_id, i.number, i.meeting_date::text as date, o.name as body, i.id as item_id, m.date::text as planned from meetings m
             join agenda_items i on i.id = m.announced_by_item_id left join organizations o on o.id = i.organization_id
             where m.id = ${id} and ${visibleItems(viewer, 'i')}`,
       );
       const { due } = await meetingPromises(db, viewer, id);
-      return { meeting, announcedBy: source ? { meetingId: source.meeting_id, number: source.number, date: source.date, body: source.body } : null, due };
+      const correction = source ? await plannedCorrection(db, source.item_id, source.planned) : null;
+      return { meeting, announcedBy: source ? { meetingId: source.meeting_id, number: source.number, date: source.date, body: source.body, correction } : null, due };
     },
 
     async getItem(viewer, meetingId, number): Promise<ItemView | null> {
@@ -102,7 +105,8 @@ export function createDbArchive(db: Db): Archive {
       const ref = (i: (typeof items)[number] | undefined) => (i ? { number: i.number, title: i.title } : null);
       const related = await relatedItems(viewer, meetingId, item.caseNumber);
       const bilag = await storedBilag(db, viewer, meetingId, number);
-      return { meeting, item, related, previous: ref(items[index - 1]), next: ref(items[index + 1]), approvals: await meetingApprovals(db, viewer, meetingId), bilag };
+      const byContent = await itemRelatedByContent(db, viewer, meetingId, number);
+      return { meeting, item, related, byContent, previous: ref(items[index - 1]), next: ref(items[index + 1]), approvals: await meetingApprovals(db, viewer, meetingId), bilag };
     },
 
     getVersion: (viewer, meetingId, kind, version) => getVersion(db, viewer, meetingId, kind, version),

@@ -12,32 +12,82 @@ import { legislativeTerms, participations, people, personNames } from './schema.
 
 interface NameRef {
   name: string;
+  /** Where the document places the person, when it says: namesakes of different municipalities are two people. */
+  municipality?: string | null;
 }
 
-/** Ids of people by name key; unknown names become new people, each spelling a person_names row. */
-export async function ensurePeople(tx: Tx, refs: NameRef[]): Promise<Map<string, number>> {
-  const byKey = new Map<string, string>();
+/** A municipality as a name's scope: "Skive Kommune" and "skive" are one. */
+export function nameScope(municipality: string | null | undefined): string {
+  return (municipality ?? '').toLowerCase().replace(/\s+kommune$/, '').replace(/\s+/g, ' ').trim();
+}
+
+/** The people names refer to: `get(name, municipality)` gives the id (0 for a blank name). */
+export interface PeopleIds {
+  get(name: string, municipality?: string | null): number;
+}
+
+/**
+ * Ids of people by name key within a municipality; unknown names become new people, each spelling a
+ * person_names row (key, scope). A name without a municipality (a substitute, an appointment) is the
+ * one person of that name, the first when the archive knows namesakes; a name in a municipality is
+ * the person of that name there, else the person of that name the documents placed nowhere yet —
+ * never a namesake known in another municipality.
+ */
+export async function ensurePeople(tx: Tx, refs: NameRef[]): Promise<PeopleIds> {
+  const wanted = new Map<string, { key: string; scope: string; name: string }>();
   for (const ref of refs) {
     const key = personKey(ref.name);
-    if (key && !byKey.has(key)) byKey.set(key, ref.name);
+    const scope = nameScope(ref.municipality);
+    if (key && !wanted.has(`${key}|${scope}`)) wanted.set(`${key}|${scope}`, { key, scope, name: ref.name });
   }
-  if (byKey.size === 0) return new Map();
-  const keys = [...byKey.keys()];
-  const known = await tx.select({ key: personNames.key, personId: personNames.personId }).from(personNames).where(inArray(personNames.key, keys));
-  const ids = new Map(known.map((r) => [r.key, r.personId]));
-  const missing = keys.filter((k) => !ids.has(k));
-  if (missing.length > 0) {
-    const created = await tx
-      .insert(people)
-      .values(missing.map((k) => ({ name: byKey.get(k)!, slug: personSlug(byKey.get(k)!) })))
-      .returning({ id: people.id });
-    missing.forEach((k, i) => ids.set(k, created[i]!.id));
+  const ids = new Map<string, number>();
+  const get = (name: string, municipality?: string | null) => ids.get(`${personKey(name)}|${nameScope(municipality)}`) ?? 0;
+  if (wanted.size === 0) return { get };
+  const keys = [...new Set([...wanted.values()].map((w) => w.key))];
+  const known = await tx
+    .select({ key: personNames.key, scope: personNames.scope, personId: personNames.personId })
+    .from(personNames)
+    .where(inArray(personNames.key, keys))
+    .orderBy(personNames.personId);
+  const byKey = new Map<string, Array<{ scope: string; personId: number }>>();
+  for (const k of known) byKey.set(k.key, [...(byKey.get(k.key) ?? []), k]);
+  const rowsOf = (key: string) => byKey.get(key) ?? [];
+  const spellings: Array<{ key: string; scope: string; personId: number; name: string }> = [];
+  const remember = (w: { key: string; scope: string; name: string }, personId: number) => {
+    ids.set(`${w.key}|${w.scope}`, personId);
+    byKey.set(w.key, [...rowsOf(w.key), { scope: w.scope, personId }]);
+    spellings.push({ ...w, personId });
+  };
+  const create = async (w: { key: string; scope: string; name: string }) => {
+    const [row] = await tx.insert(people).values({ name: w.name, slug: personSlug(w.name) }).returning({ id: people.id });
+    // The first sight of a name is also its unplaced spelling, found by documents that give no municipality.
+    if (w.scope !== '' && !rowsOf(w.key).some((r) => r.scope === '')) remember({ ...w, scope: '' }, row!.id);
+    remember(w, row!.id);
+  };
+  // Placed names first, so an unplaced one in the same document finds them.
+  const ordered = [...wanted.values()].sort((a, b) => (a.scope === '' ? 1 : 0) - (b.scope === '' ? 1 : 0));
+  for (const w of ordered) {
+    const rows = rowsOf(w.key);
+    const exact = rows.find((r) => r.scope === w.scope);
+    if (exact) ids.set(`${w.key}|${w.scope}`, exact.personId);
+    else if (w.scope === '') {
+      if (rows.length > 0) ids.set(`${w.key}|`, rows[0]!.personId);
+      else await create(w);
+    } else {
+      // The unplaced person of that name, unless the documents already place them in another municipality.
+      const placed = new Set(rows.filter((r) => r.scope !== '').map((r) => r.personId));
+      const open = rows.find((r) => r.scope === '' && !placed.has(r.personId));
+      if (open) remember(w, open.personId);
+      else await create(w);
+    }
+  }
+  if (spellings.length > 0) {
     await tx
       .insert(personNames)
-      .values(missing.map((k) => ({ key: k, personId: ids.get(k)!, name: byKey.get(k)! })))
-      .onConflictDoNothing({ target: personNames.key });
+      .values(spellings.map((s) => ({ key: s.key, scope: s.scope, personId: s.personId, name: s.name })))
+      .onConflictDoNothing({ target: [personNames.key, personNames.scope] });
   }
-  return ids;
+  return { get };
 }
 
 /** Members present, afbud (with their substitutes) and other attendees as participation rows. */
@@ -50,7 +100,7 @@ export async function writeParticipations(tx: Tx, doc: MeetingDocument, target: 
     ...doc.others,
   ];
   const personIds = await ensurePeople(tx, refs);
-  const id = (name: string) => personIds.get(personKey(name)) ?? 0;
+  const id = (name: string, municipality?: string | null) => personIds.get(name, municipality);
   type Row = typeof participations.$inferInsert;
   const rows: Row[] = [];
   const seen = new Set<number>();
@@ -61,10 +111,10 @@ export async function writeParticipations(tx: Tx, doc: MeetingDocument, target: 
     seen.add(row.personId);
     rows.push({ ...row, meetingId: target.meetingId, versionId: target.versionId });
   };
-  for (const p of doc.participants) add({ personId: id(p.name), status: 'present', role: p.role, party: p.party, municipality: p.municipality });
+  for (const p of doc.participants) add({ personId: id(p.name, p.municipality), status: 'present', role: p.role, party: p.party, municipality: p.municipality });
   for (const a of doc.absent) {
     const substitutePersonId = a.substitute ? id(a.substitute) || null : null;
-    add({ personId: id(a.name), status: 'afbud', role: a.role, party: a.party, municipality: a.municipality, substitutePersonId });
+    add({ personId: id(a.name, a.municipality), status: 'afbud', role: a.role, party: a.party, municipality: a.municipality, substitutePersonId });
   }
   for (const a of doc.absent) if (a.substitute) add({ personId: id(a.substitute), status: 'substitute', role: null });
   for (const o of doc.others) {

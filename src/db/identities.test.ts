@@ -107,4 +107,23 @@ describe('one identity per person across the samples', () => {
     expect(rasmus.some((m) => [m.kept, m.other].includes('Rasmus Holm'))).toBe(false);
     expect(rasmus.every((m) => m.decision === null)).toBe(true);
   });
+
+  it('makes two people of one name in two municipalities, and one person of it in one municipality', async () => {
+    const at = (date: string, municipality: string, body = 'Testudvalget') =>
+      meetingDocument({ body, date, participants: [{ name: 'Gitte Navnesen', party: 'A', municipality, role: null }], items: [item('1', 'Et punkt')] });
+    await storeDocument(database.db, at('2032-01-10', 'Viborg'), original('viborg 1'));
+    await storeDocument(database.db, at('2032-02-10', 'Viborg Kommune', 'KD-Net'), original('viborg 2'));
+    await storeDocument(database.db, at('2032-03-10', 'Herning'), original('herning'));
+    const people = await queryRows<{ id: number; municipalities: string[] }>(
+      database.db,
+      sql`select p.id, array_agg(distinct pa.municipality order by pa.municipality) as municipalities
+          from people p join participations pa on pa.person_id = p.id where p.name = 'Gitte Navnesen' group by p.id order by p.id`,
+    );
+    expect(people.map((p) => p.municipalities)).toEqual([['Viborg', 'Viborg Kommune'], ['Herning']]);
+    // Never suggested as one: of different municipalities.
+    const pairs = (await merges()).filter((m) => m.kept === 'Gitte Navnesen' && m.other === 'Gitte Navnesen');
+    expect(pairs).toEqual([]);
+    // Both have pages of their own; the slug finds the first, the id each.
+    for (const p of people) expect((await createDbArchive(database.db).getPerson(ANONYMOUS, String(p.id)))?.person.id).toBe(p.id);
+  });
 });

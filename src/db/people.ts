@@ -178,7 +178,46 @@ export async function getPerson(db: Db, viewer: Viewer, ref: string): Promise<Pe
     memberships: await personMemberships(db, person.id),
     attendance,
     presented,
+    namedIn: await itemsNaming(db, viewer, nameVariants, presentedRows),
   };
+}
+
+/** Items named in, at most: a person named in hundreds of items is named in many more than anyone reads. */
+const MAX_NAMED = 50;
+
+/** Text around the first mention of any of the names, on one line. */
+function excerptAround(text: string, names: readonly string[]): string | null {
+  const flat = text.replace(/\s+/g, ' ');
+  const lower = flat.toLowerCase();
+  const at = names.map((n) => lower.indexOf(n.toLowerCase().replace(/\s+/g, ' '))).filter((i) => i >= 0).sort((a, b) => a - b)[0];
+  if (at === undefined) return null;
+  const start = Math.max(0, flat.lastIndexOf(' ', Math.max(0, at - 90)) + 1);
+  const end = flat.indexOf(' ', Math.min(flat.length, at + 140));
+  return `${start > 0 ? '… ' : ''}${flat.slice(start, end < 0 ? flat.length : end)}${end < 0 ? '' : ' …'}`;
+}
+
+/**
+ * Items whose text (decision, sections) names the person by a spelling of at least two words, newest
+ * first, those they presented left out: found by the search index as a phrase, then checked in the text
+ * itself (the index stems, the name must stand as written).
+ */
+async function itemsNaming(db: Db, viewer: Viewer, names: string[], presented: Array<{ meeting_id: number; number: string }>): Promise<PersonView['namedIn']> {
+  const full = names.filter((n) => n.trim().split(/\s+/).length >= 2);
+  if (full.length === 0) return [];
+  const query = sql.join(full.map((n) => sql`phraseto_tsquery('danish', ${n})`), sql` || `);
+  const rows = await queryRows<{ meeting_id: number; number: string; title: string; text: string }>(
+    db,
+    sql`select i.meeting_id, i.number, i.title, concat_ws(' ', i.decision, i.summary_text, i.body_text) as text from agenda_items i
+        where i.tsv @@ (${query}) and ${visibleItems(viewer, 'i')}
+        order by i.meeting_date desc nulls last, i.meeting_id desc, i.position limit ${MAX_NAMED * 2}`,
+  );
+  const skip = new Set(presented.map((p) => `${p.meeting_id}/${p.number}`));
+  const found = rows.flatMap((r) => {
+    const excerpt = skip.has(`${r.meeting_id}/${r.number}`) ? null : excerptAround(r.text, full);
+    return excerpt ? [{ ...r, excerpt }] : [];
+  }).slice(0, MAX_NAMED);
+  const meetings = await meetingSummariesById(db, viewer, found.map((r) => r.meeting_id));
+  return found.filter((r) => meetings.has(r.meeting_id)).map((r) => ({ meeting: meetings.get(r.meeting_id)!, number: r.number, title: r.title, excerpt: r.excerpt }));
 }
 
 /** The people a stored document's participant names refer to, by the names as the document writes them. */

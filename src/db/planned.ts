@@ -3,12 +3,14 @@
  * items announce ("Mødekalender for KKR Midtjylland 2021: 1. februar …") become meetings of the
  * named organisation with status planned and the announcing item, unless the organisation already
  * has a meeting that day. Rewritten with every projection: a planned meeting whose announcement is
- * gone, and which has no documents of its own, is marked deleted.
+ * gone (or rejected by a secretary, db/derived.ts), and which has no documents of its own, is marked deleted.
  */
 import { sql } from 'drizzle-orm';
 import { announcedMeetings } from '../import/structure/calendar.js';
 import { effectiveAccess, type MeetingDocument } from '../model/index.js';
+import type { Db } from './client.js';
 import type { ProjectionTarget, Tx } from './content.js';
+import { correctionsOf, derivationKeys } from './derived.js';
 import { queryRows } from './rows.js';
 
 /**
@@ -16,7 +18,7 @@ import { queryRows } from './rows.js';
  * begins with it ("KKR" → "KKR Midtjylland") — preferring the announcing meeting's own authority when
  * several do; null when none or still ambiguous (a national archive has many a "KKR …").
  */
-async function namedOrganization(tx: Tx, name: string, announcer: number | null): Promise<number | null> {
+export async function namedOrganization(tx: Tx | Db, name: string, announcer: number | null): Promise<number | null> {
   const rows = await queryRows<{ id: number; exact: boolean; same_authority: boolean }>(
     tx,
     sql`select o.id, lower(o.name) = lower(${name}) as exact,
@@ -36,11 +38,16 @@ export async function writeAnnouncedMeetings(tx: Tx, doc: MeetingDocument, targe
   const items = new Map(
     (await queryRows<{ id: number; number: string }>(tx, sql`select id, number from agenda_items where meeting_id = ${target.meetingId} and deleted_at is null`)).map((r) => [r.number, r.id]),
   );
+  const corrections = await correctionsOf(tx, 'planned', [...items.values()]);
   const kept: number[] = [];
-  for (const a of announced) {
-    const organizationId = await namedOrganization(tx, a.body, target.organizationId);
-    const itemId = items.get(a.announcedIn);
+  for (const stated of announced) {
+    const organizationId = await namedOrganization(tx, stated.body, target.organizationId);
+    const itemId = items.get(stated.announcedIn);
     if (organizationId === null || itemId === undefined) continue;
+    // A secretary's correction (db/derived.ts): a rejected date is no meeting, a changed one is at its new day.
+    const correction = corrections.get(`${itemId}|${derivationKeys.planned(stated)}`);
+    if (correction?.action === 'reject') continue;
+    const a = { ...stated, date: (correction?.action === 'change' ? correction.values.date : null) ?? stated.date };
     const [row] = await queryRows<{ id: number }>(
       tx,
       sql`insert into meetings (organization_id, date, status, announced_by_item_id, projection)

@@ -14,11 +14,12 @@ import { refreshApprovals } from './approvals.js';
 import { refreshMemberships, writeParticipations } from './attendance.js';
 import type { Db } from './client.js';
 import { writeItems, type Tx } from './content.js';
+import { refreshRelated, termsBefore } from './related.js';
 import { queryRows } from './rows.js';
 import { locations } from './schema.js';
 
 /** Bump when the projection's output changes: meetings projected by older code are rebuilt on open. */
-export const PROJECTION_VERSION = 3; // 2: approvals; 3: bilag with stored bytes point at their files row
+export const PROJECTION_VERSION = 4; // 2: approvals; 3: bilag with stored bytes point at their files row; 4: item profiles, derivation keys
 
 /** A stored model (jsonb; a string from some drivers) as today's MeetingDocument. */
 export function parseStoredModel(raw: unknown): MeetingDocument {
@@ -42,6 +43,7 @@ export async function projectMeeting(tx: Tx, meetingId: number): Promise<string[
     sql`select organization_id, date::text as date from meetings where id = ${meetingId} for update`,
   );
   if (!meeting) return [];
+  const terms = await termsBefore(tx, meetingId);
   const docs = await queryRows<CurrentRow>(
     tx,
     sql`select d.kind, v.id as version_id, v.model from meeting_documents d join document_versions v on v.id = d.current_version_id
@@ -54,6 +56,7 @@ export async function projectMeeting(tx: Tx, meetingId: number): Promise<string[
     await tx.execute(sql`delete from participations where meeting_id = ${meetingId}`);
     await tx.execute(sql`update meetings set status = 'planned', current_version_id = null, projection = ${PROJECTION_VERSION} where id = ${meetingId}`);
     await refreshApprovals(tx, meetingId);
+    await refreshRelated(tx, meetingId, terms);
     return [];
   }
   const doc = parseStoredModel(current.model);
@@ -74,6 +77,7 @@ export async function projectMeeting(tx: Tx, meetingId: number): Promise<string[
                          then now() else modified_at end
     where id = ${meetingId}`);
   const warnings = await writeItems(tx, doc, target);
+  await refreshRelated(tx, meetingId, terms);
   await refreshApprovals(tx, meetingId);
   await writeParticipations(tx, doc, target);
   await writeAppointments(tx, doc, target, meeting.date);

@@ -63,3 +63,34 @@ describe('promises across meetings', () => {
     expect(await openPromises(database.db, ANONYMOUS, kkr + 1000)).toEqual([]);
   });
 });
+
+describe("promises for another body's meeting", () => {
+  let database: Database;
+  beforeAll(async () => {
+    database = await openTestDatabase();
+    await storeFiles(database.db, SAMPLES_DIR, sampleNames().filter((n) => n.startsWith('000') || n.startsWith('001')));
+    // KD-Net meets again before KKR does: its own next meeting is not where "til KKR-mødet" points.
+    await storeDocument(database.db, meetingDocument({ kind: 'agenda', body: 'KD-Net', date: '2020-09-04', items: [item('1', 'Godkendelse af dagsorden')] }), original('kd-net september'));
+    await storeDocument(
+      database.db,
+      meetingDocument({ kind: 'agenda', date: '2020-09-09', items: [item('1', 'Godkendelse af referat'), item('3.1', 'Klimastrategien og DK2020 – status')] }),
+      original('kkr september'),
+    );
+  });
+  afterAll(() => database?.close());
+
+  it("resolves KD-Net's \"Foreløbig punkter til KKR-mødet\" against KKR Midtjylland, not KD-Net", async () => {
+    const meetings = await queryRows<{ id: number; date: string; body: string }>(
+      database.db,
+      sql`select m.id, m.date::text as date, o.name as body from meetings m join organizations o on o.id = m.organization_id order by m.date`,
+    );
+    const kdNet = meetings.find((m) => m.body === 'KD-Net' && m.date === '2020-08-28')!;
+    const kkrSeptember = meetings.find((m) => m.body === 'KKR Midtjylland' && m.date === '2020-09-09')!;
+    const { made } = await meetingPromises(database.db, ANONYMOUS, kdNet.id);
+    expect(made.length).toBeGreaterThan(0);
+    expect(new Set(made.map((p) => p.to?.id))).toEqual(new Set([kkrSeptember.id]));
+    const { due } = await meetingPromises(database.db, ANONYMOUS, kkrSeptember.id);
+    // The KKR meeting shows them as due from the KD-Net meeting too (found among its body's earlier meetings is not enough).
+    expect(due.some((p) => p.from.id === kdNet.id)).toBe(true);
+  });
+});

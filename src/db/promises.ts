@@ -11,6 +11,8 @@ import { viewDocument } from '../archive/view.js';
 import { matchPromises, promisedItems, PROMISE_GROUP_PATTERNS, type PromisedItem } from '../import/structure/promises.js';
 import { currentDocumentKind, type DocumentKind, type MeetingDocument, type Viewer } from '../model/index.js';
 import type { Db } from './client.js';
+import { correctionsOf, derivationKeys } from './derived.js';
+import { namedOrganization } from './planned.js';
 import { parseStoredModel } from './projection.js';
 import { queryRows } from './rows.js';
 import { meetingSummariesById } from './summaries.js';
@@ -21,15 +23,18 @@ export type { PromiseView };
 /** A bound on the meetings one listing reads (the promise lists of an organisation over many years). */
 const MAX_MEETINGS = 400;
 
+/** A lexicon pattern for PostgreSQL's ~*, where a word boundary is \\y (\\b is a backspace there). */
+const pgPattern = (pattern: string) => pattern.replace(/\\b/g, '\\y');
+
 /** Meetings with a visible "Punkter til næste møde" item, matching `where` (alias m), newest first. */
-async function promisingMeetings(db: Db, viewer: Viewer, where: SQL): Promise<number[]> {
-  const titles = sql.join(PROMISE_GROUP_PATTERNS.map((p) => sql`i.title ~* ${p}`), sql` or `);
+async function promisingMeetings(db: Db, viewer: Viewer, where: SQL, limit = MAX_MEETINGS): Promise<number[]> {
+  const titles = sql.join(PROMISE_GROUP_PATTERNS.map((p) => sql`i.title ~* ${pgPattern(p)}`), sql` or `);
   const rows = await queryRows<{ id: number }>(
     db,
     sql`select m.id from meetings m
         where ${visibleMeetings(viewer, 'm')} and (${where})
           and exists (select 1 from agenda_items i where i.meeting_id = m.id and ${visibleItems(viewer, 'i')} and (${titles}))
-        order by m.date desc nulls last, m.id desc limit ${MAX_MEETINGS}`,
+        order by m.date desc nulls last, m.id desc limit ${limit}`,
   );
   return rows.map((r) => r.id);
 }
@@ -66,27 +71,71 @@ async function targetMeeting(db: Db, viewer: Viewer, organizationId: number, aft
   return row?.id ?? null;
 }
 
-/** Every promise made at the given meetings, each with its target meeting and the item that took it up. */
+/** The organisation a heading names ("KKR", "KKR Midtjyllands"), as planned.ts finds a calendar's; null when none or unsure. */
+async function promisedFor(db: Db, name: string | null, own: number): Promise<number | null> {
+  if (name === null) return null;
+  const genitive = /[^s]s$/.test(name) && name.length > 3 ? name.slice(0, -1) : null;
+  return (await namedOrganization(db, name, own)) ?? (genitive ? await namedOrganization(db, genitive, own) : null);
+}
+
+/** The stable ids of the meetings' promising items, by `${meetingId}/${number}`. */
+async function promisingItemIds(db: Db, made: Array<{ fromId: number; promises: PromisedItem[] }>): Promise<Map<string, number>> {
+  const pairs = made.flatMap((m) => [...new Set(m.promises.map((p) => p.promisedIn))].map((n) => sql`(${m.fromId}, ${n})`));
+  if (pairs.length === 0) return new Map();
+  const rows = await queryRows<{ id: number; meeting_id: number; number: string }>(
+    db,
+    sql`select id, meeting_id, number from agenda_items where deleted_at is null and (meeting_id, number) in (${sql.join(pairs, sql`, `)})`,
+  );
+  return new Map(rows.map((r) => [`${r.meeting_id}/${r.number}`, r.id]));
+}
+
+/**
+ * Every promise made at the given meetings, each with its target meeting and the item that took it up.
+ * A secretary's correction (db/derived.ts) applies: a rejected promise is left out, a changed date moves it.
+ */
 async function resolve(db: Db, viewer: Viewer, fromIds: number[]): Promise<PromiseView[]> {
   const sources = await visibleDocuments(db, viewer, fromIds);
-  const made: Array<{ fromId: number; toId: number | null; promises: PromisedItem[] }> = [];
-  for (const id of fromIds) {
+  const read = fromIds.flatMap((id) => {
     const source = sources.get(id);
-    if (!source || source.organizationId === null || source.date === null) continue;
+    if (!source || source.organizationId === null || source.date === null) return [];
     const promises = promisedItems(source.doc);
-    // Promises for different dates in one item (rare) are resolved by the first date named.
-    if (promises.length > 0) made.push({ fromId: id, toId: await targetMeeting(db, viewer, source.organizationId, source.date, promises[0]!.forDate), promises });
+    return promises.length === 0 ? [] : [{ fromId: id, organizationId: source.organizationId, date: source.date, promises }];
+  });
+  const itemIds = await promisingItemIds(db, read);
+  const corrections = await correctionsOf(db, 'promise', [...itemIds.values()]);
+  const made: Array<{ fromId: number; toId: number | null; promises: Array<PromisedItem & { source: PromiseView['source'] }> }> = [];
+  for (const { fromId, organizationId: own, date, promises } of read) {
+    const corrected = promises.flatMap((p) => {
+      const itemId = itemIds.get(`${fromId}/${p.promisedIn}`);
+      const key = derivationKeys.promise(p);
+      const correction = itemId === undefined ? undefined : corrections.get(`${itemId}|${key}`);
+      if (correction?.action === 'reject') return [];
+      const forDate = correction?.action === 'change' && correction.values.forDate !== undefined ? correction.values.forDate : p.forDate;
+      const state = correction ? { action: correction.action, decidedBy: correction.decidedBy, decidedAt: correction.decidedAt } : null;
+      return [{ ...p, forDate, source: itemId === undefined ? undefined : { itemId, key, correction: state } }];
+    });
+    // Promises of one date go together; a heading naming another body's meeting ("til KKR-mødet",
+    // in KD-Net's minutes) promises for that body.
+    for (const forDate of [...new Set(corrected.map((p) => p.forDate))]) {
+      const group = corrected.filter((p) => p.forDate === forDate);
+      const organizationId = (await promisedFor(db, group[0]!.forBody, own)) ?? own;
+      made.push({ fromId, toId: await targetMeeting(db, viewer, organizationId, date, forDate), promises: group });
+    }
   }
   const targets = await visibleDocuments(db, viewer, made.flatMap((m) => (m.toId === null ? [] : [m.toId])));
   const summaries = await meetingSummariesById(db, viewer, made.flatMap((m) => [m.fromId, ...(m.toId === null ? [] : [m.toId])]));
   return made.flatMap(({ fromId, toId, promises }) => {
     const items = (toId !== null ? targets.get(toId)?.doc.items : undefined) ?? [];
-    return matchPromises(promises, items).map(({ promise, item }) => ({
-      promise,
-      from: summaries.get(fromId)!,
-      to: toId !== null ? (summaries.get(toId) ?? null) : null,
-      item: item ? { number: item.number, title: item.title } : null,
-    }));
+    return matchPromises(promises, items).map(({ promise, item }) => {
+      const { source, ...plain } = promise as PromisedItem & { source: PromiseView['source'] };
+      return {
+        promise: plain,
+        from: summaries.get(fromId)!,
+        to: toId !== null ? (summaries.get(toId) ?? null) : null,
+        item: item ? { number: item.number, title: item.title } : null,
+        ...(source ? { source } : {}),
+      };
+    });
   });
 }
 
@@ -106,7 +155,17 @@ export async function meetingPromises(db: Db, viewer: Viewer, meetingId: number)
         order by m.date desc, m.id desc limit 3`,
   );
   const earlier = previous.length === 0 ? [] : await promisingMeetings(db, viewer, sql`m.id in (${sql.join(previous.map((r) => sql`${r.id}`), sql`, `)})`);
-  const due = (await resolve(db, viewer, earlier)).filter((p) => p.to?.id === meetingId);
+  // Another body's meeting may promise for this one by name ("Foreløbig punkter til KKR-mødet" in KD-Net's minutes):
+  // its recent meetings whose promise heading names this organisation's first word.
+  const named = await promisingMeetings(
+    db,
+    viewer,
+    sql`m.organization_id <> ${meeting.organization_id} and m.date < ${meeting.date} and m.date >= ${meeting.date}::date - 120
+        and exists (select 1 from agenda_items n join organizations o on o.id = ${meeting.organization_id}
+                    where n.meeting_id = m.id and strpos(lower(n.title), lower(split_part(o.name, ' ', 1))) > 0)`,
+    20,
+  );
+  const due = (await resolve(db, viewer, [...earlier, ...named])).filter((p) => p.to?.id === meetingId);
   return { made, due };
 }
 
@@ -114,4 +173,11 @@ export async function meetingPromises(db: Db, viewer: Viewer, meetingId: number)
 export async function openPromises(db: Db, viewer: Viewer, organizationId: number | null): Promise<PromiseView[]> {
   const where = organizationId === null ? sql`m.organization_id is not null` : sql`m.organization_id = ${organizationId}`;
   return (await resolve(db, viewer, await promisingMeetings(db, viewer, where))).filter((p) => p.item === null);
+}
+
+/** Promises made at the organisations' latest meetings with a promise list (the workspace's corrections), newest first. */
+export async function promisesMadeBy(db: Db, viewer: Viewer, organizationIds: readonly number[], meetings = 20): Promise<PromiseView[]> {
+  if (organizationIds.length === 0) return [];
+  const where = sql`m.organization_id in (${sql.join(organizationIds.map((id) => sql`${id}`), sql`, `)})`;
+  return resolve(db, viewer, await promisingMeetings(db, viewer, where, meetings));
 }

@@ -17,7 +17,7 @@
  * search indexes cover public rows only.
  */
 import { sql } from 'drizzle-orm';
-import { boolean, check, customType, date, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { boolean, check, customType, date, index, integer, jsonb, pgTable, primaryKey, real, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import type { MeetingDocument, VersionChange } from '../model/index.js';
 import { AccessLevel, AttendanceStatus, AuthorityKind, DocumentKind, MeetingStatus, MembershipRole, OrganizationKind, VersionSource } from '../model/index.js';
 
@@ -327,18 +327,23 @@ export const people = pgTable(
   (t) => [index('people_slug_idx').on(t.slug)],
 );
 
-/** A name as documents spell it, normalised ("h c østerby"), and the person it names. */
+/**
+ * A name as documents spell it, normalised ("h c østerby"), and the person it names — within a
+ * municipality (`scope`, lower case; '' where the documents give none), so namesakes of different
+ * municipalities are two people (migration 0016).
+ */
 export const personNames = pgTable(
   'person_names',
   {
-    key: text('key').primaryKey(),
+    key: text('key').notNull(),
+    scope: text('scope').notNull().default(''),
     personId: integer('person_id')
       .notNull()
       .references(() => people.id),
     name: text('name').notNull(),
     createdAt: created(),
   },
-  (t) => [index('person_names_person_idx').on(t.personId)],
+  (t) => [primaryKey({ name: 'person_names_key_scope_pk', columns: [t.key, t.scope] }), index('person_names_person_idx').on(t.personId)],
 );
 
 /** Where a membership comes from. */
@@ -366,6 +371,8 @@ export const memberships = pgTable(
     source: text('source', { enum: MEMBERSHIP_SOURCES }).notNull().default('attendance'),
     /** The item that appointed the person (source 'appointment'). */
     sourceItemId: integer('source_item_id').references(() => agendaItems.id),
+    /** What the item stated, as a key a secretary's correction is kept under (derived_corrections; source 'appointment'). */
+    derivationKey: text('derivation_key'),
     createdAt: created(),
     modifiedAt: modified(),
     deletedAt: deleted(),
@@ -684,6 +691,8 @@ export const organizationSeats = pgTable(
     sourceItemId: integer('source_item_id')
       .notNull()
       .references(() => agendaItems.id),
+    /** What the item stated, as a key a secretary's correction is kept under (derived_corrections). */
+    derivationKey: text('derivation_key'),
     deletedAt: deleted(),
   },
   (t) => [uniqueIndex('organization_seats_key').on(t.organizationId, t.period, t.sourceItemId), index('organization_seats_appointed_by_idx').on(t.appointedById)],
@@ -738,4 +747,62 @@ export const meetingCounts = pgTable(
     n: integer('n').notNull(),
   },
   (t) => [index('meeting_counts_key_idx').on(t.organizationId, t.access, t.year, t.listed)],
+);
+
+// ── Related items and corrections of derived records (issue 12, migration 0016) ─────────────────
+
+/** In how many public, live items each lexeme occurs (term '' counts the items): idf for related items (db/related.ts). */
+export const termCounts = pgTable('term_counts', {
+  term: text('term').primaryKey(),
+  items: integer('items').notNull(),
+});
+
+/**
+ * An item's most distinctive lexemes (tf-idf when it was projected) and its title's subject terms:
+ * what related items are found by (db/related.ts). Public, live items only; rewritten by the projection.
+ */
+export const itemProfiles = pgTable(
+  'item_profiles',
+  {
+    itemId: integer('item_id')
+      .primaryKey()
+      .references(() => agendaItems.id, { onDelete: 'cascade' }),
+    terms: text('terms').array().notNull(),
+    weights: real('weights').array().notNull(),
+    norm: real('norm').notNull(),
+    /** The title's distinctive lexemes, most distinctive first, with their weights. */
+    subject: text('subject').array().notNull(),
+    subjectWeights: real('subject_weights').array().notNull(),
+  },
+  (t) => [index('item_profiles_terms_idx').using('gin', t.terms), index('item_profiles_subject_idx').using('gin', t.subject)],
+);
+
+/** What a secretary may correct: appointments, seats tables, planned meetings, promises. */
+export const DERIVED_KINDS = ['appointment', 'seat', 'planned', 'promise'] as const;
+export const CORRECTION_ACTIONS = ['confirm', 'change', 'reject'] as const;
+
+/**
+ * A secretary's decision on a record derived from an item: kept under the item (a stable id across
+ * versions) and a key of what the item stated, so re-imports and re-projections apply it again
+ * instead of overwriting it. `values` holds the changed fields (action 'change').
+ */
+export const derivedCorrections = pgTable(
+  'derived_corrections',
+  {
+    id: serial('id').primaryKey(),
+    kind: text('kind', { enum: DERIVED_KINDS }).notNull(),
+    sourceItemId: integer('source_item_id')
+      .notNull()
+      .references(() => agendaItems.id),
+    key: text('key').notNull(),
+    action: text('action', { enum: CORRECTION_ACTIONS }).notNull(),
+    values: jsonb('values').$type<Record<string, string | null>>().notNull().default({}),
+    decidedBy: text('decided_by').notNull(),
+    decidedAt: timestamp('decided_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('derived_corrections_key').on(t.kind, t.sourceItemId, t.key),
+    oneOf('derived_corrections_kind_check', t.kind, DERIVED_KINDS),
+    oneOf('derived_corrections_action_check', t.action, CORRECTION_ACTIONS),
+  ],
 );

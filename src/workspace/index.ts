@@ -21,6 +21,7 @@ import { renderUploadTooLargePage } from './pages/errors.js';
 import { createAllocationWorkspace } from './allocation/index.js';
 import { importRoutes } from './import/routes.js';
 import { peopleRoutes } from './people/routes.js';
+import { derivedRoutes } from './derived/routes.js';
 import { createMinutesRoutes } from './minutes/routes.js';
 import { builderRoutes } from './builder/index.js';
 
@@ -101,6 +102,7 @@ export function createWorkspace(db: Db, archive: Archive, options: WorkspaceOpti
   app.route('/fordelinger', createAllocationWorkspace(deps)); // allocation keys and population figures (issue 13)
   app.route('/indlaes', importRoutes(deps));
   app.route('/personer', peopleRoutes(deps)); // identity suggestions (issue 12)
+  app.route('/udledt', derivedRoutes(deps)); // corrections of derived records (issue 12)
   app.route('/', createMinutesRoutes(deps)); // /moeder/:id/referat, /referater/:id (minutes/routes.ts)
   app.route('/', builderRoutes(deps));
   return { routes: app };

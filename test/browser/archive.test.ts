@@ -16,7 +16,7 @@ import type { Archive } from '../../src/archive/types.js';
 import { ANONYMOUS, type MeetingDocument } from '../../src/model/index.js';
 import { createApp } from '../../src/web/app.js';
 import { compareUrl, versionUrl } from '../../src/web/urls.js';
-import { CHROMIUM_PATH, describeViolations, hasChromium, launchChromium, runAxe, startServer, type RunningServer } from './harness.js';
+import { CHROMIUM_PATH, describeViolations, expectAccessible, hasChromium, launchChromium, runAxe, startServer, type RunningServer } from './harness.js';
 
 const SAMPLES = new URL('../../samples/', import.meta.url).pathname;
 const CORRECTION = 'Rettelse: punktet er suppleret efter mødet.';
@@ -186,6 +186,42 @@ describe.skipIf(!hasChromium)('web archive in Chromium (seeds imported into a da
     await page.close();
   });
 
+  it('a journalist follows DK2020 from the case page to related items of 2019 and 2021, and a presenter to the items naming him — without JavaScript', async () => {
+    const page = await noScript.newPage();
+    await page.goto(url('/cases/SAG-2020-01697'));
+    // The climate subject's "Relaterede punkter": items of other meetings without the case number.
+    const climate = page.locator('section.case-thread', { has: page.getByRole('heading', { level: 2, name: /^Klimasamarbejde/ }) });
+    const related = climate.locator('.related-content');
+    await expect.poll(() => related.getByRole('heading', { name: 'Relaterede punkter' }).isVisible()).toBe(true);
+    const text = (await related.textContent())!.replace(/\s+/g, ' ');
+    expect(text).toMatch(/2021/);
+    expect(text).toContain('DK2020');
+    await related.getByRole('link', { name: /KL's strategiske klimaarbejde/ }).click();
+    await page.waitForURL(/\/meetings\/\d+\/items\/3\.1$/);
+    // The 2019 item links back to the 2020 climate item.
+    expect(await page.locator('.related-content').textContent()).toContain('Klimasamarbejde for KKR Midtjylland');
+    const itemPath = new URL(page.url()).pathname;
+
+    // A presenter of the KD-Net minutes is named in the text of KKR's climate item.
+    const kdnet = (await archive.getBody(ANONYMOUS, 'kd-net'))!.meetings.find((m) => m.kinds.length > 0)!;
+    const presenter = (await archive.getMeeting(ANONYMOUS, kdnet.id))!.document.items.find((i) => i.title === 'DK2020')!.presenters[0]!;
+    const person = (await archive.getPerson(ANONYMOUS, presenter.toLowerCase().replace(/ /g, '-')))!;
+    await page.goto(url(`/people/${person.person.id}-${person.person.slug}`));
+    const named = page.locator('section', { has: page.getByRole('heading', { name: `Punkter, hvor ${person.person.name} er nævnt` }) });
+    await expect.poll(() => named.isVisible()).toBe(true);
+    await named.getByRole('link', { name: /^3\.1\. Klimasamarbejde/ }).first().click();
+    await page.waitForURL(/\/meetings\/\d+\/items\/3\.1$/);
+    expect(await page.locator('h1, h2').first().textContent()).toMatch(/Klimasamarbejde/);
+    await page.close();
+    // The three pages with the new parts pass axe (which needs JavaScript in the page to run).
+    const checked = await context.newPage();
+    for (const path of ['/cases/SAG-2020-01697', itemPath, `/people/${person.person.id}-${person.person.slug}`]) {
+      await checked.goto(url(path));
+      await expectAccessible(checked);
+    }
+    await checked.close();
+  });
+
   it('serves every page type over HTTP with the expected status', async () => {
     const pages = await pageTypes();
     for (const { path, status } of pages) {
@@ -230,7 +266,7 @@ describe.skipIf(!hasChromium)('web archive in Chromium (seeds imported into a da
     await page.close();
   });
 
-  it('has no axe-core violations on any page type', async () => {
+  it('has no axe-core violations on any page type', { timeout: 180_000 }, async () => {
     const page = await context.newPage();
     const problems: string[] = [];
     for (const { path } of await pageTypes()) {

@@ -29,6 +29,8 @@ describe('promisedItems', () => {
     expect(promised.length).toBeGreaterThan(0);
     expect(new Set(promised.map((p) => p.promisedIn))).toEqual(new Set(['14']));
     expect(promised.every((p) => p.forDate === '2020-09-09')).toBe(true);
+    // KD-Net's list is for KKR's meeting, which its heading names.
+    expect(promised.every((p) => p.forBody === 'KKR')).toBe(true);
     expect(promisedItems({ ...doc, items: doc.items.filter((i) => i.number !== '14') })).toEqual([]);
   });
 });
@@ -36,9 +38,9 @@ describe('promisedItems', () => {
 describe('matchPromises', () => {
   it('matches by subject words, not by treatment words, one item per promise', () => {
     const promised = [
-      { title: 'Klimastrategi og DK 2020 - drøftelse', promisedIn: '6.1', forDate: null },
-      { title: 'Høringsudgave af praksisplanen til drøftelse', promisedIn: '6.1', forDate: null },
-      { title: 'Behandling af rammeaftale 2021-22', promisedIn: '6.1', forDate: null },
+      { title: 'Klimastrategi og DK 2020 - drøftelse', promisedIn: '6.1', forDate: null, forBody: null },
+      { title: 'Høringsudgave af praksisplanen til drøftelse', promisedIn: '6.1', forDate: null, forBody: null },
+      { title: 'Behandling af rammeaftale 2021-22', promisedIn: '6.1', forDate: null, forBody: null },
     ];
     const items = [item('1', 'Godkendelse af referat'), item('3.1', 'Praksisplan 2020 – høring'), item('5.2', 'Klimastrategien og DK2020'), item('5.3', 'Godkendelse af budget')];
     const matched = matchPromises(promised, items).map((m) => m.item?.number ?? null);

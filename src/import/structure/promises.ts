@@ -13,6 +13,16 @@ const GROUP = lexicon.groupHeadings.map((e) => new RegExp(e.pattern, 'iu'));
 /** The group headings' pattern sources, for finding such items in the database (PostgreSQL's ~* reads them alike). */
 export const PROMISE_GROUP_PATTERNS: readonly string[] = lexicon.groupHeadings.map((e) => e.pattern);
 const LEAD_IN = lexicon.leadIns.map((e) => new RegExp(e.pattern, 'iu'));
+const NAMED_BODY = lexicon.namedBodies.map((e) => new RegExp(e.pattern, 'u'));
+
+/** The body whose meeting a heading names ("Foreløbig punkter til KKR-mødet den 9. september" → "KKR"), or null. */
+export function namedBodyOf(title: string): string | null {
+  for (const p of NAMED_BODY) {
+    const body = p.exec(title)?.groups?.body;
+    if (body) return body;
+  }
+  return null;
+}
 
 export interface PromisedItem {
   /** The promised item's title as the list gives it (without its closing full stop). */
@@ -21,6 +31,8 @@ export interface PromisedItem {
   promisedIn: string;
   /** The date of the meeting it was promised for, when the text says. */
   forDate: string | null;
+  /** The body whose meeting it was promised for, when the heading names one ("til KKR-mødet"); else the meeting's own. */
+  forBody: string | null;
 }
 
 /** Whether an item (or its parent) is the "Punkter til næste møde" group. */
@@ -40,6 +52,7 @@ export function promisedItems(doc: MeetingDocument): PromisedItem[] {
     if (!inPromiseGroup(item, byNumber)) continue;
     // The date the item names first (its title, "Der afholdes møde … den 9. september 2020") holds for its lists.
     let forDate: string | null = findDate(item.title);
+    const forBody = namedBodyOf(item.title) ?? namedBodyOf(byNumber.get(parentNumber(item.number) ?? '')?.title ?? '');
     for (const section of item.sections) {
       if (section.type === 'recommendation' || section.type === 'decision') continue;
       let led = false;
@@ -50,7 +63,7 @@ export function promisedItems(doc: MeetingDocument): PromisedItem[] {
         } else if (block.kind === 'list' && (led || section.type === 'presentation')) {
           for (const entry of block.items) {
             const title = entry.text.trim().replace(/[.;,]$/, '').trim();
-            if (title) promised.push({ title, promisedIn: item.number, forDate });
+            if (title) promised.push({ title, promisedIn: item.number, forDate, forBody });
           }
         }
       }

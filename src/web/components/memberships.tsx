@@ -5,7 +5,8 @@
 import type { MembershipView, SeatView } from '../../archive/types.js';
 import { ROLE_LABELS } from '../../model/index.js';
 import { danishDate } from '../format.js';
-import { bodyUrl, itemUrl, personUrl } from '../urls.js';
+import { bodyUrl, personUrl } from '../urls.js';
+import { DerivedFrom } from './derived.js';
 
 /** The seats grouped by electoral period, in the order given (newest period first). */
 function byTerm(memberships: MembershipView[]): Array<{ term: string; seats: MembershipView[] }> {
@@ -49,9 +50,10 @@ export function Memberships(props: { memberships: MembershipView[]; show: 'perso
                   <td>{[m.onBehalfOf, m.party ? `(${m.party})` : null].filter(Boolean).join(' ') || '–'}</td>
                   <td>
                     {m.sourceItem ? (
-                      <a href={itemUrl(m.sourceItem.meetingId, m.sourceItem.number)}>
-                        Udpeget {danishDate(m.sourceItem.date)}, punkt {m.sourceItem.number}
-                      </a>
+                      <>
+                        {m.startDate && m.startDate !== m.sourceItem.date ? `${danishDate(m.startDate)}${m.endDate ? ` – ${danishDate(m.endDate)}` : ''}. ` : ''}
+                        <DerivedFrom meetingId={m.sourceItem.meetingId} number={m.sourceItem.number} date={m.sourceItem.date} correction={m.correction} />
+                      </>
                     ) : m.startDate === m.endDate ? (
                       danishDate(m.startDate)
                     ) : (
@@ -94,9 +96,7 @@ export function Seats(props: { seats: SeatView[]; show: 'organization' | 'appoin
                   <td>{s.period}</td>
                   <td>{s.note}</td>
                   <td>
-                    <a href={itemUrl(s.sourceItem.meetingId, s.sourceItem.number)}>
-                      Punkt {s.sourceItem.number}, {danishDate(s.sourceItem.date)}
-                    </a>
+                    <DerivedFrom meetingId={s.sourceItem.meetingId} number={s.sourceItem.number} date={s.sourceItem.date} correction={s.correction} />
                   </td>
                 </tr>
               );

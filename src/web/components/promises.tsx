@@ -6,13 +6,17 @@
 import type { PromiseView } from '../../archive/types.js';
 import { danishLongDate } from '../format.js';
 import { itemUrl } from '../urls.js';
+import { correctionText, DerivedFrom } from './derived.js';
 
 function Source(props: { promise: PromiseView }) {
   const { promise: p } = props;
   return (
-    <a href={itemUrl(p.from.id, p.promise.promisedIn)}>
-      punkt {p.promise.promisedIn} på mødet den {danishLongDate(p.from.date)}
-    </a>
+    <>
+      <a href={itemUrl(p.from.id, p.promise.promisedIn)}>
+        punkt {p.promise.promisedIn} på mødet den {danishLongDate(p.from.date)}
+      </a>{' '}
+      ({correctionText(p.source?.correction)})
+    </>
   );
 }
 
@@ -53,7 +57,7 @@ export function MeetingPromises(props: { made: PromiseView[]; due: PromiseView[]
           <ul>
             {made.map((p) => (
               <li>
-                <strong>{p.promise.title}</strong> (punkt {p.promise.promisedIn}) — <Fulfilment promise={p} />.
+                <strong>{p.promise.title}</strong> (<DerivedFrom meetingId={p.from.id} number={p.promise.promisedIn} date={null} correction={p.source?.correction} />) — <Fulfilment promise={p} />.
               </li>
             ))}
           </ul>

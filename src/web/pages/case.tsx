@@ -1,6 +1,7 @@
 /**
  * @module A case's page (sag): every public agenda item with the case number, grouped by meeting,
- * newest meeting first, each with its decision — the case's course through the bodies.
+ * newest meeting first, each with its decision — the case's course through the bodies — and per subject
+ * the items about the same matter without the case number ("Relaterede punkter").
  */
 import type { CaseItem, CaseView, MeetingSummary } from '../../archive/types.js';
 import { threadsBySubject, type DocumentKind } from '../../model/index.js';
@@ -11,6 +12,7 @@ import { bodyName, danishNumber, meetingTitle } from '../format.js';
 import { Layout, renderPage } from '../layout.js';
 import { bodyUrl, itemUrl, meetingUrl, feedUrl } from '../urls.js';
 import { Subscribe } from '../components/subscribe.js';
+import { RelatedItems } from '../components/related.js';
 
 /** The case's items grouped by meeting, keeping the newest-first order. */
 export function itemsByMeeting(items: CaseItem[]): Array<{ meeting: MeetingSummary; items: CaseItem[] }> {
@@ -96,11 +98,15 @@ export function renderCasePage(view: CaseView): string {
             <section class="case-thread mt-8" aria-labelledby={`emne-${n + 1}`}>
               <h2 id={`emne-${n + 1}`}>{thread[0]!.title}</h2>
               {itemsByMeeting(thread).map((g) => <MeetingGroup meeting={g.meeting} items={g.items} thread={n + 1} />)}
+              <RelatedItems items={view.related?.[n] ?? []} id={`emne-${n + 1}-relaterede`} level={3} />
             </section>
           ))}
         </>
       ) : (
-        groups.map((g) => <MeetingGroup meeting={g.meeting} items={g.items} />)
+        <>
+          {groups.map((g) => <MeetingGroup meeting={g.meeting} items={g.items} />)}
+          <RelatedItems items={view.related?.[0] ?? []} id="relaterede" level={2} />
+        </>
       )}
     </Layout>,
   );

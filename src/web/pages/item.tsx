@@ -3,6 +3,7 @@ import type { ItemView } from '../../archive/types.js';
 import { Allocations } from '../../allocation/web.js';
 import type { AttachedAllocation } from '../../db/allocations.js';
 import { ApprovalLinks } from '../components/approvals.js';
+import { RelatedItems } from '../components/related.js';
 import { Icon } from '../components/icon.js';
 import { Item, itemHeadingText } from '../components/item.js';
 import { danishDate, kindLabel, meetingTitle } from '../format.js';
@@ -80,6 +81,7 @@ export function renderItemPage(view: ItemView, allocations: AttachedAllocation[]
       </p>
       <ItemNav view={view} />
       <Related view={view} />
+      <RelatedItems items={view.byContent ?? []} id="relaterede" level={2} />
     </Layout>,
   );
 }

@@ -201,6 +201,23 @@ export function renderPersonPage(view: PersonView): string {
           </ul>
         </section>
       )}
+      {view.namedIn && view.namedIn.length > 0 && (
+        <section aria-labelledby="naevnt" class="mt-7">
+          <h2 id="naevnt">Punkter, hvor {person.name} er nævnt</h2>
+          <p>Punkter, hvis tekst nævner navnet (beslutning, indstilling, sagsfremstilling …), nyeste først; de fremlagte er ikke gentaget.</p>
+          <ul class="named-in-list">
+            {view.namedIn.map((p) => (
+              <li>
+                <a href={itemUrl(p.meeting.id, p.number)}>
+                  {p.number}. {p.title}
+                </a>{' '}
+                ({meetingTitle(p.meeting)})
+                <p class="named-in-excerpt">{p.excerpt}</p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
     </Layout>,
   );
 }

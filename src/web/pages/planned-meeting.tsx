@@ -5,6 +5,7 @@
 import type { PlannedMeetingView } from '../../archive/types.js';
 import { STATUS_LABELS } from '../../model/index.js';
 import { MeetingPromises } from '../components/promises.js';
+import { correctionText } from '../components/derived.js';
 import { danishLongDate, meetingTitle } from '../format.js';
 import { Layout, renderPage } from '../layout.js';
 import { bodyUrl, itemUrl } from '../urls.js';
@@ -26,8 +27,8 @@ export function renderPlannedMeetingPage(view: PlannedMeetingView): string {
           Mødet er kendt fra mødekalenderen i{' '}
           <a href={itemUrl(announcedBy.meetingId, announcedBy.number)}>
             punkt {announcedBy.number} på {announcedBy.body ? `${announcedBy.body}s ` : ''}møde den {danishLongDate(announcedBy.date)}
-          </a>
-          .
+          </a>{' '}
+          (udledt af punktet; {correctionText(announcedBy.correction)}).
         </p>
       )}
       <MeetingPromises made={[]} due={view.due} />

@@ -34,6 +34,10 @@ export function renderWorkspaceHome(data: WorkspaceHomeData): string {
           forskelligt.
         </li>
         <li>
+          <a href="/arbejdsrum/udledt">Udledte oplysninger</a> — udpegninger, pladser, planlagte møder og lovede punkter læst ud af punkterne:
+          bekræft, ret eller afvis dem.
+        </li>
+        <li>
           <a href="/arbejdsrum/fordelinger">Fordelingsnøgler og folketal</a> — fordelinger på et punkt, beregnet ud fra folketal og oplyste
           input.
         </li>
