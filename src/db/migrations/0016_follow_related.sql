@@ -45,4 +45,5 @@ INSERT INTO "term_counts" ("term", "items")
   SELECT lexeme, count(*)::int FROM "agenda_items" i, unnest(tsvector_to_array(i."tsv")) lexeme
   WHERE i."access" = 'public' AND i."deleted_at" IS NULL GROUP BY lexeme;--> statement-breakpoint
 INSERT INTO "term_counts" ("term", "items")
-  SELECT '', count(*)::int FROM "agenda_items" i WHERE i."access" = 'public' AND i."deleted_at" IS NULL AND i."tsv" <> ''::tsvector;
+  SELECT '', count(*)::int FROM "agenda_items" i WHERE i."access" = 'public' AND i."deleted_at" IS NULL AND i."tsv" <> ''::tsvector
+  HAVING count(*) > 0; -- an empty archive stays empty (restore refuses a non-empty target)
