@@ -7,12 +7,12 @@
  */
 import { renderMeetingPdf } from '../src/pdf/render.js';
 import { sampleMeeting } from '../src/pdf/sample.js';
+import { percentile } from './context.js';
 
 const ITEMS = 20;
 const WARM_UP = 3;
 export const PDF_RENDERS = 30;
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 
 /** Pages of a PDF, counted from its page objects (no parser needed for our own output). */
 function pageCount(bytes: Uint8Array): number {

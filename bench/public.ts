@@ -15,13 +15,13 @@ import { createApp } from '../src/web/app.js';
 import { syntheticDocuments, vocabularyOf } from './corpus.js';
 import { openBenchDatabase } from './databases.js';
 import { loadBatch } from './load.js';
+import { percentile } from './context.js';
 
 export const PUBLIC_MEETINGS = 10_000;
 const ITEMS_PER_MEETING = 3;
 const ORIGIN = 'http://bench.referat';
 
 const log = (message: string) => process.stderr.write(`${message}\n`);
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 
 async function meetingCount(database: Database): Promise<number> {
   const result = (await database.db.execute(sql`select count(*)::int as n from meetings where deleted_at is null`)) as unknown as { rows: Array<{ n: number }> };

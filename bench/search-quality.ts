@@ -2,7 +2,9 @@
  * @module Search speed and ranking quality side by side: each query of a class runs through
  * `searchItems` with TUNING (Referat) and with `naive: true` (every match ranked, the reference),
  * and per class the p50/p95/p99 of both and overlap@20 / nDCG@20 of Referat's first page against
- * the naive one are reported. `npm run bench` calls `searchQualityBench`; run alone:
+ * the naive one are reported. The search engine's development tool, for any database and a
+ * synthetic corpus it can build; `npm run bench`'s search part (search.ts) measures the same on
+ * the national corpus with queries chosen by the corpus's term frequencies. Run:
  *
  *   npx tsx bench/search-quality.ts (--url postgres://… | --dir data/pglite) [--repeat 5] [--build 200000 [--build-only]]
  *
@@ -16,6 +18,7 @@ import { ndcgAt, overlapAt } from '../src/db/search-quality.js';
 import { TUNING } from '../src/db/search-strategy.js';
 import { insertSearchCorpus } from '../src/db/testing-search-corpus.js';
 import { ANONYMOUS } from '../src/model/index.js';
+import { percentile } from './context.js';
 
 export type QueryClass = 'common' | 'medium' | 'rare' | 'two words' | 'phrase' | 'prefix';
 export interface QualityQuery {
@@ -49,8 +52,6 @@ export const QUALITY_QUERIES: QualityQuery[] = [
   ...['kommun*', 'budget*', 'skole*', 'klima*', 'trafik*'].map((t) => q('prefix', t)),
 ];
 
-const percentile = (sorted: readonly number[], p: number): number =>
-  sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
 const latency = (times: number[]): Latency => {
   const sorted = [...times].sort((a, b) => a - b);
   return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99) };

@@ -20,11 +20,12 @@ import { pipeline } from 'node:stream/promises';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import { databaseUrl, openDatabase, openPglite, pgliteDataDir, type Db } from '../db/client.js';
-import { ArchiveLockedError, describeHolder, readLockHolder, type LockHolder } from '../db/lock.js';
+import { ArchiveLockedError, describeHolder, type LockHolder } from '../db/lock.js';
 import { BackupError, verifyBackup, type BackupHeader } from '../db/backup-format.js';
 import { writeBackup } from '../db/backup.js';
 import { restoreBackup } from '../db/restore.js';
 import * as schema from '../db/schema.js';
+import { liveHolder } from './import-remote.js';
 
 const USAGE = `Usage:
   referat backup FILE [--force]    the whole archive into FILE (gzip'd; --force: overwrite FILE)
@@ -46,19 +47,6 @@ const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 function describeBackup(header: BackupHeader): string {
   const rows = header.tables.reduce((sum, t) => sum + t.rows, 0);
   return `${rows} rows in ${header.tables.length} tables, schema at migration ${header.migrations.length}, Referat ${header.referatVersion}, taken ${header.createdAt}`;
-}
-
-/** The live holder of the data directory; a server still starting is waited for until it listens. */
-async function holderOf(dataDir: string): Promise<LockHolder | null> {
-  const deadline = Date.now() + 120_000;
-  let said = false;
-  for (;;) {
-    const holder = readLockHolder(dataDir);
-    if (!holder || holder.internalUrl || !/(^|\s)serve(\s|$)/.test(holder.command) || Date.now() > deadline) return holder;
-    if (!said) console.error(`referat backup: waiting for the server, ${describeHolder(holder)}, to finish starting …`);
-    said = true;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
 }
 
 /** Asks the server holding the embedded database for a backup, written to `target`. */
@@ -90,7 +78,7 @@ async function takeBackup(target: string): Promise<string> {
     }
   }
   const dataDir = pgliteDataDir();
-  const holder = await holderOf(dataDir);
+  const holder = await liveHolder(dataDir, 'backup');
   if (holder) {
     if (!holder.internalUrl || !holder.token) {
       throw new BackupError(`the archive in ${dataDir} is in use by ${describeHolder(holder)}, which takes no backups: try again when it is done. No backup was written.`);

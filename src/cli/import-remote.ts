@@ -9,20 +9,20 @@ import type { ImportOptions } from '../import/index.js';
 import type { ImportEvent } from '../web/internal.js';
 import { formatSummary, oneLine, progressReporter, type ImportSummary, type SkippedFile } from './import.js';
 
-/** How long `referat import` waits for a server that holds the archive but is still starting (first-start seeding). */
+/** How long `referat import` (or backup) waits for a server that holds the archive but is still starting (first-start seeding). */
 const SERVER_START_WAIT_MS = 120_000;
 
 /**
  * The live process holding the embedded database, or null. A `referat serve` still starting
  * (seeding, not yet listening) is waited for until it publishes its internal address.
  */
-export async function liveHolder(dataDir: string): Promise<LockHolder | null> {
+export async function liveHolder(dataDir: string, command: 'import' | 'backup' = 'import'): Promise<LockHolder | null> {
   const deadline = Date.now() + SERVER_START_WAIT_MS;
   let said = false;
   for (;;) {
     const holder = readLockHolder(dataDir);
     if (!holder || holder.internalUrl || !/(^|\s)serve(\s|$)/.test(holder.command) || Date.now() > deadline) return holder;
-    if (!said) console.error(`referat import: waiting for the server, ${describeHolder(holder)}, to finish starting …`);
+    if (!said) console.error(`referat ${command}: waiting for the server, ${describeHolder(holder)}, to finish starting …`);
     said = true;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }

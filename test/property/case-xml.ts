@@ -11,31 +11,15 @@
  * Everything is invented; nothing comes from the real exports. Deterministic for a seed.
  */
 import type { AccessLevel } from '../../src/model/index.js';
-import { seededRandom as prng } from '../fixtures/random.js';
+import { Rng } from '../fixtures/random.js';
 
 // ---------------------------------------------------------------------------------------------
 // Randomness.
 
 const LETTERS = 'abcdefghijklmnoprstuv';
 
-class Random {
-  private readonly next: () => number;
+class Random extends Rng {
   private readonly used = new Set<string>();
-  constructor(seed: number) {
-    this.next = prng(seed);
-  }
-  float(): number {
-    return this.next();
-  }
-  int(min: number, max: number): number {
-    return min + Math.floor(this.next() * (max - min + 1));
-  }
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-  pick<T>(items: readonly T[]): T {
-    return items[Math.floor(this.next() * items.length)]!;
-  }
   letters(n: number): string {
     let s = '';
     for (let i = 0; i < n; i++) s += LETTERS[Math.floor(this.next() * LETTERS.length)];
