@@ -31,6 +31,8 @@ export interface Database {
   close(): Promise<void>;
   /** PGlite in a directory: this process's exclusive lock on it (see lock.ts). */
   lock?: ArchiveLock;
+  /** PGlite: the data directory as a tar (the test databases' migrated template). */
+  dumpDataDir?(): Promise<Blob>;
 }
 
 export interface OpenOptions {
@@ -38,6 +40,8 @@ export interface OpenOptions {
   url?: string | null;
   /** PGlite data directory, or `memory://`; defaults to `REFERAT_DATA_DIR` or `data/pglite`. */
   dataDir?: string;
+  /** PGlite in memory: start from this dumped data directory (tests start from a migrated one). */
+  loadDataDir?: Blob;
 }
 
 const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
@@ -45,7 +49,7 @@ const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url))
 /** Opens (and migrates) the database chosen by the options or the environment. */
 export async function openDatabase(options: OpenOptions = {}): Promise<Database> {
   const url = databaseUrl(options);
-  const database = await (url ? openPostgres(url) : openPglite(pgliteDataDir(options)));
+  const database = await (url ? openPostgres(url) : openPglite(pgliteDataDir(options), options.loadDataDir));
   // An archive upgraded by the migrations (or projected by older code) is rebuilt from its versions.
   try {
     await projectPending(database.db);
@@ -67,7 +71,7 @@ export function pgliteDataDir(options: OpenOptions = {}): string {
 }
 
 /** Opens an embedded PGlite database in a directory (created if missing) or in memory. */
-export async function openPglite(dataDir: string): Promise<Database> {
+export async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<Database> {
   const inMemory = dataDir.startsWith('memory://');
   if (!inMemory) mkdirSync(dataDir, { recursive: true });
   // Within the process, PGlite's single connection serialises access itself: a query issued
@@ -76,7 +80,7 @@ export async function openPglite(dataDir: string): Promise<Database> {
   const lock = inMemory ? undefined : await acquireLock(dataDir);
   let client: PGlite;
   try {
-    client = await PGlite.create(inMemory ? dataDir : path.resolve(dataDir));
+    client = await PGlite.create(inMemory ? dataDir : path.resolve(dataDir), loadDataDir ? { loadDataDir } : {});
   } catch (error) {
     lock?.release();
     throw error;
@@ -96,6 +100,7 @@ export async function openPglite(dataDir: string): Promise<Database> {
     checkpoint: async () => {
       await client.exec('checkpoint');
     },
+    dumpDataDir: () => client.dumpDataDir('none'),
     close: async () => {
       try {
         await client.close();
