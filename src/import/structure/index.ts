@@ -7,7 +7,7 @@ import { plainLine, type ImportOptions, type Line } from '../line.js';
 import type { LayoutHints } from './blocks.js';
 import { parseIsoDate } from './dates.js';
 import { authorityOf } from './authority.js';
-import { parseCaseLine } from './case-number.js';
+import { parseCaseLineAbove } from './case-number.js';
 import { leadsAbove } from './lead.js';
 import { bodyFromDecisions, bodyFromHeader, cleanBodyName } from './body.js';
 import { readFrontMatter } from './front.js';
@@ -72,7 +72,7 @@ export function structureDocument(read: readonly Line[], options: ImportOptions 
     const body = [...own, ...lines.slice(start, end).filter((_, j) => !toc.lineIndexes.has(start + j) && !aboveLines.has(start + j))];
     const item = buildItem(h, lines[h.index]!, body, hints, context);
     if (h.access) item.access = mostRestrictive(item.access, h.access);
-    const caseAbove = lead?.caseLine != null ? parseCaseLine(lines[lead.caseLine]!.text) : null;
+    const caseAbove = lead?.caseLine != null ? parseCaseLineAbove(lines[lead.caseLine]!.text) : null;
     if (caseAbove && item.caseNumber === null) [item.caseNumber, item.caseOfficers] = [caseAbove.caseNumber, caseAbove.officers];
     return item;
   });
