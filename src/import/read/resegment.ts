@@ -34,6 +34,40 @@ const LEADER = /(?<!\.)\.{3,}\s*(?:[ivxlcdm]{1,6}|\d{1,4})(?=\s|$)/gu;
 const NUMBERED = /(?<=^|\s)(\d{1,4})(?:\.|\.{3})\s+(?=[\p{Lu}\d"„«])/gu;
 /** "ØKONOMIUDVALGET 2. Ny …": a group heading in capitals (the committee the item comes from) right before an item number. */
 const CAPS_BEFORE_NUMBER = /(?<=\s)\p{Lu}{4,}(?:[- ]\p{Lu}{2,})*(?= \d{1,4}\. \p{Lu})/gu;
+/**
+ * A compound meeting label without its colon ("… Mødedato 18. august 2014 Mødetidspunkt Mødelokale
+ * Udvalgsværelse D"): words such as "Mødedato", "Mødelokale", "Starttidspunkt", which prose does not
+ * start with a capital mid-line, begin a line of their own.
+ */
+const COMPOUND_LABEL = new RegExp(
+  String.raw`(?<=\s)(?:${printed(FRONT_LABELS.map((l) => l.word).filter((w) => /^møde\p{L}{3,}$|\p{L}{3,}tidspunkt$/u.test(w)))})(?=\s|$)`,
+  'gu',
+);
+/**
+ * "Dagsorden åben", "Referat lukket": the kind and access a page's header prints after the body's
+ * name; "Lukket dagsorden": the group the contents list the closed items under.
+ */
+const KIND_ACCESS = /(?<=\s)(?:(?:Dagsorden|Referat|DAGSORDEN|REFERAT) (?:åben|lukket|ÅBEN|LUKKET)|(?:Åben|Lukket|ÅBEN|LUKKET) (?:dagsorden|DAGSORDEN))(?=\s|$)/gu;
+/** "1 Lokalplan …": an item number without its full stop, before a capitalised word (see bareNumberRuns). */
+const BARE_NUMBERED = /(?<=\s)(\d{1,3}) (?=\p{Lu}\p{Ll})/gu;
+
+/**
+ * Contents whose numbers lost their full stops ("Åben dagsorden 1 Lokalplan … 2 Lokalplan 358 for …
+ * 3 Lokalplan …"): bare numbers before a capitalised word that count on 1, 2, 3 … (one number lost
+ * now and then), four or more: where each starts, a line starts.
+ */
+function bareNumberRuns(page: string): number[] {
+  const found = [...page.matchAll(BARE_NUMBERED)].map((m) => ({ n: Number(m[1]), at: m.index }));
+  let best: number[] = [];
+  for (let i = 0; i < found.length; i++) {
+    if (found[i]!.n !== 1) continue;
+    const run = [found[i]!];
+    for (const f of found.slice(i + 1)) if (f.n === run.at(-1)!.n + 1 || f.n === run.at(-1)!.n + 2) run.push(f);
+    if (run.length >= 4 && run.length > best.length) best = run.map((f) => f.at);
+  }
+  return best;
+}
+
 /** "Økonomiudvalget den 25. oktober 2005, pkt. 3": a case's earlier hearing, a heading of its own line. */
 const HEARING = /(?<=\s)\p{Lu}\p{Ll}+ den \d{1,2}\. \p{Ll}+ \d{4}, pkt\. \d{1,4}(?= )/gu;
 /** "Punkt 1: Der var ingen meddelelser.": an item's number as the label of what is said of it. */
@@ -280,7 +314,9 @@ export function boundaries(page: string, pages: readonly string[]): Set<number> 
   };
   [LABEL, LABELLED, ROLE, OFFICIAL, MEETING_NUMBER, CASE_SLOT, NUMBER_LABEL].forEach(at);
   for (const m of page.matchAll(CAPS_BEFORE_NUMBER)) cuts.add(m.index).add(m.index + m[0].length);
-  for (const re of [NUMBER_LABEL, HEARING]) for (const m of page.matchAll(re)) cuts.add(m.index).add(m.index + m[0].length);
+  for (const re of [NUMBER_LABEL, HEARING, KIND_ACCESS]) for (const m of page.matchAll(re)) cuts.add(m.index).add(m.index + m[0].length);
+  for (const m of page.matchAll(COMPOUND_LABEL)) cuts.add(m.index);
+  for (const at of bareNumberRuns(page)) cuts.add(at);
   for (const re of [LEADER, ITEM_NOTE]) for (const m of page.matchAll(re)) cuts.add(m.index + m[0].length);
   for (const m of page.matchAll(PLACE_LABEL)) {
     // "Sted: S-04 Mission KL bidrager …": a place ends with its number; a capitalised word after it starts the text.

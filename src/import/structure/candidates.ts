@@ -84,7 +84,11 @@ export function inlineCandidate(text: string): { number: string; title: string; 
   let title = m[2]!.trim();
   let access: AccessLevel | null = null;
   // "3 (Lukket) Titel", "3 Lukket: Titel": the access the heading states, before the title.
-  const lead = /^\(([^)]{3,20})\)\s*(.+)$/u.exec(title) ?? /^(\p{L}+(?: \p{L}+)?)\s*[:\-–]\s+(.+)$/u.exec(title);
+  const lead =
+    /^\(([^)]{3,20})\)\s*(.+)$/u.exec(title) ??
+    /^(\p{L}+(?: \p{L}+)?)\s*[:\-–]\s+(.+)$/u.exec(title) ??
+    // "1 Åbent Lokalplan og …": the access word alone before a capitalised title.
+    /^(Åben|Åbent|Lukket|ÅBEN|ÅBENT|LUKKET)\s+(\p{Lu}.+)$/u.exec(title);
   if (lead && accessWord(lead[1]!) !== null) {
     access = accessWord(lead[1]!);
     title = lead[2]!.trim();

@@ -170,3 +170,30 @@ describe('a viewer\'s short PDF transcript', () => {
     expect(resegmentPage(closing[1]!, closing)).toEqual(['Tekst om noget andet her', '1. Meddelelser fra borgmesteren']);
   });
 });
+
+describe('a PDF transcript whose labels and contents lost their colons and full stops', () => {
+  it('cuts before a compound meeting label, after the kind and access, and at contents numbered 1, 2, 3 … without full stops', () => {
+    expect(resegmentPage('Testrup Kommune Dagsorden til møde i Økonomiudvalget Dagsorden åben Mødedato 18. august 2014 Mødetidspunkt Mødelokale Udvalgsværelse D')).toEqual([
+      'Testrup Kommune', 'Dagsorden til møde i Økonomiudvalget', 'Dagsorden åben', 'Mødedato 18. august 2014', 'Mødetidspunkt', 'Mødelokale Udvalgsværelse D',
+    ]);
+    expect(resegmentPage('Åben dagsorden 1 Lokalplan 8 2 Tillæg 2 til planen 3 Budget 5 Klima Lukket dagsorden 6 Retssag')).toEqual([
+      'Åben dagsorden', '1 Lokalplan 8', '2 Tillæg 2 til planen', '3 Budget', '5 Klima', 'Lukket dagsorden', '6 Retssag',
+    ]);
+    // Three numbers are no contents: "Tillæg 2 til" and "Lokalplan 358 for" stay text.
+    expect(resegmentPage('Se 1 Lokalplan og 2 Tillæg og 3 Budget i teksten')).toEqual(['Se 1 Lokalplan og 2 Tillæg og 3 Budget i teksten']);
+  });
+
+  it('reads "1 Åbent Lokalplan …" as item 1, open, titled without the access word', () => {
+    expect(inlineCandidate('1 Åbent Lokalplan og Kommuneplantillæg')).toMatchObject({ number: '1', title: 'Lokalplan og Kommuneplantillæg', access: 'public' });
+  });
+});
+
+describe('an item page without a meeting header', () => {
+  it('names the body that approves its own agenda under "Formanden indstiller", and one who stayed away as absent', () => {
+    const doc = parseText(
+      ['2. Godkendelse af dagsorden', '', 'Formanden indstiller,', '', '1. at Lokaludvalget godkender dagsordenen', '', 'Beslutning', '', 'Dagsordenen blev godkendt.', '', 'Samir Mahmoud udeblev uden afbud.'].join('\n'),
+    );
+    expect(doc.body).toBe('Lokaludvalget');
+    expect(doc.absent.map((a) => a.name)).toEqual(['Samir Mahmoud']);
+  });
+});
