@@ -142,7 +142,7 @@ const MEETING_PHRASE = new RegExp(
 const WEEKDAY_DATE = new RegExp(String.raw`(?:^|\s)${WEEKDAY},?\s+(?:den\s+|d\.\s*)?(?=\d{1,2}[.\-/ ])`, 'u');
 
 /** The meeting a long header line names (body, date, time right after the date), or null. */
-export function meetingPhrase(text: string): { body: string | null; date: string; startTime: string | null } | null {
+export function meetingPhrase(text: string): { body: string | null; date: string; startTime: string | null; location: string | null } | null {
   const named = MEETING_PHRASE.exec(text);
   const at = named ?? WEEKDAY_DATE.exec(text);
   if (!at) return null;
@@ -152,7 +152,9 @@ export function meetingPhrase(text: string): { body: string | null; date: string
   // The time right after the date's year: "… 2005, kl. 17.00".
   const year = /\b\d{4}\b/.exec(after.slice(0, 40));
   const time = year ? /^[,\s]*(?:kl\.?|klokken)\s*(\d{1,2}[.:]\d{2})\b/i.exec(after.slice(year.index + 4)) : null;
-  return { body: named ? named[1]!.trim() : null, date, startTime: time ? findTimes(time[1]!).start : null };
+  // The place after it, "i …" to the line's end ("…, Kl i Kommunalbestyrelsens mødesal", the time lost): short, no sentence.
+  const place = year ? /^[,\s]*(?:(?:[Kk]l\.?|[Kk]lokken)(?:\s*\d{1,2}[.:]\d{2})?\s+)?i\s+(\p{Lu}[^.!?:;]{2,60})$/u.exec(after.slice(year.index + 4)) : null;
+  return { body: named ? named[1]!.trim() : null, date, startTime: time ? findTimes(time[1]!).start : null, location: place ? place[1]!.trim() : null };
 }
 
 /** A line that can be part of an address written under the date ("Kaløvig Kursuscenter", "8410 Rønde"). */
@@ -276,6 +278,7 @@ function readMeetingPhrase(front: FrontMatter, entries: ReturnType<typeof readPa
     if (!found) continue;
     front.date = found.date;
     front.startTime ??= found.startTime;
+    if (found.location && front.location === null) setPlace(front, found.location);
     if (found.body && front.body === null) front.body = found.body;
     // The same page names the kind in capitals as a word of its own ("… mødesal REFERAT …").
     const kind = /(?:^|\s)(REFERAT|DAGSORDEN)(?=\s|$)/.exec(entry.line.text);
