@@ -16,8 +16,10 @@ import { summarise } from './score.js';
  * were added (84.4 % on 39: the first 26 at 90 %, the new ones at 74 %), not because any fell.
  * Raised to 0.92 when page-per-line transcripts were re-segmented and participants' shapes read (93 % on 39),
  * to 0.96 when "Nr.N" headings, run-together contents lines and capitalised absence leads were read (96.2 % on 39).
+ * Raised to 0.965 when 10 documents of bodies or systems not read before were added and their layouts
+ * learnt (97.1 % on 49; the first 39 at 98.3 %; the 7 of the second unseen set at 36 % as added, 90 % after).
  */
-export const ACCURACY_FLOOR = 0.96;
+export const ACCURACY_FLOOR = 0.965;
 
 describe('accuracy corpus', () => {
   it('lists every stored document with its source, and each has gold', () => {

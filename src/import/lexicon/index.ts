@@ -145,10 +145,13 @@ export const CHROME: {
   texts: ReadonlyMap<string, 'anywhere' | 'control'>;
   patterns: readonly RegExp[];
   classNames: readonly string[];
+  /** Whole texts that label a document viewer's page-per-line transcript of a PDF ("Transkript"). */
+  transcriptLabels: ReadonlySet<string>;
 } = {
   texts: new Map(chrome.entries.flatMap((e) => ('text' in e && e.text ? [[e.text, e.scope === 'control' ? 'control' : 'anywhere'] as const] : []))),
   patterns: chrome.entries.flatMap((e) => ('pattern' in e && e.pattern ? [lexiconPattern(e.pattern)] : [])),
   classNames: chrome.entries.flatMap((e) => ('className' in e && e.className ? [e.className] : [])),
+  transcriptLabels: new Set(chrome.entries.flatMap((e) => ('marksTranscript' in e && e.marksTranscript && 'text' in e && e.text ? [e.text] : []))),
 };
 
 import meetingFacts from './meeting-facts.json' with { type: 'json' };

@@ -26,6 +26,11 @@ export function isChromeText(text: string, inControl: boolean): boolean {
   return CHROME.patterns.some((p) => p.test(t));
 }
 
+/** Whether a whole line is a viewer's label over a page-per-line transcript of a PDF ("Transkript"). */
+export function isTranscriptLabel(text: string): boolean {
+  return text.length <= 40 && CHROME.transcriptLabels.has(normal(text));
+}
+
 /** Whether an element's id, class or aria-label names it as chrome (breadcrumbs, cookie banners, skip links). */
 export function isChromeName(id: string, className: string, label: string): boolean {
   const names = `${id} ${className} ${label}`;

@@ -14,11 +14,11 @@ const LONG_PAGE = 250;
 /** "12 text": a page number without a full stop (an item number has one), then the page's text. */
 const PAGE_START = /^(\d{1,4}) (?=\S)/u;
 /** A page label at the page's end or start: "Side 2", "SIDE 4", "Side iii", "Page 3 of 9". */
-const LABEL = String.raw`(?:side|page)\s+(?:\d{1,4}|[ivxlcdm]{1,6})(?:\s*(?:af|of|/)\s*\d{1,4})?`;
+const LABEL = String.raw`(?:side|page):?\s+(?:\d{1,4}|[ivxlcdm]{1,6})(?:\s*(?:af|of|/)\s*\d{1,4})?`;
 const LABEL_END = new RegExp(String.raw`\s+${LABEL}\.?$`, 'iu');
 const LABEL_START = new RegExp(String.raw`^${LABEL}\s+`, 'iu');
 /** A closing page label with its number in digits ("… Side 12", "… Side 3 af 9"). */
-const PAGE_LABEL_END = /\s(?:side|page)\s+(\d{1,4})(?:\s*(?:af|of|\/)\s*\d{1,4})?\.?$/iu;
+const PAGE_LABEL_END = /\s(?:side|page):?\s+(\d{1,4})(?:\s*(?:af|of|\/)\s*\d{1,4})?\.?$/iu;
 
 /** A page's number where the line prints it: at its start ("12 text"), or in its closing label ("… Side 12"). */
 function pageNumbers(line: Line): { start: number | null; end: number | null } {
@@ -33,7 +33,7 @@ function pageNumbers(line: Line): { start: number | null; end: number | null } {
  * their start or in their closing page label (other lines may stand between them: the viewer's
  * own controls), when at least two, and half of them, are long pages that show they are pages.
  */
-export function pageRun(lines: readonly Line[]): number[] {
+export function pageRun(lines: readonly Line[], transcript = false): number[] {
   let best: number[] = [];
   for (const where of ['start', 'end'] as const) {
     const numbers = lines.map((l) => pageNumbers(l)[where]);
@@ -45,6 +45,11 @@ export function pageRun(lines: readonly Line[]): number[] {
       else runs.push([i]);
     });
     for (const run of runs) {
+      // Under a viewer's transcript label, lines numbered on from page 1 are its pages, the first a long one.
+      if (transcript && where === 'start' && numbers[run[0]!] === 1 && lines[run[0]!]!.text.length >= LONG_PAGE && run.length > best.length) {
+        best = run;
+        continue;
+      }
       const long = run.filter((i) => lines[i]!.text.length >= LONG_PAGE).length;
       if (run.length < 2 || long < 2 || long * 2 < run.length || run.length <= best.length) continue;
       // Numbered paragraphs ("1 Godkendelse … 2 Budget …") are no pages: a page shows it by a page
@@ -66,6 +71,8 @@ export function pageTexts(texts: readonly string[]): string[] {
     text = text.replace(LABEL_END, '');
     // A page's own number printed again at its end ("… Per Wiborg-Jessen 1").
     if (n) text = text.replace(new RegExp(String.raw`\s+${n}$`), '');
+    // Its label after a header line ("Rudersdal og Hørsholm vedtagelser Side: 2 Indholdsfortegnelse …").
+    if (n) text = text.replace(new RegExp(String.raw`^(.{0,80}?)\s+(?:side|page):?\s+${n}(?:\s*(?:af|of|/)\s*\d{1,4})?(?=\s)`, 'iu'), '$1');
     return text.replace(LABEL_START, '').trim();
   });
   const footer = runningFooter(bare);
@@ -125,8 +132,8 @@ export function joinSpacedLetters(text: string): string {
 }
 
 /** A text's lines with every page-per-line page split into the lines its layout implies. */
-export function repairPageLines(lines: Line[]): Line[] {
-  const run = pageRun(lines);
+export function repairPageLines(lines: Line[], { transcript = false }: { transcript?: boolean } = {}): Line[] {
+  const run = pageRun(lines, transcript);
   if (run.length === 0) return repairSquashedLines(lines);
   const pages = pageTexts(run.map((i) => lines[i]!.text));
   const byIndex = new Map(run.map((index, k) => [index, pages[k]!]));

@@ -7,7 +7,7 @@
  * where an item title printed twice (contents and heading) stops agreeing with itself. Words are
  * never changed, dropped or moved: the page is only cut.
  */
-import { FRONT_LABELS, HEADING_WORDS, ROLE_WORDS, WEEKDAYS } from '../lexicon/index.js';
+import { CASE_SLOT_LABELS, FRONT_LABELS, HEADING_WORDS, ROLE_WORDS, WEEKDAYS } from '../lexicon/index.js';
 import { sectionTypeOf } from '../../model/index.js';
 
 const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -26,16 +26,70 @@ const WEEKDAY_DATE = new RegExp(String.raw`(?<=\s)(?:${printed(WEEKDAYS)})(?= (?
 const DATE_AFTER = /^ (?:den )?\d{1,2}[.-]? ?(?:\p{L}+|\d{1,2})[.-]? ?\d{4}(?= (\p{Lu}\p{L}*))/u;
 /** "Kl" after a date whose time the text lost ("… 2010 Kl Regionsgården"): the place follows it. */
 const LOST_TIME = /^ [Kk]l\.?(?= \p{Lu})/u;
+/** A contents entry's page number after its title, before the next entry's number (" 3" in "… referat 3 2. Meddelelser"). */
+const CONTENTS_PAGE = /^ \d{1,4}(?= \d{1,4}\. )/u;
 /** A contents entry's dot leader and page ("…budget...i", "…Skole...ix", "….12"). */
 const LEADER = /(?<!\.)\.{3,}\s*(?:[ivxlcdm]{1,6}|\d{1,4})(?=\s|$)/gu;
 /** "89. Titel": an item number with its full stop, then a capital or digit. */
-const NUMBERED = /(?<=^|\s)(\d{1,4})\.\s+(?=[\p{Lu}\d"„«])/gu;
+const NUMBERED = /(?<=^|\s)(\d{1,4})(?:\.|\.{3})\s+(?=[\p{Lu}\d"„«])/gu;
+/** "ØKONOMIUDVALGET 2. Ny …": a group heading in capitals (the committee the item comes from) right before an item number. */
+const CAPS_BEFORE_NUMBER = /(?<=\s)\p{Lu}{4,}(?:[- ]\p{Lu}{2,})*(?= \d{1,4}\. \p{Lu})/gu;
+/**
+ * A compound meeting label without its colon ("… Mødedato 18. august 2014 Mødetidspunkt Mødelokale
+ * Udvalgsværelse D"): words such as "Mødedato", "Mødelokale", "Starttidspunkt", which prose does not
+ * start with a capital mid-line, begin a line of their own.
+ */
+const COMPOUND_LABEL = new RegExp(
+  String.raw`(?<=\s)(?:${printed(FRONT_LABELS.map((l) => l.word).filter((w) => /^møde\p{L}{3,}$|\p{L}{3,}tidspunkt$/u.test(w)))})(?=\s|$)`,
+  'gu',
+);
+/**
+ * "Dagsorden åben", "Referat lukket": the kind and access a page's header prints after the body's
+ * name; "Lukket dagsorden": the group the contents list the closed items under.
+ */
+const KIND_ACCESS = /(?<=\s)(?:(?:Dagsorden|Referat|DAGSORDEN|REFERAT) (?:åben|lukket|ÅBEN|LUKKET)|(?:Åben|Lukket|ÅBEN|LUKKET) (?:dagsorden|DAGSORDEN))(?=\s|$)/gu;
+/** "1 Lokalplan …": an item number without its full stop, before a capitalised word (see bareNumberRuns). */
+const BARE_NUMBERED = /(?<=\s)(\d{1,3}) (?=\p{Lu}\p{Ll})/gu;
+
+/**
+ * Contents whose numbers lost their full stops ("Åben dagsorden 1 Lokalplan … 2 Lokalplan 358 for …
+ * 3 Lokalplan …"): bare numbers before a capitalised word that count on 1, 2, 3 … (one number lost
+ * now and then), four or more: where each starts, a line starts.
+ */
+function bareNumberRuns(page: string): number[] {
+  const found = [...page.matchAll(BARE_NUMBERED)].map((m) => ({ n: Number(m[1]), at: m.index }));
+  let best: number[] = [];
+  for (let i = 0; i < found.length; i++) {
+    if (found[i]!.n !== 1) continue;
+    const run = [found[i]!];
+    for (const f of found.slice(i + 1)) if (f.n === run.at(-1)!.n + 1 || f.n === run.at(-1)!.n + 2) run.push(f);
+    if (run.length >= 4 && run.length > best.length) best = run.map((f) => f.at);
+  }
+  return best;
+}
+
+/** "Økonomiudvalget den 25. oktober 2005, pkt. 3": a case's earlier hearing, a heading of its own line. */
+const HEARING = /(?<=\s)\p{Lu}\p{Ll}+ den \d{1,2}\. \p{Ll}+ \d{4}, pkt\. \d{1,4}(?= )/gu;
+/** "Punkt 1: Der var ingen meddelelser.": an item's number as the label of what is said of it. */
+const NUMBER_LABEL = /(?<=^|\s)(?:Punkt|PUNKT|Pkt\.) \d{1,4}:(?= )/gu;
 /** "SAG NR. 1 MØDEPLAN", "Punkt 3 Titel": a labelled item number before a capitalised title. */
 const LABELLED = /(?<=^|\s)(?:SAG NR\.|Sag nr\.|PUNKT|Punkt|PKT\.|Pkt\.)\s?(\d{1,4})\.?(?=\s+[\p{Lu}\d"„«])/gu;
 /** A role before a name, after the name or place of the one before it ("Kommune Borgmester Lars"). */
 const ROLE = new RegExp(String.raw`(?<=[\p{L}.)]\s)(?:${printed(ROLE_WORDS)}|Afbud)(?=\s+\p{Lu})`, 'gu');
 /** An official's title before a name ("… Kommune Afdelingschef Erling …"): words Danish job titles end in. */
 const OFFICIAL = /(?<=[\p{L}.)]\s)\p{Lu}\p{Ll}*(?:chef|direktør|sekretær|konsulent|fuldmægtig)(?=\s+\p{Lu})/gu;
+/**
+ * A case-number slot label without its colon ("… Godkendelse af dagsorden J. nr Dato: …"): an item
+ * head's own line. Only the numbered labels ("J. nr", "Sagsnr."), capitalised as a line starts them.
+ */
+const CASE_SLOT = new RegExp(
+  String.raw`(?<=\s)(?:${CASE_SLOT_LABELS.filter((l) => l.role === 'case')
+    .flatMap((l) => l.pattern.split('|'))
+    .filter((p) => /nr|nummer/.test(p))
+    .map((p) => p.replace(/^\p{Ll}/u, (c) => c.toUpperCase()))
+    .join('|')})(?=\s|$)`,
+  'gu',
+);
 /** A numbered meeting ("Møde nr. 1"): a label of its own though it has no colon. */
 const MEETING_NUMBER = /(?<=\s)(?:Møde|MØDE) nr\.\s?\d/gu;
 /** Place labels: their value is short (a room, an address) and prose after it is no part of it. */
@@ -128,6 +182,14 @@ export function titleEnds(a: string, aFrom: number, b: string, bFrom: number): [
   };
   if (common < 8) return [null, null];
   return [endOf(wa, la.length), endOf(wb, lb.length)];
+}
+
+/** Whether the rest of a page from `from` (eight letters or more) is how another printing's title starts. */
+function endsPageAs(page: string, from: number, other: string, otherFrom: number): boolean {
+  const rest = words(page, from);
+  if (rest.length === 0 || rest.at(-1)!.end !== page.trimEnd().length) return false;
+  const letters = rest.map((w) => w.letters).join('');
+  return letters.length >= 8 && words(other, otherFrom).map((w) => w.letters).join('').startsWith(letters);
 }
 
 /** Capital runs that are a section heading ("ADMINISTRATIONENS INDSTILLING", "RESUME"): their start and end. */
@@ -235,7 +297,11 @@ function titleCuts(page: string, pages: readonly string[], cuts: Set<number>): v
     for (const other of same) {
       if (other.page === page && other.x.start === o.start) continue;
       const [end] = titleEnds(page, o.title, other.page, other.x.title);
-      if (end !== null) cuts.add(o.start).add(end);
+      // A heading closing the page ("… Byvej15 1. Meddelelser") whose whole rest the other printing starts with.
+      if (end === null && endsPageAs(page, o.title, other.page, other.x.title)) cuts.add(o.start);
+      // A contents entry's page number stays with its title ("1. Godkendelse af referat 3 2. Meddelelser …").
+      const pageNumber = end === null ? null : matchAt(CONTENTS_PAGE, page, end);
+      if (end !== null) cuts.add(o.start).add(end + (pageNumber?.[0].length ?? 0));
     }
   }
 }
@@ -246,7 +312,11 @@ export function boundaries(page: string, pages: readonly string[]): Set<number> 
   const at = (re: RegExp) => {
     for (const m of page.matchAll(re)) cuts.add(m.index);
   };
-  [LABEL, LABELLED, ROLE, OFFICIAL, MEETING_NUMBER].forEach(at);
+  [LABEL, LABELLED, ROLE, OFFICIAL, MEETING_NUMBER, CASE_SLOT, NUMBER_LABEL].forEach(at);
+  for (const m of page.matchAll(CAPS_BEFORE_NUMBER)) cuts.add(m.index).add(m.index + m[0].length);
+  for (const re of [NUMBER_LABEL, HEARING, KIND_ACCESS]) for (const m of page.matchAll(re)) cuts.add(m.index).add(m.index + m[0].length);
+  for (const m of page.matchAll(COMPOUND_LABEL)) cuts.add(m.index);
+  for (const at of bareNumberRuns(page)) cuts.add(at);
   for (const re of [LEADER, ITEM_NOTE]) for (const m of page.matchAll(re)) cuts.add(m.index + m[0].length);
   for (const m of page.matchAll(PLACE_LABEL)) {
     // "Sted: S-04 Mission KL bidrager …": a place ends with its number; a capitalised word after it starts the text.

@@ -3,7 +3,7 @@
  * text extracted from PDF (every line followed by an empty line, paragraphs separated by
  * whitespace-only lines, pages starting with a space, link addresses printed at page ends).
  */
-import { isChromeText } from './chrome.js';
+import { isChromeText, isTranscriptLabel } from './chrome.js';
 import { plainLine, type Line } from '../line.js';
 import { isUrl, parseInline } from './inline.js';
 import { repairPageLines } from './page-lines.js';
@@ -51,6 +51,7 @@ export function isDoubleSpaced(raw: string[]): boolean {
   let text = 0;
   let spaced = 0;
   let whitespaceOnly = 0;
+  let wide = 0;
   raw.forEach((line, i) => {
     if (line === '') return;
     if (line.trim() === '') {
@@ -59,17 +60,25 @@ export function isDoubleSpaced(raw: string[]): boolean {
     }
     text++;
     if (raw[i + 1] === '') spaced++;
+    if (line.trim().length > PAGE_WIDTH) wide++;
   });
-  return text > 10 && spaced / text > 0.7 && whitespaceOnly / text > 0.05;
+  // A PDF's lines are visual lines, no wider than its page; a web page's copy spaced the same way
+  // (a blank line after each paragraph, "&nbsp;" lines between) holds whole paragraphs.
+  return text > 10 && spaced / text > 0.7 && whitespaceOnly / text > 0.05 && wide / text <= 0.1;
 }
+
+/** More characters than a PDF page's visual line holds (about 100 at 10 pt on A4). */
+const PAGE_WIDTH = 120;
 
 /** Reads a text document into styled lines. */
 export function readText(text: string): Line[] {
   // A form feed is a page break: three blank lines, as plain-text exports mark pages.
   const normal = text.includes('\r') || text.includes('\f') ? text.replace(/\r\n?/g, '\n').replace(/\f/g, '\n\n\n\n') : text;
   const raw = normal.split('\n');
-  // A transcript that lost its line breaks (one line per page) gets them back.
-  return repairPageLines(isDoubleSpaced(raw) ? readDoubleSpaced(raw) : readPlain(raw));
+  // A transcript that lost its line breaks (one line per page) gets them back; a viewer's
+  // "Transkript" label over it says its numbered lines are pages, however few.
+  const transcript = raw.some((line) => isTranscriptLabel(line.trim()));
+  return repairPageLines(isDoubleSpaced(raw) ? readDoubleSpaced(raw) : readPlain(raw), { transcript });
 }
 
 /** Markdown-like or plain text: blank lines break paragraphs, three or more break pages. */

@@ -29,13 +29,15 @@ export interface Candidate {
 }
 
 /** A number as items are numbered: no fixed digit limit on the item, sub-numbers of one or two digits. */
-const NUMBER = String.raw`(\d{1,4}(?:\.\d{1,2}){0,3})`;
+const NUMBER = String.raw`(\d{1,4}(?:\.\d{1,2}){0,3}|\d{1,4}\/\d{2}(?!\d))`;
 /** The words that label an item's number ("Punkt", "Pkt.", "Sag nr.", "Nr."), from the lexicon, as one alternation. */
 const LABEL = `(?:(?:${HEADING_WORDS.numberLabels.map((p) => p.source.replace(/^\^/, '').replace(/\$$/, '')).join('|')})\\s*)`;
 /** "3. Titel", "3.1 Titel", "3 (Lukket) Titel", "Punkt 3: Titel", "Pkt. 3 - Titel". */
 const INLINE = new RegExp(String.raw`^${NUMBER}\.?\s+(.+)$`, 'u');
 /** "1.Temamøde": the title run onto the number's dot (web pages that drop the space). */
 const INLINE_TIGHT = new RegExp(String.raw`^${NUMBER}\.(?=\p{Lu})(.+)$`, 'u');
+/** "38Godkendelse af dagsorden": a page that sets the number apart by style alone lost even the dot. */
+const INLINE_GLUED = /^(\d{1,4})(?=\p{Lu}\p{Ll}{2})(.+)$/u;
 const PUNKT_INLINE = new RegExp(String.raw`^${LABEL}${NUMBER}\.?\s*[:.\-–]?\s+(.+)$`, 'iu');
 /** "SAG NR. 1 MØDEPLAN 2010 …", "Sag nr. 12: Titel": a case-numbered heading with its title on the line. */
 const SAG_INLINE = new RegExp(String.raw`^sag\s*nr\.?\s*(\d{1,4})\.?\s*[:.\-–]?\s+(.+)$`, 'iu');
@@ -69,27 +71,36 @@ export function looksLikeTitle(title: string, cell = false): boolean {
   return !/^[\d\p{P}\s]+$/u.test(t);
 }
 
-const parts = (number: string) => number.split('.').map(Number);
+/** The number's parts: "3.1" → [3, 1]. */
+export const numberParts = (number: string) => number.split('.').map(Number);
+const parts = numberParts;
+/** "38/14": item 38 of (20)14, as some boards number across the years; the item's number is 38. */
+const withoutYear = (number: string) => number.replace(/\/\d{2}$/, '');
 
 /** The candidate a line's own text makes: number and title on one line ("3. Titel", "Punkt 3: Titel"). */
 export function inlineCandidate(text: string): { number: string; title: string; access: AccessLevel | null } | null {
-  const m = PUNKT_INLINE.exec(text) ?? SAG_INLINE.exec(text) ?? INLINE.exec(text) ?? INLINE_TIGHT.exec(text);
+  const m = PUNKT_INLINE.exec(text) ?? SAG_INLINE.exec(text) ?? INLINE.exec(text) ?? INLINE_TIGHT.exec(text) ?? INLINE_GLUED.exec(text);
   if (!m) return null;
   let title = m[2]!.trim();
   let access: AccessLevel | null = null;
   // "3 (Lukket) Titel", "3 Lukket: Titel": the access the heading states, before the title.
-  const lead = /^\(([^)]{3,20})\)\s*(.+)$/u.exec(title) ?? /^(\p{L}+(?: \p{L}+)?)\s*[:\-–]\s+(.+)$/u.exec(title);
+  const lead =
+    /^\(([^)]{3,20})\)\s*(.+)$/u.exec(title) ??
+    /^(\p{L}+(?: \p{L}+)?)\s*[:\-–]\s+(.+)$/u.exec(title) ??
+    // "1 Åbent Lokalplan og …": the access word alone before a capitalised title.
+    /^(Åben|Åbent|Lukket|ÅBEN|ÅBENT|LUKKET)\s+(\p{Lu}.+)$/u.exec(title);
   if (lead && accessWord(lead[1]!) !== null) {
     access = accessWord(lead[1]!);
     title = lead[2]!.trim();
   }
   if (!looksLikeTitle(title)) return null;
-  return { number: m[1]!, title, access };
+  return { number: withoutYear(m[1]!), title, access };
 }
 
 /** The number of a line or cell holding only a number ("715.", "Punkt 3"), else null. */
 export function aloneNumber(text: string): string | null {
-  return ALONE.exec(text.trim())?.[1] ?? null;
+  const number = ALONE.exec(text.trim())?.[1];
+  return number === undefined ? null : withoutYear(number);
 }
 
 /**

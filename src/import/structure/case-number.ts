@@ -144,6 +144,12 @@ export function learnCaseShape(heads: ReadonlyArray<readonly Line[]>): string | 
   return shape !== null && count >= 2 && count * 3 >= heads.length ? shape : null;
 }
 
+/** A case line that caseLinesAbove took above a heading, labelled or bare ("85.02.02-G01-5-17"). */
+export function parseCaseLineAbove(text: string): CaseLine | null {
+  const token = text.trim().split(/\s+/)[0] ?? '';
+  return parseCaseLine(text) ?? parseCaseLine(text, caseShape(token.replace(/[.,;]+$/, '')));
+}
+
 /** A whole line that is a labelled case slot ("Sagnr.: 1-00-13-17"), not a cell or bullet. */
 function isLabelledCaseLine(line: Line | undefined): boolean {
   if (!line || line.cells || line.list) return false;
@@ -162,8 +168,16 @@ export function caseLinesAbove(lines: readonly Line[], headings: ReadonlyArray<{
   const above = new Map<number, number>();
   if (headings.some((h) => isLabelledCaseLine(lines[h.index + 1 + h.titleLines]))) return above;
   const starts = new Set(headings.map((h) => h.index));
-  for (const h of headings) {
-    if (h.index > 0 && !starts.has(h.index - 1) && isLabelledCaseLine(lines[h.index - 1])) above.set(h.index, h.index - 1);
+  const tops = headings.filter((h) => h.index > 0 && !starts.has(h.index - 1)).map((h) => h.index);
+  for (const at of tops) if (isLabelledCaseLine(lines[at - 1])) above.set(at, at - 1);
+  // SBSYS prints the bare case number ("85.02.02-G01-5-17") on its own line over each heading:
+  // unlabelled, it counts when the lines directly above the headings repeat its shape.
+  const shape = learnCaseShape(tops.filter((at) => !above.has(at)).map((at) => [lines[at - 1]!]));
+  if (shape !== null && headings.length >= 2) {
+    for (const at of tops) {
+      const line = lines[at - 1]!;
+      if (!above.has(at) && !line.list && !line.cells && parseCaseLine(line.text, shape) !== null) above.set(at, at - 1);
+    }
   }
   return above;
 }

@@ -41,6 +41,23 @@ export function findDate(text: string): string | null {
   return null;
 }
 
+/**
+ * A date written without its year ("Fredag, den 12. september", as a letterhead's "Tid:" gives the
+ * meeting under the letter's own dated line), completed with the year of a date the same page
+ * states (`near`): that year, or the next when the day would fall half a year or more before it.
+ * Null without such a date, or where the text has a full date (findDate reads that).
+ */
+export function completeYearlessDate(text: string, near: string | null): string | null {
+  if (near === null || findDate(text) !== null) return null;
+  const m = new RegExp(`\\b(\\d{1,2})\\.?\\s*(${MONTHS.join('|')})\\b(?!\\.?,?\\s*\\d)`, 'iu').exec(text);
+  if (!m) return null;
+  const year = Number(near.slice(0, 4));
+  const date = isoDate(year, monthNumber(m[2]!), Number(m[1]));
+  if (date === null) return null;
+  const days = (Date.parse(near) - Date.parse(date)) / 86_400_000;
+  return days >= 183 ? isoDate(year + 1, monthNumber(m[2]!), Number(m[1])) : date;
+}
+
 /** Start and end times: "10:00", "kl. 10.00 – 13.00"; null where not stated. */
 export function findTimes(text: string): { start: string | null; end: string | null } {
   const withoutDates = text.replace(/\b\d{1,2}[-./]\d{1,2}[-./]\d{4}\b/g, ' ');

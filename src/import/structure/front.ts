@@ -5,15 +5,15 @@
 import type { Absence, Attendee, Block, DocumentKind, Participant } from '../../model/index.js';
 import type { Line } from '../line.js';
 import { buildBlocks, type LayoutHints } from './blocks.js';
-import { findDate, findTimes } from './dates.js';
+import { completeYearlessDate, findDate, findTimes } from './dates.js';
 import { endsSentence, joinBroken, mendSpacedHyphens, startsLower } from './join.js';
-import { MUNICIPALITIES, WEEKDAYS, type LabelField } from '../lexicon/index.js';
+import { ABSENT_NOTES, MUNICIPALITIES, WEEKDAYS, type LabelField } from '../lexicon/index.js';
 import { readPairs } from './labels.js';
 import { sectionTypeOf } from '../../model/index.js';
 import { decidingBody } from './body.js';
 import { bodyOfMeetingNoun } from './meeting-facts.js';
 import { readAbsent, readMembers } from './member-list.js';
-import { parseAttendee } from './participants.js';
+import { parseAbsence, parseAttendee, parseParticipant, segmentNames, substituteFor } from './participants.js';
 
 export interface FrontMatter {
   kindHint: DocumentKind | null;
@@ -40,6 +40,9 @@ const ONLINE = /\b(skype|teams|online|zoom|virtuelt?|digitalt|videomøde)\b/i;
 export function isOnline(location: string | null): boolean {
   return location !== null && ONLINE.test(location);
 }
+
+/** "Referat fra ", "Dagsorden til ": the kind's words before a title's meeting noun. */
+const KIND_LEAD = /^(?:referat|dagsorden)\.?\s+(?:af|fra|for|til|over)\s+/i;
 
 const kindOf = (word: string): DocumentKind => (/^referat/i.test(word) ? 'minutes' : 'agenda');
 
@@ -89,7 +92,33 @@ const DATE_FIRST = /^(?:(?:man|tirs|ons|tors|fre|lør|søn)dag(?:en)?,?\s+)?(?:d
 /** True for a line that states the meeting's date (with its time and place, if any) and no more. */
 function isDateLine(text: string): boolean {
   if (findDate(text) === null || text.length > 120) return false;
-  return DATE_FIRST.test(text) ? text.length <= 90 : /\bkl\.?\s*\d/i.test(text);
+  return DATE_FIRST.test(text) || OWNED_MEETING.test(text) ? text.length <= 90 : /\bkl\.?\s*\d/i.test(text);
+}
+
+/** "Social og sundheds møde den 17. april 2023", "Byrådets møde 3. maj": the body's meeting, in the genitive, and its date. */
+const OWNED_MEETING = /^(\p{Lu}[\p{L}\- ]{1,60}?\p{L})s\s+(?:\p{Ll}+\s+)?møde\s+(?:(?:man|tirs|ons|tors|fre|lør|søn)dag\s+)?(?:den\s+|d\.\s*)?(?=\d)/u;
+
+/** The body an owned meeting line names ("Social og sundheds møde den …" → "Social og sundhed"), else null. */
+export function bodyOfOwnedMeeting(text: string): string | null {
+  return OWNED_MEETING.exec(text.trim())?.[1] ?? null;
+}
+
+/** A time in a line of its own under the date ("Ekstraordinært møde - Mødelokale F7 kl. 12.00"). */
+const TIME_AT = /(?:,\s*|\s+)(?:kl\.?|klokken)\s*(\d{1,2}[.:]\d{2})(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?\s*$/i;
+
+/**
+ * An address line under the date that also gives the time, and perhaps the meeting's kind before
+ * its place ("Ekstraordinært møde - Mødelokale F7 kl. 12.00"): the time is read, a part naming the
+ * meeting is its title, and the rest is the place.
+ */
+function placeWithTime(front: FrontMatter, text: string): string {
+  const time = TIME_AT.exec(text);
+  if (!time) return text;
+  ({ start: front.startTime, end: front.endTime } = front.startTime === null ? findTimes(time[0]) : { start: front.startTime, end: front.endTime });
+  const parts = text.slice(0, time.index).split(/\s+[–-]\s+/);
+  const meeting = parts.filter((p) => /\bmøde\b/i.test(p));
+  if (meeting.length > 0 && meeting.length < parts.length) front.title ??= meeting.join(' - ');
+  return parts.filter((p) => !meeting.includes(p) || meeting.length === parts.length).join(' - ');
 }
 
 /** "Dagsorden Hennys testudvalg 2. maj 2017 kl. 10:00": the kind word, the body, then the date. */
@@ -113,7 +142,7 @@ const MEETING_PHRASE = new RegExp(
 const WEEKDAY_DATE = new RegExp(String.raw`(?:^|\s)${WEEKDAY},?\s+(?:den\s+|d\.\s*)?(?=\d{1,2}[.\-/ ])`, 'u');
 
 /** The meeting a long header line names (body, date, time right after the date), or null. */
-export function meetingPhrase(text: string): { body: string | null; date: string; startTime: string | null } | null {
+export function meetingPhrase(text: string): { body: string | null; date: string; startTime: string | null; location: string | null } | null {
   const named = MEETING_PHRASE.exec(text);
   const at = named ?? WEEKDAY_DATE.exec(text);
   if (!at) return null;
@@ -123,7 +152,9 @@ export function meetingPhrase(text: string): { body: string | null; date: string
   // The time right after the date's year: "… 2005, kl. 17.00".
   const year = /\b\d{4}\b/.exec(after.slice(0, 40));
   const time = year ? /^[,\s]*(?:kl\.?|klokken)\s*(\d{1,2}[.:]\d{2})\b/i.exec(after.slice(year.index + 4)) : null;
-  return { body: named ? named[1]!.trim() : null, date, startTime: time ? findTimes(time[1]!).start : null };
+  // The place after it, "i …" to the line's end ("…, Kl i Kommunalbestyrelsens mødesal", the time lost): short, no sentence.
+  const place = year ? /^[,\s]*(?:(?:[Kk]l\.?|[Kk]lokken)(?:\s*\d{1,2}[.:]\d{2})?\s+)?i\s+(\p{Lu}[^.!?:;]{2,60})$/u.exec(after.slice(year.index + 4)) : null;
+  return { body: named ? named[1]!.trim() : null, date, startTime: time ? findTimes(time[1]!).start : null, location: place ? place[1]!.trim() : null };
 }
 
 /** A line that can be part of an address written under the date ("Kaløvig Kursuscenter", "8410 Rønde"). */
@@ -166,8 +197,11 @@ export function readFrontMatter(lines: readonly Line[], hints: LayoutHints): Fro
     previousText = text;
     const next = entries[i + 1];
     let m: RegExpExecArray | null;
-    if (place !== null && isAddressPart(text) && !isDateLine(text)) {
-      place.push(text);
+    if (place !== null && isAddressPart(text) && !isDateLine(text) && !BANNER.test(text)) {
+      const where = placeWithTime(front, text);
+      if (where !== '') place.push(where);
+      // The line that gave the time ends the place.
+      if (where !== text) flushPlace();
       return;
     }
     flushPlace();
@@ -191,9 +225,10 @@ export function readFrontMatter(lines: readonly Line[], hints: LayoutHints): Fro
       if (front.date === null) readDateLine(front, front.title);
       const named = TITLE_BODY.exec(front.title);
       if (named && front.body === null) front.body = named[1]!.trim();
+      meetingOf ??= bodyOfMeetingNoun(front.title.replace(KIND_LEAD, ''));
     } else if (front.date === null && isDateLine(text)) {
       readDateLine(front, text);
-      meetingOf ??= bodyOfMeetingNoun(text);
+      meetingOf ??= bodyOfMeetingNoun(text) ?? bodyOfOwnedMeeting(text);
       place = front.location === null ? [] : null;
     } else if (
       front.title === null && front.body !== null && front.date === null && text.length <= 60 && !text.includes(':') &&
@@ -201,8 +236,12 @@ export function readFrontMatter(lines: readonly Line[], hints: LayoutHints): Fro
     ) {
       // Between the body and the date: the meeting's own name ("Ekstraordinært PUK").
       front.title = text;
-    } else if (isAllCaps(text) && front.body === null && !line.cells) front.body = titleCase(unspaceLetters(text));
-    else rest.push(line);
+    } else if (isAllCaps(text) && !/:$/.test(text) && front.body === null && !line.cells) front.body = titleCase(unspaceLetters(text));
+    else {
+      // "Bestyrelsesmøde i Sydtrafik", "Referat fra Repræsentantskabsmøde i Midttrafik": a title's meeting noun.
+      if (text.length <= 80) meetingOf ??= bodyOfMeetingNoun(text.replace(KIND_LEAD, ''));
+      rest.push(line);
+    }
   });
   flushPlace();
   if (front.date === null) readMeetingPhrase(front, entries);
@@ -239,6 +278,7 @@ function readMeetingPhrase(front: FrontMatter, entries: ReturnType<typeof readPa
     if (!found) continue;
     front.date = found.date;
     front.startTime ??= found.startTime;
+    if (found.location && front.location === null) setPlace(front, found.location);
     if (found.body && front.body === null) front.body = found.body;
     // The same page names the kind in capitals as a word of its own ("… mødesal REFERAT …").
     const kind = /(?:^|\s)(REFERAT|DAGSORDEN)(?=\s|$)/.exec(entry.line.text);
@@ -273,6 +313,9 @@ function applyPair(front: FrontMatter, field: LabelField, label: string, values:
       return;
     case 'time':
       if (front.startTime === null) ({ start: front.startTime, end: front.endTime } = findTimes(hourOnly(value)));
+      // "Tid: Fredag, den 12. september" under "Dato: 28. august 2014": a letterhead's own date,
+      // then the meeting's day, named with its weekday and perhaps without the year.
+      if (WEEKDAY_FIRST.test(value)) front.date = findDate(value) ?? completeYearlessDate(value, front.date) ?? front.date;
       front.date ??= findDate(value);
       return;
     case 'start':
@@ -301,12 +344,32 @@ function applyPair(front: FrontMatter, field: LabelField, label: string, values:
       readAbsent(front, values);
       return;
     case 'others':
-      front.others.push(...values.filter((v) => !/^(referent)$/i.test(v)).map((v) => parseAttendee(v, /^fra\s/i.test(label) ? label : null)));
+      for (const v of values.filter((v) => !/^(referent)$/i.test(v)).flatMap((v) => v.split(/(?<=\p{Ll}{2}\.)\s+(?=\p{Lu})/u))) {
+        // "Ulrik Storm, Nordsjællands Politi i stedet for X": present instead of an afbud.
+        const stoodIn = substituteFor(v);
+        const absent = stoodIn && front.absent.find((a) => a.name === parseParticipant(stoodIn.absent).name);
+        if (stoodIn && absent) {
+          absent.substitute ??= parseParticipant(stoodIn.substitute).name;
+          front.others.push(parseAttendee(stoodIn.substitute, null));
+          continue;
+        }
+        // A transcript's run of names ("Søren K. Lauridsen Kim Brix (afbud) …"): one a person, an afbud among them absent.
+        const people = segmentNames(v) ?? [v];
+        for (const person of people) {
+          const note = /\s\((\p{L}+)\.?\)$/u.exec(person);
+          if (people.length > 1 && note && ABSENT_NOTES.some((n) => n.toLowerCase() === note[1]!.toLowerCase())) {
+            front.absent.push({ ...parseAbsence(person.slice(0, note.index)), substitute: null });
+          } else front.others.push(parseAttendee(person, /^fra\s/i.test(label) ? label : null));
+        }
+      }
       return;
     case 'none':
       return;
   }
 }
+
+/** A value that opens with a weekday ("Fredag, den 12. september"). */
+const WEEKDAY_FIRST = /^(?:man|tirs|ons|tors|fre|lør|søn)dag(?:en)?\b/iu;
 
 /** "kl. 16" → "kl. 16.00": an hour written alone after "kl." is a time. */
 const hourOnly = (text: string) => text.replace(/^(?:kl\.?\s*)?(\d{1,2})(?=\s*(?:[-–]|$))/i, '$1.00').replace(/([-–]\s*)(\d{1,2})$/, '$1$2.00');

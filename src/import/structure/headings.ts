@@ -7,7 +7,7 @@ import type { AccessLevel, TocEntry } from '../../model/index.js';
 import { comparable } from '../../model/index.js';
 import type { Line } from '../line.js';
 import { MONTHS } from './dates.js';
-import { candidatesOf, inlineCandidate, type Candidate } from './candidates.js';
+import { candidatesOf, inlineCandidate, numberParts, type Candidate } from './candidates.js';
 import { joinBroken } from './join.js';
 import { bestRun, listAgenda } from './runs.js';
 
@@ -111,9 +111,9 @@ export function withTocItems(headings: readonly ItemHeading[], toc: readonly Toc
   if (missing.length === 0) return [...headings];
   const out = [...headings];
   for (const entry of missing) {
-    const parts = entry.number.split('.').map(Number);
+    const parts = numberParts(entry.number);
     // Before the first found heading whose number comes after it; its place in the text is that heading's.
-    const at = out.findIndex((h) => compareNumbers(h.number.split('.').map(Number), parts) > 0);
+    const at = out.findIndex((h) => compareNumbers(numberParts(h.number), parts) > 0);
     const place = at < 0 ? out.length : at;
     const index = at < 0 ? Number.MAX_SAFE_INTEGER : out[at]!.index;
     // "103. Lukket sag: Titel": the access the entry states is no part of its title, as at a heading.

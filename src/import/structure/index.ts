@@ -2,12 +2,12 @@
  * @module The structure stage: styled lines from any reader → a validated MeetingDocument.
  * Finds the table of contents, the item headings, the front matter, and each item's sections.
  */
-import { comparable, decisionOf, MeetingDocument, mostRestrictive, type AgendaItem, type DocumentKind, type TocEntry } from '../../model/index.js';
+import { blockText, comparable, decisionOf, MeetingDocument, mostRestrictive, type AgendaItem, type DocumentKind, type TocEntry } from '../../model/index.js';
 import { plainLine, type ImportOptions, type Line } from '../line.js';
 import type { LayoutHints } from './blocks.js';
 import { parseIsoDate } from './dates.js';
 import { authorityOf } from './authority.js';
-import { parseCaseLine } from './case-number.js';
+import { parseCaseLineAbove } from './case-number.js';
 import { leadsAbove } from './lead.js';
 import { bodyFromDecisions, bodyFromHeader, cleanBodyName } from './body.js';
 import { readFrontMatter } from './front.js';
@@ -72,7 +72,7 @@ export function structureDocument(read: readonly Line[], options: ImportOptions 
     const body = [...own, ...lines.slice(start, end).filter((_, j) => !toc.lineIndexes.has(start + j) && !aboveLines.has(start + j))];
     const item = buildItem(h, lines[h.index]!, body, hints, context);
     if (h.access) item.access = mostRestrictive(item.access, h.access);
-    const caseAbove = lead?.caseLine != null ? parseCaseLine(lines[lead.caseLine]!.text) : null;
+    const caseAbove = lead?.caseLine != null ? parseCaseLineAbove(lines[lead.caseLine]!.text) : null;
     if (caseAbove && item.caseNumber === null) [item.caseNumber, item.caseOfficers] = [caseAbove.caseNumber, caseAbove.officers];
     return item;
   });
@@ -162,8 +162,12 @@ function chooseBody(
   if (options.body) return options.body;
   if (stated) return stated;
   for (const item of items.slice(0, 3)) {
-    const text = item.sections.flatMap((s) => s.blocks).map((b) => (b.kind === 'paragraph' ? b.text : '')).join(' ');
-    const m = /Det indstilles,? at ([\p{Lu}][\p{L}\- ]+?) godkender (?:dagsordenen|referatet)/u.exec(text);
+    // A section's heading too: "Formanden indstiller" may head the recommendation it makes.
+    const text = item.sections
+      .flatMap((s) => [s.heading ?? '', ...s.blocks.map((b) => (b.kind === 'paragraph' || b.kind === 'list' ? blockText(b) : ''))])
+      .join(' ');
+    // "Det indstilles, at X godkender dagsordenen", "Formanden indstiller, 1. at X godkender dagsordenen".
+    const m = /\bindstill(?:es|er),?\s+(?:\d{1,2}\.\s+)?at ([\p{Lu}][\p{L}\- ]+?) godkender (?:dagsordenen|referatet)/u.exec(text);
     if (m) {
       warnings.push(`No body stated in the header; "${m[1]}" taken from item ${item.number}, which approves its own ${/referatet/.test(m[0]) ? 'minutes' : 'agenda'}.`);
       return m[1]!;

@@ -63,8 +63,12 @@ describe('the header', () => {
   });
   it('finds the meeting a long transcript line names, with its kind in capitals', () => {
     const page = '1 Møde i Kommunalbestyrelsen mandag den 28. november 2005, Kl i Kommunalbestyrelsens mødesal REFERAT Eventuelle skriftlige spørgsmål til Kommunalbestyrelsen. INDHOLDSFORTEGNELSE 1... Meddelelser';
-    expect(meetingPhrase(page)).toEqual({ body: 'Kommunalbestyrelsen', date: '2005-11-28', startTime: null });
-    expect(meetingPhrase('Tirsdag den 5. marts 2024 kl. 16.00 i salen')).toEqual({ body: null, date: '2024-03-05', startTime: '16:00' });
+    expect(meetingPhrase(page)).toEqual({ body: 'Kommunalbestyrelsen', date: '2005-11-28', startTime: null, location: null });
+    expect(meetingPhrase('Tirsdag den 5. marts 2024 kl. 16.00 i salen')).toEqual({ body: null, date: '2024-03-05', startTime: '16:00', location: null });
+    // The header cut to its line: the place after the lost time is the meeting's.
+    expect(meetingPhrase('Møde i Kommunalbestyrelsen mandag den 28. november 2005, Kl i Kommunalbestyrelsens mødesal')).toEqual({
+      body: 'Kommunalbestyrelsen', date: '2005-11-28', startTime: null, location: 'Kommunalbestyrelsens mødesal',
+    });
     expect(meetingPhrase('Byrådet vedtog på møde den 15. december 2015 at …')).toBeNull();
     const f = readFrontMatter([L('Transkript'), L(page)], hints);
     expect(f).toMatchObject({ body: 'Kommunalbestyrelsen', date: '2005-11-28', kindHint: 'minutes' });

@@ -8,7 +8,7 @@
 import type { Absence, Attendee, Participant } from '../../model/index.js';
 import { ABSENT_NOTES, FRONT_LABELS, SUBSTITUTE_LABELS } from '../lexicon/index.js';
 import { looksLikeName } from './labels.js';
-import { couldBePerson, isBodyName, isPersonName, knownMunicipality, officialLine, parseAbsence, parseAttendee, parseParticipant, partyOf, roleOf, splitPeople, substituteFor } from './participants.js';
+import { couldBePerson, isBodyName, isPersonName, knownMunicipality, officialLine, parseAbsence, parseAttendee, parseParticipant, partyOf, roleOf, segmentNames, splitPeople, substituteFor } from './participants.js';
 
 /** Where the header's attendance goes. */
 export interface Attendance {
@@ -67,7 +67,7 @@ export function readMembers(into: Attendance, values: readonly string[]): void {
     if (isBodyName(value)) return;
     // "Name, Name og Name[.]" is the members too, not a summary sentence.
     const nameList = splitPeople(value.replace(/\.$/, ''));
-    const listsNames = nameList.length >= 2 && nameList.every((n) => looksLikeName(n));
+    const listsNames = (nameList.length >= 2 && nameList.every((n) => looksLikeName(n))) || segmentNames(value) !== null;
     if (i === 0 && !listsNames && !looksLikeName(value) && !/\([A-ZÆØÅ]{1,2}\)/.test(value) && partyOf(value) === null && roleOf(value) === null) {
       into.attendanceNote = value;
       return;
@@ -124,6 +124,9 @@ function readMember(into: Attendance, text: string): void {
 const SUBSTITUTE_WORDS = SUBSTITUTE_LABELS.map(escape).join('|');
 const SUBSTITUTE_LABEL = new RegExp(String.raw`^(?:${SUBSTITUTE_WORDS})\s*:\s*(.*)$|^(?:${SUBSTITUTE_WORDS})$`, 'iu');
 
+/** An afbud label's words opening an afbud list's value ("Afbud fra X"), without a colon. */
+const AFBUD_LEAD = new RegExp(String.raw`^(?:${INLINE_WORDS.filter((l) => l.field === 'absent').map((l) => escape(l.word)).sort((a, b) => b.length - a.length).join('|')})\s+(?=\p{Lu})`, 'iu');
+
 /** Afbud under "Afbud"/"Fraværende": one per line or cell, or several on a line; "Ingen" names no one. */
 export function readAbsent(into: Attendance, values: readonly string[]): void {
   // "Stedfortræder:" on a line of its own: the next name stood in for the afbud above.
@@ -147,7 +150,8 @@ export function readAbsent(into: Attendance, values: readonly string[]): void {
       for (const part of parts) (part.field === 'absent' ? readAbsent : readMembers)(into, [part.text]);
       continue;
     }
-    const value = parts[0]!.text;
+    // "FRAVÆRENDE: Afbud fra X og Y": the afbud words again at the value's start name no one.
+    const value = parts[0]!.text.replace(AFBUD_LEAD, '');
     if (/^(ingen|ingen afbud|-)\.?$/i.test(value)) continue;
     const party = partyOf(value);
     if (last && party && last.party === null) {

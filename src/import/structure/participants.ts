@@ -148,10 +148,16 @@ const FIRST = new Set(FIRST_NAMES);
  */
 export function segmentNames(text: string): string[] | null {
   const tokens = text.trim().split(/\s+/);
-  if (tokens.length < 4 || /[,;:()]/.test(text) || !NAME_WORD.test(tokens[0]!)) return null;
+  // A note in parentheses of one lower-case word ("Erik Vestergaard (afbud) Jens …") is the one before it's.
+  const withoutNotes = text.replace(/(?<=\s)\(\p{Ll}+\.?\)(?=\s|$)/gu, '');
+  if (tokens.length < 4 || /[,;:()]/.test(withoutNotes) || !NAME_WORD.test(tokens[0]!)) return null;
   const people: { name: string[]; note: string[] }[] = [];
   for (const token of tokens) {
     const current = people.at(-1);
+    if (/^\(\p{Ll}+\.?\)$/u.test(token) && current) {
+      current.note.push(token);
+      continue;
+    }
     const nameWord = NAME_WORD.test(token);
     const startsNext = current !== undefined && current.name.length >= 2 && FIRST.has(token) && !FIRST.has(current.name.at(-1)!);
     if (nameWord && (current === undefined || current.note.length > 0 || startsNext)) people.push({ name: [token], note: [] });
@@ -159,7 +165,8 @@ export function segmentNames(text: string): string[] | null {
     else current!.note.push(token);
   }
   if (people.length < 2 || !people.every((p) => isPersonName(p.name.join(' ')))) return null;
-  return people.map((p) => (p.note.length > 0 ? `${p.name.join(' ')}, ${p.note.join(' ')}` : p.name.join(' ')));
+  const noted = (p: { name: string[]; note: string[] }) => (/^\(/.test(p.note[0]!) ? `${p.name.join(' ')} ${p.note.join(' ')}` : `${p.name.join(' ')}, ${p.note.join(' ')}`);
+  return people.map((p) => (p.note.length > 0 ? noted(p) : p.name.join(' ')));
 }
 
 /** A body's name ("Teknik- og Miljøudvalget", "Bestyrelsen"): ends as the lexicon's organisations do, and is no person's. */
@@ -189,6 +196,8 @@ function qualifies(part: string): boolean {
  */
 export function splitPeople(text: string): string[] {
   if (substituteOf(text) || substituteFor(text)) return [text.trim()];
+  const byInitials = splitAtInitials(text);
+  if (byInitials) return byInitials;
   const pieces = text
     .split(/(?<=\))\s+(?=\p{Lu})|,\s*(?=[\p{Lu}(])/u)
     .map((s) => s.trim())
@@ -204,6 +213,36 @@ export function splitPeople(text: string): string[] {
     else people.push(...(segmentNames(part) ?? [part]));
   }
   return people;
+}
+
+/**
+ * A list that follows each name with its initials ("Borgmester Peter Borup (PB), Rudersdal Kommune,
+ * formand Borgmester Lars Tofte (LT), … Ejner Bach Holt (EBH), operativ chef, Nordsjælland Politi
+ * René Krarup (RK), observatør"): a name is the words before "(XX)" whose first letters the initials
+ * spell, and it starts the person's entry; what follows it up to the next name qualifies it, but a
+ * capitalised role right before the next name ("Borgmester") is that one's. Null when no name in
+ * the text is followed by its own initials.
+ */
+function splitAtInitials(text: string): string[] | null {
+  const marks = [...text.matchAll(/\((\p{Lu}{2,4})\)/gu)];
+  if (marks.length === 0 || text.length > MAX_ENTRY * 8) return null;
+  const starts: number[] = [];
+  for (const m of marks) {
+    const before = text.slice(0, m.index).trimEnd();
+    const words = before.split(/\s+/);
+    const n = m[1]!.length;
+    const name = words.slice(-n);
+    if (name.length !== n || name.map((w) => w[0]).join('') !== m[1] || !isPersonName(name.join(' '))) return null;
+    let start = before.length - name.join(' ').length;
+    // "formand Borgmester Lars Tofte": the capitalised role just before the name is this person's.
+    const lead = /(?:^|\s)(\p{Lu}\p{Ll}+)\s+$/u.exec(before.slice(0, start));
+    if (lead && roleOf(lead[1]!) !== null) start -= lead[0].trimStart().length;
+    starts.push(start);
+  }
+  const head = text.slice(0, starts[0]).replace(/[,\s]+$/, '');
+  if (head !== '' && splitLead(`${head} X`).role === null) return null;
+  const entries = starts.map((start, i) => text.slice(i === 0 && head !== '' ? 0 : start, starts[i + 1] ?? text.length).trim().replace(/,$/, ''));
+  return entries.map((e) => e.replace(/\s*\((\p{Lu}{2,4})\)/u, ''));
 }
 
 /**
@@ -231,7 +270,9 @@ function municipalityRunOn(text: string): { municipality: string; rest: string }
   for (let n = Math.min(4, words.length - 2); n >= 1; n--) {
     const head = words.slice(0, n).join(' ');
     const rest = words.slice(n).join(' ');
-    if (knownMunicipality(head) !== null && /^\p{Lu}/u.test(rest) && (isPersonName(rest) || splitLead(rest).role !== null || officialLine(rest) !== null)) {
+    // "Hørsholm Kommune Gitte Holm Larsen (GHL)": the initials after the name are no part of it.
+    const person = rest.replace(/\s*\(\p{Lu}{1,4}\)$/u, '');
+    if (knownMunicipality(head) !== null && /^\p{Lu}/u.test(rest) && (isPersonName(person) || splitLead(rest).role !== null || officialLine(rest) !== null)) {
       return { municipality: head, rest };
     }
   }

@@ -117,7 +117,10 @@ function repeatedToc(lines: readonly Line[]): TocResult {
   for (const c of candidates.slice(1)) {
     const prev = run.at(-1)!;
     const between = lines.slice(prev.index + 1, c.index);
-    if (c.number === first.number || c.titleLines > 0 || !follows(prev.parts, c.parts)) break;
+    // Contents grouped by kind may list an item out of its numbering ("6 …", "17 …", "B. Sager til
+    // afgørelse i udvalget", "7 …"): a number not listed yet, at the same level, goes on the run.
+    const moved = c.parts.length === prev.parts.length && !run.some((r) => r.number === c.number);
+    if (c.number === first.number || c.titleLines > 0 || !(follows(prev.parts, c.parts) || moved)) break;
     if (between.length > 2 || between.some((l) => l.text.length > 40 || sectionTypeOf(l.text) !== null)) break;
     run.push(c);
   }
