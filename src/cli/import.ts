@@ -47,6 +47,8 @@ export interface ImportSummary {
   /** Stored as a new version but not made current: it reads less of the meeting than the current one. */
   kept: string[];
   failed: Array<{ file: string; reason: string }>;
+  /** Files not reached because the run was stopped (SIGTERM, Ctrl-C): nothing of them is stored. */
+  notReached?: string[];
   /** Files a folder walk passed over, with the reason (named after the failures). */
   skipped?: SkippedFile[];
   /** One row per file, in order, for the summary table. */
@@ -92,18 +94,31 @@ export async function runImport(args: string[]): Promise<number> {
     }
     return 1;
   }
+  // A stop (SIGTERM, Ctrl-C) lets the document being stored commit, then ends the run with a
+  // summary; a second one ends the process at once (the open transaction rolls back).
+  const stop = new AbortController();
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stop.signal.aborted) process.exit(signal === 'SIGINT' ? 130 : 143);
+    console.error(`referat import: ${signal}: stopping after the document being stored`);
+    stop.abort();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   try {
-    const summary = await importFiles(database, files.found, parsed.options, progressReporter(files.found.length));
+    const summary = await importFiles(database, files.found, parsed.options, progressReporter(files.found.length), stop.signal);
     summary.failed.unshift(...files.missing.map((file) => ({ file, reason: 'file or folder not found' })));
     summary.skipped = files.skipped;
     if (summary.imported.length + summary.updated.length > 0) {
       await database.checkpoint().catch((error: unknown) => console.error(`referat import: checkpoint failed: ${oneLine(error)}`));
     }
     console.log(formatSummary(summary));
+    if (stop.signal.aborted) return 143;
     // After the commits, never failing the import: what is not sent now goes with the next run.
     await sendAlertsOnce(database.db, `http://localhost:${process.env.PORT ?? 3000}`);
     return summary.failed.length > 0 ? 1 : 0;
   } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
     await database.close().catch((error: unknown) => console.error(`referat import: closing the database: ${oneLine(error)}`));
   }
 }
@@ -187,10 +202,19 @@ export async function importFiles(
   files: string[],
   options: ImportOptions = {},
   progress: (done: number, file: string) => void = () => undefined,
+  stop?: AbortSignal,
 ): Promise<ImportSummary> {
   const summary: ImportSummary = { imported: [], updated: [], unchanged: [], kept: [], failed: [], rows: [] };
   let index = 0;
   for await (const result of parseAll(files, options, parserThreads())) {
+    // A turn of the event loop between documents: PGlite's queries resolve as microtasks, so
+    // without it a signal (or a request to the server importing) waits for the whole run.
+    await new Promise((resolve) => setImmediate(resolve));
+    if (stop?.aborted) {
+      // Leaving the loop ends the parse pool; the files after this one are named, not stored.
+      summary.notReached = files.slice(index);
+      break;
+    }
     const file = result.file;
     progress(index++, file);
     try {
@@ -250,6 +274,10 @@ export function formatSummary(summary: ImportSummary): string {
     lines.push('');
   }
   for (const { file, reason } of summary.failed) lines.push(`  failed: ${file}: ${reason}`);
+  if (summary.notReached?.length) {
+    lines.push(`Stopped: ${summary.notReached.length} files not imported (run the command again for them):`);
+    for (const file of summary.notReached) lines.push(`  not imported: ${file}`);
+  }
   for (const { file, reason } of summary.skipped ?? []) lines.push(`  skipped: ${file}: ${reason}`);
   return lines.join('\n');
 }
