@@ -73,7 +73,8 @@ const HEARING = /(?<=\s)\p{Lu}\p{Ll}+ den \d{1,2}\. \p{Ll}+ \d{4}, pkt\. \d{1,4}
 /** "Punkt 1: Der var ingen meddelelser.": an item's number as the label of what is said of it. */
 const NUMBER_LABEL = /(?<=^|\s)(?:Punkt|PUNKT|Pkt\.) \d{1,4}:(?= )/gu;
 /** "SAG NR. 1 MØDEPLAN", "Punkt 3 Titel": a labelled item number before a capitalised title. */
-const LABELLED = /(?<=^|\s)(?:SAG NR\.|Sag nr\.|PUNKT|Punkt|PKT\.|Pkt\.)\s?(\d{1,4})\.?(?=\s+[\p{Lu}\d"„«])/gu;
+// Not "LUKKET PUNKT 5. Estimat …": a closed item's title, then the next item's number.
+const LABELLED = /(?<=^|\s)(?<!(?:LUKKET|Lukket|lukket)\s)(?:SAG NR\.|Sag nr\.|PUNKT|Punkt|PKT\.|Pkt\.)\s?(\d{1,4})\.?(?=\s+[\p{Lu}\d"„«])/gu;
 /** A role before a name, after the name or place of the one before it ("Kommune Borgmester Lars"). */
 const ROLE = new RegExp(String.raw`(?<=[\p{L}.)]\s)(?:${printed(ROLE_WORDS)}|Afbud)(?=\s+\p{Lu})`, 'gu');
 /** An official's title before a name ("… Kommune Afdelingschef Erling …", "… Adm. direktør Jakob …"): words Danish job titles end in. */

@@ -220,6 +220,10 @@ describe('contents whose transcript lost some numbers (waste and utility boards)
     expect(doc.items.map((i) => [i.number, i.title, i.caseNumber])).toEqual([['1', 'Salg af aktier', '5'], ['2', 'Forretningsorden', '18'], ['3', 'Eventuelt', null]]);
   });
 
+  it('takes "LUKKET PUNKT 5." for a closed item\'s title and the next number, not "PUNKT 5"', () => {
+    expect(resegmentPage('2. Meddelelser 3. Budget 4. LUKKET PUNKT 5. Estimat 1, 2014 6. Eventuelt').filter((l) => /PUNKT/.test(l))).toEqual(['LUKKET PUNKT']);
+  });
+
   it('goes on with a run from the page before, and sets a group label of a few words apart', () => {
     const pages = ['1. Godkendelse af dagsorden 2. Formanden orienterer Punkter til beslutning: 3. Budget Vand A/S', 'Regulering og økonomi 4. Status for årsregnskab 5. Prislofter'];
     expect(resegmentPage(pages[0]!, pages)).toEqual(['1. Godkendelse af dagsorden', '2. Formanden orienterer', 'Punkter til beslutning:', '3. Budget Vand A/S']);
