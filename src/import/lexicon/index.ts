@@ -107,6 +107,8 @@ export const SUBSTITUTE_LABELS: readonly string[] = participantWords.substituteL
 
 /** Labels over a list of members present written inside an item's text ("Deltagerne var:", "Til stede:"). */
 export const PRESENT_LABELS: readonly string[] = participantWords.presentLabels.map((l) => l.word);
+/** A member's attendance written after their name ("Lars Holm: Deltog", "Sofie Lind: Afbud (…)"): whether they were present. */
+export const MEMBER_STATUSES: ReadonlyArray<{ word: string; present: boolean }> = participantWords.memberStatuses.map((s) => ({ word: s.word, present: s.present }));
 
 /**
  * Sentences naming a stand-in and whom they stood in for ("Y indkaldes … som følge af afbud fra X"):

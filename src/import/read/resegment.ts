@@ -73,17 +73,19 @@ const HEARING = /(?<=\s)\p{Lu}\p{Ll}+ den \d{1,2}\. \p{Ll}+ \d{4}, pkt\. \d{1,4}
 /** "Punkt 1: Der var ingen meddelelser.": an item's number as the label of what is said of it. */
 const NUMBER_LABEL = /(?<=^|\s)(?:Punkt|PUNKT|Pkt\.) \d{1,4}:(?= )/gu;
 /** "SAG NR. 1 MØDEPLAN", "Punkt 3 Titel": a labelled item number before a capitalised title. */
-const LABELLED = /(?<=^|\s)(?:SAG NR\.|Sag nr\.|PUNKT|Punkt|PKT\.|Pkt\.)\s?(\d{1,4})\.?(?=\s+[\p{Lu}\d"„«])/gu;
+// Not "LUKKET PUNKT 5. Estimat …": a closed item's title, then the next item's number.
+const LABELLED = /(?<=^|\s)(?<!(?:LUKKET|Lukket|lukket)\s)(?:SAG NR\.|Sag nr\.|PUNKT|Punkt|PKT\.|Pkt\.)\s?(\d{1,4})\.?(?=\s+[\p{Lu}\d"„«])/gu;
 /** A role before a name, after the name or place of the one before it ("Kommune Borgmester Lars"). */
 const ROLE = new RegExp(String.raw`(?<=[\p{L}.)]\s)(?:${printed(ROLE_WORDS)}|Afbud)(?=\s+\p{Lu})`, 'gu');
-/** An official's title before a name ("… Kommune Afdelingschef Erling …"): words Danish job titles end in. */
-const OFFICIAL = /(?<=[\p{L}.)]\s)\p{Lu}\p{Ll}*(?:chef|direktør|sekretær|konsulent|fuldmægtig)(?=\s+\p{Lu})/gu;
+/** An official's title before a name ("… Kommune Afdelingschef Erling …", "… Adm. direktør Jakob …"): words Danish job titles end in. */
+const OFFICIAL = /(?<=[\p{L}.)]\s)(?:\p{Lu}\p{Ll}*|\p{Lu}\p{Ll}{1,4}\. \p{Ll}*)(?:chef|direktør|sekretær|konsulent|fuldmægtig)(?=\s+\p{Lu})/gu;
 /**
  * A case-number slot label without its colon ("… Godkendelse af dagsorden J. nr Dato: …"): an item
  * head's own line. Only the numbered labels ("J. nr", "Sagsnr."), capitalised as a line starts them.
  */
 const CASE_SLOT = new RegExp(
-  String.raw`(?<=\s)(?:${CASE_SLOT_LABELS.filter((l) => l.role === 'case')
+  // Not right after an item number: "4. J.nr. 5 DanFiber …" is a contents entry that prints its journal number first.
+  String.raw`(?<=\s)(?<!(?:^|\s)\d{1,4}\.\s)(?:${CASE_SLOT_LABELS.filter((l) => l.role === 'case')
     .flatMap((l) => l.pattern.split('|'))
     .filter((p) => /nr|nummer/.test(p))
     .map((p) => p.replace(/^\p{Ll}/u, (c) => c.toUpperCase()))
@@ -127,24 +129,101 @@ function occurrences(page: string): Occurrence[] {
   return found.sort((a, b) => a.start - b.start);
 }
 
-/** Occurrences that number on from one another, three or more in a row: a list of items. */
-function numberRuns(found: readonly Occurrence[]): Occurrence[] {
-  // The longest run ending at each occurrence, through the latest occurrence of the number before it.
+/** The most numbers a run of items may skip at once: a transcript loses a number with the digits before it ("… budget Ny ordning …", "2012 3." lost). */
+const MAX_LOST = 2;
+
+/**
+ * Occurrences that number on from one another, three or more in a row: a list of items. A run may
+ * skip a number or two where the transcript lost them (1, 2, 5, 6, 9 …), when it is four long or
+ * more; each member comes with the member before it in its run.
+ */
+function numberRuns(found: readonly Occurrence[]): Array<{ o: Occurrence; before: Occurrence | null }> {
+  // The longest run ending at each occurrence, through the latest occurrence of the number before it
+  // (or, failing that, of the one or two before that).
   const last = new Map<number, number>();
   const previous: Array<number | null> = [];
   const length: number[] = [];
+  const lost: number[] = [];
   found.forEach((o, i) => {
-    const before = last.get(Number(o.number) - 1);
+    const n = Number(o.number);
+    let before: number | undefined;
+    let skipped = 0;
+    for (let k = 1; k <= MAX_LOST + 1 && before === undefined; k++) [before, skipped] = [last.get(n - k), k - 1];
     previous.push(before ?? null);
     length.push(before === undefined ? 1 : length[before]! + 1);
-    last.set(Number(o.number), i);
+    lost.push(before === undefined ? 0 : lost[before]! + skipped);
+    last.set(n, i);
   });
   const members = new Set<number>();
   for (let i = found.length - 1; i >= 0; i--) {
-    if (length[i]! < 3 || members.has(i)) continue;
+    if (length[i]! < (lost[i]! > 0 ? 4 : 3) || members.has(i)) continue;
     for (let k: number | null = i; k !== null && !members.has(k); k = previous[k]!) members.add(k);
   }
-  return [...members].map((i) => found[i]!);
+  return [...members].map((i) => ({ o: found[i]!, before: previous[i] !== null && members.has(previous[i]!) ? found[previous[i]!]! : null }));
+}
+
+/** Where a capitalised word follows a word in lower case ("budget Ny", "september J.nr."): an entry that lost its number may start there. */
+const LOWER_THEN_CAPITAL = /(?<=\p{Ll}) (?=\p{Lu})/gu;
+
+/**
+ * Entries of a run that lost their numbers ("2. Godkendelse af budget Ny ordning … fra 1. januar
+ * Renovering af ovnlinie 2 5. Udvidelse …", 3 and 4 lost): where the run skips k numbers and the
+ * text between has exactly k places where a capitalised word follows a lower-case one, a line
+ * starts at each. Any other count leaves the text as it is.
+ */
+function lostEntryCuts(page: string, runs: ReturnType<typeof numberRuns>, cuts: Set<number>): void {
+  for (const { o, before } of runs) {
+    if (!before) continue;
+    const k = Number(o.number) - Number(before.number) - 1;
+    if (k < 1) continue;
+    const between = page.slice(before.title, o.start);
+    const places = [...between.matchAll(LOWER_THEN_CAPITAL)].map((m) => before.title + m.index + 1);
+    if (places.length === k) for (const at of places) cuts.add(at);
+  }
+}
+
+/** Each page's place among the pages (its first), computed once per document: looked up per page, indexOf was quadratic. */
+const pageIndexes = new WeakMap<readonly string[], Map<string, number>>();
+function pageIndexOf(pages: readonly string[]): Map<string, number> {
+  let known = pageIndexes.get(pages);
+  if (!known) {
+    known = new Map();
+    pages.forEach((p, i) => known!.has(p) || known!.set(p, i));
+    pageIndexes.set(pages, known);
+  }
+  return known;
+}
+
+/**
+ * A run of items that goes on from the page before ("… 10. Vandforurening …" / "Regulering … 11.
+ * Status … 12. Prislofter …"): the page's numbers that count on from the last of the previous
+ * page's run, one after the other, are members too, however few.
+ */
+function continuedRun(own: readonly Occurrence[], page: string, pages: readonly string[]): Array<{ o: Occurrence; before: Occurrence | null }> {
+  const at = pageIndexOf(pages).get(page) ?? -1;
+  if (at < 1) return [];
+  const before = numberRuns(occurrences(pages[at - 1]!));
+  if (before.length === 0) return [];
+  let last = Math.max(...before.map(({ o }) => Number(o.number)));
+  const out: Array<{ o: Occurrence; before: Occurrence | null }> = [];
+  for (const o of own) {
+    if (Number(o.number) !== last + 1) continue;
+    out.push({ o, before: out.at(-1)?.o ?? null });
+    last++;
+  }
+  // Numbers the page's own runs already hold stay theirs.
+  return own.length > 0 && numberRuns(own).length > 0 ? [] : out;
+}
+
+/** "… orienterer Punkter til beslutning: 4. …": a group label of a few words with its colon, after a title in lower case. */
+const GROUP_LABEL = /(?<=\S) (?=\p{Lu}\p{Ll}+(?: \p{Ll}+){1,3}:(?:\s|$))/gu;
+
+/** A contents run's group labels ("Punkter til beslutning:", "Punkter til orientering:") start lines of their own. */
+function groupLabelCuts(page: string, members: readonly Occurrence[], cuts: Set<number>): void {
+  members.forEach((o, k) => {
+    const end = Math.min(members[k + 1]?.start ?? page.length, o.title + 300);
+    for (const m of page.slice(o.title, end).matchAll(GROUP_LABEL)) cuts.add(o.title + m.index + 1);
+  });
 }
 
 /** The words of a text from `from`, each with where it ends and its letters (lower-case, digits kept). */
@@ -288,7 +367,10 @@ function occurrencesByNumber(pages: readonly string[]): Map<string, Array<{ page
 /** Cuts of numbered titles: a run of item numbers, and a title printed twice (contents and item) where the printings part. */
 function titleCuts(page: string, pages: readonly string[], cuts: Set<number>): void {
   const own = occurrences(page);
-  for (const o of numberRuns(own)) cuts.add(o.start);
+  const runs = [...numberRuns(own), ...continuedRun(own, page, pages)];
+  for (const { o } of runs) cuts.add(o.start);
+  lostEntryCuts(page, runs, cuts);
+  groupLabelCuts(page, runs.map(({ o }) => o).sort((a, b) => a.start - b.start), cuts);
   const byNumber = occurrencesByNumber(pages);
   for (const o of own) {
     const same = byNumber.get(o.number) ?? [];

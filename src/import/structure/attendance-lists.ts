@@ -6,7 +6,7 @@
  * are the lexicon's (participants.json: absentLabels, presentLabels).
  */
 import type { Absence, Participant } from '../../model/index.js';
-import { ITEM_ABSENCE_LABELS, MEMBER_ROLE_WORDS, PRESENT_LABELS } from '../lexicon/index.js';
+import { ITEM_ABSENCE_LABELS, MEMBER_ROLE_WORDS, MEMBER_STATUSES, PRESENT_LABELS } from '../lexicon/index.js';
 import { isPersonName, parseAbsence, parseParticipant, splitPeople } from './participants.js';
 
 /** One list an item's text gives: members present, or absent with the reason its label gives. */
@@ -100,11 +100,33 @@ export function readAttendanceLists(texts: readonly string[]): AttendanceList[] 
       continue;
     }
     if (!open) continue;
+    const status = statusLine(text);
+    if (status) {
+      if (status.present) open.present.push(parseParticipant(status.name));
+      else open.absent.push({ ...parseAbsence(status.name), substitute: status.substitute });
+      continue;
+    }
     const names = NONE.test(text.trim()) ? null : namesOn(text, open.kind);
     if (names) add(open, names);
     else open = null;
   }
   return lists;
+}
+
+const STATUS = new RegExp(String.raw`^(.+?):\s*(${MEMBER_STATUSES.map((m) => escape(m.word)).join('|')})\b\s*(?:\((.*)\))?\.?$`, 'iu');
+/** "Stedfortræder Jarl Fenger, fraværende ved sag 1-4.": the stand-in a status note names. */
+const STAND_IN = /(?:[Ss]tedfortræder|[Ss]uppleant)\s*:?\s+(\p{Lu}[\p{L}.'-]*(?:\s+(?:de|af|von|van|\p{Lu}[\p{L}.'-]*))*)/u;
+
+/**
+ * A member's line with their attendance after a colon ("Lars Holm: Deltog", "Sofie Lind: Afbud
+ * (Stedfortræder Jarl Fenger, …)"), the statuses being the lexicon's; null for other lines.
+ */
+function statusLine(text: string): { name: string; present: boolean; substitute: string | null } | null {
+  const m = STATUS.exec(text.trim().replace(MARKER, ''));
+  if (!m || !isPersonName(parseParticipant(m[1]!).name)) return null;
+  const present = MEMBER_STATUSES.find((s) => s.word === m[2]!.toLowerCase())?.present ?? true;
+  const standIn = m[3] ? STAND_IN.exec(m[3]) : null;
+  return { name: m[1]!.trim(), present, substitute: standIn ? standIn[1]!.trim() : null };
 }
 
 /** "Formand: Anna Holm (A)", "Næstformand: Bo Berg": a member named under their role as a label; null for other lines. */

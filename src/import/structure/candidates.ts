@@ -6,7 +6,7 @@
  * never are one (page numbers, dates, running headers, list items) are left out.
  */
 import type { AccessLevel } from '../../model/index.js';
-import { comparable } from '../../model/index.js';
+import { comparable, sectionTypeOf } from '../../model/index.js';
 import { HEADING_WORDS } from '../lexicon/index.js';
 import type { Line } from '../line.js';
 import { MONTHS } from './dates.js';
@@ -77,9 +77,30 @@ const parts = numberParts;
 /** "38/14": item 38 of (20)14, as some boards number across the years; the item's number is 38. */
 const withoutYear = (number: string) => number.replace(/\/\d{2}$/, '');
 
+/**
+ * "Punkt 210 minElevrådet har ordet": an agenda table's cells run together — the item's number, the
+ * minutes it is given, the title. The digits are parted where the rest is a duration agendas give
+ * (5 to 120 minutes, in fives), the number as short as that allows: "15" is item 1 for 5 minutes,
+ * "210" item 2 for 10, "1015" item 10 for 15.
+ */
+const PUNKT_DURATION = /^(?:punkt|pkt\.?)\s*(\d{2,5})\s?min\.?\s*(?=\p{Lu})(.+)$/iu;
+
+function durationParted(text: string): RegExpExecArray | null {
+  const m = PUNKT_DURATION.exec(text);
+  if (!m) return null;
+  const digits = m[1]!;
+  for (let k = 1; k < digits.length; k++) {
+    const minutes = digits.slice(k);
+    if (minutes.startsWith('0') || Number(minutes) % 5 !== 0 || Number(minutes) < 5 || Number(minutes) > 120) continue;
+    const parted = [m[0], digits.slice(0, k), m[2]!] as unknown as RegExpExecArray;
+    return parted;
+  }
+  return null;
+}
+
 /** The candidate a line's own text makes: number and title on one line ("3. Titel", "Punkt 3: Titel"). */
 export function inlineCandidate(text: string): { number: string; title: string; access: AccessLevel | null } | null {
-  const m = PUNKT_INLINE.exec(text) ?? SAG_INLINE.exec(text) ?? INLINE.exec(text) ?? INLINE_TIGHT.exec(text) ?? INLINE_GLUED.exec(text);
+  const m = durationParted(text) ?? PUNKT_INLINE.exec(text) ?? SAG_INLINE.exec(text) ?? INLINE.exec(text) ?? INLINE_TIGHT.exec(text) ?? INLINE_GLUED.exec(text);
   if (!m) return null;
   let title = m[2]!.trim();
   let access: AccessLevel | null = null;
@@ -208,4 +229,24 @@ export function candidatesOf(lines: readonly Line[], skip: ReadonlySet<number> =
     if (c && !skip.has(c.index + c.titleLines)) out.push(c);
   }
   return out;
+}
+
+/**
+ * Entries that lost their numbers between two numbered ones ("2. Godkendelse af budget" / "Ny ordning
+ * …" / "Renovering af ovnlinie 2" / "5. Udvidelse …": a transcript dropped "3." and "4." with the
+ * digits before them): where the step from `prev` to `next` skips exactly as many numbers as there
+ * are lines between them, and each of those lines reads as a title (short, capitalised, no section
+ * word, no label), each line is the entry of the next missing number. Top-level numbers only;
+ * null when the lines do not fit.
+ */
+export function lostNumbered(prev: readonly number[], next: readonly number[], between: readonly Line[], firstIndex: number): Array<{ index: number; number: string; title: string }> | null {
+  if (prev.length !== 1 || next.length !== 1) return null;
+  const gap = next[0]! - prev[0]! - 1;
+  if (gap < 1 || gap > 3 || between.length !== gap) return null;
+  const titled = between.every((l) => {
+    const t = l.text.trim();
+    return !l.cells && !l.list && t.length <= 160 && looksLikeTitle(t) && !/^\S+\s?:/u.test(t) && !/[.:]\s+\p{Lu}\p{Ll}+\s+\p{Ll}+\s+\p{Ll}+/u.test(t) && sectionTypeOf(t) === null;
+  });
+  if (!titled) return null;
+  return between.map((l, k) => ({ index: firstIndex + k, number: String(prev[0]! + 1 + k), title: l.text.trim() }));
 }

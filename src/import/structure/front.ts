@@ -11,7 +11,8 @@ import { ABSENT_NOTES, MUNICIPALITIES, WEEKDAYS, type LabelField } from '../lexi
 import { readPairs } from './labels.js';
 import { sectionTypeOf } from '../../model/index.js';
 import { decidingBody } from './body.js';
-import { bodyOfMeetingNoun } from './meeting-facts.js';
+import { bodyOfMeetingIn, bodyOfMeetingNoun } from './meeting-facts.js';
+import { isTocLabel } from './toc.js';
 import { readAbsent, readMembers } from './member-list.js';
 import { parseAbsence, parseAttendee, parseParticipant, segmentNames, substituteFor } from './participants.js';
 
@@ -31,9 +32,11 @@ export interface FrontMatter {
   blocks: Block[];
 }
 
-const BANNER = /^(referat|dagsorden)(\s+\d{4})?$/i;
+/** The kind words a header prints: minutes ("Referat", "Protokol", "Beslutningsprotokol") or agenda ("Dagsorden"). */
+const KIND_WORD = 'dagsorden\\/referat|dagsorden og referat|referat|dagsorden|protokol|beslutningsprotokol';
+const BANNER = new RegExp(`^(${KIND_WORD})(\\s+\\d{4})?$`, 'i');
 // "Referat. af mødet i …": a viewer's title keeps the full stop a PDF's line break left.
-const TITLE = /^(referat|dagsorden)\.?\s+(af|fra|for|til|over)\s+/i;
+const TITLE = new RegExp(`^(${KIND_WORD})\\.?\\s+(af|fra|for|til|over)\\s+`, 'i');
 const ONLINE = /\b(skype|teams|online|zoom|virtuelt?|digitalt|videomøde)\b/i;
 
 /** True for a meeting place that is online ("via Skype", "Teams", "videomøde"). */
@@ -42,9 +45,10 @@ export function isOnline(location: string | null): boolean {
 }
 
 /** "Referat fra ", "Dagsorden til ": the kind's words before a title's meeting noun. */
-const KIND_LEAD = /^(?:referat|dagsorden)\.?\s+(?:af|fra|for|til|over)\s+/i;
+const KIND_LEAD = new RegExp(`^(?:${KIND_WORD})\\.?\\s+(?:af|fra|for|til|over)\\s+`, 'i');
 
-const kindOf = (word: string): DocumentKind => (/^referat/i.test(word) ? 'minutes' : 'agenda');
+// "Dagsorden/Referat fra …": an agenda with the minutes written into it is minutes.
+const kindOf = (word: string): DocumentKind => (/^(?:referat|protokol|beslutningsprotokol|dagsorden(?:\/| og )referat)/i.test(word) ? 'minutes' : 'agenda');
 
 const SMALL_WORDS = new Set(['og', 'i', 'for', 'af', 'til', 'med', 'om', 'på']);
 
@@ -80,6 +84,8 @@ export function unspaceLetters(text: string): string {
 
 /** "Byrådet – Referat" (– 14. marts 2024): a body name and the document kind on one line, perhaps the date. */
 const BODY_AND_KIND = /^(.+?)\s+[–-]\s+(referat|dagsorden)(?:\s+[–-]\s+(.+))?$/i;
+/** "Referat - Regionsrådet 2018-2021": the kind, then the body and perhaps its electoral period. */
+const KIND_THEN_BODY = /^(referat|dagsorden)\s+[–-]\s+(\p{Lu}[^:\d]{1,80}?)(?:\s+\d{4}\s?[-–]\s?\d{2,4})?$/iu;
 
 function isAllCaps(text: string): boolean {
   const letters = text.replace(/[^\p{L}]/gu, '');
@@ -206,6 +212,10 @@ export function readFrontMatter(lines: readonly Line[], hints: LayoutHints): Fro
     }
     flushPlace();
     if (BANNER.test(text)) front.kindHint = kindOf(text);
+    else if (front.body === null && text.length <= 100 && (m = KIND_THEN_BODY.exec(text)) && !isDateLine(m[2]!)) {
+      front.kindHint ??= kindOf(m[1]!);
+      front.body = m[2]!.trim();
+    }
     // A banner is short; the pattern is quadratic in a long run of whitespace (seconds for a 300 KB line).
     else if (text.length <= 300 && (m = BODY_AND_KIND.exec(text)) && (front.body === null || (banner !== null && banner.length > text.length && banner.endsWith(text)))) {
       banner = text;
@@ -216,7 +226,7 @@ export function readFrontMatter(lines: readonly Line[], hints: LayoutHints): Fro
       front.kindHint = kindOf(m[1]!);
       front.body = m[2]!.trim();
       readDateLine(front, text.slice(m[0].length));
-    } else if (afterBanner && front.body === null && text.length <= 60 && !text.includes(':') && /^\p{Lu}/u.test(text) && !isDateLine(text)) {
+    } else if (afterBanner && front.body === null && text.length <= 60 && !text.includes(':') && /^\p{Lu}/u.test(text) && !isDateLine(text) && !isTocLabel(line)) {
       // The line under the banner names the body ("Regional Udviklingsudvalg", "KKR MIDTJYLLAND").
       front.body = isAllCaps(text) ? titleCase(unspaceLetters(text)) : text;
     } else if (TITLE.test(text) && front.title === null) {
@@ -225,10 +235,10 @@ export function readFrontMatter(lines: readonly Line[], hints: LayoutHints): Fro
       if (front.date === null) readDateLine(front, front.title);
       const named = TITLE_BODY.exec(front.title);
       if (named && front.body === null) front.body = named[1]!.trim();
-      meetingOf ??= bodyOfMeetingNoun(front.title.replace(KIND_LEAD, ''));
+      meetingOf ??= bodyOfMeetingNoun(front.title.replace(KIND_LEAD, '')) ?? bodyOfMeetingIn(front.title);
     } else if (front.date === null && isDateLine(text)) {
       readDateLine(front, text);
-      meetingOf ??= bodyOfMeetingNoun(text) ?? bodyOfOwnedMeeting(text);
+      meetingOf ??= bodyOfMeetingNoun(text) ?? bodyOfOwnedMeeting(text) ?? bodyOfMeetingIn(text);
       place = front.location === null ? [] : null;
     } else if (
       front.title === null && front.body !== null && front.date === null && text.length <= 60 && !text.includes(':') &&
@@ -240,6 +250,7 @@ export function readFrontMatter(lines: readonly Line[], hints: LayoutHints): Fro
     else {
       // "Bestyrelsesmøde i Sydtrafik", "Referat fra Repræsentantskabsmøde i Midttrafik": a title's meeting noun.
       if (text.length <= 80) meetingOf ??= bodyOfMeetingNoun(text.replace(KIND_LEAD, ''));
+      meetingOf ??= bodyOfMeetingIn(text);
       rest.push(line);
     }
   });

@@ -7,7 +7,7 @@ import type { AccessLevel, TocEntry } from '../../model/index.js';
 import { comparable } from '../../model/index.js';
 import type { Line } from '../line.js';
 import { MONTHS } from './dates.js';
-import { candidatesOf, inlineCandidate, numberParts, type Candidate } from './candidates.js';
+import { candidatesOf, inlineCandidate, lostNumbered, numberParts, type Candidate } from './candidates.js';
 import { joinBroken } from './join.js';
 import { bestRun, listAgenda } from './runs.js';
 
@@ -62,16 +62,35 @@ export function findItemHeadings(lines: readonly Line[], skip: ReadonlySet<numbe
   // (a numbered point inside an item), not the item.
   const candidates = all.filter((c) => !vouched.has(c.number) || vouched.get(c.number)!.has(c.index));
   const run = listAgenda(bestRun(candidates, lines, toc), candidates, lines);
-  const headings: ItemHeading[] = run.map((c) => ({
-    index: c.index,
-    number: c.number,
-    title: c.title,
-    titleLines: c.titleLines,
-    access: c.access,
-    fromToc: false,
-  }));
+  const headings: ItemHeading[] = [];
+  run.forEach((c, k) => {
+    // Headings between two of the run that lost their numbers (see lostNumbered).
+    const prev = run[k - 1];
+    const first = prev ? prev.index + prev.titleLines + 1 : 0;
+    const lost = prev && !skip.has(first) ? lostNumbered(prev.parts, c.parts, lines.slice(first, c.index), first) : null;
+    for (const l of lost ?? []) headings.push({ index: l.index, number: l.number, title: l.title, titleLines: 0, access: null, fromToc: false });
+    headings.push({ index: c.index, number: c.number, title: c.title, titleLines: c.titleLines, access: c.access, fromToc: false });
+  });
+  withoutPageNumbers(headings);
   for (const h of headings) repairTitle(h, lines, toc, skip);
   return withTocItems(headings, toc);
+}
+
+/** A contents line's page number after its title ("Godkendelse af dagsorden 4"). */
+const PAGE_AFTER_TITLE = /\s+(\d{1,3})$/;
+
+/**
+ * Contents that stand in for the items (a page cut before the items' text: "1 (Åben) Godkendelse af
+ * dagsorden 4", "2 (Åben) Forslag til … 5" …): when every title of three or more headings ends in a
+ * number and those numbers never fall and do rise, they are the contents' page numbers, no part of the titles.
+ */
+function withoutPageNumbers(headings: ItemHeading[]): void {
+  if (headings.length < 3) return;
+  const pages = headings.map((h) => PAGE_AFTER_TITLE.exec(h.title));
+  if (pages.some((p) => p === null)) return;
+  const numbers = pages.map((p) => Number(p![1]));
+  if (numbers.some((n, i) => i > 0 && n < numbers[i - 1]!) || numbers.at(-1)! <= numbers[0]!) return;
+  headings.forEach((h, i) => (h.title = h.title.slice(0, pages[i]!.index)));
 }
 
 /**

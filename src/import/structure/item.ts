@@ -11,11 +11,25 @@ import { joinBroken } from './join.js';
 import { findCaseSlot, isSlotLine, parseCaseLine, type CaseLine } from './case-number.js';
 import { settleDecisions } from './decisions.js';
 import { itemContext, NO_CONTEXT, type ItemDocument } from './item-context.js';
+import { CASE_SLOT_LABELS } from '../lexicon/index.js';
 import { buildSections, sectionHeading } from './sections.js';
 
 export { parseCaseLine, type CaseLine } from './case-number.js';
 
 const PRESENTER = /\s+v\/?\.?\s+(\p{Lu}[\p{L}.\-' ]+?(?:\s+og\s+\p{Lu}[\p{L}.\-' ]+?)*)\.?$/u;
+
+/**
+ * "J.nr. 5 DanFiber salg af aktier": a numbered case label and its value before a capitalised title
+ * (contents that print each entry's journal number first). The labels with a number word only
+ * ("J.nr.", "Sagsnr."), not the bare "Sag" a title may start with.
+ */
+const LEADING_CASE = new RegExp(
+  String.raw`^(?:${CASE_SLOT_LABELS.filter((l) => l.role === 'case')
+    .flatMap((l) => l.pattern.split('|'))
+    .filter((p) => /nr|nummer/.test(p))
+    .join('|')})\s*:?\s*(\d[\w./-]*)\s+(?=\p{Lu})`,
+  'iu',
+);
 
 /** Splits "Title v. Name og Name" into title and presenters. */
 export function splitPresenters(title: string): { title: string; presenters: string[] } {
@@ -68,6 +82,8 @@ export function buildItem(heading: ItemHeading, headingLine: Line, body: readonl
       lines.splice(closedLine, 1);
     }
   }
+  const leadingCase = LEADING_CASE.exec(title.trim());
+  if (leadingCase) title = title.trim().slice(leadingCase[0].length);
   const { title: bare, presenters } = splitPresenters(title.trim());
   // Any other arrangement of the slot ("Sagsnr.: ¦ 12/27845", a row with Sagsbehandler and
   // access) is read where it stands and stays in the text.
@@ -75,8 +91,9 @@ export function buildItem(heading: ItemHeading, headingLine: Line, body: readonl
   const sections = settleDecisions(buildSections(lines, hints), context.meetingDate);
   return {
     number: heading.number,
-    title: bare.replace(/\s*\.$/, ''),
-    caseNumber: caseLine?.caseNumber ?? slot?.caseNumber ?? null,
+    // "2. Elevråd:": a title that ends in the colon before what was said keeps no colon, as none a full stop.
+    title: bare.replace(/\s*[.:]$/, ''),
+    caseNumber: caseLine?.caseNumber ?? leadingCase?.[1] ?? slot?.caseNumber ?? null,
     caseOfficers: caseLine?.officers ?? slot?.officers ?? [],
     presenters,
     sections,

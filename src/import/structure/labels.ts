@@ -8,7 +8,7 @@
 import { FRONT_LABELS, type LabelField } from '../lexicon/index.js';
 import type { Line } from '../line.js';
 import { findDate, findTimes } from './dates.js';
-import { isBodyName, partyOf, roleOf, substituteFor } from './participants.js';
+import { isBodyName, isPersonName, parseAbsence, partyOf, roleOf, splitPeople, substituteFor } from './participants.js';
 import { isMemberTableHeader, tableListValues } from './member-table.js';
 import { continuesAttendanceList } from './attendance-lists.js';
 
@@ -37,7 +37,8 @@ export function matchLabel(text: string): LabelMatch | null {
     // The label must end at a word boundary: "Stedet" and "Tidligere" are no labels.
     if (after !== '' && !/^\s*:|^\s/.test(after) && !word.endsWith('.')) continue;
     const colon = /^\s*:/.test(after);
-    const value = after.replace(/^\s*:?\s*/, '').trim();
+    // "Udvalg Ikon" over "Regionsrådet": a page's icon beside the label left its alternative text, no value.
+    const value = after.replace(/^\s*:?\s*/, '').replace(/^ikon$/i, '').trim();
     return { field, list, label: t.slice(0, word.length), value: value === '' ? null : value, colon };
   }
   return null;
@@ -102,6 +103,28 @@ function splitInline(text: string): { before: string; pairs: LabelMatch[] } | nu
   const sorted = [...new Set(starts)].sort((a, b) => a - b);
   const pairs = sorted.map((s, i) => matchLabel(text.slice(s, sorted[i + 1] ?? text.length))).filter((m): m is LabelMatch => m !== null && m.value !== null);
   return { before: text.slice(0, sorted[0]).trim(), pairs };
+}
+
+/** "Forældrevalgte: A, B, C.": a group of a list, one word with its colon, before its people. */
+const GROUP_OF_LIST = /^(\p{Lu}[\p{L}-]{3,30}):\s*(.*)$/u;
+/** "- -", "–", "Ingen": a group with nobody in it. */
+const NOBODY = /^(?:[-–\s]*|ingen\.?)$/iu;
+
+/**
+ * A list's group line under its label ("Deltagere:" / "Forældrevalgte: A, B, C." / "Skolerepræsentanter:
+ * D, E." / "Elevrepræsentanter: - -"): the people it names, one value each; none for an empty group;
+ * null when the line names other things than people (then it is no group of the list).
+ */
+function groupedNames(text: string, field: LabelField): string[] | null {
+  const g = GROUP_OF_LIST.exec(text.trim());
+  if (!g || roleOf(g[1]!) !== null) return null;
+  const rest = g[2]!.trim().replace(/\.$/, '');
+  if (NOBODY.test(rest)) return [];
+  // "Afbud fra Rikke Sønderby": the absence list's own phrase, read as its value is.
+  if (field === 'absent' && /^afbud fra\s/i.test(rest)) return [rest];
+  const people = splitPeople(rest);
+  const nameOf = (p: string) => (field === 'absent' ? parseAbsence(p).name : p.replace(/\s*\(.*\)\s*$/, ''));
+  return people.length > 0 && people.every((p) => isPersonName(nameOf(p))) ? people : null;
 }
 
 /**
@@ -172,6 +195,11 @@ export function readPairs(lines: readonly Line[]): HeaderEntry[] {
       continue;
     }
     const m = matchLabel(text);
+    const grouped = state.list && !m ? groupedNames(text, state.list.field) : null;
+    if (grouped) {
+      state.list!.values.push(...grouped);
+      continue;
+    }
     if (m && m.value === null) {
       const next = lines[i + 1];
       if (!m.list && m.field !== 'none' && next && !isLabelLine(next.text) && next.text.trim() && !next.cells?.some((c) => matchLabel(c))) {
@@ -200,5 +228,23 @@ export function readPairs(lines: readonly Line[]): HeaderEntry[] {
     open({ kind: 'text', line }, false);
   }
   flushColumns();
+  sideBySideLists(out, lines);
   return out;
+}
+
+/**
+ * "I mødet deltager:" / "Afbud fra: Formand A" / "Næstformand B" / …: two list labels side by side,
+ * as a transcript gives them — the first, empty, directly over the second, whose long run of names
+ * is the first column's (the column under the second, an absence list, is short and comes last).
+ * With four names or more under the second label, they are moved to the first.
+ */
+function sideBySideLists(out: HeaderEntry[], lines: readonly Line[]): void {
+  for (let k = 1; k < out.length; k++) {
+    const [first, second] = [out[k - 1]!, out[k]!];
+    if (first.kind !== 'pair' || second.kind !== 'pair') continue;
+    if (first.field !== 'participants' || second.field === 'participants' || first.values.length > 0 || !first.colon) continue;
+    if (second.values.length < 4 || lines.indexOf(second.line) !== lines.indexOf(first.line) + 1) continue;
+    if (!FRONT_LABELS.some((l) => l.field === second.field && l.list)) continue;
+    first.values.push(...second.values.splice(0));
+  }
 }

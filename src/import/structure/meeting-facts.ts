@@ -50,8 +50,20 @@ export function meetingFacts(items: readonly AgendaItem[]): MeetingFacts {
   return facts;
 }
 
+/**
+ * The body a header names in lower case as the one meeting ("DAGSORDEN for møde i bestyrelsen for
+ * AVV …" → "Bestyrelsen"): one of the bodies the meeting nouns name, after "møde(t) i".
+ */
+export function bodyOfMeetingIn(text: string): string | null {
+  if (text.length > 300) return null;
+  const m = /(?<!\p{L})mødet?\s+i\s+(\p{Ll}+)/u.exec(text);
+  if (!m) return null;
+  return MEETING_FACT_WORDS.meetingNouns.find((n) => n.body.toLowerCase() === m[1])?.body ?? null;
+}
+
 /** The body a header line's first word names as a meeting of it ("Bestyrelsesmøde 29. januar 2016" → "Bestyrelsen"). */
 export function bodyOfMeetingNoun(text: string): string | null {
   const first = text.trim().split(/[\s,]+/)[0]?.toLowerCase() ?? '';
-  return MEETING_FACT_WORDS.meetingNouns.find((n) => n.word === first)?.body ?? null;
+  // The definite form names it too ("Dagsorden til bestyrelsesmødet den 10. april").
+  return MEETING_FACT_WORDS.meetingNouns.find((n) => n.word === first || `${n.word}t` === first)?.body ?? null;
 }

@@ -62,7 +62,12 @@ export function roleOf(text: string): string | null {
 function splitLead(name: string): { role: string | null; name: string } {
   const lower = name.toLowerCase();
   const first = name.split(/\s+/)[0]!;
-  const role = ROLE_WORDS.find((r) => lower.startsWith(`${r} `)) ?? (/^\p{Lu}\p{Ll}+$/u.test(first) && JOB.test(first) ? first.toLowerCase() : null);
+  // "Adm. direktør Jakob Brøns": an abbreviated word before a job title is part of it.
+  const abbreviated = /^(\p{Lu}\p{Ll}{1,4}\.\s\p{Ll}+)\s/u.exec(name);
+  const role =
+    ROLE_WORDS.find((r) => lower.startsWith(`${r} `)) ??
+    (/^\p{Lu}\p{Ll}+$/u.test(first) && JOB.test(first) ? first.toLowerCase() : null) ??
+    (abbreviated && JOB.test(abbreviated[1]!) ? abbreviated[1]!.toLowerCase() : null);
   if (!role) return { role: null, name };
   const rest = name.slice(role.length + 1).trim();
   if (isPersonName(rest)) return { role, name: rest };
@@ -73,11 +78,13 @@ function splitLead(name: string): { role: string | null; name: string } {
 
 /**
  * An official in a members list: a job title that is no role in the body before a person's name,
- * perhaps after the organisation's acronym ("Kontorchef Esben Grove", "KL Direktør Jane Winther").
+ * perhaps after the organisation's acronym ("Kontorchef Esben Grove", "KL Direktør Jane Winther",
+ * "Adm. direktør Jakob Brøns").
  * Returns the line as an others-present line ("Direktør Jane Winther, KL"), or null.
  */
 export function officialLine(text: string): string | null {
-  const m = /^(?:(\p{Lu}{2,5})\s+)?(\p{Lu}\p{Ll}+)\s+(.+)$/u.exec(text.trim());
+  // "Adm. direktør Jakob Brøns": an abbreviated word before the job title belongs to it.
+  const m = /^(?:(\p{Lu}{2,5})\s+)?(\p{Lu}\p{Ll}+|\p{Lu}\p{Ll}{1,4}\.\s\p{Ll}+)\s+(.+)$/u.exec(text.trim());
   if (!m || !JOB.test(m[2]!) || roleOf(m[2]!) !== null) return null;
   const [name = '', ...rest] = m[3]!.split(',').map((s) => s.trim());
   if (!isPersonName(name)) return null;

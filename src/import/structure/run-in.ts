@@ -57,14 +57,32 @@ export function splitRunInEntry(line: Line, earlier: ReadonlySet<string>): Line[
   return parted(line, m[1]!, m[2]!);
 }
 
+/** The first item's heading at the end of the header's last sentence: "… dagsordenen?). 1. Godkendelse af referat:". */
+const FIRST_RUN_IN = /[.!?)]\s+(1\.\s+\p{Lu}[^.!?]{1,80})$/u;
+/** A line that opens item 2 ("2. Elevråd:"). */
+const SECOND_HEADING = /^2\.\s+\p{Lu}/u;
+
+/**
+ * The line, or the sentence and item 1's heading run onto its end (a page's copy lost the break
+ * between the header and the agenda), when item 2's heading opens a line within the next lines.
+ */
+export function splitRunInFirstHeading(line: Line, lines: readonly Line[], from: number): Line[] {
+  if (line.cells) return [line];
+  const m = FIRST_RUN_IN.exec(line.text.slice(-130));
+  // The lines below are looked at only for a match: sliced for every line, they made the pass quadratic.
+  if (!m || !lines.slice(from, from + 40).some((l) => SECOND_HEADING.test(l.text.trim()))) return [line];
+  return parted(line, line.text.slice(0, line.text.length - m[1]!.length).trimEnd(), m[1]!);
+}
+
 /** The reader's lines with run-together text parted: control labels off, run-in headings on lines of their own. */
 export function partRunIns(lines: readonly Line[]): Line[] {
   const seen = new Set<string>();
-  return lines.flatMap((l) => {
+  return lines.flatMap((l, i) => {
     const text = l.cells ? l.text : withoutChromePrefix(l.text);
     const parted = splitRunInHeading(text === l.text ? l : { ...l, text })
       .flatMap(splitRunInTocLabel)
-      .flatMap((p) => splitRunInEntry(p, seen));
+      .flatMap((p) => splitRunInEntry(p, seen))
+      .flatMap((p) => splitRunInFirstHeading(p, lines, i + 1));
     for (const p of parted) seen.add(p.text.trim());
     return parted;
   });

@@ -8,7 +8,7 @@ import type { TocEntry } from '../../model/index.js';
 import type { Line } from '../line.js';
 import { comparable, sectionTypeOf } from '../../model/index.js';
 import { HEADING_WORDS } from '../lexicon/index.js';
-import { candidatesOf } from './candidates.js';
+import { candidatesOf, lostNumbered } from './candidates.js';
 import { follows } from './runs.js';
 
 export interface TocResult {
@@ -114,14 +114,18 @@ function repeatedToc(lines: readonly Line[]): TocResult {
   const first = candidates[0];
   if (!first || first.titleLines > 0) return none;
   const run = [first];
+  // Entries between two of the run that lost their numbers (see lostNumbered).
+  const lost: Array<{ index: number; number: string; title: string }> = [];
   for (const c of candidates.slice(1)) {
     const prev = run.at(-1)!;
     const between = lines.slice(prev.index + 1, c.index);
+    const unnumbered = lostNumbered(prev.parts, c.parts, between, prev.index + 1);
     // Contents grouped by kind may list an item out of its numbering ("6 …", "17 …", "B. Sager til
     // afgørelse i udvalget", "7 …"): a number not listed yet, at the same level, goes on the run.
     const moved = c.parts.length === prev.parts.length && !run.some((r) => r.number === c.number);
     if (c.number === first.number || c.titleLines > 0 || !(follows(prev.parts, c.parts) || moved)) break;
-    if (between.length > 2 || between.some((l) => l.text.length > 40 || sectionTypeOf(l.text) !== null)) break;
+    if (!unnumbered && (between.length > 2 || between.some((l) => l.text.length > 40 || sectionTypeOf(l.text) !== null))) break;
+    if (unnumbered) lost.push(...unnumbered);
     run.push(c);
   }
   const pageOf = (title: string) => /\s(\d{1,3})$/.exec(title);
@@ -137,12 +141,13 @@ function repeatedToc(lines: readonly Line[]): TocResult {
   const again = run.length < 2 && !labelled ? later.find((c) => same(c) && opensPage(c)) : later[0];
   if (!again || !same(again)) return none;
   const paged = samePaged(again);
+  const listed = [...run, ...lost].sort((a, b) => a.index - b.index);
   return {
-    entries: run.map((c) => {
+    entries: listed.map((c) => {
       const page = paged ? pageOf(c.title) : null;
       return { number: c.number, title: page ? c.title.slice(0, page.index).trim() : c.title, page: page ? Number(page[1]) : null, hasAttachments: false };
     }),
-    lineIndexes: new Set(run.map((c) => c.index)),
+    lineIndexes: new Set(listed.map((c) => c.index)),
   };
 }
 

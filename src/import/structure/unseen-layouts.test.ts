@@ -10,7 +10,7 @@ import { isDoubleSpaced } from '../read/text.js';
 import { pageRun, pageTexts } from '../read/page-lines.js';
 import { resegmentPage } from '../read/resegment.js';
 import { caseLinesAbove } from './case-number.js';
-import { inlineCandidate } from './candidates.js';
+import { inlineCandidate, lostNumbered } from './candidates.js';
 import { completeYearlessDate } from './dates.js';
 import { readFrontMatter } from './front.js';
 import { isCaseLine } from './runs.js';
@@ -195,5 +195,83 @@ describe('an item page without a meeting header', () => {
     );
     expect(doc.body).toBe('Lokaludvalget');
     expect(doc.absent.map((a) => a.name)).toEqual(['Samir Mahmoud']);
+  });
+});
+
+describe('contents whose transcript lost some numbers (waste and utility boards)', () => {
+  it('cuts the entries a run skipped at a capital after a lower-case word, as many as numbers are missing', () => {
+    expect(resegmentPage('DAGSORDEN 1. Ansættelse af direktør 2. Godkendelse af budget Ny ordning for genbrugspladserne Renovering af ovnlinie 2 5. Udvidelse af pladsen 6. Orientering')).toEqual([
+      'DAGSORDEN', '1. Ansættelse af direktør', '2. Godkendelse af budget', 'Ny ordning for genbrugspladserne', 'Renovering af ovnlinie 2', '5. Udvidelse af pladsen', '6. Orientering',
+    ]);
+    // The places do not match the numbers missing: the text stays as it is.
+    expect(resegmentPage('1. Budget 2. Plan for Vejle og Kolding 4. Status 5. Eventuelt')).toEqual(['1. Budget', '2. Plan for Vejle og Kolding 4. Status 5. Eventuelt'].flatMap((l) => (l.startsWith('2.') ? ['2. Plan for Vejle og Kolding', '4. Status', '5. Eventuelt'] : [l])));
+  });
+
+  it('numbers the lines between two headings that skip exactly as many numbers, and reads a journal number before a title', () => {
+    const between = ['Ny ordning for genbrugspladserne', 'Renovering af ovnlinie 2'].map((t) => plainLine(t, { breakBefore: true }));
+    expect(lostNumbered([2], [5], between, 7)).toEqual([
+      { index: 7, number: '3', title: 'Ny ordning for genbrugspladserne' }, { index: 8, number: '4', title: 'Renovering af ovnlinie 2' },
+    ]);
+    // One line for two missing numbers, or a sentence, is no lost entry.
+    expect(lostNumbered([2], [5], between.slice(0, 1), 7)).toBeNull();
+    expect(lostNumbered([2], [4], [plainLine('Sagen blev drøftet. Udvalget tog den til efterretning.', { breakBefore: true })], 7)).toBeNull();
+    const doc = parseText(['PROTOKOL fra bestyrelsesmøde i Testaffald I/S onsdag d. 27. april 2011', '', '1. J.nr. 5 Salg af aktier', '', '2. J.nr. 18 Forretningsorden', '', '3. Eventuelt'].join('\n'));
+    expect([doc.kind, doc.body]).toEqual(['minutes', 'Bestyrelsen']);
+    expect(doc.items.map((i) => [i.number, i.title, i.caseNumber])).toEqual([['1', 'Salg af aktier', '5'], ['2', 'Forretningsorden', '18'], ['3', 'Eventuelt', null]]);
+  });
+
+  it('takes "LUKKET PUNKT 5." for a closed item\'s title and the next number, not "PUNKT 5"', () => {
+    expect(resegmentPage('2. Meddelelser 3. Budget 4. LUKKET PUNKT 5. Estimat 1, 2014 6. Eventuelt').filter((l) => /PUNKT/.test(l))).toEqual(['LUKKET PUNKT']);
+  });
+
+  it('goes on with a run from the page before, and sets a group label of a few words apart', () => {
+    const pages = ['1. Godkendelse af dagsorden 2. Formanden orienterer Punkter til beslutning: 3. Budget Vand A/S', 'Regulering og økonomi 4. Status for årsregnskab 5. Prislofter'];
+    expect(resegmentPage(pages[0]!, pages)).toEqual(['1. Godkendelse af dagsorden', '2. Formanden orienterer', 'Punkter til beslutning:', '3. Budget Vand A/S']);
+    expect(resegmentPage(pages[1]!, pages)).toEqual(['Regulering og økonomi', '4. Status for årsregnskab', '5. Prislofter']);
+  });
+});
+
+describe('headers and member lists of boards, schools and regional councils', () => {
+  it('names the body of "møde i bestyrelsen for …" and of "Referat - Regionsrådet 2018-2021"', () => {
+    expect(front('DAGSORDEN for møde i bestyrelsen for Testaffald I/S tirsdag 25. oktober 2011').body).toBe('Bestyrelsen');
+    const council = front('Referat', 'Referat - Regionsrådet 2018-2021', '08-03-2021 16:00');
+    expect([council.body, council.kindHint]).toEqual(['Regionsrådet', 'minutes']);
+    expect(front('Dagsorden/Referat fra Skolebestyrelsesmøde', 'Dato: 03-04-2024 kl. 18:00-20:00', 'Hvor: Agerskov')).toMatchObject({ body: 'Skolebestyrelsen', kindHint: 'minutes', location: 'Agerskov' });
+  });
+
+  it('reads groups of a list under its label, and two labels side by side whose first column comes first', () => {
+    const school = front('Deltagere:', 'Forældrevalgte: Anne Holm, Bo Berg.', 'Elevrepræsentanter: - -', 'Fraværende:', 'Forældrevalgte: Afbud fra Rikke Sand.');
+    expect(names(school.participants)).toEqual(['Anne Holm', 'Bo Berg']);
+    expect(names(school.absent)).toEqual(['Rikke Sand']);
+    const board = front('I mødet deltager:', 'Afbud fra: Formand Poul Tang', 'Næstformand Grete Kjær', 'Bestyrelsesmedlem Ib Skov', 'Bestyrelsesmedlem Jens Dahl', 'Adm. direktør Jakob Brun');
+    expect(names(board.participants)).toEqual(['Poul Tang', 'Grete Kjær', 'Ib Skov', 'Jens Dahl']);
+    expect(names(board.others).join()).toContain('Jakob Brun');
+    expect(board.absent).toEqual([]);
+  });
+
+  it('reads "Name: Deltog" / "Name: Afbud (Stedfortræder X …)" after the items, and drops an icon\'s text after a label', () => {
+    const doc = parseText(
+      ['Udvalg Ikon', 'Regionsrådet', 'Dato: 22-03-2022', 'Referat', 'Punkter på dagsordenen', '1. Godkendelse af dagsorden', '2. Lånesag 2022', '3. Underskriftsark', 'Medlemmer', 'Lars Holm: Deltog', 'Sofie Lind: Afbud (Stedfortræder Jarl Fenger, fraværende ved sag 1-4. )'].join('\n'),
+    );
+    expect(doc.body).toBe('Regionsrådet');
+    expect(doc.participants.map((p) => p.name)).toEqual(['Lars Holm']);
+    expect(doc.absent.map((a) => [a.name, a.substitute])).toEqual([['Sofie Lind', 'Jarl Fenger']]);
+  });
+});
+
+describe('agenda lines a page or table ran together', () => {
+  it('parts "Punkt 210 minTitel" into item 2, given ten minutes, and its title', () => {
+    expect(inlineCandidate('Punkt 15 minGodkendelse af dagsorden')).toMatchObject({ number: '1', title: 'Godkendelse af dagsorden' });
+    expect(inlineCandidate('Punkt 210 minElevrådet har ordet')).toMatchObject({ number: '2', title: 'Elevrådet har ordet' });
+    expect(inlineCandidate('Punkt 1015 minEventuelt')).toMatchObject({ number: '10', title: 'Eventuelt' });
+  });
+
+  it('takes item 1 off the end of the header\'s last line, drops contents page numbers from titles, and reads "Kompetence" as a section', () => {
+    const school = parseText(['Referat af Skolebestyrelsesmøde', 'Fraværende:', 'Elevrepræsentanter: Anne Holm (måske glemt?). 1. Godkendelse af referat:', 'Referatet godkendt.', '2. Elevråd:', 'Eleverne deltog ikke.'].join('\n'));
+    expect(school.items.map((i) => [i.number, i.title, i.decision])).toEqual([['1', 'Godkendelse af referat', 'Referatet godkendt.'], ['2', 'Elevråd', 'Eleverne deltog ikke.']]);
+    const contents = parseText(['Referat', 'Indholdsfortegnelse', '1 (Åben) Godkendelse af dagsorden 4', '2 (Åben) Budget 2021 9', '3 (Åben) Lån vedrørende 2020 14'].join('\n'));
+    expect(contents.items.map((i) => i.title)).toEqual(['Godkendelse af dagsorden', 'Budget 2021', 'Lån vedrørende 2020']);
+    const fire = parseText(['Beredskabskommissionen – Referat – 18. august 2022', '1. Godkendelse af dagsorden', 'Beslutning', 'Godkendt.', 'Kompetence: Beredskabskommissionen', 'Indstilling', 'at dagsordenen godkendes'].join('\n'));
+    expect(fire.items[0]!.decision).toBe('Godkendt.');
   });
 });
