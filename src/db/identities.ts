@@ -6,24 +6,28 @@
  * at the kept one, so later imports find the kept person by any name: a decision survives
  * re-imports. A rejected pair is never suggested again. Every merge is in `person_merges`.
  */
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { identityCandidates, type PersonEvidence } from '../model/index.js';
 import { refreshMemberships } from './attendance.js';
 import type { Tx } from './content.js';
-import { queryRows } from './rows.js';
+import { idArray, queryRows } from './rows.js';
 
 const ids = (list: readonly number[]) => sql.join(list.map((id) => sql`${id}`), sql`, `);
+/** A name's first and last word, lower case: the expressions migration 0018 indexes (people_first_name_idx, people_last_name_idx). */
+const FIRST = sql.raw(`split_part(lower(name), ' ', 1)`);
+const LAST = sql.raw(`regexp_replace(lower(name), '^.* ', '')`);
 
 /** Live people (with a name of their own) sharing a first or last name with any of the given people. */
 async function namesakes(tx: Tx, personIds: number[]): Promise<number[]> {
   if (personIds.length === 0) return [];
+  // The first and last names as the expression indexes of migration 0018 hold them: index lookups, not a scan of all people.
   const rows = await queryRows<{ id: number }>(
     tx,
-    sql`with mine as (select id, lower(name) as n from people where id in (${ids(personIds)}))
-        select distinct p.id from people p join mine on p.id <> mine.id
-          and (split_part(lower(p.name), ' ', 1) = split_part(mine.n, ' ', 1)
-               or regexp_replace(lower(p.name), '^.* ', '') = regexp_replace(mine.n, '^.* ', ''))
-        where exists (select 1 from person_names pn where pn.person_id = p.id)
+    sql`with mine as (select id, ${FIRST} as f, ${LAST} as l from people where id = any(${idArray(personIds)})),
+        near as (select id, ${FIRST} as f, ${LAST} as l from people
+                 where ${FIRST} = any(array(select f from mine)) or ${LAST} = any(array(select l from mine)))
+        select distinct near.id from near join mine on near.id <> mine.id and (near.f = mine.f or near.l = mine.l)
+        where exists (select 1 from person_names pn where pn.person_id = near.id)
         limit 500`,
   );
   return rows.map((r) => r.id);
@@ -64,7 +68,7 @@ export async function mergePeople(tx: Tx, keep: number, other: number, decision:
     insert into person_merges (person_id, other_person_id, relation, reasons, decision, decided_by, decided_at)
     values (${keep}, ${other}, ${relation}, ${JSON.stringify(reasons)}::jsonb, ${decision}, ${by}, now())
     on conflict (person_id, other_person_id) do update set decision = excluded.decision, decided_by = excluded.decided_by, decided_at = now()`);
-  for (const { organization_id } of organizations) await refreshMemberships(tx, organization_id);
+  for (const { organization_id } of organizations) await refreshMemberships(tx, organization_id, [keep, other]);
 }
 
 /** Compares the given people with their namesakes: merges confident pairs, suggests the rest (each pair once). */
@@ -82,16 +86,18 @@ export async function reconcileIdentities(tx: Tx, personIds: number[]): Promise<
   );
   const decided = new Set(known.map((k) => `${Math.min(k.person_id, k.other_person_id)}:${Math.max(k.person_id, k.other_person_id)}`));
   const merged = new Set<number>();
+  const suggested: SQL[] = [];
   for (const { a, b, verdict } of pairs) {
     if (decided.has(`${a.id}:${b.id}`) || merged.has(a.id) || merged.has(b.id)) continue;
     if (verdict.kind === 'same') {
       await mergePeople(tx, a.id, b.id, 'automatic', 'import', verdict.relation, verdict.reasons);
       merged.add(b.id);
     } else {
-      await tx.execute(sql`
-        insert into person_merges (person_id, other_person_id, relation, reasons)
-        values (${a.id}, ${b.id}, ${verdict.relation}, ${JSON.stringify(verdict.reasons)}::jsonb) on conflict do nothing`);
+      suggested.push(sql`(${a.id}, ${b.id}, ${verdict.relation}, ${JSON.stringify(verdict.reasons)}::jsonb)`);
     }
+  }
+  if (suggested.length > 0) {
+    await tx.execute(sql`insert into person_merges (person_id, other_person_id, relation, reasons) values ${sql.join(suggested, sql`, `)} on conflict do nothing`);
   }
 }
 
