@@ -7,30 +7,38 @@
  * re-imports. A rejected pair is never suggested again. Every merge is in `person_merges`.
  */
 import { sql, type SQL } from 'drizzle-orm';
-import { identityCandidates, type PersonEvidence } from '../model/index.js';
+import { identityCandidates, nameRelation, type PersonEvidence } from '../model/index.js';
 import { refreshMemberships } from './attendance.js';
 import type { Tx } from './content.js';
 import { idArray, queryRows } from './rows.js';
+
+interface Named {
+  id: number;
+  name: string;
+}
 
 const ids = (list: readonly number[]) => sql.join(list.map((id) => sql`${id}`), sql`, `);
 /** A name's first and last word, lower case: the expressions migration 0018 indexes (people_first_name_idx, people_last_name_idx). */
 const FIRST = sql.raw(`split_part(lower(name), ' ', 1)`);
 const LAST = sql.raw(`regexp_replace(lower(name), '^.* ', '')`);
 
-/** Live people (with a name of their own) sharing a first or last name with any of the given people. */
-async function namesakes(tx: Tx, personIds: number[]): Promise<number[]> {
-  if (personIds.length === 0) return [];
+/**
+ * Live people (with a name of their own) sharing a first or last name with any of the given people
+ * (`namesakes`), and the given people's own names (`mine`).
+ */
+async function namesakes(tx: Tx, personIds: number[]): Promise<{ namesakes: Named[]; mine: Named[] }> {
   // The first and last names as the expression indexes of migration 0018 hold them: index lookups, not a scan of all people.
-  const rows = await queryRows<{ id: number }>(
+  const rows = await queryRows<Named & { listed: boolean }>(
     tx,
-    sql`with mine as (select id, ${FIRST} as f, ${LAST} as l from people where id = any(${idArray(personIds)})),
-        near as (select id, ${FIRST} as f, ${LAST} as l from people
-                 where ${FIRST} = any(array(select f from mine)) or ${LAST} = any(array(select l from mine)))
-        select distinct near.id from near join mine on near.id <> mine.id and (near.f = mine.f or near.l = mine.l)
-        where exists (select 1 from person_names pn where pn.person_id = near.id)
-        limit 500`,
+    sql`with mine as (select id, name, ${FIRST} as f, ${LAST} as l from people where id = any(${idArray(personIds)})),
+        near as materialized (select id, name, ${FIRST} as f, ${LAST} as l from people
+                 where ${FIRST} = any(array(select f from mine)) or ${LAST} = any(array(select l from mine))),
+        found as (select distinct near.id, near.name from near join mine on near.id <> mine.id and (near.f = mine.f or near.l = mine.l)
+                  where exists (select 1 from person_names pn where pn.person_id = near.id)
+                  limit 500)
+        select id, name, false as listed from found union all select id, name, true from mine`,
   );
-  return rows.map((r) => r.id);
+  return { namesakes: rows.filter((r) => !r.listed), mine: rows.filter((r) => r.listed) };
 }
 
 /** What the archive knows of each person: where they were listed, for whom and at which meetings. */
@@ -74,9 +82,11 @@ export async function mergePeople(tx: Tx, keep: number, other: number, decision:
 /** Compares the given people with their namesakes: merges confident pairs, suggests the rest (each pair once). */
 export async function reconcileIdentities(tx: Tx, personIds: number[]): Promise<void> {
   if (personIds.length === 0) return;
-  const others = await namesakes(tx, personIds);
-  if (others.length === 0) return;
-  const people = await evidence(tx, [...new Set([...personIds, ...others])]);
+  const found = await namesakes(tx, personIds);
+  if (found.namesakes.length === 0) return;
+  // A namesake whose name is unlike every given person's pairs with none of them (judgeIdentity: apart): its evidence is not read.
+  const alike = found.namesakes.filter((n) => found.mine.some((m) => m.id !== n.id && nameRelation(m.name, n.name) !== 'different'));
+  const people = await evidence(tx, [...new Set([...personIds, ...alike.map((n) => n.id)])]);
   const mine = new Set(personIds);
   const pairs = identityCandidates(people).filter((p) => mine.has(p.a.id) || mine.has(p.b.id));
   if (pairs.length === 0) return;
