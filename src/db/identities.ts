@@ -7,7 +7,7 @@
  * re-imports. A rejected pair is never suggested again. Every merge is in `person_merges`.
  */
 import { sql, type SQL } from 'drizzle-orm';
-import { identityCandidates, nameRelation, type PersonEvidence } from '../model/index.js';
+import { identityCandidates, nameBuckets, nameRelation, type PersonEvidence } from '../model/index.js';
 import { refreshMemberships } from './attendance.js';
 import type { Tx } from './content.js';
 import { idArray, queryRows } from './rows.js';
@@ -84,8 +84,12 @@ export async function reconcileIdentities(tx: Tx, personIds: number[]): Promise<
   if (personIds.length === 0) return;
   const found = await namesakes(tx, personIds);
   if (found.namesakes.length === 0) return;
-  // A namesake whose name is unlike every given person's pairs with none of them (judgeIdentity: apart): its evidence is not read.
-  const alike = found.namesakes.filter((n) => found.mine.some((m) => m.id !== n.id && nameRelation(m.name, n.name) !== 'different'));
+  // A namesake whose name is unlike every given person's in its buckets pairs with none of them (judgeIdentity: apart): its evidence is not read.
+  const byBucket = new Map<string, Named[]>();
+  for (const m of found.mine) for (const key of nameBuckets(m.name)) byBucket.set(key, [...(byBucket.get(key) ?? []), m]);
+  const alike = found.namesakes.filter((n) =>
+    nameBuckets(n.name).some((key) => (byBucket.get(key) ?? []).some((m) => m.id !== n.id && nameRelation(m.name, n.name) !== 'different')),
+  );
   const people = await evidence(tx, [...new Set([...personIds, ...alike.map((n) => n.id)])]);
   const mine = new Set(personIds);
   const pairs = identityCandidates(people).filter((p) => mine.has(p.a.id) || mine.has(p.b.id));
