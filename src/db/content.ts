@@ -196,14 +196,14 @@ export async function ensurePapers(tx: Tx, numbers: Array<string | null>): Promi
   return new Map(rows.map((r) => [r.reference, r.id]));
 }
 
-/** A paper's title is its latest public item's: a restricted item's title never names a case. */
+/** A paper's title is its latest public item's: a restricted item's title never names a case (`is true`: see related.ts, counted). */
 async function refreshPaperTitles(tx: Tx, ids: number[]): Promise<void> {
   if (ids.length === 0) return;
   const list = sql.join(ids.map((id) => sql`${id}`), sql`, `);
   await tx.execute(sql`
     update papers p set title = t.title, modified_at = now()
     from (select p2.id, (select i.title from agenda_items i
-                         where i.paper_id = p2.id and i.deleted_at is null and i.access = 'public'
+                         where i.paper_id = p2.id and i.deleted_at is null and (i.access = 'public') is true
                          order by i.meeting_date desc nulls last, i.id desc limit 1) as title
           from papers p2 where p2.id in (${list})) t
     where p.id = t.id and p.title is distinct from t.title`);
