@@ -11,24 +11,19 @@ import { sql } from 'drizzle-orm';
 import { appointmentsOf, seatCountsOf } from '../import/structure/appointments.js';
 import { effectiveAccess, type MeetingDocument } from '../model/index.js';
 import { ensurePeople, ensureTerm } from './attendance.js';
-import type { ProjectionTarget, Tx } from './content.js';
+import type { ProjectionTarget, Tx, WrittenItems } from './content.js';
 import { correctionsOf, derivationKeys } from './derived.js';
 import { ensureOrganization } from './organizations.js';
 import { queryRows } from './rows.js';
 
-/** The meeting's live items by number. */
-async function itemIds(tx: Tx, meetingId: number): Promise<Map<string, number>> {
-  const rows = await queryRows<{ id: number; number: string }>(tx, sql`select id, number from agenda_items where meeting_id = ${meetingId} and deleted_at is null`);
-  return new Map(rows.map((r) => [r.number, r.id]));
-}
-
 /** Writes the meeting's appointments as memberships, each with a secretary's correction applied (db/derived.ts). */
-export async function writeAppointments(tx: Tx, doc: MeetingDocument, target: ProjectionTarget, date: string | null): Promise<void> {
+export async function writeAppointments(tx: Tx, doc: MeetingDocument, target: ProjectionTarget, date: string | null, written: WrittenItems): Promise<void> {
   const levels = effectiveAccess(doc.items);
   const isPublic = (number: string) => doc.access === 'public' && levels.get(number) === 'public';
-  const items = await itemIds(tx, target.meetingId);
+  const items = written.byNumber;
   const found = date === null ? [] : appointmentsOf(doc).filter((a) => a.decided && isPublic(a.item) && items.has(a.item));
-  const corrections = await correctionsOf(tx, 'appointment', [...items.values()]);
+  // Corrections and earlier records hang on items that stood before: a new item has none.
+  const corrections = await correctionsOf(tx, 'appointment', written.earlier);
   // Each as stated, its key, and as corrected; a rejected one is not written (the sweep below marks it deleted).
   const appointments = found.flatMap((a) => {
     const key = derivationKeys.appointment(a);
@@ -58,7 +53,7 @@ export async function writeAppointments(tx: Tx, doc: MeetingDocument, target: Pr
       kept.push(row!.id);
     }
   }
-  const itemList = [...items.values()];
+  const itemList = written.earlier;
   if (itemList.length > 0) {
     const ids = sql.join(itemList.map((id) => sql`${id}`), sql`, `);
     await tx.execute(sql`
@@ -66,11 +61,12 @@ export async function writeAppointments(tx: Tx, doc: MeetingDocument, target: Pr
       where source = 'appointment' and deleted_at is null and source_item_id in (${ids})
         ${kept.length > 0 ? sql`and id not in (${sql.join(kept.map((id) => sql`${id}`), sql`, `)})` : sql``}`);
   }
-  await writeSeats(tx, doc, target, items, isPublic);
+  await writeSeats(tx, doc, target, written, isPublic);
 }
 
-async function writeSeats(tx: Tx, doc: MeetingDocument, target: ProjectionTarget, items: Map<string, number>, isPublic: (n: string) => boolean): Promise<void> {
-  const corrections = await correctionsOf(tx, 'seat', [...items.values()]);
+async function writeSeats(tx: Tx, doc: MeetingDocument, target: ProjectionTarget, written: WrittenItems, isPublic: (n: string) => boolean): Promise<void> {
+  const items = written.byNumber;
+  const corrections = await correctionsOf(tx, 'seat', written.earlier);
   const seats = seatCountsOf(doc)
     .filter((s) => isPublic(s.item) && items.has(s.item))
     .flatMap((s) => {
@@ -94,7 +90,7 @@ async function writeSeats(tx: Tx, doc: MeetingDocument, target: ProjectionTarget
     );
     kept.push(row!.id);
   }
-  const itemList = [...items.values()];
+  const itemList = written.earlier;
   if (itemList.length === 0) return;
   await tx.execute(sql`
     update organization_seats set deleted_at = now()

@@ -13,7 +13,7 @@ import { queryRows } from './rows.js';
 import { meetingSummariesById } from './summaries.js';
 import { visibleItems, visibleMeetings } from './visibility.js';
 
-interface MeetingRow {
+export interface MeetingRow {
   organization_id: number | null;
   date: string | null;
 }
@@ -21,9 +21,10 @@ interface MeetingRow {
 /**
  * Sets minutes_of on the meeting's live items, and on those of the organisation's next meeting:
  * an approval naming no date approves the previous meeting, which a newly stored meeting may be.
+ * `known`: the meeting's organisation and date, when the caller has read them.
  */
-export async function refreshApprovals(tx: Tx, meetingId: number): Promise<void> {
-  const meeting = await writeApprovals(tx, meetingId);
+export async function refreshApprovals(tx: Tx, meetingId: number, known?: MeetingRow): Promise<void> {
+  const meeting = await writeApprovals(tx, meetingId, known);
   if (!meeting?.organization_id || !meeting.date) return;
   const [next] = await queryRows<{ id: number }>(
     tx,
@@ -34,8 +35,8 @@ export async function refreshApprovals(tx: Tx, meetingId: number): Promise<void>
 }
 
 /** Recognises the meeting's approval items from their stored title and text and writes minutes_of. */
-async function writeApprovals(tx: Tx, meetingId: number): Promise<MeetingRow | null> {
-  const [meeting] = await queryRows<MeetingRow>(tx, sql`select organization_id, date::text as date from meetings where id = ${meetingId}`);
+async function writeApprovals(tx: Tx, meetingId: number, known?: MeetingRow): Promise<MeetingRow | null> {
+  const [meeting] = known ? [known] : await queryRows<MeetingRow>(tx, sql`select organization_id, date::text as date from meetings where id = ${meetingId}`);
   if (!meeting) return null;
   const items = await queryRows<{ id: number; number: string; title: string; text: string; minutes_of: string | null }>(
     tx,

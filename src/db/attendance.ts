@@ -7,8 +7,8 @@ import { inArray, sql } from 'drizzle-orm';
 import { membershipRoleOf, termOf, type MeetingDocument, type MembershipRole } from '../model/index.js';
 import type { ProjectionTarget, Tx } from './content.js';
 import { personKey, personSlug } from './names.js';
-import { queryRows } from './rows.js';
-import { legislativeTerms, participations, people, personNames } from './schema.js';
+import { findOrInsertId, idArray, queryRows } from './rows.js';
+import { participations, people, personNames } from './schema.js';
 
 interface NameRef {
   name: string;
@@ -58,11 +58,14 @@ export async function ensurePeople(tx: Tx, refs: NameRef[]): Promise<PeopleIds> 
     byKey.set(w.key, [...rowsOf(w.key), { scope: w.scope, personId }]);
     spellings.push({ ...w, personId });
   };
-  const create = async (w: { key: string; scope: string; name: string }) => {
-    const [row] = await tx.insert(people).values({ name: w.name, slug: personSlug(w.name) }).returning({ id: people.id });
+  // New people get a stand-in id (negative) while the names are matched, and their real ids from one insert after.
+  const added: string[] = [];
+  const create = (w: { key: string; scope: string; name: string }) => {
+    added.push(w.name);
+    const id = -added.length;
     // The first sight of a name is also its unplaced spelling, found by documents that give no municipality.
-    if (w.scope !== '' && !rowsOf(w.key).some((r) => r.scope === '')) remember({ ...w, scope: '' }, row!.id);
-    remember(w, row!.id);
+    if (w.scope !== '' && !rowsOf(w.key).some((r) => r.scope === '')) remember({ ...w, scope: '' }, id);
+    remember(w, id);
   };
   // Placed names first, so an unplaced one in the same document finds them.
   const ordered = [...wanted.values()].sort((a, b) => (a.scope === '' ? 1 : 0) - (b.scope === '' ? 1 : 0));
@@ -72,14 +75,21 @@ export async function ensurePeople(tx: Tx, refs: NameRef[]): Promise<PeopleIds> 
     if (exact) ids.set(`${w.key}|${w.scope}`, exact.personId);
     else if (w.scope === '') {
       if (rows.length > 0) ids.set(`${w.key}|`, rows[0]!.personId);
-      else await create(w);
+      else create(w);
     } else {
       // The unplaced person of that name, unless the documents already place them in another municipality.
       const placed = new Set(rows.filter((r) => r.scope !== '').map((r) => r.personId));
       const open = rows.find((r) => r.scope === '' && !placed.has(r.personId));
       if (open) remember(w, open.personId);
-      else await create(w);
+      else create(w);
     }
+  }
+  if (added.length > 0) {
+    // Rows come back in the order of the values (as content.ts relies on for items).
+    const rows = await tx.insert(people).values(added.map((name) => ({ name, slug: personSlug(name) }))).returning({ id: people.id });
+    const real = (id: number) => (id < 0 ? rows[-id - 1]!.id : id);
+    for (const [k, id] of ids) ids.set(k, real(id));
+    for (const s of spellings) s.personId = real(s.personId);
   }
   if (spellings.length > 0) {
     await tx
@@ -90,9 +100,18 @@ export async function ensurePeople(tx: Tx, refs: NameRef[]): Promise<PeopleIds> 
   return { get };
 }
 
+/** Who a meeting lists now, and who it listed before or lists now (whose seats may change). */
+export interface Listed {
+  listed: number[];
+  touched: number[];
+}
+
 /** Members present, afbud (with their substitutes) and other attendees as participation rows. */
-export async function writeParticipations(tx: Tx, doc: MeetingDocument, target: ProjectionTarget): Promise<void> {
-  await tx.delete(participations).where(sql`${participations.meetingId} = ${target.meetingId}`);
+export async function writeParticipations(tx: Tx, doc: MeetingDocument, target: ProjectionTarget): Promise<Listed> {
+  const before = await tx
+    .delete(participations)
+    .where(sql`${participations.meetingId} = ${target.meetingId}`)
+    .returning({ personId: participations.personId });
   const refs: NameRef[] = [
     ...doc.participants,
     ...doc.absent,
@@ -121,6 +140,7 @@ export async function writeParticipations(tx: Tx, doc: MeetingDocument, target: 
     add({ personId: id(o.name), status: 'guest', role: o.title, organisation: o.organisation, groupName: o.group, minuteTaker: o.minuteTaker });
   }
   if (rows.length > 0) await tx.insert(participations).values(rows);
+  return { listed: [...seen], touched: [...new Set([...before.map((r) => r.personId), ...seen])] };
 }
 
 interface SeatRow {
@@ -135,24 +155,29 @@ interface SeatRow {
 /** The id of the electoral period a date falls in, created on first need. */
 export async function ensureTerm(tx: Tx, date: string): Promise<number> {
   const term = termOf(date);
-  await tx.insert(legislativeTerms).values(term).onConflictDoNothing({ target: legislativeTerms.startDate });
-  const [row] = await queryRows<{ id: number }>(tx, sql`select id from legislative_terms where start_date = ${term.startDate}`);
-  return row!.id;
+  return findOrInsertId(
+    tx,
+    sql`select id from legislative_terms where start_date = ${term.startDate}`,
+    sql`insert into legislative_terms (name, start_date, end_date) values (${term.name}, ${term.startDate}, ${term.endDate})
+        on conflict (start_date) do nothing returning id`,
+  );
 }
 
 /**
  * The organisation's derived memberships from its public meetings' participant lists: members
  * present or absent sit in it (as the role they are listed with), substitutes as stedfortræder,
- * for the span of meetings they are listed at within each electoral period.
+ * for the span of meetings they are listed at within each electoral period. Given `personIds`,
+ * only those people's seats are worked out (a projection changes only its meeting's people's).
  */
-export async function refreshMemberships(tx: Tx, organizationId: number | null): Promise<void> {
-  if (organizationId === null) return;
+export async function refreshMemberships(tx: Tx, organizationId: number | null, personIds?: readonly number[]): Promise<void> {
+  if (organizationId === null || personIds?.length === 0) return;
+  const only = personIds ? sql`and pa.person_id = any(${idArray(personIds)})` : sql``;
   const rows = await queryRows<SeatRow>(
     tx,
     sql`select pa.person_id, pa.status, pa.role, pa.party, pa.municipality, m.date::text as date
         from participations pa join meetings m on m.id = pa.meeting_id
         where m.organization_id = ${organizationId} and m.deleted_at is null and m.access = 'public'
-          and m.date is not null and pa.status <> 'guest'
+          and m.date is not null and pa.status <> 'guest' ${only}
         order by m.date, m.id`,
   );
   type Seat = { personId: number; role: MembershipRole; termId: number; start: string; end: string; party: string | null; onBehalfOf: string | null };
@@ -189,5 +214,6 @@ export async function refreshMemberships(tx: Tx, organizationId: number | null):
   await tx.execute(sql`
     update memberships set deleted_at = now(), modified_at = now()
     where organization_id = ${organizationId} and derived and source = 'attendance' and deleted_at is null
+      ${personIds ? sql`and person_id = any(${idArray(personIds)})` : sql``}
       ${live.length > 0 ? sql`and (person_id, role, term_id) not in (${sql.join(live, sql`, `)})` : sql``}`);
 }

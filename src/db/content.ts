@@ -51,11 +51,18 @@ export function matchItems(items: readonly AgendaItem[], existing: readonly Exis
   return result;
 }
 
-/**
- * Writes the version's items onto the meeting's rows: matched rows updated, new ones added, the
- * rest marked deleted. Returns warnings (a bilag whose stored bytes are missing).
- */
-export async function writeItems(tx: Tx, doc: MeetingDocument, target: ProjectionTarget): Promise<string[]> {
+/** The meeting's live items as writeItems left them, so the rest of the projection need not read them back. */
+export interface WrittenItems {
+  /** Item id by number. */
+  byNumber: Map<string, number>;
+  /** The ids that stood before this projection: only they can have derived records and corrections. */
+  earlier: number[];
+  /** A bilag whose stored bytes are missing, one line each. */
+  warnings: string[];
+}
+
+/** Writes the version's items onto the meeting's rows: matched rows updated, new ones added, the rest marked deleted. */
+export async function writeItems(tx: Tx, doc: MeetingDocument, target: ProjectionTarget): Promise<WrittenItems> {
   const existing = await tx
     .select({ id: agendaItems.id, number: agendaItems.number, title: agendaItems.title })
     .from(agendaItems)
@@ -102,7 +109,8 @@ export async function writeItems(tx: Tx, doc: MeetingDocument, target: Projectio
   if (sectionRows.length > 0) await tx.insert(sections).values(sectionRows);
   if (attachmentRows.length > 0) await tx.insert(attachments).values(attachmentRows.map((row, i) => ({ ...row, fileId: files.ids[i] ?? null })));
   await refreshPaperTitles(tx, [...new Set(paperIds.values())]);
-  return files.warnings;
+  const existed = new Set(existing.map((e) => e.id));
+  return { byNumber: new Map(doc.items.map((item, i) => [item.number, ids[i]!])), earlier: ids.filter((id) => existed.has(id)), warnings: files.warnings };
 }
 
 /** The agenda_items row of one item, with search text split by weight at the item's level. */
@@ -188,14 +196,14 @@ export async function ensurePapers(tx: Tx, numbers: Array<string | null>): Promi
   return new Map(rows.map((r) => [r.reference, r.id]));
 }
 
-/** A paper's title is its latest public item's: a restricted item's title never names a case. */
+/** A paper's title is its latest public item's: a restricted item's title never names a case (`is true`: see related.ts, counted). */
 async function refreshPaperTitles(tx: Tx, ids: number[]): Promise<void> {
   if (ids.length === 0) return;
   const list = sql.join(ids.map((id) => sql`${id}`), sql`, `);
   await tx.execute(sql`
     update papers p set title = t.title, modified_at = now()
     from (select p2.id, (select i.title from agenda_items i
-                         where i.paper_id = p2.id and i.deleted_at is null and i.access = 'public'
+                         where i.paper_id = p2.id and i.deleted_at is null and (i.access = 'public') is true
                          order by i.meeting_date desc nulls last, i.id desc limit 1) as title
           from papers p2 where p2.id in (${list})) t
     where p.id = t.id and p.title is distinct from t.title`);

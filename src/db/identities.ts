@@ -6,27 +6,39 @@
  * at the kept one, so later imports find the kept person by any name: a decision survives
  * re-imports. A rejected pair is never suggested again. Every merge is in `person_merges`.
  */
-import { sql } from 'drizzle-orm';
-import { identityCandidates, type PersonEvidence } from '../model/index.js';
+import { sql, type SQL } from 'drizzle-orm';
+import { identityCandidates, nameBuckets, nameRelation, type PersonEvidence } from '../model/index.js';
 import { refreshMemberships } from './attendance.js';
 import type { Tx } from './content.js';
-import { queryRows } from './rows.js';
+import { idArray, queryRows } from './rows.js';
+
+interface Named {
+  id: number;
+  name: string;
+}
 
 const ids = (list: readonly number[]) => sql.join(list.map((id) => sql`${id}`), sql`, `);
+/** A name's first and last word, lower case: the expressions migration 0018 indexes (people_first_name_idx, people_last_name_idx). */
+const FIRST = sql.raw(`split_part(lower(name), ' ', 1)`);
+const LAST = sql.raw(`regexp_replace(lower(name), '^.* ', '')`);
 
-/** Live people (with a name of their own) sharing a first or last name with any of the given people. */
-async function namesakes(tx: Tx, personIds: number[]): Promise<number[]> {
-  if (personIds.length === 0) return [];
-  const rows = await queryRows<{ id: number }>(
+/**
+ * Live people (with a name of their own) sharing a first or last name with any of the given people
+ * (`namesakes`), and the given people's own names (`mine`).
+ */
+async function namesakes(tx: Tx, personIds: number[]): Promise<{ namesakes: Named[]; mine: Named[] }> {
+  // The first and last names as the expression indexes of migration 0018 hold them: index lookups, not a scan of all people.
+  const rows = await queryRows<Named & { listed: boolean }>(
     tx,
-    sql`with mine as (select id, lower(name) as n from people where id in (${ids(personIds)}))
-        select distinct p.id from people p join mine on p.id <> mine.id
-          and (split_part(lower(p.name), ' ', 1) = split_part(mine.n, ' ', 1)
-               or regexp_replace(lower(p.name), '^.* ', '') = regexp_replace(mine.n, '^.* ', ''))
-        where exists (select 1 from person_names pn where pn.person_id = p.id)
-        limit 500`,
+    sql`with mine as (select id, name, ${FIRST} as f, ${LAST} as l from people where id = any(${idArray(personIds)})),
+        near as materialized (select id, name, ${FIRST} as f, ${LAST} as l from people
+                 where ${FIRST} = any(array(select f from mine)) or ${LAST} = any(array(select l from mine))),
+        found as (select distinct near.id, near.name from near join mine on near.id <> mine.id and (near.f = mine.f or near.l = mine.l)
+                  where exists (select 1 from person_names pn where pn.person_id = near.id)
+                  limit 500)
+        select id, name, false as listed from found union all select id, name, true from mine`,
   );
-  return rows.map((r) => r.id);
+  return { namesakes: rows.filter((r) => !r.listed), mine: rows.filter((r) => r.listed) };
 }
 
 /** What the archive knows of each person: where they were listed, for whom and at which meetings. */
@@ -64,15 +76,21 @@ export async function mergePeople(tx: Tx, keep: number, other: number, decision:
     insert into person_merges (person_id, other_person_id, relation, reasons, decision, decided_by, decided_at)
     values (${keep}, ${other}, ${relation}, ${JSON.stringify(reasons)}::jsonb, ${decision}, ${by}, now())
     on conflict (person_id, other_person_id) do update set decision = excluded.decision, decided_by = excluded.decided_by, decided_at = now()`);
-  for (const { organization_id } of organizations) await refreshMemberships(tx, organization_id);
+  for (const { organization_id } of organizations) await refreshMemberships(tx, organization_id, [keep, other]);
 }
 
 /** Compares the given people with their namesakes: merges confident pairs, suggests the rest (each pair once). */
 export async function reconcileIdentities(tx: Tx, personIds: number[]): Promise<void> {
   if (personIds.length === 0) return;
-  const others = await namesakes(tx, personIds);
-  if (others.length === 0) return;
-  const people = await evidence(tx, [...new Set([...personIds, ...others])]);
+  const found = await namesakes(tx, personIds);
+  if (found.namesakes.length === 0) return;
+  // A namesake whose name is unlike every given person's in its buckets pairs with none of them (judgeIdentity: apart): its evidence is not read.
+  const byBucket = new Map<string, Named[]>();
+  for (const m of found.mine) for (const key of nameBuckets(m.name)) byBucket.set(key, [...(byBucket.get(key) ?? []), m]);
+  const alike = found.namesakes.filter((n) =>
+    nameBuckets(n.name).some((key) => (byBucket.get(key) ?? []).some((m) => m.id !== n.id && nameRelation(m.name, n.name) !== 'different')),
+  );
+  const people = await evidence(tx, [...new Set([...personIds, ...alike.map((n) => n.id)])]);
   const mine = new Set(personIds);
   const pairs = identityCandidates(people).filter((p) => mine.has(p.a.id) || mine.has(p.b.id));
   if (pairs.length === 0) return;
@@ -82,16 +100,18 @@ export async function reconcileIdentities(tx: Tx, personIds: number[]): Promise<
   );
   const decided = new Set(known.map((k) => `${Math.min(k.person_id, k.other_person_id)}:${Math.max(k.person_id, k.other_person_id)}`));
   const merged = new Set<number>();
+  const suggested: SQL[] = [];
   for (const { a, b, verdict } of pairs) {
     if (decided.has(`${a.id}:${b.id}`) || merged.has(a.id) || merged.has(b.id)) continue;
     if (verdict.kind === 'same') {
       await mergePeople(tx, a.id, b.id, 'automatic', 'import', verdict.relation, verdict.reasons);
       merged.add(b.id);
     } else {
-      await tx.execute(sql`
-        insert into person_merges (person_id, other_person_id, relation, reasons)
-        values (${a.id}, ${b.id}, ${verdict.relation}, ${JSON.stringify(verdict.reasons)}::jsonb) on conflict do nothing`);
+      suggested.push(sql`(${a.id}, ${b.id}, ${verdict.relation}, ${JSON.stringify(verdict.reasons)}::jsonb)`);
     }
+  }
+  if (suggested.length > 0) {
+    await tx.execute(sql`insert into person_merges (person_id, other_person_id, relation, reasons) values ${sql.join(suggested, sql`, `)} on conflict do nothing`);
   }
 }
 

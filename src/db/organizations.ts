@@ -3,11 +3,12 @@
  * sight. A generic organisation name ("Byrådet") is qualified by its authority, so two councils'
  * Byrådet are two organisations; a self-explaining name ("KKR Midtjylland") is not.
  */
-import { eq, isNull, sql } from 'drizzle-orm';
+import { isNull, sql } from 'drizzle-orm';
 import { authorityKindOf, isGenericName, organizationKindOf } from '../model/index.js';
 import type { Tx } from './content.js';
 import { slugify } from './names.js';
-import { authorities, organizations } from './schema.js';
+import { findOrInsertId, queryRows } from './rows.js';
+import { organizations } from './schema.js';
 
 /** The URL name of an organisation: its name, and its authority's when the name is generic. */
 export function organizationSlug(name: string, authority: string | null): string {
@@ -18,22 +19,27 @@ export function organizationSlug(name: string, authority: string | null): string
 /** The id of the authority with this name, created on first sight. */
 export async function ensureAuthority(tx: Tx, name: string): Promise<number> {
   const slug = slugify(name) || 'ukendt';
-  await tx.insert(authorities).values({ slug, name, kind: authorityKindOf(name) }).onConflictDoNothing({ target: authorities.slug });
-  const [row] = await tx.select({ id: authorities.id }).from(authorities).where(eq(authorities.slug, slug));
-  return row!.id;
+  return findOrInsertId(
+    tx,
+    sql`select id from authorities where slug = ${slug}`,
+    sql`insert into authorities (slug, name, kind) values (${slug}, ${name}, ${authorityKindOf(name)}) on conflict (slug) do nothing returning id`,
+  );
 }
 
 /** The id of the organisation a document names, created on first sight; its authority recorded once known. */
 export async function ensureOrganization(tx: Tx, name: string, authority: string | null): Promise<number> {
   const authorityId = authority ? await ensureAuthority(tx, authority) : null;
   const slug = organizationSlug(name, authority);
-  await tx
-    .insert(organizations)
-    .values({ slug, name, authorityId, kind: organizationKindOf(name) })
-    .onConflictDoNothing({ target: organizations.slug });
-  const [row] = await tx.select({ id: organizations.id, authorityId: organizations.authorityId }).from(organizations).where(eq(organizations.slug, slug));
+  // A known organisation (nearly every document's) costs one lookup.
+  const find = sql`select id, authority_id from organizations where slug = ${slug}`;
+  let [row] = await queryRows<{ id: number; authority_id: number | null }>(tx, find);
+  if (!row) {
+    await tx.execute(sql`insert into organizations (slug, name, authority_id, kind) values (${slug}, ${name}, ${authorityId}, ${organizationKindOf(name)})
+                         on conflict (slug) do nothing`);
+    [row] = await queryRows<{ id: number; authority_id: number | null }>(tx, find);
+  }
   // An organisation from an earlier release (or a document that did not say) learns its authority.
-  if (authorityId !== null && row!.authorityId === null) {
+  if (authorityId !== null && row!.authority_id === null) {
     await tx
       .update(organizations)
       .set({ authorityId, modifiedAt: sql`now()` })

@@ -9,7 +9,7 @@ import { sql } from 'drizzle-orm';
 import { announcedMeetings } from '../import/structure/calendar.js';
 import { effectiveAccess, type MeetingDocument } from '../model/index.js';
 import type { Db } from './client.js';
-import type { ProjectionTarget, Tx } from './content.js';
+import type { ProjectionTarget, Tx, WrittenItems } from './content.js';
 import { correctionsOf, derivationKeys } from './derived.js';
 import { queryRows } from './rows.js';
 
@@ -32,13 +32,13 @@ export async function namedOrganization(tx: Tx | Db, name: string, announcer: nu
   return near.length === 1 ? near[0]!.id : null;
 }
 
-export async function writeAnnouncedMeetings(tx: Tx, doc: MeetingDocument, target: ProjectionTarget): Promise<void> {
+/** Writes the planned meetings the meeting's public items announce; see the module comment. */
+export async function writeAnnouncedMeetings(tx: Tx, doc: MeetingDocument, target: ProjectionTarget, written: WrittenItems): Promise<void> {
   const levels = effectiveAccess(doc.items);
   const announced = doc.access === 'public' ? announcedMeetings(doc).filter((a) => levels.get(a.announcedIn) === 'public') : [];
-  const items = new Map(
-    (await queryRows<{ id: number; number: string }>(tx, sql`select id, number from agenda_items where meeting_id = ${target.meetingId} and deleted_at is null`)).map((r) => [r.number, r.id]),
-  );
-  const corrections = await correctionsOf(tx, 'planned', [...items.values()]);
+  const items = written.byNumber;
+  // Corrections and earlier announcements hang on items that stood before: a new item has none.
+  const corrections = await correctionsOf(tx, 'planned', written.earlier);
   const kept: number[] = [];
   for (const stated of announced) {
     const organizationId = await namedOrganization(tx, stated.body, target.organizationId);
@@ -59,7 +59,7 @@ export async function writeAnnouncedMeetings(tx: Tx, doc: MeetingDocument, targe
     );
     kept.push(row!.id);
   }
-  const ids = [...items.values()];
+  const ids = written.earlier;
   if (ids.length === 0) return;
   await tx.execute(sql`
     update meetings set deleted_at = now(), modified_at = now()

@@ -14,9 +14,8 @@ import { refreshApprovals } from './approvals.js';
 import { refreshMemberships, writeParticipations } from './attendance.js';
 import type { Db } from './client.js';
 import { writeItems, type Tx } from './content.js';
-import { refreshRelated, termsBefore } from './related.js';
-import { queryRows } from './rows.js';
-import { locations } from './schema.js';
+import { refreshRelated, termsBeforeColumns, termsOf } from './related.js';
+import { findOrInsertId, queryRows } from './rows.js';
 
 /** Bump when the projection's output changes: meetings projected by older code are rebuilt on open. */
 export const PROJECTION_VERSION = 4; // 2: approvals; 3: bilag with stored bytes point at their files row; 4: item profiles, derivation keys
@@ -27,6 +26,12 @@ export function parseStoredModel(raw: unknown): MeetingDocument {
   return MeetingDocument.parse(upgradeStoredModel(value));
 }
 
+/** A version the caller just stored, with its (parsed) model. */
+export interface StoredVersion {
+  versionId: number;
+  model: MeetingDocument;
+}
+
 interface CurrentRow {
   kind: DocumentKind;
   version_id: number;
@@ -35,20 +40,25 @@ interface CurrentRow {
 
 /**
  * Rebuilds one meeting's projection from its documents' current versions (inside the caller's
- * transaction). Returns its warnings (a bilag without its stored bytes), also logged: none fails it.
+ * transaction), given the version just stored when there is one. Returns its warnings (a bilag
+ * without its stored bytes), also logged: none fails it.
  */
-export async function projectMeeting(tx: Tx, meetingId: number): Promise<string[]> {
-  const [meeting] = await queryRows<{ organization_id: number | null; date: string | null }>(
+export async function projectMeeting(tx: Tx, meetingId: number, stored?: StoredVersion): Promise<string[]> {
+  // The meeting and what its items counted before (related.ts) in one round trip.
+  const [meeting] = await queryRows<{ organization_id: number | null; date: string | null; lexemes: string | null; items: number }>(
     tx,
-    sql`select organization_id, date::text as date from meetings where id = ${meetingId} for update`,
+    sql`select organization_id, date::text as date, ${termsBeforeColumns(meetingId)} from meetings where id = ${meetingId} for update`,
   );
   if (!meeting) return [];
-  const terms = await termsBefore(tx, meetingId);
+  const terms = termsOf(meeting);
+  // The version just stored is not read back: the caller has its model.
   const docs = await queryRows<CurrentRow>(
     tx,
-    sql`select d.kind, v.id as version_id, v.model from meeting_documents d join document_versions v on v.id = d.current_version_id
+    sql`select d.kind, v.id as version_id, case when v.id = ${stored?.versionId ?? null}::int then null else v.model end as model
+        from meeting_documents d join document_versions v on v.id = d.current_version_id
         where d.meeting_id = ${meetingId}`,
   );
+  const modelOf = (row: CurrentRow) => (row.version_id === stored?.versionId ? stored.model : parseStoredModel(row.model));
   const kind = currentDocumentKind(docs.map((d) => d.kind));
   const current = docs.find((d) => d.kind === kind);
   if (!current) {
@@ -59,9 +69,9 @@ export async function projectMeeting(tx: Tx, meetingId: number): Promise<string[
     await refreshRelated(tx, meetingId, terms);
     return [];
   }
-  const doc = parseStoredModel(current.model);
+  const doc = modelOf(current);
   // Fields the current document leaves out are taken from the meeting's other documents.
-  const others = docs.filter((d) => d !== current).map((d) => parseStoredModel(d.model));
+  const others = docs.filter((d) => d !== current).map(modelOf);
   const first = <T>(pick: (d: MeetingDocument) => T | null): T | null => [doc, ...others].map(pick).find((v) => v !== null && v !== undefined) ?? null;
   const location = first((d) => d.location);
   const locationId = location ? await ensureLocation(tx, location, doc.online) : null;
@@ -76,24 +86,26 @@ export async function projectMeeting(tx: Tx, meetingId: number): Promise<string[
       modified_at = case when current_version_id is distinct from ${current.version_id} or status is distinct from ${status}
                          then now() else modified_at end
     where id = ${meetingId}`);
-  const warnings = await writeItems(tx, doc, target);
+  const items = await writeItems(tx, doc, target);
   await refreshRelated(tx, meetingId, terms);
-  await refreshApprovals(tx, meetingId);
-  await writeParticipations(tx, doc, target);
-  await writeAppointments(tx, doc, target, meeting.date);
-  await writeAnnouncedMeetings(tx, doc, target);
-  const listed = await queryRows<{ person_id: number }>(tx, sql`select distinct person_id from participations where meeting_id = ${meetingId}`);
-  await reconcileIdentities(tx, listed.map((r) => r.person_id));
-  await refreshMemberships(tx, meeting.organization_id);
-  for (const w of warnings) console.warn(`referat: meeting ${meetingId}: ${w}`);
-  return warnings;
+  await refreshApprovals(tx, meetingId, meeting);
+  const people = await writeParticipations(tx, doc, target);
+  await writeAppointments(tx, doc, target, meeting.date, items);
+  await writeAnnouncedMeetings(tx, doc, target, items);
+  await reconcileIdentities(tx, people.listed);
+  // Only the seats of the people the meeting lists or listed can change (merges refresh their own).
+  await refreshMemberships(tx, meeting.organization_id, people.touched);
+  for (const w of items.warnings) console.warn(`referat: meeting ${meetingId}: ${w}`);
+  return items.warnings;
 }
 
 /** The id of a meeting place, created on first sight. */
-async function ensureLocation(tx: Tx, description: string, online: boolean): Promise<number> {
-  await tx.insert(locations).values({ description, online }).onConflictDoNothing({ target: locations.description });
-  const [row] = await queryRows<{ id: number }>(tx, sql`select id from locations where description = ${description}`);
-  return row!.id;
+function ensureLocation(tx: Tx, description: string, online: boolean): Promise<number> {
+  return findOrInsertId(
+    tx,
+    sql`select id from locations where description = ${description}`,
+    sql`insert into locations (description, online) values (${description}, ${online}) on conflict (description) do nothing returning id`,
+  );
 }
 
 /** Projects every meeting last projected by older code (an upgraded archive), one transaction each. */

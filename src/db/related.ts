@@ -41,8 +41,12 @@ const PER_TERM = 40;
 
 const TREATMENT_WORDS = titleWords.entries.flatMap((e) => e.words).join(' ');
 
-/** Which of a meeting's items count (public, live, with text); the caller's alias for agenda_items. */
-const counted = (meetingId: number) => sql`i.meeting_id = ${meetingId} and i.access = 'public' and i.deleted_at is null and i.tsv <> ''::tsvector`;
+/**
+ * Which of a meeting's items count (public, live, with text); the caller's alias for agenda_items. `(…) is true`
+ * is not the search indexes' predicate, so the planner reads the meeting's items by meeting_id even without
+ * statistics (PGlite never analyses) instead of scanning every public item through a partial search index.
+ */
+const counted = (meetingId: number) => sql`i.meeting_id = ${meetingId} and (i.access = 'public') is true and i.deleted_at is null and i.tsv <> ''::tsvector`;
 
 /** The lexemes of a meeting's counted items before the projection rewrites them (see refreshRelated). */
 export interface TermsBefore {
@@ -50,15 +54,19 @@ export interface TermsBefore {
   items: number;
 }
 
+/** The select-list columns `lexemes` and `items` of termsBefore, for a query that reads more of the meeting at once. */
+export const termsBeforeColumns = (meetingId: number) =>
+  sql`(select json_agg(t)::text from agenda_items i, unnest(tsvector_to_array(i.tsv)) t where ${counted(meetingId)}) as lexemes,
+      (select count(*)::int from agenda_items i where ${counted(meetingId)}) as items`;
+
 /** What the meeting's items counted in term_counts before its projection: call before writing items. */
 export async function termsBefore(tx: Tx, meetingId: number): Promise<TermsBefore> {
-  const [row] = await queryRows<{ lexemes: string | null; items: number }>(
-    tx,
-    sql`select (select json_agg(t)::text from agenda_items i, unnest(tsvector_to_array(i.tsv)) t where ${counted(meetingId)}) as lexemes,
-          (select count(*)::int from agenda_items i where ${counted(meetingId)}) as items`,
-  );
-  return { lexemes: row?.lexemes ?? '[]', items: row?.items ?? 0 };
+  const [row] = await queryRows<{ lexemes: string | null; items: number }>(tx, sql`select ${termsBeforeColumns(meetingId)}`);
+  return termsOf(row);
 }
+
+/** A termsBefore row (null: no items) as TermsBefore. */
+export const termsOf = (row: { lexemes: string | null; items: number } | undefined): TermsBefore => ({ lexemes: row?.lexemes ?? '[]', items: row?.items ?? 0 });
 
 /** Brings term_counts and the meeting's item profiles up to date after its projection wrote the items. */
 export async function refreshRelated(tx: Tx, meetingId: number, before: TermsBefore): Promise<void> {

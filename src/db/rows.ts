@@ -20,3 +20,19 @@ export async function queryRowsAsJson<T>(db: Db, query: SQL, order: SQL): Promis
   // json arrives parsed from both drivers; the string case guards a driver setting.
   return typeof row?.rows === 'string' ? (JSON.parse(row.rows) as T[]) : (row?.rows ?? []);
 }
+
+/**
+ * The id `find` reads, else the one `insert` (… on conflict do nothing returning id) adds, else — a
+ * concurrent writer added it meanwhile — the one `find` reads now: one round trip when the row exists.
+ */
+export async function findOrInsertId(db: Db, find: SQL, insert: SQL): Promise<number> {
+  const [found] = await queryRows<{ id: number }>(db, find);
+  if (found) return found.id;
+  const [added] = await queryRows<{ id: number }>(db, insert);
+  if (added) return added.id;
+  const [again] = await queryRows<{ id: number }>(db, find);
+  return again!.id;
+}
+
+/** Ids as one int[] parameter (`= any(…)`): one placeholder however many ids. */
+export const idArray = (ids: readonly number[]): SQL => sql`${`{${ids.join(',')}}`}::int[]`;

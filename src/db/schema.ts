@@ -324,7 +324,12 @@ export const people = pgTable(
     createdAt: created(),
     modifiedAt: modified(),
   },
-  (t) => [index('people_slug_idx').on(t.slug)],
+  (t) => [
+    index('people_slug_idx').on(t.slug),
+    // Namesakes by first or last name (identities.ts) are index lookups, not a scan of everyone (migration 0018).
+    index('people_first_name_idx').on(sql`split_part(lower(name), ' ', 1)`),
+    index('people_last_name_idx').on(sql`regexp_replace(lower(name), '^.* ', '')`),
+  ],
 );
 
 /**
@@ -725,7 +730,12 @@ export const personMerges = pgTable(
     decidedAt: timestamp('decided_at', { withTimezone: true, mode: 'string' }),
     createdAt: created(),
   },
-  (t) => [uniqueIndex('person_merges_pair_key').on(t.personId, t.otherPersonId), oneOf('person_merges_decision_check', t.decision, MERGE_DECISIONS)],
+  (t) => [
+    uniqueIndex('person_merges_pair_key').on(t.personId, t.otherPersonId),
+    // The pairs a person is the other of (identities.ts, keptPerson), without reading every pair.
+    index('person_merges_other_idx').on(t.otherPersonId),
+    oneOf('person_merges_decision_check', t.decision, MERGE_DECISIONS),
+  ],
 );
 
 /**

@@ -40,6 +40,6 @@ export async function storeWrittenDocument(tx: Tx, input: MeetingDocument, optio
     .values({ documentId, version: next, createdBy: options.createdBy, source: 'written', fileId: null, format: null, model: doc, change, note: options.note ?? null })
     .returning({ id: documentVersions.id });
   await tx.update(meetingDocuments).set({ currentVersionId: row!.id, modifiedAt: sql`now()` }).where(eq(meetingDocuments.id, documentId));
-  await projectMeeting(tx, meetingId);
+  await projectMeeting(tx, meetingId, { versionId: row!.id, model: doc });
   return { status: current ? 'updated' : 'imported', meetingId, documentId, versionId: row!.id, version: next, fileId: null, change: change ? describeChange(change) : null, corrections: NO_CORRECTIONS };
 }

@@ -19,7 +19,7 @@ import type { Tx } from './content.js';
 import { ensureOrganization } from './organizations.js';
 import { parseStoredModel, projectMeeting } from './projection.js';
 import { queryRows } from './rows.js';
-import { blobs, documentVersions, files, meetingDocuments, meetings } from './schema.js';
+import { documentVersions, meetingDocuments, meetings } from './schema.js';
 
 export interface OriginalFile {
   bytes: Uint8Array;
@@ -93,21 +93,22 @@ export async function storeDocument(db: Db, input: MeetingDocument, original: Or
     const createdBy = `${options.createdBy ?? 'import'}${corrections.applied > 0 ? `, with ${corrections.applied} correction${corrections.applied === 1 ? '' : 's'}` : ''}`;
     const organizationId = doc.body ? await ensureOrganization(tx, doc.body, doc.authority) : null;
     const meetingId = await findOrCreateMeeting(tx, doc, organizationId, sha256);
-    const documentId = await ensureDocument(tx, meetingId, doc.kind);
+    const { id: documentId, created } = await documentFor(tx, meetingId, doc.kind);
     // Corrections that moved the document (another date) go with it.
     const toRecord = kept.documentId !== null && kept.documentId !== documentId ? corrected.applied : fresh;
     await recordCorrections(tx, documentId, toRecord, options.createdBy ?? 'import');
     if (fresh.length > 0) {
       await writeAudit(tx, options.actor ?? { kind: 'cli' }, 'document.correct', `document:${documentId}`, { file: original.fileName, corrections: fresh.map(describeCorrection) });
     }
-    const current = await currentVersion(tx, documentId);
+    // A document created just now has no versions yet: nothing to read.
+    const current = created ? null : await currentVersion(tx, documentId);
     if (current && current.sha256 === sha256 && sameContent(current.model, doc)) {
       return { status: 'unchanged', meetingId, documentId, versionId: current.id, version: current.version, fileId: current.file_id, change: null, corrections };
     }
-    const fileId = await storeFile(tx, original, sha256, mostRestrictive(original.access ?? 'public', documentLevel(doc)));
+    const { fileId, newBytes } = await storeFile(tx, original, sha256, mostRestrictive(original.access ?? 'public', documentLevel(doc)));
     const change: VersionChange | null = current ? compareVersions(current.model, doc) : null;
     const worse = change !== null && !options.force && isWorseRendering(change);
-    const next = await nextVersion(tx, documentId);
+    const next = created ? 1 : await nextVersion(tx, documentId);
     const [row] = await tx
       .insert(documentVersions)
       .values({ documentId, version: next, createdBy, source: 'file', fileId, format: original.format, model: doc, change })
@@ -116,8 +117,9 @@ export async function storeDocument(db: Db, input: MeetingDocument, original: Or
     if (!worse) {
       await tx.update(meetingDocuments).set({ currentVersionId: versionId, modifiedAt: sql`now()` }).where(eq(meetingDocuments.id, documentId));
     }
-    await projectMeeting(tx, meetingId);
-    await retireMovedMeeting(tx, sha256, meetingId);
+    await projectMeeting(tx, meetingId, { versionId, model: doc });
+    // Bytes never stored before stand under no other meeting.
+    if (!newBytes) await retireMovedMeeting(tx, sha256, meetingId);
     const status: StoreStatus = current === null ? 'imported' : worse ? 'kept' : 'updated';
     const changed = change ? describeChange(change) : null;
     return { status, meetingId, documentId, versionId, version: next, fileId, change: changed && corrections.applied > 0 ? `${changed}; ${corrections.applied} corrections applied` : changed, corrections };
@@ -188,12 +190,18 @@ async function retireMovedMeeting(tx: Tx, sha256: string, meetingId: number): Pr
 
 /** The id of the meeting's document of a kind, created on first sight. */
 export async function ensureDocument(tx: Tx, meetingId: number, kind: MeetingDocument['kind']): Promise<number> {
-  await tx.insert(meetingDocuments).values({ meetingId, kind }).onConflictDoNothing();
-  const [row] = await tx
-    .select({ id: meetingDocuments.id })
-    .from(meetingDocuments)
-    .where(and(eq(meetingDocuments.meetingId, meetingId), eq(meetingDocuments.kind, kind)));
-  return row!.id;
+  return (await documentFor(tx, meetingId, kind)).id;
+}
+
+/** The meeting's document of a kind, and whether it was created just now (it has no versions then). */
+async function documentFor(tx: Tx, meetingId: number, kind: MeetingDocument['kind']): Promise<{ id: number; created: boolean }> {
+  const find = sql`select id from meeting_documents where meeting_id = ${meetingId} and kind = ${kind}`;
+  const [found] = await queryRows<{ id: number }>(tx, find);
+  if (found) return { id: found.id, created: false };
+  const [added] = await queryRows<{ id: number }>(tx, sql`insert into meeting_documents (meeting_id, kind) values (${meetingId}, ${kind}) on conflict do nothing returning id`);
+  if (added) return { id: added.id, created: true };
+  const [again] = await queryRows<{ id: number }>(tx, find);
+  return { id: again!.id, created: false };
 }
 
 /** The document's current version with its model and file hash, or null for a new document. */
@@ -206,12 +214,17 @@ export async function currentVersion(tx: Tx, documentId: number) {
   return row ? { ...row, model: parseStoredModel(row.model) } : null;
 }
 
-/** Stores the bytes once by hash and records the file with its name, type and access level. */
-async function storeFile(tx: Tx, original: OriginalFile, sha256: string, access: AccessLevel): Promise<number> {
-  await tx.insert(blobs).values({ sha256, bytes: original.bytes, size: original.bytes.byteLength }).onConflictDoNothing();
-  const [row] = await tx
-    .insert(files)
-    .values({ sha256, name: original.fileName, mediaType: mediaTypeOf(original.format), size: original.bytes.byteLength, access })
-    .returning({ id: files.id });
-  return row!.id;
+/** Stores the bytes once by hash and records the file with its name, type and access level; `newBytes` when the bytes were not stored before. */
+async function storeFile(tx: Tx, original: OriginalFile, sha256: string, access: AccessLevel): Promise<{ fileId: number; newBytes: boolean }> {
+  const { bytes } = original;
+  const size = bytes.byteLength;
+  // One round trip: the blob (if new) and the file row; the foreign key is checked at the statement's end.
+  const [row] = await queryRows<{ id: number; new_bytes: boolean }>(
+    tx,
+    sql`with blob as (insert into blobs (sha256, bytes, size) values (${sha256}, ${Buffer.from(bytes.buffer, bytes.byteOffset, size)}, ${size}) on conflict do nothing returning 1)
+        insert into files (sha256, name, media_type, size, access)
+        values (${sha256}, ${original.fileName}, ${mediaTypeOf(original.format)}, ${size}, ${access})
+        returning id, exists (select 1 from blob) as new_bytes`,
+  );
+  return { fileId: row!.id, newBytes: row!.new_bytes };
 }

@@ -110,6 +110,12 @@ export function judgeIdentity(a: PersonEvidence, b: PersonEvidence): IdentityVer
   return { kind: 'suggest', relation, reasons };
 }
 
+/** The buckets a name is compared within (its last and its first word): names sharing none are never one person. */
+export function nameBuckets(name: string): string[] {
+  const t = tokens(name);
+  return t.length === 0 ? [] : [...new Set([`l:${t.at(-1)}`, `f:${t[0]}`])];
+}
+
 /**
  * Every pair of identities that may be one person, with its verdict (pairs judged apart left out),
  * the pairs in a stable order. Names are bucketed by last name and by first name, so the work stays
@@ -117,11 +123,7 @@ export function judgeIdentity(a: PersonEvidence, b: PersonEvidence): IdentityVer
  */
 export function identityCandidates(people: readonly PersonEvidence[]): Array<{ a: PersonEvidence; b: PersonEvidence; verdict: Exclude<IdentityVerdict, { kind: 'apart' }> }> {
   const buckets = new Map<string, PersonEvidence[]>();
-  for (const p of people) {
-    const t = tokens(p.name);
-    if (t.length === 0) continue;
-    for (const key of new Set([`l:${t.at(-1)}`, `f:${t[0]}`])) buckets.set(key, [...(buckets.get(key) ?? []), p]);
-  }
+  for (const p of people) for (const key of nameBuckets(p.name)) buckets.set(key, [...(buckets.get(key) ?? []), p]);
   const seen = new Set<string>();
   const result: Array<{ a: PersonEvidence; b: PersonEvidence; verdict: Exclude<IdentityVerdict, { kind: 'apart' }> }> = [];
   for (const group of buckets.values()) {
