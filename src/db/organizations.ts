@@ -5,6 +5,7 @@
  */
 import { isNull, sql } from 'drizzle-orm';
 import { authorityKindOf, isGenericName, organizationKindOf } from '../model/index.js';
+import type { Db } from './client.js';
 import type { Tx } from './content.js';
 import { slugify } from './names.js';
 import { findOrInsertId, queryRows } from './rows.js';
@@ -29,21 +30,38 @@ export async function ensureAuthority(tx: Tx, name: string): Promise<number> {
 /** The id of the organisation a document names, created on first sight; its authority recorded once known. */
 export async function ensureOrganization(tx: Tx, name: string, authority: string | null): Promise<number> {
   const authorityId = authority ? await ensureAuthority(tx, authority) : null;
-  const slug = organizationSlug(name, authority);
   // A known organisation (nearly every document's) costs one lookup.
-  const find = sql`select id, authority_id from organizations where slug = ${slug}`;
-  let [row] = await queryRows<{ id: number; authority_id: number | null }>(tx, find);
+  let row = await findOrganization(tx, name, authority);
   if (!row) {
-    await tx.execute(sql`insert into organizations (slug, name, authority_id, kind) values (${slug}, ${name}, ${authorityId}, ${organizationKindOf(name)})
+    await tx.execute(sql`insert into organizations (slug, name, authority_id, kind) values (${organizationSlug(name, authority)}, ${name}, ${authorityId}, ${organizationKindOf(name)})
                          on conflict (slug) do nothing`);
-    [row] = await queryRows<{ id: number; authority_id: number | null }>(tx, find);
+    row = await findOrganization(tx, name, authority);
   }
   // An organisation from an earlier release (or a document that did not say) learns its authority.
-  if (authorityId !== null && row!.authority_id === null) {
+  if (authorityId !== null && row!.authorityId === null) {
     await tx
       .update(organizations)
       .set({ authorityId, modifiedAt: sql`now()` })
       .where(sql`${organizations.id} = ${row!.id} and ${isNull(organizations.authorityId)}`);
   }
   return row!.id;
+}
+
+/**
+ * The organisation a body's name and authority mean, when the archive has it. Archives made
+ * before names such as "Teknik- og Miljøudvalget" were qualified by their authority hold them
+ * under the bare name: that row is still the body's when its authority is this one (or was never
+ * known), so its history and URL stay; another authority's body of that name is a new one.
+ */
+export async function findOrganization(tx: Tx | Db, name: string, authority: string | null): Promise<{ id: number; name: string; authorityId: number | null } | null> {
+  const slug = organizationSlug(name, authority);
+  const bare = organizationSlug(name, null);
+  const [row] = await queryRows<{ id: number; name: string; authority_id: number | null }>(
+    tx,
+    sql`select o.id, o.name, o.authority_id from organizations o left join authorities a on a.id = o.authority_id
+        where o.slug = ${slug}
+           ${slug === bare ? sql`` : sql`or (o.slug = ${bare} and (o.authority_id is null or a.slug = ${slugify(authority ?? '')}))`}
+        order by (o.slug = ${slug}) desc limit 1`,
+  );
+  return row ? { id: row.id, name: row.name, authorityId: row.authority_id } : null;
 }

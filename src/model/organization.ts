@@ -4,6 +4,7 @@
  * "Byrådet" are two organisations.
  */
 import { z } from 'zod';
+import bodyNouns from './lexicon/body-nouns.json' with { type: 'json' };
 
 export const OrganizationKind = z.enum(['council', 'committee', 'board', 'network', 'other']);
 export type OrganizationKind = z.infer<typeof OrganizationKind>;
@@ -21,15 +22,22 @@ export const Organization = z.object({
 export type Organization = z.infer<typeof Organization>;
 
 /**
- * Names every authority's organisations share: they say nothing of whose they are, so the
- * authority is part of their identity (and their URL name).
+ * Names every authority's organisations share say nothing of whose they are, so the authority is
+ * part of their identity (and their URL name): a name ending in a body noun (lexicon/body-nouns.json)
+ * or "Udvalget for …", with no acronym in it. Two municipalities' "Teknik- og Miljøudvalget" are
+ * two organisations, and so two meetings on one date are two meetings.
  */
-const GENERIC_NAME =
-  /^(byrådet|kommunalbestyrelsen|regionsrådet|borgerrepræsentationen|økonomiudvalget|magistraten|(?:[\p{L}-]+\s+(?:og\s+[\p{L}-]+\s+)?)?(?:udvalg(?:et)?|udvalget for .+)|[\p{L}-]*udvalget)$/iu;
+const BODY_NOUNS: readonly string[] = bodyNouns.entries.map((e) => e.ending);
+const ACRONYM = /(?:^|[\s(/-])\p{Lu}{2,}(?=$|[\s)/,'’-])/u;
 
 /** True when an organisation's name does not tell whose it is ("Byrådet", "Teknisk Udvalg"). */
 export function isGenericName(name: string): boolean {
-  return GENERIC_NAME.test(name.trim());
+  const words = name.trim().split(/\s+/).filter(Boolean);
+  if (words.length === 0 || ACRONYM.test(name)) return false;
+  const first = words[0]!.toLowerCase();
+  if (words.length > 1 && /^udvalg(et)?$/.test(first) && words[1]!.toLowerCase() === 'for') return true;
+  const last = words[words.length - 1]!.toLowerCase().replace(/[.,:;]+$/, '');
+  return BODY_NOUNS.some((noun) => last.endsWith(noun));
 }
 
 /** The kind of an organisation told from its name. */

@@ -6,11 +6,9 @@
  * size; each route checks the organisation with canWrite.
  */
 import { Hono } from 'hono';
-import { eq } from 'drizzle-orm';
-import { organizations } from '../../db/schema.js';
 import { CorrectionConflict, storeDocument } from '../../db/store.js';
 import { listOrganizations, type User } from '../../db/users.js';
-import { organizationSlug } from '../../db/organizations.js';
+import { findOrganization } from '../../db/organizations.js';
 import { applyCorrections, CorrectionOp, describeCorrection, FACT_LABELS } from '../../import/corrections.js';
 import { ImportError } from '../../import/index.js';
 import { blockText, comparable, type MeetingDocument } from '../../model/index.js';
@@ -65,9 +63,8 @@ async function organizationCheck(
   const organization = (await writableOrganizations(deps, user)).find((o) => o.id === chosenId);
   if (!organization || !canWrite(user, organization.id)) return { refused: 'Du er ikke sekretær for den valgte organisation.' };
   if (doc.body === null) return { organization, bodyFix: { op: 'setFact', field: 'body', from: null, to: organization.name } };
-  const slug = organizationSlug(doc.body, doc.authority);
-  if (slug === organization.slug) return { organization, bodyFix: null };
-  const [known] = await deps.db.select({ name: organizations.name }).from(organizations).where(eq(organizations.slug, slug));
+  const known = await findOrganization(deps.db, doc.body, doc.authority);
+  if (known?.id === organization.id) return { organization, bodyFix: null };
   if (known) return { refused: `»${fileName}« er fra ${known.name}, ikke fra ${organization.name}. Du kan kun indlæse dokumenter fra en organisation, du er sekretær for, og skal vælge den.` };
   return { organization, bodyFix: { op: 'setFact', field: 'body', from: doc.body, to: organization.name } };
 }
@@ -213,7 +210,7 @@ export function importRoutes(deps: WorkspaceDeps) {
     const loaded = await loadState(form);
     if ('refused' in loaded) return c.html(loaded.refused!.page, loaded.refused!.status);
     const { state, bytes, preview, organization } = loaded;
-    if (organizationSlug(preview.doc.body ?? '', preview.doc.authority) !== organization.slug) {
+    if ((await findOrganization(deps.db, preview.doc.body ?? '', preview.doc.authority))?.id !== organization.id) {
       return c.html(renderImportRefusedPage('Dokumentet kan ikke gemmes her', `»${state.fileName}« er ikke fra ${organization.name}.`), 403);
     }
     const { imported } = preview;
