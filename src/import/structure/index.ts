@@ -16,6 +16,7 @@ import { meetingFacts } from './meeting-facts.js';
 import { partRunIns } from './run-in.js';
 import { recordItemAbsences } from './item-absence.js';
 import { buildItem, textUrls } from './item.js';
+import { unlistSectionHeadings } from './sections.js';
 import { typicalWidth } from './join.js';
 import { extractToc } from './toc.js';
 
@@ -46,7 +47,8 @@ export function isMeetingDocument(doc: MeetingDocument): boolean {
 export function structureDocument(read: readonly Line[], options: ImportOptions = {}): MeetingDocument {
   const warnings: string[] = [];
   // Text a page's copy ran together (a control's label before a heading, a heading after a sentence), parted.
-  const lines = partRunIns(read);
+  // Section headings a page prints as bullets are headings (sections.ts).
+  const lines = unlistSectionHeadings(partRunIns(read));
   const hints = layoutOf(lines);
   const toc = extractToc(lines);
   const headings = findItemHeadings(lines, toc.lineIndexes, toc.entries);

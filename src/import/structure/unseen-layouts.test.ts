@@ -275,3 +275,50 @@ describe('agenda lines a page or table ran together', () => {
     expect(fire.items[0]!.decision).toBe('Godkendt.');
   });
 });
+
+describe('a fifth unseen set: council and committee pages of municipalities not read before', () => {
+  it('reads section headings a page prints as bullets, the decision dated this meeting among them', () => {
+    const doc = parseText(
+      [
+        'Sundhedsudvalget - Referat fra mødet den 17-01-2019',
+        '',
+        '  • 1 Orientering om en indsats',
+        '    • Resume',
+        '      Udvalget orienteres.',
+        '    • Indstilling',
+        '      1. at orienteringen tages til efterretning.',
+        '    • Beslutning i Sundhedsudvalget den 17-01-2019',
+        '      Taget til efterretning.',
+        '    • Sagsfremstilling',
+        '      Intet.',
+      ].join('\n'),
+    );
+    expect(doc.items.map((i) => i.sections.map((s) => s.type))).toEqual([['summary', 'recommendation', 'decision', 'presentation']]);
+    expect([doc.body, doc.date, doc.kind]).toEqual(['Sundhedsudvalget', '2019-01-17', 'minutes']);
+  });
+
+  it('keeps a bulleted list that only names a section word as a list', () => {
+    const doc = parseText(['1. Budget', '', 'Sagsfremstilling', '', 'Emner:', '• Økonomi', '• Personale', '', '2. Eventuelt'].join('\n'));
+    expect(doc.items[0]!.sections.map((s) => s.type)).toEqual(['presentation']);
+  });
+
+  it('reads "Beslutning i Byrådet 27. november 2018:" (no "den") as the decision of a one-item page, naming body, date and kind', () => {
+    const doc = parseText(['2. Indkaldelse af stedfortræder', '', 'Sagsnr.', '', '450-2018-4075', '', 'Indstilling', '', 'Det indstilles, at indkaldelsen godkendes.', '', 'Beslutning i Byrådet 27. november 2018:', '', 'Godkendt.'].join('\n'));
+    expect([doc.body, doc.date, doc.kind]).toEqual(['Byrådet', '2018-11-27', 'minutes']);
+    expect(doc.items[0]!.sections.at(-1)!.type).toBe('decision');
+  });
+
+  it('parts a transcript\'s "Beslutning Økonomiudvalget den Godkendt." after the heading whose date it lost', () => {
+    expect(resegmentPage('3 1. Godkendelse af dagsorden Sagsid.: 14/40 Åben sag Beslutning Økonomiudvalget den Godkendt. Afbud: Ingen Side 2')).toContain('Beslutning Økonomiudvalget den');
+    expect(resegmentPage('4 Sagen er drøftet. Beslutning om budgettet den Næste uge.')).not.toContain('Beslutning om budgettet den');
+  });
+
+  it('puts a date label without its colon on a line of its own ("… Referat Dato 27. februar 2014 …")', () => {
+    expect(resegmentPage('1 Kommunalbestyrelsen Referat Dato 27. februar 2014 Mødetidspunkt 18:00')).toContain('Dato 27. februar 2014');
+  });
+
+  it('ends a substitute\'s name at the sentence after it in a remark naming several ("Afbud fra X stedfortræder Y. Afbud fra Z …")', () => {
+    const parsed = parseText(['Referat', '', 'Fraværende med afbud', '', '  • Bente Holst (A)', '', 'Bemærkninger', '', 'Afbud fra Bente Holst stedfortræder Anders Lund. Afbud fra Mogens Hald stedfortræder Gert Wahl', '', '1. Godkendelse af dagsorden', '', 'Beslutning', '', 'Godkendt.'].join('\n'));
+    expect(parsed.absent.find((a) => a.name === 'Bente Holst')?.substitute).toBe('Anders Lund');
+  });
+});
