@@ -23,7 +23,7 @@ import { summarise } from './score.js';
  * 58, the first 49 still at 97.1 % — lowered for the new documents' weight, not because any fell.
  * Lowered to 0.94 when a fourth unseen set of 5 municipal councils and committees (Viborg, Nyborg,
  * Esbjerg, Vordingborg, Hvidovre's Kommunalbestyrelse) was added: 60 % as added, 79 % after (Vordingborg's
- * contents-only excerpt at 16 %); 94.0 % on 63, the first 58 still at 95.3 %.
+ * contents-only excerpt at 16 %); 94.4 % on 63, the first 58 at 95.7 % (none fell; Toftlund 80 → 100 %).
  */
 export const ACCURACY_FLOOR = 0.94;
 

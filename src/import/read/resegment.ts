@@ -226,11 +226,18 @@ function continuedRun(own: readonly Occurrence[], page: string, pages: readonly 
 /** "… orienterer Punkter til beslutning: 4. …": a group label of a few words with its colon, after a title in lower case. */
 const GROUP_LABEL = /(?<=\S) (?=\p{Lu}\p{Ll}+(?: \p{Ll}+){1,3}:(?:\s|$))/gu;
 
-/** A contents run's group labels ("Punkter til beslutning:", "Punkter til orientering:") start lines of their own. */
+/**
+ * "… direktionen Sager til beslutning 4. …": a group phrase of the lexicon without its colon, right
+ * before the run's next number (or at the page's end, the group going on over the page).
+ */
+const GROUP_PHRASE = new RegExp(String.raw`(?<=\p{Ll}) (?=(?:${HEADING_WORDS.groupPhrases.join('|')})(?: \d{1,4}\. |\s*$))`, 'giu');
+
+/** A contents run's group labels ("Punkter til beslutning:", "Punkter til orientering:", "Sager til beslutning") start lines of their own. */
 function groupLabelCuts(page: string, members: readonly Occurrence[], cuts: Set<number>): void {
   members.forEach((o, k) => {
     const end = Math.min(members[k + 1]?.start ?? page.length, o.title + 300);
     for (const m of page.slice(o.title, end).matchAll(GROUP_LABEL)) cuts.add(o.title + m.index + 1);
+    for (const m of page.slice(o.title, end).matchAll(GROUP_PHRASE)) cuts.add(o.title + m.index + 1);
   });
 }
 

@@ -322,3 +322,40 @@ describe('a fifth unseen set: council and committee pages of municipalities not 
     expect(parsed.absent.find((a) => a.name === 'Bente Holst')?.substitute).toBe('Anders Lund');
   });
 });
+
+describe('an agenda table with time slots, and groups named without a colon', () => {
+  const page = [
+    'Referat fra Skolebestyrelsesmøde',
+    '',
+    'Dato: 03-04-2024 kl. 18:00-20:00',
+    '',
+    'Punkt 15 minGodkendelse af dagsorden',
+    'Her nævnes punkter til eventuelt.',
+    ' 18.00 - 18.05 ',
+    'Punkt 210 minElevrådet har ordet',
+    ' 18.05 - 18.15Elevrådet fortalte om boden.',
+    'Punkt 315 minEn mulighed er dukket op. Hvordan får vi den til at give mening for begge parter',
+    ' 18.15 - 18.30Bestyrelsen tager kontakt til repræsentanten.',
+  ].join('\n');
+
+  it('takes the text after an item\'s time slot for the decision when items print their slots, and keeps the agenda\'s text before it', () => {
+    const doc = parseText(page);
+    expect(doc.items.map((i) => i.decision)).toEqual([null, 'Elevrådet fortalte om boden.', 'Bestyrelsen tager kontakt til repræsentanten.']);
+    expect(doc.items[0]!.sections[0]!.blocks.map((b) => (b.kind === 'paragraph' ? b.text : ''))).toEqual(['Her nævnes punkter til eventuelt.', '18.00 - 18.05']);
+  });
+
+  it('keeps a labelled number\'s two-sentence title ("Punkt 3 … op. Hvordan …") as the item heading', () => {
+    expect(parseText(page).items.map((i) => i.number)).toEqual(['1', '2', '3']);
+  });
+
+  it('reads a time range in one item only as text, not a slot', () => {
+    const doc = parseText(['Referat', '', '1. Godkendelse', '', '18.00 - 18.05 Godkendt.', '', '2. Eventuelt', '', 'Intet.'].join('\n'));
+    expect(doc.items[0]!.decision).toBe('18.00 - 18.05 Godkendt.');
+  });
+
+  it('parts a group phrase without its colon from the title before it ("… direktionen Sager til beslutning 4. …")', () => {
+    const lines = resegmentPage('1 Dagsorden 1. Godkendelse af dagsordenen 2. Meddelelser fra formanden 3. Meddelelser fra direktionen Sager til beslutning 4. Estimat 5. Økonomisk politik');
+    expect(lines).toContain('3. Meddelelser fra direktionen');
+    expect(lines).toContain('Sager til beslutning');
+  });
+});
