@@ -49,6 +49,8 @@ export const HEADING_WORDS = {
   tocLabels: headings.tocLabels.map((e) => lexiconPattern(e.pattern)),
   banners: headings.banners.map((e) => lexiconPattern(e.pattern)),
   caseLabels: headings.caseLabels.map((e) => lexiconPattern(e.pattern)),
+  /** Sources, for building patterns that find a phrase inside a run of text. */
+  groupPhrases: headings.groupPhrases.map((e) => e.pattern),
 };
 
 import labels from './labels.json' with { type: 'json' };

@@ -44,6 +44,14 @@ const COMPOUND_LABEL = new RegExp(
   'gu',
 );
 /**
+ * A date label without its colon right before the date ("Kommunalbestyrelsen Referat Dato 27. februar
+ * 2014 Mødetidspunkt …"): the date that follows tells it from the word in prose.
+ */
+const DATE_LABEL = new RegExp(
+  String.raw`(?<=\s)(?:${printed(FRONT_LABELS.filter((l) => l.field === 'date' && /^\p{L}+$/u.test(l.word)).map((l) => l.word))})(?= \d{1,2}[.-] ?(?:\p{L}{3,}|\d{1,2})[.-]? ?\d{4}(?:\s|$))`,
+  'gu',
+);
+/**
  * "Dagsorden åben", "Referat lukket": the kind and access a page's header prints after the body's
  * name; "Lukket dagsorden": the group the contents list the closed items under.
  */
@@ -218,11 +226,18 @@ function continuedRun(own: readonly Occurrence[], page: string, pages: readonly 
 /** "… orienterer Punkter til beslutning: 4. …": a group label of a few words with its colon, after a title in lower case. */
 const GROUP_LABEL = /(?<=\S) (?=\p{Lu}\p{Ll}+(?: \p{Ll}+){1,3}:(?:\s|$))/gu;
 
-/** A contents run's group labels ("Punkter til beslutning:", "Punkter til orientering:") start lines of their own. */
+/**
+ * "… direktionen Sager til beslutning 4. …": a group phrase of the lexicon without its colon, right
+ * before the run's next number (or at the page's end, the group going on over the page).
+ */
+const GROUP_PHRASE = new RegExp(String.raw`(?<=\p{Ll}) (?=(?:${HEADING_WORDS.groupPhrases.join('|')})(?: \d{1,4}\. |\s*$))`, 'giu');
+
+/** A contents run's group labels ("Punkter til beslutning:", "Punkter til orientering:", "Sager til beslutning") start lines of their own. */
 function groupLabelCuts(page: string, members: readonly Occurrence[], cuts: Set<number>): void {
   members.forEach((o, k) => {
     const end = Math.min(members[k + 1]?.start ?? page.length, o.title + 300);
     for (const m of page.slice(o.title, end).matchAll(GROUP_LABEL)) cuts.add(o.title + m.index + 1);
+    for (const m of page.slice(o.title, end).matchAll(GROUP_PHRASE)) cuts.add(o.title + m.index + 1);
   });
 }
 
@@ -316,8 +331,23 @@ function sectionWordCuts(page: string, headings: readonly Occurrence[], cuts: Se
     const heading = [...headings].reverse().find((o) => o.title <= t.index);
     const afterTitle = heading !== undefined && t.index - heading.title < 200 && !/[.!?]\s/.test(page.slice(heading.title, t.index));
     if (!(afterTitle || cuts.has(t.index) || cuts.has(t.index - 1) || i === 0 || (prev && /[.!?]$/.test(prev[0])))) return;
-    cuts.add(t.index).add(t.index + t[0].length);
+    cuts.add(t.index).add(lostDateHeadingEnd(page, tokens, i) ?? t.index + t[0].length);
   });
+}
+
+/**
+ * Where a decision heading whose date the text lost ends: "Beslutning Økonomiudvalget den Godkendt."
+ * is the heading "Beslutning Økonomiudvalget den" and the decision "Godkendt."; null when the words
+ * after the section word are no such heading. Looks at a few words only, so the pass stays linear.
+ */
+function lostDateHeadingEnd(page: string, tokens: readonly RegExpMatchArray[], i: number): number | null {
+  for (let k = i + 1; k < Math.min(tokens.length - 1, i + 9); k++) {
+    if (/[.!?:]$/.test(tokens[k]![0])) return null;
+    if (tokens[k]![0] !== 'den' || !/^\p{Lu}/u.test(tokens[k + 1]![0])) continue;
+    const end = tokens[k]!.index! + 3;
+    return sectionTypeOf(page.slice(tokens[i]!.index, end)) === 'decision' ? end : null;
+  }
+  return null;
 }
 
 /** Cuts around a weekday date: before it, and after it unless its time follows ("Kl. 10.00"). */
@@ -398,6 +428,7 @@ export function boundaries(page: string, pages: readonly string[]): Set<number> 
   for (const m of page.matchAll(CAPS_BEFORE_NUMBER)) cuts.add(m.index).add(m.index + m[0].length);
   for (const re of [NUMBER_LABEL, HEARING, KIND_ACCESS]) for (const m of page.matchAll(re)) cuts.add(m.index).add(m.index + m[0].length);
   for (const m of page.matchAll(COMPOUND_LABEL)) cuts.add(m.index);
+  for (const m of page.matchAll(DATE_LABEL)) cuts.add(m.index);
   for (const at of bareNumberRuns(page)) cuts.add(at);
   for (const re of [LEADER, ITEM_NOTE]) for (const m of page.matchAll(re)) cuts.add(m.index + m[0].length);
   for (const m of page.matchAll(PLACE_LABEL)) {

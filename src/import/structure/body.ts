@@ -41,7 +41,7 @@ export function bodyFromHeader(lines: readonly string[]): string | null {
 export function decidingBody(heading: string): { body: string; date: string | null } | null {
   const date = findDate(heading);
   const m =
-    /^(?:beslutning(?:er)?|behandling) i\s+(.+?)(?:\s*[,(]|\s+(?:den|mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)\b|$)/iu.exec(heading) ??
+    /^(?:beslutning(?:er)?|behandling)(?: i)?\s+(.+?)(?:\s*[,(]|\s+(?:den|mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)\b|\s+\d{1,2}\.?\s|:?$)/iu.exec(heading) ??
     // "Økonomiudvalgets beslutning i mødet den 31. marts 2020": the body in the genitive.
     /^(.+?)s beslutning(?:er)?\b/u.exec(heading) ??
     /^(.+?)(?:,\s*\d{1,2}[-.]\d{1,2}[-.]\d{4}|\s+den\s+\d)/u.exec(heading);

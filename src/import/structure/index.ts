@@ -2,7 +2,7 @@
  * @module The structure stage: styled lines from any reader → a validated MeetingDocument.
  * Finds the table of contents, the item headings, the front matter, and each item's sections.
  */
-import { blockText, comparable, decisionOf, MeetingDocument, mostRestrictive, type AgendaItem, type DocumentKind, type TocEntry } from '../../model/index.js';
+import { blockText, comparable, decisionOf, MeetingDocument, mostRestrictive, type AgendaItem, type Block, type DocumentKind, type TocEntry } from '../../model/index.js';
 import { plainLine, type ImportOptions, type Line } from '../line.js';
 import type { LayoutHints } from './blocks.js';
 import { parseIsoDate } from './dates.js';
@@ -16,6 +16,7 @@ import { meetingFacts } from './meeting-facts.js';
 import { partRunIns } from './run-in.js';
 import { recordItemAbsences } from './item-absence.js';
 import { buildItem, textUrls } from './item.js';
+import { unlistSectionHeadings } from './sections.js';
 import { typicalWidth } from './join.js';
 import { extractToc } from './toc.js';
 
@@ -46,7 +47,8 @@ export function isMeetingDocument(doc: MeetingDocument): boolean {
 export function structureDocument(read: readonly Line[], options: ImportOptions = {}): MeetingDocument {
   const warnings: string[] = [];
   // Text a page's copy ran together (a control's label before a heading, a heading after a sentence), parted.
-  const lines = partRunIns(read);
+  // Section headings a page prints as bullets are headings (sections.ts).
+  const lines = unlistSectionHeadings(partRunIns(read));
   const hints = layoutOf(lines);
   const toc = extractToc(lines);
   const headings = findItemHeadings(lines, toc.lineIndexes, toc.entries);
@@ -90,7 +92,12 @@ export function structureDocument(read: readonly Line[], options: ImportOptions 
   // Without a date in the header, the date of this meeting's decisions is the meeting's.
   const date = chooseDate(front.date ?? decided?.date ?? facts.date, options, warnings);
   const kind = chooseKind(front.kindHint, items, warnings);
-  if (kind === 'minutes') for (const item of items) recordHeadlessMinutes(item);
+  if (kind === 'minutes') {
+    // Items printing the agenda's time slot ("18.05 - 18.15") between the agenda's text and the
+    // meeting's note: a layout when two items or more do (Aula's school-board pages).
+    const slotted = items.filter((i) => slotIndex(i) >= 0).length >= 2;
+    for (const item of items) recordHeadlessMinutes(item, slotted);
+  }
   // The header: the document's title and the lines before the first item.
   const header = [front.title ?? '', ...frontLines.slice(0, 40).map((l) => l.text)];
   return MeetingDocument.parse({
@@ -131,11 +138,33 @@ function dropCoveredAnnotations(items: AgendaItem[]): void {
  * In minutes, an item whose only text stands under no heading ("7. Eventuelt" followed by what
  * was said) records what happened: that text is the item's decision/referat.
  */
-function recordHeadlessMinutes(item: AgendaItem): void {
+function recordHeadlessMinutes(item: AgendaItem, slotted = false): void {
   const [only, ...more] = item.sections;
   if (!only || more.length > 0 || only.heading !== null || only.type !== 'other') return;
+  const at = slotted ? slotIndex(item) : -1;
+  if (at >= 0) {
+    // The agenda's text and its time slot stay the item's text; what follows the slot is the decision.
+    const block = only.blocks[at] as Extract<Block, { kind: 'paragraph' }>;
+    const slot = TIME_SLOT.exec(block.text)!;
+    const rest = block.text.slice(slot[0].length).trim();
+    const after = [...(rest !== '' ? [{ ...block, text: rest }] : []), ...only.blocks.slice(at + 1)];
+    only.blocks = [...only.blocks.slice(0, at), { ...block, text: slot[1]! }];
+    if (after.length > 0) item.sections.push({ heading: null, type: 'decision', blocks: after });
+    item.decision = decisionOf(item.sections);
+    return;
+  }
   only.type = 'decision';
   item.decision = decisionOf(item.sections);
+}
+
+/** An agenda's time slot for an item, and any text run onto it: "18.05 - 18.15Der har været …". */
+const TIME_SLOT = /^(\d{1,2}[.:]\d{2}\s*[-–]\s*\d{1,2}[.:]\d{2})\s*/;
+
+/** The index of a headless item's paragraph that opens with a time slot, or -1. */
+function slotIndex(item: AgendaItem): number {
+  const [only, ...more] = item.sections;
+  if (!only || more.length > 0 || only.heading !== null || only.type !== 'other') return -1;
+  return only.blocks.findIndex((b) => b.kind === 'paragraph' && TIME_SLOT.test(b.text));
 }
 
 /** Minutes when the document says so or records decisions; the two must agree. */

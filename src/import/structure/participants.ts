@@ -312,8 +312,12 @@ export function substituteFor(text: string): { substitute: string; absent: strin
   return null;
 }
 
-/** A substitute's name without the party letter or final full stop written after it. */
-const bareName = (text: string) => parseParticipant(text).name;
+/**
+ * A substitute's name without the party letter or final full stop written after it, and without a
+ * next sentence run on after it ("Afbud fra X stedfortræder Y. Afbud fra Z …": a remark naming
+ * several): a full stop after a word, not an initial ("H. Lund"), before a capital ends the name.
+ */
+const bareName = (text: string) => parseParticipant(text.replace(/(?<=\p{L}{2}|\))\.\s+\p{Lu}.*$/su, '')).name;
 
 /** Reads an afbud line, with the substitute who attended instead when stated. */
 export function parseAbsence(text: string): Absence {

@@ -35,6 +35,23 @@ export function sectionHeading(line: Line): { heading: string; type: SectionType
   return null;
 }
 
+/**
+ * The lines with the section headings a page prints as bullets taken out of their list: a web page
+ * whose fold-out items show "• Resume", "• Indstilling", "• Beslutning i … den …" as list entries.
+ * Learnt from the document: only where at least three bullets, of two kinds of section at least,
+ * are nothing but a known section heading; a list that merely names one ("• Økonomi") stays a list.
+ */
+export function unlistSectionHeadings(lines: readonly Line[]): Line[] {
+  const headed = new Map<number, SectionType>();
+  lines.forEach((l, i) => {
+    if (!l.list || /\d/.test(l.list.marker)) return;
+    const heading = sectionHeading({ ...l, list: null });
+    if (heading && heading.rest === null) headed.set(i, heading.type);
+  });
+  if (headed.size < 3 || new Set(headed.values()).size < 2) return [...lines];
+  return lines.map((l, i) => (headed.has(i) ? { ...l, list: null, breakBefore: true } : l));
+}
+
 /** The type of an unheaded opening section: KD-Net starts items with "Det indstilles, at …". */
 function openingType(lines: readonly Line[]): SectionType {
   const first = lines.find((l) => !l.annotation)?.text ?? '';

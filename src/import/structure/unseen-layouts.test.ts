@@ -275,3 +275,87 @@ describe('agenda lines a page or table ran together', () => {
     expect(fire.items[0]!.decision).toBe('Godkendt.');
   });
 });
+
+describe('a fifth unseen set: council and committee pages of municipalities not read before', () => {
+  it('reads section headings a page prints as bullets, the decision dated this meeting among them', () => {
+    const doc = parseText(
+      [
+        'Sundhedsudvalget - Referat fra mødet den 17-01-2019',
+        '',
+        '  • 1 Orientering om en indsats',
+        '    • Resume',
+        '      Udvalget orienteres.',
+        '    • Indstilling',
+        '      1. at orienteringen tages til efterretning.',
+        '    • Beslutning i Sundhedsudvalget den 17-01-2019',
+        '      Taget til efterretning.',
+        '    • Sagsfremstilling',
+        '      Intet.',
+      ].join('\n'),
+    );
+    expect(doc.items.map((i) => i.sections.map((s) => s.type))).toEqual([['summary', 'recommendation', 'decision', 'presentation']]);
+    expect([doc.body, doc.date, doc.kind]).toEqual(['Sundhedsudvalget', '2019-01-17', 'minutes']);
+  });
+
+  it('keeps a bulleted list that only names a section word as a list', () => {
+    const doc = parseText(['1. Budget', '', 'Sagsfremstilling', '', 'Emner:', '• Økonomi', '• Personale', '', '2. Eventuelt'].join('\n'));
+    expect(doc.items[0]!.sections.map((s) => s.type)).toEqual(['presentation']);
+  });
+
+  it('reads "Beslutning i Byrådet 27. november 2018:" (no "den") as the decision of a one-item page, naming body, date and kind', () => {
+    const doc = parseText(['2. Indkaldelse af stedfortræder', '', 'Sagsnr.', '', '450-2018-4075', '', 'Indstilling', '', 'Det indstilles, at indkaldelsen godkendes.', '', 'Beslutning i Byrådet 27. november 2018:', '', 'Godkendt.'].join('\n'));
+    expect([doc.body, doc.date, doc.kind]).toEqual(['Byrådet', '2018-11-27', 'minutes']);
+    expect(doc.items[0]!.sections.at(-1)!.type).toBe('decision');
+  });
+
+  it('parts a transcript\'s "Beslutning Økonomiudvalget den Godkendt." after the heading whose date it lost', () => {
+    expect(resegmentPage('3 1. Godkendelse af dagsorden Sagsid.: 14/40 Åben sag Beslutning Økonomiudvalget den Godkendt. Afbud: Ingen Side 2')).toContain('Beslutning Økonomiudvalget den');
+    expect(resegmentPage('4 Sagen er drøftet. Beslutning om budgettet den Næste uge.')).not.toContain('Beslutning om budgettet den');
+  });
+
+  it('puts a date label without its colon on a line of its own ("… Referat Dato 27. februar 2014 …")', () => {
+    expect(resegmentPage('1 Kommunalbestyrelsen Referat Dato 27. februar 2014 Mødetidspunkt 18:00')).toContain('Dato 27. februar 2014');
+  });
+
+  it('ends a substitute\'s name at the sentence after it in a remark naming several ("Afbud fra X stedfortræder Y. Afbud fra Z …")', () => {
+    const parsed = parseText(['Referat', '', 'Fraværende med afbud', '', '  • Bente Holst (A)', '', 'Bemærkninger', '', 'Afbud fra Bente Holst stedfortræder Anders Lund. Afbud fra Mogens Hald stedfortræder Gert Wahl', '', '1. Godkendelse af dagsorden', '', 'Beslutning', '', 'Godkendt.'].join('\n'));
+    expect(parsed.absent.find((a) => a.name === 'Bente Holst')?.substitute).toBe('Anders Lund');
+  });
+});
+
+describe('an agenda table with time slots, and groups named without a colon', () => {
+  const page = [
+    'Referat fra Skolebestyrelsesmøde',
+    '',
+    'Dato: 03-04-2024 kl. 18:00-20:00',
+    '',
+    'Punkt 15 minGodkendelse af dagsorden',
+    'Her nævnes punkter til eventuelt.',
+    ' 18.00 - 18.05 ',
+    'Punkt 210 minElevrådet har ordet',
+    ' 18.05 - 18.15Elevrådet fortalte om boden.',
+    'Punkt 315 minEn mulighed er dukket op. Hvordan får vi den til at give mening for begge parter',
+    ' 18.15 - 18.30Bestyrelsen tager kontakt til repræsentanten.',
+  ].join('\n');
+
+  it('takes the text after an item\'s time slot for the decision when items print their slots, and keeps the agenda\'s text before it', () => {
+    const doc = parseText(page);
+    expect(doc.items.map((i) => i.decision)).toEqual([null, 'Elevrådet fortalte om boden.', 'Bestyrelsen tager kontakt til repræsentanten.']);
+    expect(doc.items[0]!.sections[0]!.blocks.map((b) => (b.kind === 'paragraph' ? b.text : ''))).toEqual(['Her nævnes punkter til eventuelt.', '18.00 - 18.05']);
+  });
+
+  it('keeps a labelled number\'s two-sentence title ("Punkt 3 … op. Hvordan …") as the item heading', () => {
+    expect(parseText(page).items.map((i) => i.number)).toEqual(['1', '2', '3']);
+  });
+
+  it('reads a time range in one item only as text, not a slot', () => {
+    const doc = parseText(['Referat', '', '1. Godkendelse', '', '18.00 - 18.05 Godkendt.', '', '2. Eventuelt', '', 'Intet.'].join('\n'));
+    expect(doc.items[0]!.decision).toBe('18.00 - 18.05 Godkendt.');
+  });
+
+  it('parts a group phrase without its colon from the title before it ("… direktionen Sager til beslutning 4. …")', () => {
+    const lines = resegmentPage('1 Dagsorden 1. Godkendelse af dagsordenen 2. Meddelelser fra formanden 3. Meddelelser fra direktionen Sager til beslutning 4. Estimat 5. Økonomisk politik');
+    expect(lines).toContain('3. Meddelelser fra direktionen');
+    expect(lines).toContain('Sager til beslutning');
+  });
+});
