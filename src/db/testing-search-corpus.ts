@@ -17,14 +17,17 @@ import { queryRows } from './rows.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
-/** Words of the seed documents, most frequent first, then compounds of them (the rare tail). */
+/** Words of the seed documents and a pinned set of corpus documents, most frequent first, then compounds of them (the rare tail). */
 export function corpusVocabulary(tail = 40_000): string[] {
   const counts = new Map<string, number>();
-  const dirs = [path.join(ROOT, 'samples'), path.join(ROOT, 'test', 'corpus', 'documents')];
-  for (const dir of dirs) {
-    for (const file of readdirSync(dir).filter((f) => f.endsWith('.txt'))) {
-      for (const w of readFileSync(path.join(dir, file), 'utf8').toLowerCase().match(/\p{L}{3,}/gu) ?? []) counts.set(w, (counts.get(w) ?? 0) + 1);
-    }
+  const pinned = (JSON.parse(readFileSync(path.join(ROOT, 'test', 'fixtures', 'search-vocabulary.json'), 'utf8')) as { documents: string[] }).documents;
+  const samples = path.join(ROOT, 'samples');
+  const files = [
+    ...readdirSync(samples).filter((f) => f.endsWith('.txt')).map((f) => path.join(samples, f)),
+    ...pinned.map((f) => path.join(ROOT, 'test', 'corpus', 'documents', f)),
+  ];
+  for (const file of files) {
+    for (const w of readFileSync(file, 'utf8').toLowerCase().match(/\p{L}{3,}/gu) ?? []) counts.set(w, (counts.get(w) ?? 0) + 1);
   }
   const words = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([w]) => w);
   const stems = words.filter((w) => w.length >= 5).slice(0, 400);
