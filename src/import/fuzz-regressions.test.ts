@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeDocx, makeZip } from '../../test/fixtures/make/zip.js';
 import { fileAccessOf, ImportError, importBytes, parseText } from './index.js';
+import { authorityOf } from './structure/authority.js';
 import { parseAbsence } from './structure/participants.js';
 import { openZip } from './read/zip.js';
 import { plainLine } from './line.js';
@@ -17,6 +18,11 @@ import { zeroNumbering } from './xml/sbsys.js';
 const seconds = (f: () => unknown) => {
   const start = performance.now();
   f();
+  return (performance.now() - start) / 1000;
+};
+const secondsAsync = async (f: () => Promise<unknown>) => {
+  const start = performance.now();
+  await f();
   return (performance.now() - start) / 1000;
 };
 const doc = (paragraph: string) => `Dagsorden\n\n1. Punkt\n\n${paragraph}\n\n2. Punkt\n\nTekst.\n`;
@@ -86,5 +92,28 @@ describe('inputs the fuzzer found', () => {
   it('a DOCX with a character reference past U+10FFFF is judged for access, not a RangeError', () => {
     const bytes = makeDocx('<w:p><w:r><w:t>1. Punkt &#1114112; &#x110000; &#65;</w:t></w:r></w:p>');
     expect(fileAccessOf(bytes, 'docx')).toBe('public');
+  });
+  it('an unspaced run of capitals with a non-ASCII letter in the header reads at once (a name was tried from every word boundary)', () => {
+    // Before: ~16 s (a minute for the 300 KB line the fuzzer made); `\b` is ASCII, so "RESUMÉRESUMÉ…" has a boundary after every É.
+    expect(seconds(() => parseText(`Dagsorden\n\n${'RESUMÉ'.repeat(20_000)}\n\n1. Punkt\n\nTekst.\n`))).toBeLessThan(2);
+    expect(authorityOf(null, ['RESUMÉ Norddal Kommune'])).toBe('Norddal Kommune');
+    expect(authorityOf(null, ['Mødet i Ringkøbing-Skjern Byråd', 'Norddal Kommune'])).toBe('Ringkøbing-Skjern Kommune');
+    expect(authorityOf(null, ['Kommunes Kommunalbestyrelse x', 'Kommunesvej'])).toBe('Kommunes Kommune');
+  });
+
+  it("a web page of a hundred thousand unclosed tags is refused at once (the parser's stack is shifted at the front on every tag)", async () => {
+    // Before: ~7 s; <thead> does not close itself, so each one nests and each tag costs the depth.
+    const page = `<html><body><p>1. Punkt</p>${'<thead>'.repeat(100_000)}Tekst</body></html>`;
+    let error: unknown;
+    expect(await secondsAsync(async () => (error = await importBytes(Buffer.from(page), 'dyb.html').catch((e: unknown) => e)))).toBeLessThan(2);
+    expect((error as Error).message).toBe('dyb.html: nested deeper than 400 levels');
+  });
+
+  it('a DOCX whose document.xml nests a hundred thousand paragraphs is refused at once (as the web page above, in XML)', async () => {
+    // Before: ~9 s in the rewrite of the numbers, then mammoth's own parse and a stack overflow.
+    const bytes = makeDocx(`<w:p><w:r><w:t>1. Punkt</w:t></w:r></w:p>${'<w:p>'.repeat(100_000)}`);
+    let error: unknown;
+    expect(await secondsAsync(async () => (error = await importBytes(bytes, 'dyb.docx').catch((e: unknown) => e)))).toBeLessThan(2);
+    expect((error as Error).message).toBe('dyb.docx: nested deeper than 400 levels');
   });
 });

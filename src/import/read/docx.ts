@@ -56,8 +56,11 @@ function mammothFile(zip: ZipArchive): { exists(name: string): boolean; read(nam
       const dir = main.includes('/') ? main.slice(0, main.lastIndexOf('/') + 1) : '';
       try {
         rewritten = rewriteDocumentXml(original, text(`${dir}numbering.xml`), text(`${dir}styles.xml`));
-      } catch {
-        // What cannot be rewritten is read as mammoth reads it, without the numbers.
+      } catch (error) {
+        // A main document nested too deep is refused (mammoth's own walk recurses, and the parse is
+        // bounded only by stopping it); what cannot be rewritten otherwise is read as mammoth
+        // reads it, without the numbers.
+        if (error instanceof LimitError) throw error;
         rewritten = original;
       }
     }
