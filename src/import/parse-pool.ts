@@ -203,11 +203,12 @@ export async function importBytesIsolated(bytes: Uint8Array, fileName: string, o
   const timeoutMs = options.timeoutMs ?? parseTimeoutMs();
   const memoryMb = options.memoryMb ?? parseMemoryMb();
   const pooled = memoryMb === parseMemoryMb();
+  // A finished read hands its turn to the next in the queue; otherwise a turn is taken here.
   if (reading >= SINGLE_READERS) await new Promise<void>((resolve) => queue.push(resolve));
-  reading++;
+  else reading++;
   let worker = pooled ? warm.pop() : undefined;
   if (worker) clearTimeout(idleTimers.get(worker));
-  worker ??= startWorker(memoryMb);
+  worker ??= singleReader(memoryMb);
   // Referenced while it reads, so the process waits for the answer.
   worker.ref();
   const w = worker;
@@ -241,7 +242,6 @@ export async function importBytesIsolated(bytes: Uint8Array, fileName: string, o
     if (!reply.ok) throw reply.fileName ? new ImportError(reply.fileName, reply.message) : new ImportError(fileName, reply.message);
     return { document: reply.document, bytes, format: reply.format, fileAccess: reply.fileAccess, lines: reply.lines ?? null };
   } finally {
-    reading--;
     if (healthy && pooled) {
       w.unref();
       warm.push(w);
@@ -258,6 +258,19 @@ export async function importBytesIsolated(bytes: Uint8Array, fileName: string, o
       w.on('error', () => undefined);
       void w.terminate();
     }
-    queue.shift()?.();
+    const next = queue.shift();
+    if (next) next();
+    else reading--;
   }
+}
+
+/** A worker for single reads; one that fails while idle (an error nobody awaited) is dropped, never the process. */
+function singleReader(memoryMb: number): Worker {
+  const worker = startWorker(memoryMb);
+  const drop = () => {
+    const i = warm.indexOf(worker);
+    if (i >= 0) warm.splice(i, 1);
+  };
+  worker.on('error', drop).on('exit', drop);
+  return worker;
 }
