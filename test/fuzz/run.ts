@@ -68,6 +68,8 @@ export interface FuzzSummary {
   rss: number[];
   /** The largest heap a worker reported after an input, in MB. */
   workerHeapMb: number;
+  /** A worker's heap after a full collection, every thousandth input, in MB (in run order). */
+  liveHeapMb: number[];
   workersStarted: number;
   stored: { attempted: number; stored: number; refused: number };
   slowest: Array<{ index: number; kind: Kind; ms: number }>;
@@ -121,6 +123,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzSummary> {
     failures: [],
     rss: [],
     workerHeapMb: 0,
+    liveHeapMb: [],
     workersStarted: 0,
     stored: { attempted: 0, stored: 0, refused: 0 },
     slowest: [],
@@ -164,7 +167,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzSummary> {
       const index = indexes[next++]!;
       const input = await makeInput(ctx, index);
       const keep = !!options.store && summary.stored.attempted < options.store.max && importedCount % options.store.every === 0;
-      const outcome = await workers.run({ id: index, fileName: input.fileName, bytes: input.bytes, related: [...input.related], keep });
+      const outcome = await workers.run({ id: index, fileName: input.fileName, bytes: input.bytes, related: [...input.related], keep, collect: index % 1000 === 999 });
       const stats = summary.kinds[input.kind];
       stats.inputs++;
       summary.inputs++;
@@ -173,6 +176,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzSummary> {
       summary.slowest.push({ index, kind: input.kind, ms: Math.round(outcome.ms) });
       if (summary.slowest.length > 20) summary.slowest = summary.slowest.sort((a, b) => b.ms - a.ms).slice(0, 10);
       if ('heapUsed' in outcome) summary.workerHeapMb = Math.max(summary.workerHeapMb, Math.round(outcome.heapUsed / 2 ** 20));
+      if ('liveHeap' in outcome && outcome.liveHeap !== undefined) summary.liveHeapMb.push(Math.round(outcome.liveHeap / 2 ** 20));
       const problem = problemOf(outcome, input.fileName);
       // A hang is judged again at the end, alone (see confirmHangs).
       if ('hang' in outcome) suspects.push({ input, ms: outcome.ms });
@@ -236,8 +240,9 @@ async function confirmHangs(suspects: ReadonlyArray<{ input: FuzzInput; ms: numb
 }
 
 /**
- * How much RSS grew from the middle of the run to its end, in MB: the peak of the last third
- * against the peak of the middle third (the first third is warm-up: JIT, pdf.js, fonts, caches).
+ * How much RSS (or another series of memory samples) grew from the middle of the run to its end,
+ * in MB: the peak of the last third against the peak of the middle third (the first third is
+ * warm-up: JIT, pdf.js, fonts, caches).
  */
 export function rssGrowthMb(rss: readonly number[]): number {
   if (rss.length < 6) return 0;
@@ -254,6 +259,7 @@ export function report(s: FuzzSummary): string {
     lines.push(`  ${k.padEnd(9)} ${String(st.inputs).padStart(7)} inputs  ${String(st.imported).padStart(7)} imported  ${String(st.refused).padStart(7)} refused  mean ${(st.ms / st.inputs).toFixed(1)} ms  max ${Math.round(st.maxMs)} ms`);
   }
   lines.push(`  RSS peak ${Math.max(...s.rss)} MB, growth over the last third ${rssGrowthMb(s.rss)} MB; worker heap peak ${s.workerHeapMb} MB; workers started ${s.workersStarted}`);
+  if (s.liveHeapMb.length > 0) lines.push(`  worker heap after a full collection (every 1,000th input): ${Math.min(...s.liveHeapMb)}–${Math.max(...s.liveHeapMb)} MB, growth over the last third ${rssGrowthMb(s.liveHeapMb)} MB`);
   lines.push(`  stored ${s.stored.stored} of ${s.stored.attempted} (${s.stored.refused} refused by the store)`);
   lines.push(`  slowest: ${s.slowest.slice(0, 5).map((x) => `#${x.index} ${x.kind} ${x.ms} ms`).join(', ')}`);
   if (s.slowUnderLoad.length > 0) lines.push(`  past the bound in the run, answered alone (slow under load, not hangs): ${s.slowUnderLoad.slice(0, 20).map((x) => `#${x.index} ${x.kind} ${x.ms} → ${x.aloneMs} ms`).join(', ')}${s.slowUnderLoad.length > 20 ? ` … and ${s.slowUnderLoad.length - 20} more` : ''}`);
