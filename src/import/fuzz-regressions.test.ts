@@ -4,6 +4,7 @@
  * before its fix. The time bounds tell quadratic from linear work on a loaded machine; speed
  * itself is the bench's business.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { makeDocx, makeZip } from '../../test/fixtures/make/zip.js';
 import { fileAccessOf, ImportError, importBytes, parseText } from './index.js';
@@ -130,5 +131,13 @@ describe('inputs the fuzzer found', () => {
     expect(seconds(() => parseText(doc(`Se http://example.org/${'.'.repeat(40_000)}x`)))).toBeLessThan(2);
     expect(parseText(doc('Se https://example.org/plan.pdf).')).items[0]!.links.map((l) => l.url)).toEqual(['https://example.org/plan.pdf']);
     expect(parseText('Dagsorden\n\n1. Punkt\n\nSagsnr.: 27.00.00-A00-1-19.;\n\nTekst.\n').items[0]!.caseNumber).toBe('27.00.00-A00-1-19');
+  });
+  it("a mutated DOCX that xmldom cannot parse is refused as XML that is not well-formed, not in xmldom's words", async () => {
+    // Seed 20261205 #30416, as the fuzzer made it (generated, no real text): before, the reason was
+    // "[xmldom error]\tend tag name:  is not complete:undefined".
+    const bytes = readFileSync(new URL('../../test/fixtures/fuzz/xmldom-end-tag.docx', import.meta.url));
+    const error = await importBytes(bytes, 'slutmærke.docx').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ImportError);
+    expect((error as Error).message).toBe('slutmærke.docx: not a readable Word document (a part of the package is not well-formed XML)');
   });
 });

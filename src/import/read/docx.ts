@@ -94,5 +94,8 @@ function reason(error: unknown): string {
   // null"): the file's fault, but its words say nothing to the reader.
   if (error instanceof TypeError || error instanceof RangeError) return 'a part of the package is malformed';
   const message = error instanceof Error ? error.message : String(error);
+  // xmldom's own words ("[xmldom error]\tend tag name:  is not complete:undefined") are no reason
+  // a reader can use.
+  if (message.includes('[xmldom ')) return 'a part of the package is not well-formed XML';
   return message.split('\n')[0]!.slice(0, 200);
 }
