@@ -140,4 +140,9 @@ describe('inputs the fuzzer found', () => {
     expect(error).toBeInstanceOf(ImportError);
     expect((error as Error).message).toBe('slutmærke.docx: not a readable Word document (a part of the package is not well-formed XML)');
   });
+  it('XML whose root element has a name of kilobytes is refused with a reason of one short line (seed 20261205 #54736: 1,967 characters)', async () => {
+    const error = await importBytes(Buffer.from(`<?xml version="1.0"?><${'x'.repeat(2000)}>1. Punkt</${'x'.repeat(2000)}>`), 'rod.xml').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ImportError);
+    expect((error as Error).message).toBe(`rod.xml: XML with root <${'x'.repeat(60)}…> is not an agenda export Referat knows (SBSYS, Acadre, eDoc, eDoc 4)`);
+  });
 });
