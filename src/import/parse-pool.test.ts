@@ -2,8 +2,10 @@ import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { nestedStatesPdf } from '../../test/fuzz/binary.js';
 import { SAMPLES, seedFiles } from '../../test/seeds.js';
-import { parseAll } from './parse-pool.js';
+import { ImportError } from './index.js';
+import { importBytesIsolated, parseAll } from './parse-pool.js';
 
 describe('parseAll', () => {
   it('parses on worker threads and gives results in the files\' order, failures included', async () => {
@@ -92,4 +94,47 @@ describe('parseAll: limits and listeners', () => {
     for await (const r of parseAll(files, {}, 2, 60_000)) again.push(r.ok);
     expect(again).toEqual([true, true, true, true]);
   }, 120_000);
+});
+
+describe('one file read on a worker (uploads, `referat import` of a few files)', () => {
+  // pdf.js takes about a minute over this page, in one synchronous run: in the caller's thread
+  // nothing could stop it (it did, before uploads and small imports went through a worker).
+  const deep = nestedStatesPdf(20_000);
+  const agenda = new TextEncoder().encode('Dagsorden\n\n1. Godkendelse af dagsorden\n\nGodkendt.\n');
+
+  it('stops a PDF nesting graphics states 20,000 deep at the time bound, while the caller\'s thread keeps running, and reads the next file', async () => {
+    // The longest the caller's thread goes without running a timer while the worker reads.
+    let longest = 0;
+    let last = performance.now();
+    const ticker = setInterval(() => {
+      longest = Math.max(longest, performance.now() - last);
+      last = performance.now();
+    }, 20);
+    const start = performance.now();
+    const error = await importBytesIsolated(deep, 'dyb.pdf', { timeoutMs: 3000 }).catch((e: unknown) => e);
+    const seconds = (performance.now() - start) / 1000;
+    clearInterval(ticker);
+    expect(error).toBeInstanceOf(ImportError);
+    expect((error as ImportError).message).toBe('dyb.pdf: took longer than 3 s to read; stopped');
+    expect(seconds).toBeLessThan(6);
+    expect(longest).toBeLessThan(1000);
+    const next = await importBytesIsolated(agenda, 'dagsorden.txt', { lines: true });
+    expect(next.document.items.map((i) => i.title)).toEqual(['Godkendelse af dagsorden']);
+    expect(next.lines?.map((l) => l.text)).toEqual(['Dagsorden', '1. Godkendelse af dagsorden', 'Godkendt.']);
+    expect(next.bytes).toBe(agenda);
+  }, 60_000);
+
+  it('refuses a file whose reading needs more memory than the limit, naming the limit', async () => {
+    const error = await importBytesIsolated(new TextEncoder().encode('Dagsorden\n\n1. Punkt\n\n'.repeat(1_000_000)), 'stor.txt', { memoryMb: 128 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ImportError);
+    expect((error as ImportError).message).toBe('stor.txt: needed more than 128 MB of memory to read; stopped');
+  }, 60_000);
+
+  it('parses even a single file on a worker, so its time bound stops it', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'referat-pool-')), 'dyb.pdf');
+    writeFileSync(file, deep);
+    const results = [];
+    for await (const r of parseAll([file], {}, 1, 3000)) results.push(r.ok ? 'ok' : r.error.message);
+    expect(results).toEqual(['dyb.pdf: took longer than 3 s to read; stopped']);
+  }, 60_000);
 });

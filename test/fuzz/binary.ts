@@ -83,6 +83,17 @@ export function rawPdf(objects: string[]): Uint8Array {
 const stream = (content: string) => `<< /Length ${content.length} >>\nstream\n${content}\nendstream`;
 const FONT = '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>';
 const text = (s: string) => `BT /F1 12 Tf 72 720 Td (${s}) Tj ET`;
+const ONE_PAGE = '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>';
+
+/**
+ * A one-page PDF whose content nests graphics states `depth` deep (`q … Q`; the spec's limit is
+ * 28) around a TJ array of `runs` elements. pdf.js chains each saved state to the last
+ * (Object.create), which V8 makes quadratic: 20,000 levels take about a minute in one synchronous
+ * run that no timer in the same thread interrupts — only a worker's time bound stops it.
+ */
+export function nestedStatesPdf(depth: number, runs = 20_000): Uint8Array {
+  return rawPdf(['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 1 >>', ONE_PAGE, FONT, stream(`${'q '.repeat(depth)}BT /F1 12 Tf [${'(a) -250 '.repeat(runs)}] TJ ET${' Q'.repeat(depth)}`)]);
+}
 
 /** Hand-made PDFs pdfkit would never write. */
 function nastyPdfs(): Uint8Array[] {
@@ -92,11 +103,9 @@ function nastyPdfs(): Uint8Array[] {
     rawPdf(['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R 2 0 R] /Count 2 >>', page(''), FONT, stream(text('1. Punkt'))]),
     // A count no file has.
     rawPdf(['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 2147483647 >>', page(''), FONT, stream(text('1. Punkt'))]),
-    // Graphics states nested 2,000 deep (the spec's limit is 28), and a huge TJ array. Deeper is
-    // known to hang: pdf.js chains each saved state to the last (Object.create), which V8 makes
-    // quadratic — 20,000 levels take about a minute in one synchronous run no timer interrupts;
-    // only the import pool's worker time bound stops it (see test/fuzz/README.md).
-    rawPdf(['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 1 >>', page(''), FONT, stream(`${'q '.repeat(2000)}BT /F1 12 Tf [${'(a) -250 '.repeat(20000)}] TJ ET${' Q'.repeat(2000)}`)]),
+    // Graphics states nested 2,000 deep, and a huge TJ array. Deeper is known to hang (see
+    // nestedStatesPdf): the parse pool's worker time bound stops it, tested in parse-pool.test.ts.
+    nestedStatesPdf(2000),
     // A font that is no font, a MediaBox of zero size, a missing content stream.
     rawPdf(['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 1 >>', '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 0 0] /Resources << /Font << /F1 5 0 R >> >> /Contents 9 0 R >>', FONT, stream(text('x'))]),
     // An encrypted file (the dictionary only) and a page of text.

@@ -73,11 +73,11 @@ export class FuzzPool {
     if (!this.closed) this.add();
   }
 
-  /** Imports one input on the next free worker. */
-  async run(job: Job): Promise<Outcome> {
+  /** Imports one input on the next free worker (within the pool's time bound unless told another). */
+  async run(job: Job, timeoutMs = this.timeoutMs): Promise<Outcome> {
     const slot = this.idle.pop() ?? (await new Promise<Slot>((resolve) => this.waiting.push(resolve)));
     return new Promise<Outcome>((resolve) => {
-      const timer = setTimeout(() => this.lose(slot, 'time bound', true), this.timeoutMs);
+      const timer = setTimeout(() => this.lose(slot, 'time bound', true), timeoutMs);
       slot.job = { id: job.id, resolve, timer, start: performance.now() };
       // A copy: the input stays with the caller to be saved or stored.
       slot.worker.postMessage({ ...job, bytes: new Uint8Array(job.bytes) });

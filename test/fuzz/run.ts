@@ -68,9 +68,16 @@ export interface FuzzSummary {
   rss: number[];
   /** The largest heap a worker reported after an input, in MB. */
   workerHeapMb: number;
+  /** A worker's heap after a full collection, every thousandth input, in MB (in run order). */
+  liveHeapMb: number[];
   workersStarted: number;
   stored: { attempted: number; stored: number; refused: number };
   slowest: Array<{ index: number; kind: Kind; ms: number }>;
+  /**
+   * Inputs past the time bound in the run that answered when run again alone, under three times
+   * the bound: slow on a busy machine (other processes, the run's own workers), not hangs.
+   */
+  slowUnderLoad: Array<{ index: number; kind: Kind; ms: number; aloneMs: number }>;
   saveDir: string;
 }
 
@@ -116,9 +123,11 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzSummary> {
     failures: [],
     rss: [],
     workerHeapMb: 0,
+    liveHeapMb: [],
     workersStarted: 0,
     stored: { attempted: 0, stored: 0, refused: 0 },
     slowest: [],
+    slowUnderLoad: [],
     saveDir,
   };
   const sample = () => summary.rss.push(Math.round(process.memoryUsage().rss / 2 ** 20));
@@ -151,13 +160,14 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzSummary> {
     }
   };
 
+  const suspects: Array<{ input: FuzzInput; ms: number }> = [];
   let next = 0;
   const lane = async () => {
     while (next < indexes.length && !options.stop?.()) {
       const index = indexes[next++]!;
       const input = await makeInput(ctx, index);
       const keep = !!options.store && summary.stored.attempted < options.store.max && importedCount % options.store.every === 0;
-      const outcome = await workers.run({ id: index, fileName: input.fileName, bytes: input.bytes, related: [...input.related], keep });
+      const outcome = await workers.run({ id: index, fileName: input.fileName, bytes: input.bytes, related: [...input.related], keep, collect: index % 1000 === 999 });
       const stats = summary.kinds[input.kind];
       stats.inputs++;
       summary.inputs++;
@@ -166,8 +176,11 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzSummary> {
       summary.slowest.push({ index, kind: input.kind, ms: Math.round(outcome.ms) });
       if (summary.slowest.length > 20) summary.slowest = summary.slowest.sort((a, b) => b.ms - a.ms).slice(0, 10);
       if ('heapUsed' in outcome) summary.workerHeapMb = Math.max(summary.workerHeapMb, Math.round(outcome.heapUsed / 2 ** 20));
+      if ('liveHeap' in outcome && outcome.liveHeap !== undefined) summary.liveHeapMb.push(Math.round(outcome.liveHeap / 2 ** 20));
       const problem = problemOf(outcome, input.fileName);
-      if (problem) fail(input, problem);
+      // A hang is judged again at the end, alone (see confirmHangs).
+      if ('hang' in outcome) suspects.push({ input, ms: outcome.ms });
+      else if (problem) fail(input, problem);
       else if ('ok' in outcome && outcome.ok) {
         stats.imported++;
         importedCount++;
@@ -190,6 +203,8 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzSummary> {
     summary.workersStarted = workers.started;
     await workers.close();
   }
+  // After the sampling: a fresh worker's start is no growth of the run's memory.
+  await confirmHangs(suspects, options.timeoutMs, summary, fail);
   sample();
   summary.slowest = summary.slowest.sort((a, b) => b.ms - a.ms).slice(0, 10);
   summary.ms = performance.now() - started;
@@ -197,8 +212,37 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzSummary> {
 }
 
 /**
- * How much RSS grew from the middle of the run to its end, in MB: the peak of the last third
- * against the peak of the middle third (the first third is warm-up: JIT, pdf.js, fonts, caches).
+ * Runs each input that passed the time bound again, one at a time on a fresh worker with three
+ * times the bound: on a machine shared with other work (and with the run's own workers) a
+ * second-long input can miss a wall-clock bound, while a real hang — quadratic or worse, minutes
+ * long — misses it again. Those that answer are listed as slow under load, with both times.
+ */
+async function confirmHangs(suspects: ReadonlyArray<{ input: FuzzInput; ms: number }>, timeoutMs: number, summary: FuzzSummary, fail: (input: FuzzInput, problem: string) => void): Promise<void> {
+  if (suspects.length === 0) return;
+  const alone = new FuzzPool(1, 3 * timeoutMs);
+  try {
+    for (const { input, ms } of suspects) {
+      // The worker (a fresh one after a hang) loads the importer first, outside the input's time.
+      await alone.run({ id: -1, fileName: 'warm-up.txt', bytes: new TextEncoder().encode('1. Punkt\n'), related: [], keep: false }, 120_000);
+      const outcome = await alone.run({ id: input.index, fileName: input.fileName, bytes: input.bytes, related: [...input.related], keep: false });
+      if ('hang' in outcome) {
+        fail(input, `hang: no answer within the time bound (${Math.round(ms)} ms), nor alone within ${Math.round(outcome.ms)} ms`);
+        continue;
+      }
+      summary.slowUnderLoad.push({ index: input.index, kind: input.kind, ms: Math.round(ms), aloneMs: Math.round(outcome.ms) });
+      const problem = problemOf(outcome, input.fileName);
+      if (problem) fail(input, problem);
+    }
+  } finally {
+    summary.workersStarted += alone.started;
+    await alone.close();
+  }
+}
+
+/**
+ * How much RSS (or another series of memory samples) grew from the middle of the run to its end,
+ * in MB: the peak of the last third against the peak of the middle third (the first third is
+ * warm-up: JIT, pdf.js, fonts, caches).
  */
 export function rssGrowthMb(rss: readonly number[]): number {
   if (rss.length < 6) return 0;
@@ -215,8 +259,10 @@ export function report(s: FuzzSummary): string {
     lines.push(`  ${k.padEnd(9)} ${String(st.inputs).padStart(7)} inputs  ${String(st.imported).padStart(7)} imported  ${String(st.refused).padStart(7)} refused  mean ${(st.ms / st.inputs).toFixed(1)} ms  max ${Math.round(st.maxMs)} ms`);
   }
   lines.push(`  RSS peak ${Math.max(...s.rss)} MB, growth over the last third ${rssGrowthMb(s.rss)} MB; worker heap peak ${s.workerHeapMb} MB; workers started ${s.workersStarted}`);
+  if (s.liveHeapMb.length > 0) lines.push(`  worker heap after a full collection (every 1,000th input): ${Math.min(...s.liveHeapMb)}–${Math.max(...s.liveHeapMb)} MB, growth over the last third ${rssGrowthMb(s.liveHeapMb)} MB`);
   lines.push(`  stored ${s.stored.stored} of ${s.stored.attempted} (${s.stored.refused} refused by the store)`);
   lines.push(`  slowest: ${s.slowest.slice(0, 5).map((x) => `#${x.index} ${x.kind} ${x.ms} ms`).join(', ')}`);
+  if (s.slowUnderLoad.length > 0) lines.push(`  past the bound in the run, answered alone (slow under load, not hangs): ${s.slowUnderLoad.slice(0, 20).map((x) => `#${x.index} ${x.kind} ${x.ms} → ${x.aloneMs} ms`).join(', ')}${s.slowUnderLoad.length > 20 ? ` … and ${s.slowUnderLoad.length - 20} more` : ''}`);
   for (const f of s.failures.slice(0, 30)) lines.push(`  FAIL #${f.index} ${f.kind} ${f.fileName}: ${f.problem}\n       recipe: ${f.recipe.join('; ').slice(0, 300)}\n       saved: ${f.saved}\n       replay: ${replayCommand(s.seed, f.index)}`);
   if (s.failures.length > 30) lines.push(`  … and ${s.failures.length - 30} more (all saved under ${s.saveDir})`);
   return lines.join('\n');

@@ -2,7 +2,8 @@
  * @module Nesting limits: a DOM nested deeper than the readers' recursion can follow is refused
  * with a reason ("nested deeper than 400 levels") instead of overflowing the call stack.
  */
-import type { ChildNode, Document } from 'domhandler';
+import { DomHandler, type ChildNode, type Document } from 'domhandler';
+import { Parser, type Options } from 'htmlparser2';
 
 /** How deep an HTML or XML document may nest; real agendas stay far below (Word tables in tables: ~20). */
 export const MAX_NESTING = 400;
@@ -65,4 +66,34 @@ export function markupNesting(text: string): number {
 /** Throws a LimitError before parsing markup whose tags nest far past the limit (see markupNesting). */
 export function assertMarkupNesting(text: string, limit = MAX_NESTING): void {
   if (markupNesting(text) > limit * 10) throw new LimitError(`nested deeper than ${limit} levels`);
+}
+
+/** A DOM builder that refuses, as the tag opens, an element deeper than assertNesting allows. */
+class BoundedHandler extends DomHandler {
+  constructor(
+    options: Options,
+    private readonly limit: number,
+  ) {
+    super(undefined, options);
+  }
+
+  override onopentag(name: string, attribs: Record<string, string>): void {
+    super.onopentag(name, attribs);
+    // The stack holds the document and the open elements: an element on level limit + 1 exists,
+    // so its parent, on level limit, has children — what assertNesting refuses.
+    if (this.tagStack.length > this.limit + 1) throw new LimitError(`nested deeper than ${this.limit} levels`);
+  }
+}
+
+/**
+ * htmlparser2's parseDocument that stops at the first element nested deeper than `limit` levels.
+ * The parser keeps its open elements in an array it shifts and unshifts at the front and searches
+ * on every end tag, so each tag costs as much as the depth it is opened at: a document nested
+ * 100,000 deep (or one that never closes its tags) parses in time quadratic in its length. Bounded
+ * here, each tag costs at most `limit`, whatever the markup; the document returned is the same.
+ */
+export function parseBounded(text: string, options: Options, limit = MAX_NESTING): Document {
+  const handler = new BoundedHandler(options, limit);
+  new Parser(handler, options).end(text);
+  return handler.root;
 }

@@ -6,9 +6,9 @@
  * - contents made by a TOC field: the tab before each entry's page number becomes a dot
  *   leader ("715. Titel ....... 2"), the other tabs spaces, as a printed contents line reads.
  */
-import { parseDocument } from 'htmlparser2';
 import { Element, Text, type ChildNode, type Document } from 'domhandler';
 import { append, appendChild, getOuterHTML, prependChild, replaceElement } from 'domutils';
+import { parseBounded } from './depth.js';
 import { NumberingCounter, kid, kidsNamed, readNumbering, valOf, type NumberingDefinitions } from './docx-numbering.js';
 
 /** The list mark: OPEN depth SEP label CLOSE at the start of a paragraph's text (private-use characters). */
@@ -28,7 +28,7 @@ interface StyleInfo {
 }
 
 function parseXmlDom(xml: string): Document {
-  return parseDocument(xml, { xmlMode: true, decodeEntities: true });
+  return parseBounded(xml, { xmlMode: true, decodeEntities: true });
 }
 
 function rootElement(doc: Document): Element | null {

@@ -56,8 +56,11 @@ function mammothFile(zip: ZipArchive): { exists(name: string): boolean; read(nam
       const dir = main.includes('/') ? main.slice(0, main.lastIndexOf('/') + 1) : '';
       try {
         rewritten = rewriteDocumentXml(original, text(`${dir}numbering.xml`), text(`${dir}styles.xml`));
-      } catch {
-        // What cannot be rewritten is read as mammoth reads it, without the numbers.
+      } catch (error) {
+        // A main document nested too deep is refused (mammoth's own walk recurses, and the parse is
+        // bounded only by stopping it); what cannot be rewritten otherwise is read as mammoth
+        // reads it, without the numbers.
+        if (error instanceof LimitError) throw error;
         rewritten = original;
       }
     }
@@ -91,5 +94,8 @@ function reason(error: unknown): string {
   // null"): the file's fault, but its words say nothing to the reader.
   if (error instanceof TypeError || error instanceof RangeError) return 'a part of the package is malformed';
   const message = error instanceof Error ? error.message : String(error);
+  // xmldom's own words ("[xmldom error]\tend tag name:  is not complete:undefined") are no reason
+  // a reader can use.
+  if (message.includes('[xmldom ')) return 'a part of the package is not well-formed XML';
   return message.split('\n')[0]!.slice(0, 200);
 }

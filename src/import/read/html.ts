@@ -5,13 +5,12 @@
  * lexicon/chrome.json) and keeps headings, paragraphs, `<br>` lines, whole-line bold/italic,
  * nested lists, links, data-table rows as cells and layout tables as the lines they hold.
  */
-import { parseDocument } from 'htmlparser2';
 import type { ChildNode, Element } from 'domhandler';
 import type { Link } from '../../model/index.js';
 import { plainLine, type Line } from '../line.js';
 import { bulletOf } from './bullet.js';
 import { isChromeName, isChromeText } from './chrome.js';
-import { assertMarkupNesting, assertNesting } from './depth.js';
+import { assertMarkupNesting, assertNesting, parseBounded } from './depth.js';
 import { LIST_MARK_RE } from './docx-xml.js';
 import { joinBrokenLinks } from './links.js';
 
@@ -52,11 +51,11 @@ interface Cell {
 
 /** Reads an HTML document (or fragment) into styled lines. */
 export function readHtml(text: string, fileName: string): Line[] {
-  let doc: ReturnType<typeof parseDocument>;
+  let doc: ReturnType<typeof parseBounded>;
   // HTML always parses; only a nesting too deep for the parser and the walk below is refused.
   try {
     assertMarkupNesting(text);
-    doc = parseDocument(text, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
+    doc = parseBounded(text, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
     assertNesting(doc);
   } catch (error) {
     throw new Error(`${fileName}: ${(error as Error).message}`);

@@ -144,7 +144,21 @@ function readDoubleSpaced(raw: string[]): Line[] {
 
 const BULLETS = '-*•–○▪◦·';
 const LIST_RE = /^(\s*)([-*•–○▪◦·])\s+(.*)$/;
-const HEADING_RE = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/;
+/** A Markdown heading's opening hashes; its closing ones are cut by headingText. */
+const HEADING_OPEN = /^\s{0,3}(#{1,6})\s+/;
+
+/**
+ * A heading line's text after its opening: without the closing hashes and the spaces around them.
+ * A loop, not /(.*?)\s*#*\s*$/: that pattern retries the spaces from every character, cubic in a
+ * run of spaces inside the heading.
+ */
+function headingText(line: string, from: number): string {
+  let end = line.length;
+  while (end > from && /\s/.test(line[end - 1]!)) end--;
+  while (end > from && line[end - 1] === '#') end--;
+  while (end > from && /\s/.test(line[end - 1]!)) end--;
+  return line.slice(from, end);
+}
 
 /** Drops trailing spaces and carriage returns but not tabs (a trailing tab is an empty cell). */
 function trimSpacesEnd(text: string): string {
@@ -170,9 +184,9 @@ export function styledLine(source: string): Line | null {
   }
   // Only lines opening with '#' or a bullet character can be headings or list items.
   const first = noTrail.trimStart()[0] ?? '';
-  const heading = first === '#' ? HEADING_RE.exec(noTrail) : null;
+  const heading = first === '#' ? HEADING_OPEN.exec(noTrail) : null;
   if (heading) {
-    const inline = parseInline(heading[2] ?? '');
+    const inline = parseInline(headingText(noTrail, heading[0].length));
     if (!inline.text) return null;
     return plainLine(inline.text, { heading: heading[1]!.length, bold: inline.bold, italic: inline.italic, links: inline.links });
   }

@@ -5,11 +5,37 @@
  */
 import { AUTHORITIES as KNOWN } from '../lexicon/index.js';
 
-const NAMED = [
-  /\b(\p{Lu}[\p{L}-]+(?:-\p{Lu}[\p{L}-]+)?) Kommune\b/u,
-  /\bRegion (\p{Lu}[\p{L}-]+)\b/u,
-  /\b(\p{Lu}[\p{L}-]+) (?:Byråd|Kommunalbestyrelse)\b/u,
-];
+/** "Region Midtjylland": the name follows a literal, so the pattern is linear in the line. */
+const REGION = /\bRegion (\p{Lu}[\p{L}-]+)\b/u;
+/** The words a municipality's name comes before: "Norddal Kommune", "Aarhus Byråd". */
+const MUNICIPALITY = / Kommune\b/gu;
+const COUNCIL = / (?:Byråd|Kommunalbestyrelse)\b/gu;
+
+const isWordChar = (c: string | undefined) => c !== undefined && /\w/.test(c);
+const isNameChar = (c: string) => /[\p{L}-]/u.test(c);
+
+/**
+ * The name before the first of `words` in a line that has one, as `\b(\p{Lu}[\p{L}-]+)<words>`
+ * would match it — found from each of the words back instead: that pattern tries a name from every
+ * word boundary followed by a capital and runs each to the end of its letters, which is quadratic
+ * in a long run of letters (an unspaced "RESUMÉRESUMÉ…" has a boundary after every É; a 300 KB
+ * line took a minute). Each backward scan stops at the space before the previous word found, so
+ * the line is read about once.
+ */
+function nameBefore(line: string, words: RegExp): string | null {
+  let floor = 0;
+  for (const match of line.matchAll(words)) {
+    const end = match.index;
+    let start = end;
+    while (start > floor && isNameChar(line[start - 1]!)) start--;
+    // The leftmost capital on a word boundary, with a letter or more after it, starts the name.
+    for (let p = start; p < end - 1; p++) {
+      if (/\p{Lu}/u.test(line[p]!) && isWordChar(line[p - 1]) !== isWordChar(line[p])) return line.slice(p, end);
+    }
+    floor = end + 1;
+  }
+  return null;
+}
 
 /** The authority the organisation belongs to by the lexicon, or what the header lines name. */
 export function authorityOf(body: string | null, header: readonly string[]): string | null {
@@ -18,12 +44,12 @@ export function authorityOf(body: string | null, header: readonly string[]): str
     if (known) return known.authority;
   }
   for (const line of header) {
-    const municipality = NAMED[0]!.exec(line);
-    if (municipality) return `${municipality[1]} Kommune`;
-    const region = NAMED[1]!.exec(line);
+    const municipality = nameBefore(line, MUNICIPALITY);
+    if (municipality) return `${municipality} Kommune`;
+    const region = REGION.exec(line);
     if (region) return `Region ${region[1]}`;
-    const council = NAMED[2]!.exec(line);
-    if (council) return `${council[1]} Kommune`;
+    const council = nameBefore(line, COUNCIL);
+    if (council) return `${council} Kommune`;
   }
   return null;
 }

@@ -24,6 +24,9 @@ const NAMES = String.raw`${NAME}(?:\s*(?:,|og)\s*${NAME})*`;
 /** Phrases with the names before them, matched case-sensitively so that names must be capitalised. */
 const PHRASES = ITEM_ABSENCE_PHRASES.map((p) => ({
   ...p,
+  // The phrase alone, as the pattern below holds it: a text without it is not searched for names
+  // (most are not; the names part is tried at every sentence start).
+  phrase: new RegExp(p.pattern.source, 'u'),
   // At a sentence's start, or after "… orienterede om, at".
   pattern: new RegExp(String.raw`(?:^|(?<=[.!?:;]\s)|(?<=\bat\s))(?<names>${NAMES})\s+(?:${p.pattern.source})(?<tail>[^.!?]*)`, 'gu'),
 }));
@@ -51,8 +54,15 @@ function texts(section: Section): string[] {
   return section.blocks.flatMap((b) => (b.kind === 'paragraph' || b.kind === 'heading' ? [b.text] : b.kind === 'list' ? b.items.map((i) => i.text) : []));
 }
 
-/** Sentences naming a stand-in and the member they stood in for, with a person's name where the lexicon says `{name}`. */
-const SUBSTITUTIONS = ITEM_SUBSTITUTE_SOURCES.map((source) => new RegExp(source.replaceAll('{name}', NAME), 'gu'));
+/**
+ * Sentences naming a stand-in and the member they stood in for, with a person's name where the
+ * lexicon says `{name}`; each with the words between its two names alone ("\s+(?:deltog|…)\s+"),
+ * which a text must hold for the whole to match — a cheap test before names are tried at every capital.
+ */
+const SUBSTITUTIONS = ITEM_SUBSTITUTE_SOURCES.map((source) => {
+  const parts = source.split(/\((?:\?<(?:substitute|absent)>)\{name\}\)/);
+  return { pattern: new RegExp(source.replaceAll('{name}', NAME), 'gu'), between: parts.length === 3 ? new RegExp(parts[1]!, 'u') : null };
+});
 
 /** A name as a sentence writes it: the title before it and the party letter after it left off. */
 const personIn = (text: string) => parseParticipant(text.replace(TITLE_WORDS, '')).name;
@@ -60,7 +70,8 @@ const personIn = (text: string) => parseParticipant(text.replace(TITLE_WORDS, ''
 /** "Y indkaldes … som følge af afbud fra X", "Y deltog i stedet for X": X absent, Y instead. */
 function substitutions(text: string): Absence[] {
   const found: Absence[] = [];
-  for (const pattern of SUBSTITUTIONS) {
+  for (const { pattern, between } of SUBSTITUTIONS) {
+    if (between && !between.test(text)) continue;
     for (const m of text.matchAll(pattern)) {
       const absent = personIn(m.groups!.absent!);
       const substitute = personIn(m.groups!.substitute!);
@@ -109,6 +120,7 @@ export function itemAbsences(sections: readonly Section[], title = ''): { absent
       }
     }
     for (const phrase of PHRASES) {
+      if (!phrase.phrase.test(text)) continue;
       for (const m of text.matchAll(phrase.pattern)) {
         const names = namesOf(m.groups!.names!);
         // "… deltog ikke under behandlingen af dagsordenspunkt 2", said under item 1: about other items, not this one.

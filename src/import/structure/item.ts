@@ -132,8 +132,15 @@ export function attachmentsOf(blocks: readonly Block[]): Attachment[] {
   return attachments;
 }
 
+/** An address without the punctuation after it (a loop: /[.,;:)]+$/ is quadratic in a long run of it inside the address). */
+function withoutTrailingPunctuation(url: string): string {
+  let end = url.length;
+  while (end > 0 && '.,;:)'.includes(url[end - 1]!)) end--;
+  return url.slice(0, end);
+}
+
 /** Web addresses written out in the text. */
 export function textUrls(blocks: readonly Block[]): string[] {
-  return blocks.flatMap((b) => blockText(b)).filter((t) => t.includes('http') || t.includes('www.')).flatMap((t) => t.match(/\b(?:https?:\/\/|www\.)[^\s<>"]+/g) ?? []).map((u) => u.replace(/[.,;:)]+$/, ''));
+  return blocks.flatMap((b) => blockText(b)).filter((t) => t.includes('http') || t.includes('www.')).flatMap((t) => t.match(/\b(?:https?:\/\/|www\.)[^\s<>"]+/g) ?? []).map(withoutTrailingPunctuation);
 }
 

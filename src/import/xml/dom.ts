@@ -4,10 +4,9 @@
  * invalid `&#xC;` references eDoc writes, where strict parsers give up), and namespace-blind
  * navigation by local element names.
  */
-import { parseDocument } from 'htmlparser2';
 import type { ChildNode, Document, Element } from 'domhandler';
 import { textContent } from 'domutils';
-import { assertMarkupNesting, assertNesting } from '../read/depth.js';
+import { assertMarkupNesting, assertNesting, parseBounded } from '../read/depth.js';
 
 export type { Element } from 'domhandler';
 
@@ -44,7 +43,7 @@ export function decodeXml(bytes: Uint8Array): string {
 export function parseXml(text: string): Document {
   const cleaned = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').replace(INVALID_REFERENCE, '\n');
   assertMarkupNesting(cleaned);
-  const doc = parseDocument(cleaned, { xmlMode: true, decodeEntities: true, recognizeCDATA: true });
+  const doc = parseBounded(cleaned, { xmlMode: true, decodeEntities: true, recognizeCDATA: true });
   assertNesting(doc);
   return doc;
 }

@@ -66,7 +66,8 @@ export async function readCaseSystemXml(bytes: Uint8Array, fileName: string, opt
     case 'edoc4':
       return { document: readFujitsu(root, options), format };
     case null:
-      throw new Error(`XML with root <${root.name}> is not an agenda export Referat knows (SBSYS, Acadre, eDoc, eDoc 4)`);
+      // The name as the file has it, cut: a mutated file's "name" can run to kilobytes.
+      throw new Error(`XML with root <${root.name.length > 60 ? `${root.name.slice(0, 60)}…` : root.name}> is not an agenda export Referat knows (SBSYS, Acadre, eDoc, eDoc 4)`);
   }
 }
 

@@ -6,6 +6,7 @@ import { ensureOrganization } from '../../db/organizations.js';
 import { openTestDatabase } from '../../db/testing.js';
 import { organizationIdsBySlug } from '../../db/users.js';
 import { importBytes } from '../../import/index.js';
+import { nestedStatesPdf } from '../../../test/fuzz/binary.js';
 import { seedFiles, seedText } from '../../../test/seeds.js';
 import { signedInAs, workspaceApp } from '../testing.js';
 
@@ -150,4 +151,30 @@ describe('importing into the workspace', () => {
     expect(res.status).toBe(409);
     expect(await res.text()).toContain('Punkt 4 hedder ikke længere »Et andet punkt«.');
   });
+  it('stops reading an upload made to hang the reader at the time bound, answers in Danish, and serves other requests meanwhile', async () => {
+    // pdf.js would take about a minute over this page in one synchronous run (graphics states
+    // nested 20,000 deep); the reader's worker is stopped at the bound, set small here.
+    const saved = process.env.REFERAT_PARSE_TIMEOUT_S;
+    process.env.REFERAT_PARSE_TIMEOUT_S = '3';
+    try {
+      const answered: string[] = [];
+      const start = performance.now();
+      const reading = upload(kdNetSecretary, nestedStatesPdf(20_000, 1), 'dyb.pdf', ids.get('kd-net')!).then((res) => (answered.push('upload'), res));
+      // Asked after the upload started, answered while it is being read.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const page = await app.request('/arbejdsrum/indlaes', { headers: { cookie: kdNetSecretary } });
+      answered.push('page');
+      expect(page.status).toBe(200);
+      const res = await reading;
+      expect(answered).toEqual(['page', 'upload']);
+      expect((performance.now() - start) / 1000).toBeLessThan(10);
+      expect(res.status).toBe(422);
+      expect(unescape(await res.text())).toContain('»dyb.pdf« kunne ikke læses på 3 sekunder, og læsningen blev stoppet.');
+    } finally {
+      if (saved === undefined) delete process.env.REFERAT_PARSE_TIMEOUT_S;
+      else process.env.REFERAT_PARSE_TIMEOUT_S = saved;
+    }
+    // The next upload reads as before.
+    expect((await upload(kdNetSecretary, KD_NET, KD_NET_FILE, ids.get('kd-net')!)).status).toBe(200);
+  }, 60_000);
 });

@@ -1,12 +1,15 @@
 /**
  * @module A preview of an upload: the file read again by the importer, the corrections kept for
- * its meeting document (as storeDocument will apply them), and this preview's own on top.
+ * its meeting document (as storeDocument will apply them), and this preview's own on top. The file
+ * is read on a worker thread under a time bound and a memory limit (importBytesIsolated): an
+ * upload made to hang the reader is refused, and the server keeps serving meanwhile.
  */
 import type { Db } from '../../db/client.js';
 import { keptCorrectionsFor } from '../../db/corrections.js';
 import { applyCorrections, type CorrectionOp, type StaleCorrection } from '../../import/corrections.js';
-import { importBytes, readLines, type ImportedFile } from '../../import/index.js';
+import type { ImportedFile } from '../../import/index.js';
 import type { Line } from '../../import/line.js';
+import { importBytesIsolated } from '../../import/parse-pool.js';
 import type { MeetingDocument } from '../../model/index.js';
 
 export interface Preview {
@@ -21,15 +24,12 @@ export interface Preview {
   pendingStale: StaleCorrection[];
 }
 
-const TEXT_FORMATS = new Set(['pdf', 'docx', 'html', 'text']);
-
 /** Reads the bytes and applies the corrections; throws ImportError for a file the importer refuses. */
 export async function buildPreview(db: Db, bytes: Uint8Array, fileName: string, pending: readonly CorrectionOp[]): Promise<Preview> {
-  const imported = await importBytes(bytes, fileName);
+  const { lines, ...imported } = await importBytesIsolated(bytes, fileName, { lines: true });
   const kept = await keptCorrectionsFor(db, imported.document, imported.document.source!.sha256);
   const afterKept = applyCorrections(imported.document, kept.ops);
   const afterPending = applyCorrections(afterKept.doc, pending);
-  const lines = TEXT_FORMATS.has(imported.format) ? await readLines(imported.format as 'pdf', bytes, fileName) : null;
   return {
     imported,
     kept: { applied: afterKept.applied, stale: afterKept.stale },

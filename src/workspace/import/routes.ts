@@ -38,9 +38,14 @@ async function writableOrganizations(deps: WorkspaceDeps, user: User): Promise<O
 }
 
 /** A Danish sentence for why the importer refused a file, naming it. */
-function importRefusal(error: ImportError): { status: 400 | 415; message: string } {
+function importRefusal(error: ImportError): { status: 400 | 415 | 422; message: string } {
   const name = `»${error.fileName}«`;
   if (error.reason === 'the file is empty') return { status: 400, message: `${name} er tom.` };
+  // The reader was stopped (parse-pool.ts): the file is damaged or built to be read forever.
+  const seconds = /^took longer than ([\d.]+) s to read/.exec(error.reason);
+  if (seconds) return { status: 422, message: `${name} kunne ikke læses på ${seconds[1]!.replace('.', ',')} sekunder, og læsningen blev stoppet. Filen er måske beskadiget eller usædvanligt opbygget; prøv at gemme den igen som PDF eller Word.` };
+  const megabytes = /^needed more than (\d+) MB of memory/.exec(error.reason);
+  if (megabytes) return { status: 422, message: `${name} krævede mere end ${megabytes[1]} MB hukommelse at læse, og læsningen blev stoppet. Filen er måske beskadiget eller usædvanligt opbygget; prøv at gemme den igen som PDF eller Word.` };
   if (error.reason.startsWith('not a document Referat can read')) {
     return { status: 415, message: `${name} er ikke et dokument, Referat kan læse. Brug PDF, Word (DOCX), en gemt webside (HTML), tekst eller XML fra et sagssystem.` };
   }
@@ -149,7 +154,15 @@ export function importRoutes(deps: WorkspaceDeps) {
     if (!state) return { refused: { status: 400 as const, page: renderImportRefusedPage('Forhåndsvisningen kan ikke bruges', 'Forhåndsvisningen er udløbet eller ændret. Indlæs filen igen.') } };
     const bytes = await heldUpload(deps.db, state.sha256);
     if (!bytes) return { refused: { status: 410 as const, page: renderImportRefusedPage('Forhåndsvisningen kan ikke bruges', `»${state.fileName}« findes ikke længere. Indlæs filen igen.`) } };
-    const preview = await buildPreview(deps.db, bytes, state.fileName, state.pending);
+    let preview: Preview;
+    try {
+      preview = await buildPreview(deps.db, bytes, state.fileName, state.pending);
+    } catch (error) {
+      // Read once already, but the reader may still be stopped (its time bound on a busy server).
+      if (!(error instanceof ImportError)) throw error;
+      const refusal = importRefusal(error);
+      return { refused: { status: refusal.status, page: renderImportRefusedPage('Filen kan ikke læses', refusal.message) } };
+    }
     const check = await organizationCheck(deps, user, state.organizationId, preview.doc, state.fileName);
     if ('refused' in check) return { refused: { status: 403 as const, page: renderImportRefusedPage('Dokumentet kan ikke gemmes her', check.refused) } };
     return { state, bytes, preview, organization: check.organization };
