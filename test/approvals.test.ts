@@ -28,6 +28,8 @@ const EXPECTED: Record<string, Array<{ number: string; date: string | null }>> =
   'affaldplus-bestyrelsen-referat-2016-01-29.txt': [{ number: '1', date: null }],
   'gribskov-kulturraadet-referat-2014-12-08.txt': [{ number: '59', date: '2014-10-20' }],
   'kl-teknik-miljoeudvalget-referat-2012.txt': [{ number: '1', date: null }],
+  'rudersdal-hoersholm-beredskabskommissionen-referat-2011-05-03.txt': [{ number: '1', date: '2010-09-21' }],
+  'skovboskolen-skolebestyrelsen-referat-2008-12-02.txt': [{ number: '1', date: null }],
   'rm-midlertidigt-udvalg-dagsorden-2009-06-23.txt': [{ number: '2', date: '2009-05-25' }],
   'kdnet-dagsorden.txt': [{ number: '2', date: '2023-11-24' }],
 };

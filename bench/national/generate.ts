@@ -79,7 +79,9 @@ export function schedule(samples: Samples, items: number, random: () => number):
   const { organizations } = nationalBodies();
   const meanItems = samples.itemsPerDocument.map(clampItems).reduce((a, b) => a + b, 0) / samples.itemsPerDocument.length;
   const slots = organizations.reduce((n, o) => n + o.perYear * 20, 0);
-  const factor = items / meanItems / slots;
+  // 15 % more meetings than the mean needs: the draws of items per meeting vary, and the generator
+  // stops at N items, so the corpus always has exactly N (the last meetings may go unused).
+  const factor = (1.15 * items) / meanItems / slots;
   const meetings: Meeting[] = [];
   for (const org of organizations) {
     const count = Math.floor(org.perYear * 20 * factor + random());
