@@ -216,24 +216,20 @@ export function readPairs(header: readonly Line[]): HeaderEntry[] {
       if (row.after) all.splice(i + 1, 0, { ...line, text: row.after });
       continue;
     }
-    if (m && m.value === null && !line.cells) {
-      // "Mødested:" / "Deltagere: Borgmesterens mødelokale A (V), B (C)": labels alone on their lines
-      // before the line whose values are all theirs — a row of labels a transcript broke up.
-      let j = i + 1;
-      while (j < lines.length && !lines[j]!.cells && matchLabel(lines[j]!.text)?.value === null) j++;
-      const joined = j < lines.length && !lines[j]!.cells && matchLabel(lines[j]!.text) ? labelRow(lines.slice(i, j + 1).map((l) => l.text.trim()).join(' ')) : null;
-      if (joined && !joined.before && joined.pairs.length === j - i + 1) {
-        flushColumns();
-        for (const p of joined.pairs) out.push(pair(p.match, p.values, line));
-        state.list = null;
-        if (joined.after) all.splice(j + 1, 0, { ...lines[j]!, text: joined.after });
-        i = j;
-        continue;
-      }
+    const spread = spreadRow(lines, i);
+    if (spread) {
+      if (spread.row.before) open({ kind: 'text', line: { ...line, text: spread.row.before } }, false);
+      else flushColumns();
+      for (const p of spread.row.pairs) out.push(pair(p.match, p.values, line));
+      state.list = null;
+      if (spread.row.after) all.splice(spread.last + 1, 0, { ...lines[spread.last]!, text: spread.row.after });
+      i = spread.last;
+      continue;
     }
     if (m && m.value === null) {
       const next = lines[i + 1];
-      if (!m.list && m.field !== 'none' && next && !isLabelLine(next.text) && next.text.trim() && !next.cells?.some((c) => matchLabel(c))) {
+      // A next line that opens a row of labels spread over lines ("… Sted" / "Mødetidspunkt" / …) is no value.
+      if (!m.list && m.field !== 'none' && next && !isLabelLine(next.text) && next.text.trim() && !next.cells?.some((c) => matchLabel(c)) && !spreadRow(lines, i + 1)) {
         // "MØDESTED" over "Rådhuset": the next line is the value.
         open(pair(m, [next.text.trim()], line), false);
         i++;
@@ -347,7 +343,8 @@ function labelRowValues(labels: readonly LabelMatch[], text: string): { values: 
   if (others.length === 1) {
     // The place: the entries before the first name, and the words before the name of the entry that holds it.
     const place: string[] = [];
-    while (at < entries.length && wordCount(entries[at]!) <= typical && !looksLikeName(entries[at]!)) place.push(entries[at++]!);
+    // "Midttrafik, Søren Nymarks Vej 3, 8270 Højbjerg A B (…)": a street with its number is the place's too.
+    while (at < entries.length && ((wordCount(entries[at]!) <= typical && !looksLikeName(entries[at]!)) || /\s\d+\p{L}?$/u.test(entries[at]!))) place.push(entries[at++]!);
     const first = entries[at];
     if (!first || wordCount(first) <= typical) return null;
     const { before, name } = trailingName(first, typical);
@@ -379,6 +376,34 @@ function labelRowValues(labels: readonly LabelMatch[], text: string): { values: 
   } else names.push(last);
   lists[0]!.push(...names.filter(Boolean));
   return { values: out, rest: after };
+}
+
+/**
+ * A row of labels a transcript broke over lines: labels alone on their lines ("Mødested:" /
+ * "Deltagere: Borgmesterens mødelokale A (V), B (C)"), the first perhaps at the end of the line
+ * before ("Referat fra … Sted" / "Mødetidspunkt" / "Mødedeltagere 23. maj 2008, kl Rådhuset, …"),
+ * then the line that starts with the last label and holds all their values, and the line after it
+ * when it is no label (the names went on). The row, and the index of its last line; or null.
+ */
+function spreadRow(lines: readonly Line[], i: number): { row: NonNullable<ReturnType<typeof labelRow>>; last: number } | null {
+  const line = lines[i]!;
+  if (line.cells) return null;
+  const alone = (l: Line | undefined) => l !== undefined && !l.cells && matchLabel(l.text)?.value === null;
+  const own = alone(line);
+  // A line that is no label opens the row only with its last word a label and a label alone after it.
+  if (!own && !(alone(lines[i + 1]) && /\s\p{Lu}\p{Ll}+:?$/u.test(line.text.trim()) && matchLabel(line.text.trim().split(/\s+/).pop()!)?.value === null)) return null;
+  // A row has a few labels: a longer run of labels alone is a list of them, and is not scanned from each of its lines.
+  let j = i + 1;
+  while (alone(lines[j]) && j - i < 8) j++;
+  const valueLine = lines[j];
+  if (!valueLine || valueLine.cells || !matchLabel(valueLine.text)) return null;
+  const labelsAlone = j - i + (own ? 0 : -1) + 1;
+  const more = lines[j + 1] && !lines[j + 1]!.cells && !matchLabel(lines[j + 1]!.text) && lines[j + 1]!.text.trim() ? j + 1 : j;
+  for (const last of more === j ? [j] : [more, j]) {
+    const row = labelRow(lines.slice(i, last + 1).map((l) => l.text.trim()).join(' '));
+    if (row && row.pairs.length === labelsAlone + (own ? 0 : 1) && (own ? !row.before : row.before !== '')) return { row, last };
+  }
+  return null;
 }
 
 /**

@@ -380,4 +380,17 @@ describe('a row of labels printed before their values', () => {
     expect(names(f.participants)).toEqual(['Anna Berg', 'Bo Dal', 'Carl Eng', 'Dorte Fjord']);
     expect(names(front('Deltagere:', `${members}`).participants)).toEqual(['Anna Berg', 'Bo Dal', 'Carl Eng', 'Dorte Fjord', 'Erik Gran']);
   });
+  it('reads a row whose first label ends the line before and whose names go on on the next line, an address being the place\'s', () => {
+    const f = front(
+      'Dato',
+      'Journalnr Sagsbehandler 26. maj Referat fra Repræsentantskabsmøde i Nordtrafik Sted',
+      'Mødetidspunkt',
+      'Mødedeltagere 23. maj 2008, kl Nordtrafik, Havnevej 3, 8000 Nordby',
+      'Bestyrelsesformand Anna Berg (Nordby Kommune), næstformand Bo Dal (Sydby Kommune), Carl Eng (Østby Kommune), Dorte Fjord (Vestby Kommune)',
+      'Afbud: Erik Gran (Midtby Kommune)',
+    );
+    expect(f.location).toBe('Nordtrafik, Havnevej 3, 8000 Nordby');
+    expect(names(f.participants)).toEqual(['Anna Berg', 'Bo Dal', 'Carl Eng', 'Dorte Fjord']);
+    expect(names(f.absent)).toEqual(['Erik Gran']);
+  });
 });
