@@ -273,7 +273,32 @@ function sideBySideLists(out: HeaderEntry[], lines: readonly Line[]): void {
     if (second.values.length < 4 || lines.indexOf(second.line) !== lines.indexOf(first.line) + 1) continue;
     if (!FRONT_LABELS.some((l) => l.field === second.field && l.list)) continue;
     first.values.push(...second.values.splice(0));
+    second.values.push(...secondColumn(first.values));
   }
+}
+
+/**
+ * The second column's entries at the end of a side-by-side run of role-led entries ("Formand A",
+ * "Bestyrelsesmedlem B", …, "Vandchef C", "Bestyrelsesmedlem D …"): a short tail whose roles are
+ * the first half's, after an entry whose role the first half has not (the staff under the
+ * members); its last entry, run on into the next text, is cut to a role and a name of the
+ * document's length. Taken off the run and returned; none when the run is not so.
+ */
+function secondColumn(values: string[]): string[] {
+  const roles = values.map((v) => (roleOf(v) !== null ? v.split(/\s+/)[0]!.toLowerCase() : null));
+  const half = roles.slice(0, Math.ceil(values.length / 2));
+  if (values.length < 6 || half.some((r) => r === null)) return [];
+  const leading = new Set(half);
+  let k = values.length;
+  while (k > 0 && roles[k - 1] !== null && leading.has(roles[k - 1]!)) k--;
+  const tail = values.length - k;
+  if (tail === 0 || tail * 3 > values.length || k === 0 || (roles[k - 1] !== null && leading.has(roles[k - 1]!))) return [];
+  const taken = values.splice(k);
+  const words = (v: string) => v.split(/\s+/).length;
+  const typical = [...values].map(words).sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  const last = taken[taken.length - 1]!;
+  if (words(last) > typical + 2) taken[taken.length - 1] = last.split(/\s+/).slice(0, typical).join(' ');
+  return taken;
 }
 
 /** A label word at the start of a text, capitalised as a header prints it, with an optional colon. */

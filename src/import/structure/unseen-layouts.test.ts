@@ -393,4 +393,9 @@ describe('a row of labels printed before their values', () => {
     expect(names(f.participants)).toEqual(['Anna Berg', 'Bo Dal', 'Carl Eng', 'Dorte Fjord']);
     expect(names(f.absent)).toEqual(['Erik Gran']);
   });
+  it('gives the side-by-side afbud column the members\' role that comes back after the staff at the end of the run', () => {
+    const f = front('I mødet deltager:', 'Afbud fra: Formand Anna Berg', 'Næstformand Bo Dal', 'Bestyrelsesmedlem Carl Eng', 'Bestyrelsesmedlem Dorte Fjord', 'Bestyrelsesmedlem Erik Gran', 'Direktør Frida Holm', 'Vandchef Gorm Ibsen', 'Bestyrelsesmedlem Hans Jul Dagsorden Introduktion til arbejdet');
+    expect(names(f.participants)).toEqual(['Anna Berg', 'Bo Dal', 'Carl Eng', 'Dorte Fjord', 'Erik Gran']);
+    expect(names(f.absent)).toEqual(['Hans Jul']);
+  });
 });
