@@ -359,3 +359,43 @@ describe('an agenda table with time slots, and groups named without a colon', ()
     expect(lines).toContain('Sager til beslutning');
   });
 });
+
+describe('a row of labels printed before their values', () => {
+  const members = 'Anna Berg, Bo Dal, Carl Eng, Dorte Fjord, Erik Gran';
+  it('pairs a place, the members and the absent in the row\'s order ("Sted Medlemmer Fraværende …")', () => {
+    const f = front('Byrådet Referat', 'Dato 27. februar 2014', `Sluttidspunkt 20:25 Sted Medlemmer Fraværende Byrådssalen, Nordby Rådhus ${members} Bo Dal Bemærkninger`);
+    expect([f.date, f.endTime, f.location]).toEqual(['2014-02-27', '20:25', 'Byrådssalen, Nordby Rådhus']);
+    expect(names(f.participants)).toEqual(['Anna Berg', 'Bo Dal', 'Carl Eng', 'Dorte Fjord', 'Erik Gran']);
+    expect(names(f.absent)).toEqual(['Bo Dal']);
+  });
+  it('reads labels a transcript put on lines of their own before the line of all their values', () => {
+    const f = front('Referat fra Økonomiudvalget', 'Mødested:', 'Deltagere: Borgmesterens mødelokale Anna Berg (V), Bo Dal (C), Carl Eng (A), Dorte Fjord (F)', 'Afbud:', 'Fraværende:');
+    expect(f.location).toBe('Borgmesterens mødelokale');
+    expect(names(f.participants)).toEqual(['Anna Berg', 'Bo Dal', 'Carl Eng', 'Dorte Fjord']);
+    expect(f.absent).toEqual([]);
+  });
+  it('takes a date the values start with for the date label, whatever the order, and leaves a list without its row alone', () => {
+    const f = front('Referat', 'Mødetidspunkt Sted Deltagere 23. maj 2008, kl. 10.00 Rådhuset, Torvet 3, 8000 Nordby Anna Berg (A), Bo Dal (B), Carl Eng (C), Dorte Fjord (D)');
+    expect(f.location).toBe('Rådhuset, Torvet 3, 8000 Nordby');
+    expect(names(f.participants)).toEqual(['Anna Berg', 'Bo Dal', 'Carl Eng', 'Dorte Fjord']);
+    expect(names(front('Deltagere:', `${members}`).participants)).toEqual(['Anna Berg', 'Bo Dal', 'Carl Eng', 'Dorte Fjord', 'Erik Gran']);
+  });
+  it('reads a row whose first label ends the line before and whose names go on on the next line, an address being the place\'s', () => {
+    const f = front(
+      'Dato',
+      'Journalnr Sagsbehandler 26. maj Referat fra Repræsentantskabsmøde i Nordtrafik Sted',
+      'Mødetidspunkt',
+      'Mødedeltagere 23. maj 2008, kl Nordtrafik, Havnevej 3, 8000 Nordby',
+      'Bestyrelsesformand Anna Berg (Nordby Kommune), næstformand Bo Dal (Sydby Kommune), Carl Eng (Østby Kommune), Dorte Fjord (Vestby Kommune)',
+      'Afbud: Erik Gran (Midtby Kommune)',
+    );
+    expect(f.location).toBe('Nordtrafik, Havnevej 3, 8000 Nordby');
+    expect(names(f.participants)).toEqual(['Anna Berg', 'Bo Dal', 'Carl Eng', 'Dorte Fjord']);
+    expect(names(f.absent)).toEqual(['Erik Gran']);
+  });
+  it('gives the side-by-side afbud column the members\' role that comes back after the staff at the end of the run', () => {
+    const f = front('I mødet deltager:', 'Afbud fra: Formand Anna Berg', 'Næstformand Bo Dal', 'Bestyrelsesmedlem Carl Eng', 'Bestyrelsesmedlem Dorte Fjord', 'Bestyrelsesmedlem Erik Gran', 'Direktør Frida Holm', 'Vandchef Gorm Ibsen', 'Bestyrelsesmedlem Hans Jul Dagsorden Introduktion til arbejdet');
+    expect(names(f.participants)).toEqual(['Anna Berg', 'Bo Dal', 'Carl Eng', 'Dorte Fjord', 'Erik Gran']);
+    expect(names(f.absent)).toEqual(['Hans Jul']);
+  });
+});
