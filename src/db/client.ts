@@ -44,7 +44,8 @@ export interface OpenOptions {
   loadDataDir?: Blob;
 }
 
-const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
+/** The drizzle-kit migrations both drivers apply on open. */
+export const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
 
 /** Opens (and migrates) the database chosen by the options or the environment. */
 export async function openDatabase(options: OpenOptions = {}): Promise<Database> {

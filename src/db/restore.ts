@@ -12,15 +12,13 @@
  * newer schema than this Referat knows, nor into a database migrated by a newer Referat; on
  * PostgreSQL never while another session is connected to the database (a server running on it).
  */
-import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { readMigrationFiles, type MigrationMeta } from 'drizzle-orm/migrator';
-import type { Db } from './client.js';
+import { migrationsFolder, type Db } from './client.js';
 import type { Tx } from './content.js';
 import { BackupError, BackupFileError, readBackup, verifyBackup, type BackupHeader, type BackupTable } from './backup-format.js';
 import { catalogTables, quoteIdent } from './backup.js';
 
-const MIGRATIONS = fileURLToPath(new URL('./migrations', import.meta.url));
 const BATCH_ROWS = 1000;
 const BATCH_CHARS = 4 * 1024 * 1024;
 
@@ -142,7 +140,7 @@ async function insertStatement(tx: Tx, table: BackupTable): Promise<{ prefix: st
  */
 export async function restoreBackup(db: Db, driver: 'pglite' | 'postgres', file: string, options: RestoreOptions = {}): Promise<RestoreSummary> {
   const header = options.verified ?? (await verifyBackup(file));
-  const local = readMigrationFiles({ migrationsFolder: options.migrationsFolder ?? MIGRATIONS });
+  const local = readMigrationFiles({ migrationsFolder: options.migrationsFolder ?? migrationsFolder });
   const level = backupLevel(file, header, local);
   const headerText = JSON.stringify(header);
   return db.transaction(async (tx) => {

@@ -9,11 +9,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { openDatabase, openPostgres, type Database } from './client.js';
-
-const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
+import { migrationsFolder, openDatabase, openPostgres, type Database } from './client.js';
 
 /** Opens an empty, migrated database for one test file. */
 export async function openTestDatabase(): Promise<Database> {
