@@ -2,7 +2,7 @@
  * Appointments (udpegninger) on people's and organisations' pages, in the JSON API and in OParl:
  * an appointment made in a closed item is seen by the item's readers only; a person only
  * appointed (never listed at a meeting) has a page; a meeting that loses its current document
- * takes its seats and appointments with it.
+ * takes its seats, appointments and announced meetings with it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
@@ -60,7 +60,12 @@ beforeAll(async () => {
           { name: 'Mødende Medlemsen', party: 'A', municipality: 'Norddal', role: null },
           { name: 'Kun Septembersen', party: 'C', municipality: 'Norddal', role: null },
         ],
-        items: [appointing('1', 'Udpegning af repræsentant', 'Senere Udpegsen udpeges som medlem af Testrådet.')],
+        items: [
+          appointing('1', 'Udpegning af repræsentant', 'Senere Udpegsen udpeges som medlem af Testrådet.'),
+          item('2', 'Mødekalender', {
+            sections: [{ heading: 'Baggrund', type: 'background', blocks: [{ kind: 'paragraph', text: 'Mødekalender for KKR Midtjylland 2021:' }, { kind: 'list', items: [{ text: '1. februar', depth: 0 }] }] }],
+          }),
+        ],
       }),
       original('september'),
     )
@@ -165,7 +170,14 @@ describe('a person only appointed', () => {
 });
 
 describe('a meeting whose current document is withdrawn', () => {
-  it("recomputes the seats of the people it listed and marks its items' appointments deleted", async () => {
+  it("recomputes the seats of the people it listed and marks its items' appointments and planned meetings deleted", async () => {
+    const planned = () =>
+      queryRows<{ date: string }>(
+        database.db,
+        sql`select m.date::text as date from meetings m join agenda_items i on i.id = m.announced_by_item_id
+            where i.meeting_id = ${meetings.september!} and m.deleted_at is null`,
+      );
+    expect(await planned()).toEqual([{ date: '2021-02-01' }]);
     const seat = async (name: string) =>
       queryRows<{ start: string; end: string }>(
         database.db,
@@ -191,5 +203,6 @@ describe('a meeting whose current document is withdrawn', () => {
       sql`select ms.deleted_at is not null as deleted from memberships ms join people p on p.id = ms.person_id where p.name = 'Senere Udpegsen'`,
     );
     expect(appointment).toEqual({ deleted: true });
+    expect(await planned()).toEqual([]);
   });
 });

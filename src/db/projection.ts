@@ -102,12 +102,17 @@ export async function projectMeeting(tx: Tx, meetingId: number, stored?: StoredV
   return items.warnings;
 }
 
-/** Marks deleted the appointments and seats the meeting's items derived (the meeting has no current document). */
+/**
+ * Marks deleted what the meeting's items derived — appointments, seats, and planned meetings no
+ * document has taken over yet — as a projection of a version without them would (the meeting has no current document).
+ */
 async function removeDerived(tx: Tx, meetingId: number): Promise<void> {
   const items = sql`(select id from agenda_items where meeting_id = ${meetingId})`;
   await tx.execute(sql`update memberships set deleted_at = now(), modified_at = now()
                        where source = 'appointment' and deleted_at is null and source_item_id in ${items}`);
   await tx.execute(sql`update organization_seats set deleted_at = now() where deleted_at is null and source_item_id in ${items}`);
+  await tx.execute(sql`update meetings set deleted_at = now(), modified_at = now()
+                       where announced_by_item_id in ${items} and current_version_id is null and deleted_at is null and id <> ${meetingId}`);
 }
 
 /** The id of a meeting place, created on first sight. */
