@@ -51,6 +51,16 @@ beforeAll(async () => {
       original('juni'),
     )
   ).meetingId;
+  // A confidential document (personsag): its appointments are the secretaries' only, not the members'.
+  await storeDocument(
+    database.db,
+    meetingDocument({
+      date: '2020-07-01',
+      access: 'confidential',
+      items: [appointing('1', 'Udpegning til bestyrelse', 'Fortrolig Udpegsen udpeges som medlem af Testrådet.')],
+    }),
+    original('juli'),
+  );
   meetings.september = (
     await storeDocument(
       database.db,
@@ -84,10 +94,12 @@ const seatsOf = async (viewer: Viewer, name: string) => {
   return view?.memberships.map((m) => `${m.organization.name} ${m.role}${m.sourceItem ? ` (punkt ${m.sourceItem.number})` : ''}`) ?? null;
 };
 
-describe("appointments in closed items", () => {
+describe('appointments in closed items and confidential documents', () => {
   it("are shown to the appointing organisation's secretaries and members, not to the public nor to another organisation's secretary", async () => {
     expect(await seatsOf(secretary, 'Lukket Udpegsen')).toEqual(['Testrådet member (punkt 2)']);
     expect(await seatsOf(member, 'Lukket Udpegsen')).toEqual(['Testrådet member (punkt 2)']);
+    expect(await seatsOf(secretary, 'Fortrolig Udpegsen')).toEqual(['Testrådet member (punkt 1)']);
+    expect(await seatsOf(member, 'Fortrolig Udpegsen')).toBeNull();
     // Only appointed in a closed item: no page at all for the public.
     expect(await seatsOf(ANONYMOUS, 'Lukket Udpegsen')).toBeNull();
     // A secretary of the organisation appointed to is not a reader of the item that appointed.
@@ -97,7 +109,8 @@ describe("appointments in closed items", () => {
     expect(await seatsOf(secretary, 'Mødende Medlemsen')).toEqual(['KKR Midtjylland member', 'Testrådet substitute (punkt 2)']);
     const names = async (viewer: Viewer) => (await archive.getBody(viewer, 'testraadet'))!.memberships.map((m) => m.person.name).sort();
     expect(await names(ANONYMOUS)).toEqual(['Senere Udpegsen', 'Åben Udpegsen']);
-    expect(await names(secretary)).toEqual(['Lukket Udpegsen', 'Mødende Medlemsen', 'Senere Udpegsen', 'Åben Udpegsen']);
+    expect(await names(member)).toEqual(['Lukket Udpegsen', 'Mødende Medlemsen', 'Senere Udpegsen', 'Åben Udpegsen']);
+    expect(await names(secretary)).toEqual(['Fortrolig Udpegsen', 'Lukket Udpegsen', 'Mødende Medlemsen', 'Senere Udpegsen', 'Åben Udpegsen']);
   });
 
   it('keep out of the public person page, JSON API, OParl and sitemap; the secretary\'s person page shows them', async () => {
@@ -114,9 +127,9 @@ describe("appointments in closed items", () => {
     const oparlPerson = (await (await app.request(`/oparl/v1.1/person/${medlemsen}`)).json()) as { membership: Array<{ id: string }> };
     const closedIds = await queryRows<{ id: number }>(
       database.db,
-      sql`select ms.id from memberships ms join agenda_items i on i.id = ms.source_item_id where i.access = 'closed' order by ms.id`,
+      sql`select ms.id from memberships ms join agenda_items i on i.id = ms.source_item_id where i.access <> 'public' order by ms.id`,
     );
-    expect(closedIds.length).toBe(2);
+    expect(closedIds.length).toBe(3);
     expect(oparlPerson.membership.map((m) => m.id).filter((id) => closedIds.some((c) => id.endsWith(`/membership/${c.id}`)))).toEqual([]);
     expect((await app.request(`/oparl/v1.1/person/${lukket}`)).status).toBe(404);
     for (const { id } of closedIds) expect((await app.request(`/oparl/v1.1/membership/${id}`)).status).toBe(404);
@@ -135,6 +148,7 @@ describe("appointments in closed items", () => {
     const kkr = secretary.kind === 'account' ? secretary.roles[0]!.organizationId! : 0;
     const listed = async (viewer: Viewer) => (await derivedRecords(database.db, viewer, [kkr])).appointment.map((r) => r.description).sort();
     expect(await listed(secretary)).toEqual([
+      'Fortrolig Udpegsen: medlem i Testrådet',
       'Lukket Udpegsen: medlem i Testrådet',
       'Mødende Medlemsen: stedfortræder i Testrådet',
       'Senere Udpegsen: medlem i Testrådet',
