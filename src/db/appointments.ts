@@ -4,24 +4,29 @@
  * 'appointment' and the appointing item; its tables of seats per electoral period become
  * organization_seats rows. Rewritten with every projection of the meeting; rows its current
  * version no longer states are marked deleted, not forgotten; a secretary's correction (db/derived.ts) is
- * applied each time, a rejected record not written. Closed items appoint nothing in
- * public: they are left out here, as the membership pages read no viewer.
+ * applied each time, a rejected record not written. Appointments of closed and confidential
+ * items are written too: a membership is as readable as the item that made it (db/visibility.ts
+ * visibleMemberships), so the public never sees them and the item's readers do. Such an item only
+ * appoints to an organisation the archive knows already (or the meeting's own): creating one would
+ * give the public a page named by the closed item. Seats tables are taken from public items only.
  */
 import { sql } from 'drizzle-orm';
 import { appointmentsOf, seatCountsOf } from '../import/structure/appointments.js';
-import { effectiveAccess, type MeetingDocument } from '../model/index.js';
+import type { MeetingDocument } from '../model/index.js';
+import { itemLevels } from '../archive/view.js';
 import { ensurePeople, ensureTerm } from './attendance.js';
 import type { ProjectionTarget, Tx, WrittenItems } from './content.js';
 import { correctionsOf, derivationKeys } from './derived.js';
-import { ensureOrganization } from './organizations.js';
+import { ensureOrganization, findOrganization } from './organizations.js';
 import { queryRows } from './rows.js';
 
 /** Writes the meeting's appointments as memberships, each with a secretary's correction applied (db/derived.ts). */
 export async function writeAppointments(tx: Tx, doc: MeetingDocument, target: ProjectionTarget, date: string | null, written: WrittenItems): Promise<void> {
-  const levels = effectiveAccess(doc.items);
-  const isPublic = (number: string) => doc.access === 'public' && levels.get(number) === 'public';
+  // The item's level as its row holds it (the document's level included).
+  const levels = itemLevels(doc);
+  const isPublic = (number: string) => levels.get(number) === 'public';
   const items = written.byNumber;
-  const found = date === null ? [] : appointmentsOf(doc).filter((a) => a.decided && isPublic(a.item) && items.has(a.item));
+  const found = date === null ? [] : appointmentsOf(doc).filter((a) => a.decided && items.has(a.item));
   // Corrections and earlier records hang on items that stood before: a new item has none.
   const corrections = await correctionsOf(tx, 'appointment', written.earlier);
   // Each as stated, its key, and as corrected; a rejected one is not written (the sweep below marks it deleted).
@@ -34,11 +39,19 @@ export async function writeAppointments(tx: Tx, doc: MeetingDocument, target: Pr
   });
   const kept: number[] = [];
   if (appointments.length > 0 && date !== null) {
-    const people = await ensurePeople(tx, appointments);
-    const term = await ensureTerm(tx, date);
+    const placed: Array<(typeof appointments)[number] & { organizationId: number }> = [];
     for (const a of appointments) {
-      const organizationId = a.organization ? await ensureOrganization(tx, a.organization, null) : target.organizationId;
-      if (organizationId === null) continue;
+      const organizationId = !a.organization
+        ? target.organizationId
+        : isPublic(a.item)
+          ? await ensureOrganization(tx, a.organization, null)
+          : ((await findOrganization(tx, a.organization, null))?.id ?? null);
+      if (organizationId !== null) placed.push({ ...a, organizationId });
+    }
+    const people = await ensurePeople(tx, placed);
+    const term = placed.length > 0 ? await ensureTerm(tx, date) : null;
+    for (const a of placed) {
+      const organizationId = a.organizationId;
       const start = a.startDate === undefined ? date : a.startDate;
       const end = a.endDate ?? null;
       const [row] = await queryRows<{ id: number }>(

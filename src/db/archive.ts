@@ -57,7 +57,7 @@ export function createDbArchive(db: Db): Archive {
       const [body] = await bodies(viewer, slug);
       if (!body) return null;
       const meetings = await meetingSummaries(db, viewer, sql`m.organization_id = (select id from organizations where slug = ${slug})`, sql`m.date desc nulls last, m.id desc`);
-      const [memberships, seats] = await Promise.all([organizationMemberships(db, slug), organizationSeats(db, slug)]);
+      const [memberships, seats] = await Promise.all([organizationMemberships(db, viewer, slug), organizationSeats(db, slug)]);
       return { body, meetings, memberships, seats };
     },
 

@@ -1,9 +1,14 @@
-/** @module Memberships (seats) as the pages show them: an organisation's seats and a person's. */
+/**
+ * @module Memberships (seats) as the pages show them: an organisation's seats and a person's, each
+ * only as the viewer may read it (an appointment made in a closed item is the item's members' and
+ * secretaries' to see, db/visibility.ts).
+ */
 import { sql, type SQL } from 'drizzle-orm';
 import type { CorrectionState, MembershipView, SeatView } from '../archive/types.js';
-import type { MembershipRole } from '../model/index.js';
+import type { MembershipRole, Viewer } from '../model/index.js';
 import type { Db } from './client.js';
 import { queryRows } from './rows.js';
+import { visibleMemberships } from './visibility.js';
 
 interface Row {
   id: number;
@@ -32,8 +37,8 @@ interface Row {
 const stateOf = (r: { c_action: CorrectionState['action'] | null; c_by: string | null; c_at: string | null }): CorrectionState | null =>
   r.c_action === null ? null : { action: r.c_action, decidedBy: r.c_by ?? '', decidedAt: r.c_at ?? '' };
 
-/** Live memberships matching a condition (aliases: ms, p, o), newest period first, then by role and name. */
-async function memberships(db: Db, where: SQL): Promise<MembershipView[]> {
+/** Live memberships the viewer may read matching a condition (aliases: ms, p, o), newest period first, then by role and name. */
+async function memberships(db: Db, viewer: Viewer, where: SQL): Promise<MembershipView[]> {
   const rows = await queryRows<Row>(
     db,
     sql`select ms.id, p.id as person_id, p.slug as person_slug, p.name as person_name, o.slug as org_slug, o.name as org_name,
@@ -43,7 +48,7 @@ async function memberships(db: Db, where: SQL): Promise<MembershipView[]> {
         from memberships ms join people p on p.id = ms.person_id join organizations o on o.id = ms.organization_id
         left join legislative_terms t on t.id = ms.term_id left join agenda_items si on si.id = ms.source_item_id
         left join derived_corrections dc on dc.kind = 'appointment' and dc.source_item_id = ms.source_item_id and dc.key = ms.derivation_key
-        where ms.deleted_at is null and ${where}
+        where ms.deleted_at is null and ${visibleMemberships(viewer, 'ms')} and ${where}
         order by t.start_date desc nulls last,
           array_position(array['chair','vice_chair','member','substitute']::text[], ms.role), p.name, ms.id
         limit 2000`,
@@ -95,12 +100,12 @@ export async function organizationSeats(db: Db, slug: string): Promise<{ in: Sea
   return { in: rows.filter((r) => r.side === 'in').map(view), fills: rows.filter((r) => r.side === 'fills').map(view) };
 }
 
-/** The seats of an organisation, by its slug. */
-export function organizationMemberships(db: Db, slug: string): Promise<MembershipView[]> {
-  return memberships(db, sql`o.slug = ${slug}`);
+/** The seats of an organisation the viewer may read, by its slug. */
+export function organizationMemberships(db: Db, viewer: Viewer, slug: string): Promise<MembershipView[]> {
+  return memberships(db, viewer, sql`o.slug = ${slug}`);
 }
 
-/** A person's seats in every organisation. */
-export function personMemberships(db: Db, personId: number): Promise<MembershipView[]> {
-  return memberships(db, sql`p.id = ${personId}`);
+/** A person's seats in every organisation, those the viewer may read. */
+export function personMemberships(db: Db, viewer: Viewer, personId: number): Promise<MembershipView[]> {
+  return memberships(db, viewer, sql`p.id = ${personId}`);
 }

@@ -8,7 +8,7 @@ import { ANONYMOUS } from '../model/index.js';
 import type { Db } from './client.js';
 import { queryRows, queryRowsAsJson } from './rows.js';
 import { meetingStatus } from './summaries.js';
-import { visibleTo } from './visibility.js';
+import { visibleMemberships, visibleTo } from './visibility.js';
 
 /**
  * Paging and the OParl time filters of a list request. Lists are in id order; `after` (what
@@ -36,6 +36,10 @@ export const UNKNOWN_BODY_SLUG = 'ukendt-myndighed';
 
 const publicMeeting = (alias: string) => visibleTo(ANONYMOUS, `${alias}.access`, `${alias}.organization_id`);
 const publicItem = (alias: string) => visibleTo(ANONYMOUS, `${alias}.access`, `${alias}.organization_id`);
+
+/** Memberships (alias given) from participant lists, or appointed by a public item, live or deleted since (shown as deleted). */
+const publicMembership = (alias: string) =>
+  sql`(${sql.raw(alias)}.source_item_id is null or exists (select 1 from agenda_items si where si.id = ${sql.raw(alias)}.source_item_id and ${publicItem('si')}))`;
 
 /** Times as text: both drivers hand them over alike. */
 const iso = (column: string) => sql.raw(`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`);
@@ -277,12 +281,13 @@ export interface PersonRow {
 }
 
 const personColumns = sql`select p.id, p.name, ${iso('p.created_at')} as created, ${iso('p.modified_at')} as modified`;
-// Listed at a public meeting, or appointed by a public item (appointments come from public items only: db/appointments.ts).
+// Listed at a public meeting, or appointed by a live public item (closed items' appointments are their readers': db/appointments.ts).
 const listedIn = (body: string | null) => sql`(exists (select 1 from participations pa join meetings m on m.id = pa.meeting_id
   left join organizations o on o.id = m.organization_id where pa.person_id = p.id and m.deleted_at is null and ${publicMeeting('m')}
   ${body === null ? sql`` : sql`and ${inBody(body)}`})
   or exists (select 1 from memberships ms join organizations o on o.id = ms.organization_id
-  where ms.person_id = p.id and ms.source = 'appointment' and ms.deleted_at is null ${body === null ? sql`` : sql`and ${inBody(body)}`}))`;
+  where ms.person_id = p.id and ms.source = 'appointment' and ms.deleted_at is null and ${visibleMemberships(ANONYMOUS, 'ms')}
+  ${body === null ? sql`` : sql`and ${inBody(body)}`}))`;
 
 /** The people the public meetings of a body list. */
 export function listPeople(db: Db, body: string, q: ListQuery): Promise<Page<PersonRow>> {
@@ -312,22 +317,22 @@ const membershipColumns = sql`select ms.id, ms.person_id, ms.organization_id, ms
 
 /** A body's memberships, deleted ones included as such. */
 export function listMemberships(db: Db, body: string, q: ListQuery): Promise<Page<MembershipRow>> {
-  return paged(db, membershipColumns, sql`from memberships ms join organizations o on o.id = ms.organization_id where ${inBody(body)}`, q, 'ms');
+  return paged(db, membershipColumns, sql`from memberships ms join organizations o on o.id = ms.organization_id where ${inBody(body)} and ${publicMembership('ms')}`, q, 'ms');
 }
 
-/** A person's memberships. */
+/** A person's public memberships. */
 export function personMemberships(db: Db, personId: number): Promise<MembershipRow[]> {
-  return queryRows(db, sql`${membershipColumns} from memberships ms where ms.person_id = ${personId} order by ms.id`);
+  return queryRows(db, sql`${membershipColumns} from memberships ms where ms.person_id = ${personId} and ${publicMembership('ms')} order by ms.id`);
 }
 
-/** The live memberships of an organisation (their ids). */
+/** The live public memberships of an organisation (their ids). */
 export function organizationMemberships(db: Db, organizationId: number): Promise<Array<{ id: number }>> {
-  return queryRows(db, sql`select id from memberships where organization_id = ${organizationId} and deleted_at is null order by id`);
+  return queryRows(db, sql`select ms.id from memberships ms where ms.organization_id = ${organizationId} and ms.deleted_at is null and ${publicMembership('ms')} order by ms.id`);
 }
 
-/** One membership. */
+/** One public membership. */
 export async function getMembership(db: Db, id: number): Promise<MembershipRow | null> {
-  const [row] = await queryRows<MembershipRow>(db, sql`${membershipColumns} from memberships ms where ms.id = ${id}`);
+  const [row] = await queryRows<MembershipRow>(db, sql`${membershipColumns} from memberships ms where ms.id = ${id} and ${publicMembership('ms')}`);
   return row ?? null;
 }
 

@@ -122,7 +122,10 @@ interface AttendanceRow {
   cp_name: string | null;
 }
 
-/** A person with every meeting they are listed at, newest first; null when unknown or listed nowhere. */
+/**
+ * A person with every meeting they are listed at, newest first, and their seats; null when unknown,
+ * or when the viewer may see neither a meeting that lists them nor a seat (an appointment) of theirs.
+ */
 export async function getPerson(db: Db, viewer: Viewer, ref: string): Promise<PersonView | null> {
   const named = await resolvePerson(db, ref);
   if (!named) return null;
@@ -147,7 +150,9 @@ export async function getPerson(db: Db, viewer: Viewer, ref: string): Promise<Pe
         order by m.date desc nulls last, m.id desc
         limit ${MAX_ROWS}`,
   );
-  if (rows.length === 0) return null;
+  const memberships = await personMemberships(db, viewer, person.id);
+  // Someone only appointed (never listed at a meeting) has a page for the seats.
+  if (rows.length === 0 && memberships.length === 0) return null;
   const meetings = await meetingSummariesById(db, viewer, rows.map((r) => r.meeting_id));
   const attendance = rows.map((r) => ({
     meeting: meetings.get(r.meeting_id)!,
@@ -159,8 +164,8 @@ export async function getPerson(db: Db, viewer: Viewer, ref: string): Promise<Pe
     minuteTaker: r.minute_taker,
     counterpart: r.cp_id !== null ? { id: r.cp_id, slug: r.cp_slug ?? '', name: r.cp_name ?? '' } : null,
   }));
-  // Latest first: the newest meeting that states a party (municipality) gives it.
-  const party = attendance.find((a) => a.party)?.party ?? null;
+  // Latest first: the newest meeting that states a party (municipality) gives it; else the newest seat stating one.
+  const party = attendance.find((a) => a.party)?.party ?? latestParty(memberships);
   const municipality = attendance.find((a) => a.municipality)?.municipality ?? null;
   const variants = await queryRows<{ name: string }>(db, sql`select distinct name from person_names where person_id = ${person.id} order by name`);
   const nameVariants = variants.map((v) => v.name);
@@ -175,11 +180,17 @@ export async function getPerson(db: Db, viewer: Viewer, ref: string): Promise<Pe
   const presented = presentedRows.filter((r) => presentedMeetings.has(r.meeting_id)).map((r) => ({ meeting: presentedMeetings.get(r.meeting_id)!, number: r.number, title: r.title }));
   return {
     person: { id: person.id, slug: person.slug, name: person.name, party, municipality, nameVariants },
-    memberships: await personMemberships(db, person.id),
+    memberships,
     attendance,
     presented,
     namedIn: await itemsNaming(db, viewer, nameVariants, presentedRows),
   };
+}
+
+/** The party of the latest-starting seat that states one. */
+function latestParty(memberships: PersonView['memberships']): string | null {
+  const dated = [...memberships].sort((a, b) => (b.startDate ?? '').localeCompare(a.startDate ?? ''));
+  return dated.find((m) => m.party)?.party ?? null;
 }
 
 /** Items named in, at most: a person named in hundreds of items is named in many more than anyone reads. */

@@ -18,7 +18,7 @@ import { refreshRelated, termsBeforeColumns, termsOf } from './related.js';
 import { findOrInsertId, queryRows } from './rows.js';
 
 /** Bump when the projection's output changes: meetings projected by older code are rebuilt on open. */
-export const PROJECTION_VERSION = 4; // 2: approvals; 3: bilag with stored bytes point at their files row; 4: item profiles, derivation keys
+export const PROJECTION_VERSION = 5; // 2: approvals; 3: bilag with stored bytes point at their files row; 4: item profiles, derivation keys; 5: closed items' appointments
 
 /** A stored model (jsonb; a string from some drivers) as today's MeetingDocument. */
 export function parseStoredModel(raw: unknown): MeetingDocument {
@@ -63,10 +63,13 @@ export async function projectMeeting(tx: Tx, meetingId: number, stored?: StoredV
   const current = docs.find((d) => d.kind === kind);
   if (!current) {
     await tx.execute(sql`update agenda_items set deleted_at = coalesce(deleted_at, now()) where meeting_id = ${meetingId}`);
-    await tx.execute(sql`delete from participations where meeting_id = ${meetingId}`);
+    const listed = await queryRows<{ person_id: number }>(tx, sql`delete from participations where meeting_id = ${meetingId} returning person_id`);
     await tx.execute(sql`update meetings set status = 'planned', current_version_id = null, projection = ${PROJECTION_VERSION} where id = ${meetingId}`);
     await refreshApprovals(tx, meetingId);
     await refreshRelated(tx, meetingId, terms);
+    // What the items derived goes with them, and the people it listed keep only the seats other meetings show.
+    await removeDerived(tx, meetingId);
+    await refreshMemberships(tx, meeting.organization_id, [...new Set(listed.map((r) => r.person_id))]);
     return [];
   }
   const doc = modelOf(current);
@@ -97,6 +100,19 @@ export async function projectMeeting(tx: Tx, meetingId: number, stored?: StoredV
   await refreshMemberships(tx, meeting.organization_id, people.touched);
   for (const w of items.warnings) console.warn(`referat: meeting ${meetingId}: ${w}`);
   return items.warnings;
+}
+
+/**
+ * Marks deleted what the meeting's items derived — appointments, seats, and planned meetings no
+ * document has taken over yet — as a projection of a version without them would (the meeting has no current document).
+ */
+async function removeDerived(tx: Tx, meetingId: number): Promise<void> {
+  const items = sql`(select id from agenda_items where meeting_id = ${meetingId})`;
+  await tx.execute(sql`update memberships set deleted_at = now(), modified_at = now()
+                       where source = 'appointment' and deleted_at is null and source_item_id in ${items}`);
+  await tx.execute(sql`update organization_seats set deleted_at = now() where deleted_at is null and source_item_id in ${items}`);
+  await tx.execute(sql`update meetings set deleted_at = now(), modified_at = now()
+                       where announced_by_item_id in ${items} and current_version_id is null and deleted_at is null and id <> ${meetingId}`);
 }
 
 /** The id of a meeting place, created on first sight. */

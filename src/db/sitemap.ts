@@ -1,14 +1,14 @@
 /**
  * @module What sitemap.xml lists: the meetings, items, organisations, people and cases a viewer
  * may read, each only where its page exists (a meeting with a stored document, a person listed
- * at a visible meeting, a case with a visible item).
+ * at a visible meeting or with a visible seat, a case with a visible item).
  */
 import { sql } from 'drizzle-orm';
 import type { PersonRef, SitemapEntries } from '../archive/types.js';
 import type { Viewer } from '../model/index.js';
 import type { Db } from './client.js';
 import { queryRows } from './rows.js';
-import { visibleItems, visibleMeetings } from './visibility.js';
+import { visibleItems, visibleMeetings, visibleMemberships } from './visibility.js';
 
 export async function sitemapEntries(db: Db, viewer: Viewer): Promise<SitemapEntries> {
   const live = sql`${visibleMeetings(viewer, 'm')} and m.current_version_id is not null`;
@@ -30,6 +30,7 @@ export async function sitemapEntries(db: Db, viewer: Viewer): Promise<SitemapEnt
       db,
       sql`select p.id, p.name, p.slug from people p
           where exists (select 1 from participations pa join meetings m on m.id = pa.meeting_id where pa.person_id = p.id and ${visibleMeetings(viewer, 'm')})
+            or exists (select 1 from memberships ms where ms.person_id = p.id and ms.deleted_at is null and ${visibleMemberships(viewer, 'ms')})
           order by p.id`,
     ),
     await queryRows<{ reference: string }>(

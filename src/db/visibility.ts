@@ -27,3 +27,12 @@ export function visibleItems(viewer: Viewer, alias = 'i'): SQL {
 export function visibleMeetings(viewer: Viewer, alias = 'm'): SQL {
   return sql`${sql.raw(alias)}.deleted_at is null and ${visibleTo(viewer, `${alias}.access`, `${alias}.organization_id`)}`;
 }
+
+/**
+ * Memberships (alias given) the viewer may read: seats from participant lists are public (only public
+ * meetings' lists make them, db/attendance.ts); an appointment is as readable as the live item that made it.
+ */
+export function visibleMemberships(viewer: Viewer, alias = 'ms'): SQL {
+  const ms = sql.raw(alias);
+  return sql`(${ms}.source_item_id is null or exists (select 1 from agenda_items vi where vi.id = ${ms}.source_item_id and ${visibleItems(viewer, 'vi')}))`;
+}

@@ -67,7 +67,7 @@ const routes = {
   }),
   person: createRoute({
     method: 'get', path: '/api/people/{ref}', tags: ['Personer'], summary: 'En person med fremmøde',
-    description: 'Parti og kommune, pladser i organer, navnets stavemåder og fremmøde pr. møde.',
+    description: 'Parti og kommune, pladser i organer (som læseren må se dem; også for en person, der kun er udpeget og ikke har deltaget i møder), navnets stavemåder og fremmøde pr. møde.',
     request: { params: P.PersonParams },
     responses: { 200: json(S.ApiPerson, 'Personen.', examples.person), 400: badRequest, 404: notFound },
   }),

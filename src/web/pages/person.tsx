@@ -165,7 +165,7 @@ export function renderPersonPage(view: PersonView): string {
     <Layout title={person.name} nav="people" breadcrumbs={[{ text: 'Forside', href: '/' }, { text: 'Personer', href: peopleUrl() }, { text: person.name }]}
       feeds={[{ title: `${person.name}: nye dagsordener og referater`, href: feedUrl({ person }) }]}>
       <h1>{person.name}</h1>
-      <p class="font-lead">{attendanceSummary(attendance)}</p>
+      <p class="font-lead">{attendance.length > 0 ? attendanceSummary(attendance) : 'Ikke anført ved noget møde i arkivet; se medlemskaberne herunder.'}</p>
       <Subscribe feed={feedUrl({ person })} alert={{ kind: 'person', target: String(person.id) }} />
       <div class="table--responsive-scroll" tabindex={0}>
         <table class="table table--compact structured-list meeting-facts">
@@ -173,7 +173,7 @@ export function renderPersonPage(view: PersonView): string {
           <tbody>
             <FactRow label="Parti">{person.party ?? 'Ikke angivet i dokumenterne'}</FactRow>
             <FactRow label="Kommune">{person.municipality ?? 'Ikke angivet i dokumenterne'}</FactRow>
-            <FactRow label={bodies.length === 1 ? 'Organ' : 'Organer'}>{bodies.join(', ')}</FactRow>
+            {bodies.length > 0 && <FactRow label={bodies.length === 1 ? 'Organ' : 'Organer'}>{bodies.join(', ')}</FactRow>}
           </tbody>
         </table>
       </div>
@@ -183,8 +183,14 @@ export function renderPersonPage(view: PersonView): string {
       <Memberships memberships={view.memberships} show="organization" headingId="medlemskaber" heading="Medlemskaber" />
       <section aria-labelledby="deltagelse" class="mt-7">
         <h2 id="deltagelse">Deltagelse i møder</h2>
-        <AttendanceChart attendance={attendance} />
-        <AttendanceTable attendance={attendance} />
+        {attendance.length > 0 ? (
+          <>
+            <AttendanceChart attendance={attendance} />
+            <AttendanceTable attendance={attendance} />
+          </>
+        ) : (
+          <p>Ikke anført ved noget møde i arkivet.</p>
+        )}
       </section>
       {view.presented && view.presented.length > 0 && (
         <section aria-labelledby="fremlagt" class="mt-7">

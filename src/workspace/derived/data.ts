@@ -13,6 +13,7 @@ import { correctionsOf, derivationKeys, type CorrectionAction, type DerivedKind 
 import { parseStoredModel } from '../../db/projection.js';
 import { promisesMadeBy } from '../../db/promises.js';
 import { queryRows } from '../../db/rows.js';
+import { visibleItems, visibleTo } from '../../db/visibility.js';
 
 /** One derived record as the workspace lists it. */
 export interface DerivedRecord {
@@ -58,7 +59,8 @@ const base = (kind: DerivedKind, r: ItemRow, key: string) => ({
   number: r.number,
 });
 
-async function appointments(db: Db, organizations: number[]): Promise<DerivedRecord[]> {
+/** Appointments of items the viewer may read (a closed item's are written too, db/appointments.ts: an admin who is not its secretary reads as the public). */
+async function appointments(db: Db, viewer: Viewer, organizations: number[]): Promise<DerivedRecord[]> {
   const rows = await queryRows<ItemRow & { key: string; person: string; organization: string; role: MembershipRole; start_date: string | null; end_date: string | null; c_action: CorrectionAction | null; c_by: string | null; c_at: string | null }>(
     db,
     sql`select ${itemColumns}, ms.derivation_key as key, p.name as person, o.name as organization, ms.role,
@@ -66,7 +68,7 @@ async function appointments(db: Db, organizations: number[]): Promise<DerivedRec
         from memberships ms join agenda_items i on i.id = ms.source_item_id join organizations ob on ob.id = i.organization_id
         join people p on p.id = ms.person_id join organizations o on o.id = ms.organization_id
         left join derived_corrections dc on dc.kind = 'appointment' and dc.source_item_id = ms.source_item_id and dc.key = ms.derivation_key
-        where ms.source = 'appointment' and ms.deleted_at is null and ms.derivation_key is not null and i.deleted_at is null
+        where ms.source = 'appointment' and ms.deleted_at is null and ms.derivation_key is not null and ${visibleItems(viewer, 'i')}
           and i.organization_id in (${ids(organizations)})
         order by i.meeting_date desc nulls last, i.position, ms.id limit ${LIMIT}`,
   );
@@ -140,12 +142,12 @@ async function promises(db: Db, viewer: Viewer, organizations: number[]): Promis
 }
 
 /** The rejected records of the organisations, newest decision first, to undo. */
-async function rejected(db: Db, organizations: number[]): Promise<DerivedRecord[]> {
+async function rejected(db: Db, viewer: Viewer, organizations: number[]): Promise<DerivedRecord[]> {
   const rows = await queryRows<ItemRow & { kind: DerivedKind; key: string; c_action: CorrectionAction; c_by: string; c_at: string }>(
     db,
     sql`select ${itemColumns}, dc.kind, dc.key, dc.action as c_action, dc.decided_by as c_by, dc.decided_at::text as c_at
         from derived_corrections dc join agenda_items i on i.id = dc.source_item_id join organizations ob on ob.id = i.organization_id
-        where dc.action = 'reject' and i.organization_id in (${ids(organizations)}) order by dc.decided_at desc, dc.id desc limit ${LIMIT}`,
+        where dc.action = 'reject' and ${visibleTo(viewer, 'i.access', 'i.organization_id')} and i.organization_id in (${ids(organizations)}) order by dc.decided_at desc, dc.id desc limit ${LIMIT}`,
   );
   return rows.map((r) => ({ ...base(r.kind, r, r.key), description: r.key.split('|').filter(Boolean).join(', '), fields: {}, correction: state(r) }));
 }
@@ -154,11 +156,11 @@ async function rejected(db: Db, organizations: number[]): Promise<DerivedRecord[
 export async function derivedRecords(db: Db, viewer: Viewer, organizations: number[]): Promise<Record<DerivedKind | 'rejected', DerivedRecord[]>> {
   if (organizations.length === 0) return { appointment: [], seat: [], planned: [], promise: [], rejected: [] };
   return {
-    appointment: await appointments(db, organizations),
+    appointment: await appointments(db, viewer, organizations),
     seat: await seats(db, organizations),
     planned: await planned(db, organizations),
     promise: await promises(db, viewer, organizations),
-    rejected: await rejected(db, organizations),
+    rejected: await rejected(db, viewer, organizations),
   };
 }
 

@@ -86,7 +86,7 @@ describe('/arbejdsrum/udledt', () => {
     const stored = await storeDocument(database.db, parseText(text), original(text, seed('000')[0]!));
     expect(stored.status).toBe('updated');
     await check();
-    // The organisation's page lists the seat with its item and state (a person only appointed has no attendance page).
+    // The organisation's page lists the seat with its item and state (and the person's own page, attendance or not).
     const [org] = await queryRows<{ slug: string }>(
       database.db,
       sql`select o.slug from memberships ms join organizations o on o.id = ms.organization_id join people p on p.id = ms.person_id
