@@ -195,3 +195,35 @@ describe('a page with one decision and no header', () => {
     expect(doc.warnings.join(' ')).toMatch(/only the meeting header/);
   });
 });
+
+describe('the fifth unseen set (KKR directors, BRN, handicap and rural councils, folkeoplysning)', () => {
+  it('takes a fold-out label that names its heading off the heading’s end, and keeps other text', async () => {
+    const { withoutChromeSuffix } = await import('../read/chrome.js');
+    expect(withoutChromeSuffix('1. Godkendelse af referatKlik her for at folde ud og læse mere om Godkendelse af referat')).toBe('1. Godkendelse af referat');
+    expect(withoutChromeSuffix('Lokalplan Klik her for at folde ud')).toBe('Lokalplan');
+    expect(withoutChromeSuffix('Budget Klik her for at folde ud og læse om noget andet')).toBe('Budget Klik her for at folde ud og læse om noget andet');
+    const doc = parseText('Dagsordenpunkter\n\n1. Godkendelse af dagsordenKlik her for at folde ud og læse mere om Godkendelse af dagsorden\n\nBeslutning\n\nGodkendt.');
+    expect(doc.items.map((i) => i.title)).toEqual(['Godkendelse af dagsorden']);
+  });
+  it('keeps an organisation with "og" in its parenthesis, closed or not, with its person', async () => {
+    const { splitPeople, parseParticipant } = await import('./participants.js');
+    expect(splitPeople('Hanne Larsen (Børne- og Ungdomsorganisationernes Samråd)')).toEqual(['Hanne Larsen (Børne- og Ungdomsorganisationernes Samråd)']);
+    expect(splitPeople('Bo Berg og Carl Dahl')).toEqual(['Bo Berg', 'Carl Dahl']);
+    expect(parseParticipant('Alice Kiander (Børne- og Ungdomsorganisationernes Samråd').name).toBe('Alice Kiander');
+  });
+  it('reads "Y for X" in a members list as a stand-in, and an acronym after a name as its organisation', () => {
+    const doc = parseText('Referat\n\nDeltagere: Anna Holm, Bo Berg, KKR, Carl Dahl for Dorte Lund\n\n1. Godkendelse af dagsorden\n\nBeslutning\n\nGodkendt.');
+    expect(doc.participants.map((p) => p.name)).toEqual(['Anna Holm', 'Bo Berg', 'Carl Dahl']);
+    expect(doc.absent.map((a) => [a.name, a.substitute])).toEqual([['Dorte Lund', 'Carl Dahl']]);
+  });
+  it('numbers the contents entries that lost their numbers, a section word among them, under a contents label', () => {
+    const doc = parseText('Indholdsfortegnelse\n\n1. Godkendelse af dagsordenen\n2. Strategi\nOpfølgning på mødet\nØkonomi\n5. Eventuelt\n\n1. Godkendelse af dagsordenen\n\nGodkendt.');
+    expect(doc.items.map((i) => [i.number, i.title])).toEqual([
+      ['1', 'Godkendelse af dagsordenen'],
+      ['2', 'Strategi'],
+      ['3', 'Opfølgning på mødet'],
+      ['4', 'Økonomi'],
+      ['5', 'Eventuelt'],
+    ]);
+  });
+});

@@ -114,12 +114,13 @@ function repeatedToc(lines: readonly Line[]): TocResult {
   const first = candidates[0];
   if (!first || first.titleLines > 0) return none;
   const run = [first];
+  const labelled = lines.slice(Math.max(0, first.index - 2), first.index).some(isTocLabel);
   // Entries between two of the run that lost their numbers (see lostNumbered).
   const lost: Array<{ index: number; number: string; title: string }> = [];
   for (const c of candidates.slice(1)) {
     const prev = run.at(-1)!;
     const between = lines.slice(prev.index + 1, c.index);
-    const unnumbered = lostNumbered(prev.parts, c.parts, between, prev.index + 1);
+    const unnumbered = lostNumbered(prev.parts, c.parts, between, prev.index + 1, labelled);
     // Contents grouped by kind may list an item out of its numbering ("6 …", "17 …", "B. Sager til
     // afgørelse i udvalget", "7 …"): a number not listed yet, at the same level, goes on the run.
     const moved = c.parts.length === prev.parts.length && !run.some((r) => r.number === c.number);
@@ -136,7 +137,6 @@ function repeatedToc(lines: readonly Line[]): TocResult {
   // One entry is contents only under a contents label ("Indholdsfortegnelse", "Punkt nr. Side"), or
   // when it opens a page and its item, with its title, opens a later page (a contents page whose
   // other entries lost their numbers: "1. Godkendelse af referat" / "Siden sidst" / "Eventuelt").
-  const labelled = lines.slice(Math.max(0, first.index - 2), first.index).some(isTocLabel);
   const opensPage = (c: (typeof later)[number]) => lines[first.index]!.pageBreakBefore && lines[c.index]!.pageBreakBefore;
   const again = run.length < 2 && !labelled ? later.find((c) => same(c) && opensPage(c)) : later[0];
   if (!again || !same(again)) return none;
