@@ -51,6 +51,10 @@ export const HEADING_WORDS = {
   caseLabels: headings.caseLabels.map((e) => lexiconPattern(e.pattern)),
   /** Sources, for building patterns that find a phrase inside a run of text. */
   groupPhrases: headings.groupPhrases.map((e) => e.pattern),
+  /** Sources of a contents page's column headers ("Sag nr. Side"), found inside a run of text. */
+  contentsColumns: headings.contentsColumns.map((e) => e.pattern),
+  /** Words before a capitalised word inside a title (lower case). */
+  titleJoinWords: new Set(headings.titleJoinWords.words),
 };
 
 import labels from './labels.json' with { type: 'json' };

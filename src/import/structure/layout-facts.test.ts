@@ -227,3 +227,26 @@ describe('the fifth unseen set (KKR directors, BRN, handicap and rural councils,
     ]);
   });
 });
+
+describe('contents that lost every number but the first', () => {
+  const page = (contents: string) =>
+    `Transkript\n\n1 Kommunalbestyrelsen Referat Dato 27. februar 2014 Mødetidspunkt 18:00 Sted Byrådssalen, Rådhuset. ${'Mødet blev holdt som planlagt. '.repeat(8)}\n\n2 Indholdsfortegnelse ${contents}`;
+  it('tells the titles apart by their capitals and shared starts, and numbers them in order', () => {
+    const doc = parseText(
+      page('Sag nr. Side 1. Godkendelse af dagsorden Indkaldelse af stedfortræder m.v Indkommet materiale Tilskud til Multicenter Præstø Ansøgning om bevilling til Klintholm Havn Ansøgning om bevilling til broer Afgørelse fra Statsforvaltningen'),
+    );
+    expect(doc.items.map((i) => [i.number, i.title])).toEqual([
+      ['1', 'Godkendelse af dagsorden'],
+      ['2', 'Indkaldelse af stedfortræder m.v'],
+      ['3', 'Indkommet materiale'],
+      ['4', 'Tilskud til Multicenter Præstø'],
+      ['5', 'Ansøgning om bevilling til Klintholm Havn'],
+      ['6', 'Ansøgning om bevilling til broer'],
+      ['7', 'Afgørelse fra Statsforvaltningen'],
+    ]);
+  });
+  it('leaves contents that kept their numbers to the numbered reading', () => {
+    const doc = parseText(page('Sag nr. Side 1. Godkendelse af dagsorden 2. Indkommet materiale 3. Eventuelt'));
+    expect(doc.items.map((i) => i.title)).toEqual(['Godkendelse af dagsorden', 'Indkommet materiale', 'Eventuelt']);
+  });
+});
