@@ -139,6 +139,17 @@ export function itemAbsences(sections: readonly Section[], title = ''): { absent
 }
 
 /**
+ * A name a list ran on into the next sentence ("Ikke til stede: …, Leif Holm Dagsordenen godkendt"
+ * → "Leif Holm Dagsordenen"): the member's name the header already gave, when the text is that
+ * name and capitalised words after it; else the name as read.
+ */
+export function knownName(name: string, known: readonly string[]): string {
+  if (known.includes(name)) return name;
+  const prefix = known.filter((k) => k.split(/\s+/).length >= 2 && name.startsWith(`${k} `) && /^(?:\p{Lu}\p{Ll}+\s*)+$/u.test(name.slice(k.length + 1)));
+  return prefix.sort((a, b) => b.length - a.length)[0] ?? name;
+}
+
+/**
  * Sets each item's `absent` from its own text and adds whole-meeting absences to the meeting's afbud
  * (a substitute an item names fills in an afbud the header gave without one). Where the header lists
  * no members, the first item that does ("Deltagerne var: …" under item 1) gives them; "Formand: X" in
@@ -157,8 +168,10 @@ export function recordItemAbsences(items: AgendaItem[], meetingAbsent: Absence[]
     if (!known) meetingAbsent.push(a);
     else known.substitute ??= a.substitute;
   }
+  const known = () => [...participants.map((p) => p.name), ...meetingAbsent.map((a) => a.name)];
   for (const item of items) {
     const { absent, meeting, present } = itemAbsences(item.sections, item.title);
+    for (const a of [...absent, ...meeting]) a.name = knownName(a.name, known());
     item.absent = absent;
     for (const a of meeting) {
       const known = meetingAbsent.find((m) => m.name === a.name);
@@ -169,5 +182,16 @@ export function recordItemAbsences(items: AgendaItem[], meetingAbsent: Absence[]
       participants.push(...present.filter((p) => !participants.some((q) => q.name === p.name)));
       listed = true;
     }
+  }
+  // An afbud whose name ran on into the next sentence is the member the lists name (once).
+  const members = participants.map((p) => p.name);
+  for (let i = meetingAbsent.length - 1; i >= 0; i--) {
+    const name = knownName(meetingAbsent[i]!.name, members);
+    if (name === meetingAbsent[i]!.name) continue;
+    const twin = meetingAbsent.find((m, k) => k !== i && m.name === name);
+    if (twin) {
+      twin.substitute ??= meetingAbsent[i]!.substitute;
+      meetingAbsent.splice(i, 1);
+    } else meetingAbsent[i]!.name = name;
   }
 }

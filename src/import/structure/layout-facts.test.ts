@@ -250,3 +250,24 @@ describe('contents that lost every number but the first', () => {
     expect(doc.items.map((i) => i.title)).toEqual(['Godkendelse af dagsorden', 'Indkommet materiale', 'Eventuelt']);
   });
 });
+
+describe('names a transcript ran together with what follows them', () => {
+  it('parts a run of names each followed by an organisation, and reads it under an uncoloned label', async () => {
+    const { segmentByOrganisation } = await import('./participants.js');
+    expect(segmentByOrganisation('Karen Bach Frederikshavn Kommune Dorte Hvid Poulsen Thisted Kommune Mette Lind KKR Nordjylland')).toEqual([
+      'Karen Bach, Frederikshavn Kommune',
+      'Dorte Hvid Poulsen, Thisted Kommune',
+      'Mette Lind, KKR Nordjylland',
+    ]);
+    expect(segmentByOrganisation('Godkendelse af budget Thisted Kommune')).toBeNull();
+    const doc = parseText('Referat\n\nDeltagere Karen Bach Frederikshavn Kommune Tove Brandt Region Nordjylland\nAfbud: Bent Holm Læsø Kommune Simon Kvist Rebild Kommune\n\n1. Godkendelse af dagsorden\n\nBeslutning\n\nGodkendt.');
+    expect(doc.participants.map((p) => p.name)).toEqual(['Karen Bach', 'Tove Brandt']);
+    expect(doc.absent.map((a) => a.name)).toEqual(['Bent Holm', 'Simon Kvist']);
+  });
+  it('gives an afbud whose name ran into the next sentence the member’s name', async () => {
+    const { knownName } = await import('./item-absence.js');
+    expect(knownName('Leif Holm Dagsordenen', ['Anna Berg', 'Leif Holm'])).toBe('Leif Holm');
+    expect(knownName('Leif Holm Dagsordenen', ['Anna Berg'])).toBe('Leif Holm Dagsordenen');
+    expect(knownName('Leif Holmgaard', ['Leif Holm'])).toBe('Leif Holmgaard');
+  });
+});

@@ -181,6 +181,32 @@ export function segmentNames(text: string): string[] | null {
   return people.map((p) => (p.note.length > 0 ? noted(p) : p.name.join(' ')));
 }
 
+/**
+ * A person's organisation as a transcript runs it after the name, without a comma: a municipality
+ * ("Thisted Kommune"), a region ("Region Nordjylland"), an acronym with or without a word after it
+ * ("KKR Nordjylland", "BRN Sekretariat").
+ */
+const ORGANISATION_AFTER = String.raw`(?:\p{Lu}[\p{L}\-]+ [Kk]ommune|Region \p{Lu}\p{Ll}+|\p{Lu}{2,6}(?: \p{Lu}\p{Ll}+)?)`;
+const NAME_THEN_ORGANISATION = new RegExp(String.raw`^((?:\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}'’]+)*\s+){1,3}?\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}'’]+)*)\s+(${ORGANISATION_AFTER})(?=\s|$)\s*`, 'u');
+
+/**
+ * A run of names each followed by the person's organisation, as a transcript prints a two-column
+ * list ("Karen Bach Frederikshavn Kommune Dorte Hvid Poulsen Thisted Kommune Mette Lind KKR
+ * Nordjylland"): "Name, Organisation" per person. Null unless the whole text is two such entries or more.
+ */
+export function segmentByOrganisation(text: string): string[] | null {
+  let rest = text.trim();
+  if (/[,;:()]/.test(rest) || rest.length > MAX_ENTRY) return null;
+  const out: string[] = [];
+  while (rest !== '') {
+    const m = NAME_THEN_ORGANISATION.exec(rest);
+    if (!m || !isPersonName(m[1]!)) return null;
+    out.push(`${m[1]}, ${m[2]}`);
+    rest = rest.slice(m[0].length);
+  }
+  return out.length >= 2 ? out : null;
+}
+
 /** A body's name ("Teknik- og Miljøudvalget", "Bestyrelsen"): ends as the lexicon's organisations do, and is no person's. */
 const BODY_NAME = new RegExp(String.raw`^[\p{L}\-– ]*(?:${ORGANISATION_WORDS.endings.join('|')})$`, 'iu');
 export function isBodyName(text: string): boolean {
@@ -226,7 +252,7 @@ export function splitPeople(text: string): string[] {
     if (people.length > 0 && qualifies(part)) people[people.length - 1] += `, ${part}`;
     // "Lars Vilbrad for Bo Johansen": a stand-in and the member, one entry.
     else if (substituteFor(part)) people.push(part);
-    else people.push(...(segmentNames(part) ?? [part]));
+    else people.push(...(segmentByOrganisation(part) ?? segmentNames(part) ?? [part]));
   }
   return people;
 }
