@@ -84,7 +84,7 @@ function substitutions(text: string): Absence[] {
 }
 
 /** Who did not take part in an item, as its text says; who of them missed the whole meeting; a members' list it gives. */
-export function itemAbsences(sections: readonly Section[], title = ''): { absent: ItemAbsence[]; meeting: Absence[]; present: Participant[] } {
+export function itemAbsences(sections: readonly Section[], title = '', header = false): { absent: ItemAbsence[]; meeting: Absence[]; present: Participant[] } {
   const absent: ItemAbsence[] = [];
   const meeting: Absence[] = [];
   const add = (name: string, reason: string | null) => {
@@ -95,7 +95,8 @@ export function itemAbsences(sections: readonly Section[], title = ''): { absent
   const present = lists.flatMap((l) => l.present);
   // An item about attendance ("Fraværende og bemærkninger til dagsordenen"), or one that lists the members
   // present too, lists the meeting's absences; elsewhere a list is the item's.
-  const forMeeting = present.length > 0 || ATTENDANCE_ITEM_TITLES.some((p) => p.test(title));
+  // The header's own lists ("Afbud X, Y") are the meeting's.
+  const forMeeting = header || present.length > 0 || ATTENDANCE_ITEM_TITLES.some((p) => p.test(title));
   for (const list of lists) {
     for (const a of list.absent) {
       add(a.name, list.reason);
@@ -162,7 +163,7 @@ export function recordItemAbsences(items: AgendaItem[], meetingAbsent: Absence[]
   participants.unshift(...byRole.filter((p) => !participants.some((q) => q.name === p.name)));
   // The front matter's sentences are about the whole meeting ("Medlemmerne var mødt, bortset fra X og Y");
   // only what holds for all of it counts: "X forlod mødet efter punkt 23" there is no afbud.
-  const header = itemAbsences([{ heading: null, type: 'other', blocks: [...front] }]);
+  const header = itemAbsences([{ heading: null, type: 'other', blocks: [...front] }], '', true);
   for (const a of header.meeting) {
     const known = meetingAbsent.find((m) => m.name === a.name);
     if (!known) meetingAbsent.push(a);

@@ -271,3 +271,16 @@ describe('names a transcript ran together with what follows them', () => {
     expect(knownName('Leif Holmgaard', ['Leif Holm'])).toBe('Leif Holmgaard');
   });
 });
+
+describe('an afbud list naming a member and the substitute who could not come either', () => {
+  it('reads both as absent, and leaves the text run on after the list out', () => {
+    const doc = parseText(
+      'Referat\n\nMødedeltagere 23. maj 2008\n\nAfbud Ove Lindholm og dennes suppleant Kenneth Lyng (Syddjurs Kommune), Dennis Sand (Samsø Kommune) Dagsorden Mødet blev afholdt med flg. dagsorden:\n\n1. Valg af dirigent\n\nBeslutning\n\nValgt.',
+    );
+    expect(doc.absent.map((a) => [a.name, a.substitute])).toEqual([
+      ['Ove Lindholm', null],
+      ['Kenneth Lyng', null],
+      ['Dennis Sand', null],
+    ]);
+  });
+});
