@@ -84,6 +84,8 @@ export function unspaceLetters(text: string): string {
 
 /** "Byrådet – Referat" (– 14. marts 2024): a body name and the document kind on one line, perhaps the date. */
 const BODY_AND_KIND = /^(.+?)\s+[–-]\s+(referat|dagsorden)(?:\s+[–-]\s+(.+))?$/i;
+/** "Det fælles landdistriktsråd - Dagsordener og referater": the body, then the site's section for its papers (no kind). */
+const BODY_AND_SECTION = /^(\p{Lu}[^:\d]{2,80}?)\s+[–-]\s+(?:dagsordener og referater|referater og dagsordener|dagsordener\/referater)$/iu;
 /** "Referat - Regionsrådet 2018-2021": the kind, then the body and perhaps its electoral period. */
 const KIND_THEN_BODY = /^(referat|dagsorden)\s+[–-]\s+(\p{Lu}[^:\d]{1,80}?)(?:\s+\d{4}\s?[-–]\s?\d{2,4})?$/iu;
 
@@ -222,6 +224,8 @@ export function readFrontMatter(lines: readonly Line[], hints: LayoutHints): Fro
       front.body = m[1]!.trim();
       front.kindHint = kindOf(m[2]!);
       if (m[3]) readDateLine(front, m[3]);
+    } else if (front.body === null && text.length <= 120 && (m = BODY_AND_SECTION.exec(text))) {
+      front.body = m[1]!.trim();
     } else if ((m = KIND_BODY_DATE.exec(text)) && front.body === null) {
       front.kindHint = kindOf(m[1]!);
       front.body = m[2]!.trim();

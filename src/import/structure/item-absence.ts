@@ -8,7 +8,7 @@
  * stays in its blocks: this only reads it.
  */
 import type { Absence, AgendaItem, Block, ItemAbsence, Participant, Section } from '../../model/index.js';
-import { ABSENCE_LEADS, ATTENDANCE_ITEM_TITLES, ITEM_ABSENCE_PHRASES, ITEM_SUBSTITUTE_SOURCES, MEMBER_TITLES, ROLE_WORDS } from '../lexicon/index.js';
+import { ABSENCE_LEADS, ATTENDANCE_ITEM_TITLES, FIRST_NAMES, ITEM_ABSENCE_PHRASES, ITEM_SUBSTITUTE_SOURCES, MEMBER_TITLES, ROLE_WORDS } from '../lexicon/index.js';
 import { readAttendanceLists, roleLabelled } from './attendance-lists.js';
 import { isPersonName, parseAbsence, parseParticipant } from './participants.js';
 
@@ -18,7 +18,9 @@ import { isPersonName, parseAbsence, parseParticipant } from './participants.js'
 // long run of capitalised words, was scanned to its end from every letter or word in it (seconds for
 // a few kilobytes, quadratic).
 const WORD = String.raw`(?:(?:\p{Lu}\.)+|\p{Lu}[\p{L}'’\-]*)`;
-const NAME = String.raw`(?<![\p{L}'’\-])${WORD}(?:\s+(?:${WORD}|af|de|van|von|la)){0,9}(?:\s*\([^()]{1,20}\))?`;
+// A surname a page wrote in lower case ("Gert winther, …"): only right before the list's "," or "og" (see namesOf).
+const LOWER_SURNAME = String.raw`\p{Ll}{2}[\p{L}'’\-]*(?=,|\s+og\s)`;
+const NAME = String.raw`(?<![\p{L}'’\-])${WORD}(?:\s+(?:${WORD}|af|de|van|von|la)){0,9}(?:\s+${LOWER_SURNAME})?(?:\s*\([^()]{1,20}\))?`;
 const NAMES = String.raw`${NAME}(?:\s*(?:,|og)\s*${NAME})*`;
 
 /** Phrases with the names before them, matched case-sensitively so that names must be capitalised. */
@@ -40,11 +42,17 @@ const TITLE_WORDS = new RegExp(String.raw`^(?:${[...MEMBER_TITLES, ...ROLE_WORDS
 /** A phrase's tail naming item numbers ("af punkt 4, 5", "af dagsordenspunkt 2"). */
 const OTHER_ITEMS = /punkt(?:er|erne)?\s*(?:nr\.\s*)?:?\s*\d/i;
 
+/** A first name and a surname in lower case, alone ("Gert winther"). */
+const LOWER_CASE_SURNAME = /^\s*\p{Lu}\p{Ll}+\s+\p{Ll}{2}[\p{L}'’\-]*\s*$/u;
+const FIRST = new Set(FIRST_NAMES);
+
 /** The names a phrase's subject lists, or null when one of them is no person's name (one word). */
 function namesOf(text: string): string[] | null {
   const names = text
     .split(/\s*,\s*|\s+og\s+/)
-    .map((n) => parseParticipant(n.replace(TITLE_WORDS, '')).name)
+    .map((n) => n.replace(TITLE_WORDS, ''))
+    // "Gert winther": a known first name and a surname written in lower case is the person's name as written.
+    .map((n) => (LOWER_CASE_SURNAME.test(n) && FIRST.has(n.split(/\s+/)[0]!) ? n.trim() : parseParticipant(n).name))
     .filter(Boolean);
   return names.length > 0 && names.every((n) => n.split(/\s+/).length >= 2) ? names : null;
 }

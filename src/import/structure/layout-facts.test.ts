@@ -284,3 +284,15 @@ describe('an afbud list naming a member and the substitute who could not come ei
     ]);
   });
 });
+
+describe('a rural-districts council page (Hedensted)', () => {
+  const doc = parseText(
+    'Det fælles landdistriktsråd - Dagsordener og referater\nMødedato: 31. august 2023\n\n1. Godkendelse af dagsorden\n\nBeslutning\n\nGodkendt\n\nPeter Holm, Gert winther og Linda Berg deltog ikke på mødet.',
+  );
+  it('takes the body from the site section title, with no kind from it', () => {
+    expect(doc.body).toBe('Det fælles landdistriktsråd');
+  });
+  it('reads a list of absentees with a surname written in lower case after a known first name', () => {
+    expect(doc.absent.map((a) => a.name)).toEqual(['Peter Holm', 'Gert winther', 'Linda Berg']);
+  });
+});
