@@ -296,3 +296,13 @@ describe('a rural-districts council page (Hedensted)', () => {
     expect(doc.absent.map((a) => a.name)).toEqual(['Peter Holm', 'Gert winther', 'Linda Berg']);
   });
 });
+
+describe('a members list with an afbud sentence run onto its end (its full stop lost)', () => {
+  it('keeps the list, and reads the member before the phrase as absent', () => {
+    const doc = parseText(
+      'Referat\n\nTil stede: Anna Holm, Per Berg, Hans Tang og observatør Tommy Dam Pedersen Jens Mandal og hans suppleant havde meldt afbud.\n\n1. Godkendelse af dagsorden\n\nBeslutning\n\nGodkendt.',
+    );
+    expect(doc.participants.map((p) => p.name)).toEqual(['Anna Holm', 'Per Berg', 'Hans Tang', 'Tommy Dam Pedersen']);
+    expect(doc.absent.map((a) => [a.name, a.substitute])).toEqual([['Jens Mandal', null]]);
+  });
+});
