@@ -306,3 +306,12 @@ describe('a members list with an afbud sentence run onto its end (its full stop 
     expect(doc.absent.map((a) => [a.name, a.substitute])).toEqual([['Jens Mandal', null]]);
   });
 });
+
+describe('a meeting time whose start a transcript lost', () => {
+  it('reads the one time left after "til" as the end, not the start', async () => {
+    const { findTimes } = await import('./dates.js');
+    expect(findTimes('Fredag 27. marts 2015, fra kl til (11.00) med efterfølgende frokost')).toEqual({ start: null, end: '11:00' });
+    expect(findTimes('kl. 9.00 til 11.00')).toEqual({ start: '09:00', end: '11:00' });
+    expect(findTimes('kl. 11.00')).toEqual({ start: '11:00', end: null });
+  });
+});
