@@ -32,6 +32,9 @@ const EXPECTED: Record<string, Array<{ number: string; date: string | null }>> =
   'skovboskolen-skolebestyrelsen-referat-2008-12-02.txt': [{ number: '1', date: null }],
   'rm-midlertidigt-udvalg-dagsorden-2009-06-23.txt': [{ number: '2', date: '2009-05-25' }],
   'kdnet-dagsorden.txt': [{ number: '2', date: '2023-11-24' }],
+  'kdnet-midtjylland-referat-2015-03-27.txt': [{ number: '2', date: '2015-01-30' }],
+  'hedensted-landdistriktsraad-referat-2023-08-31.txt': [{ number: '2', date: '2023-05-31' }],
+  'albertslund-handicapraadet-dagsorden-2018-03-14.txt': [{ number: '1', date: null }],
 };
 
 const files = [

@@ -24,8 +24,13 @@ import { summarise } from './score.js';
  * Lowered to 0.94 when a fourth unseen set of 5 municipal councils and committees (Viborg, Nyborg,
  * Esbjerg, Vordingborg, Hvidovre's Kommunalbestyrelse) was added: 60 % as added, 79 % after (Vordingborg's
  * contents-only excerpt at 16 %); 94.4 % on 63, the first 58 at 95.7 % (none fell; Toftlund 80 → 100 %).
+ * Raised to 0.95 when a fifth unseen set of 6 (a KKR directors' network, Business Region North
+ * Denmark's board, two handicap councils, a rural-districts council, a folkeoplysning committee) was
+ * added, 59 % as added, 87 % after, and contents that lost their numbers, name-and-organisation runs
+ * and "X og dennes suppleant Y" were read: 95.8 % on 69, the first 63 at 96.7 % (Vordingborg 60 → 100 %,
+ * Midttrafik 82 → 96 %, Movia 34 → 39 %; none fell).
  */
-export const ACCURACY_FLOOR = 0.94;
+export const ACCURACY_FLOOR = 0.95;
 
 describe('accuracy corpus', () => {
   it('lists every stored document with its source, and each has gold', () => {

@@ -51,6 +51,10 @@ export const HEADING_WORDS = {
   caseLabels: headings.caseLabels.map((e) => lexiconPattern(e.pattern)),
   /** Sources, for building patterns that find a phrase inside a run of text. */
   groupPhrases: headings.groupPhrases.map((e) => e.pattern),
+  /** Sources of a contents page's column headers ("Sag nr. Side"), found inside a run of text. */
+  contentsColumns: headings.contentsColumns.map((e) => e.pattern),
+  /** Words before a capitalised word inside a title (lower case). */
+  titleJoinWords: new Set(headings.titleJoinWords.words),
 };
 
 import labels from './labels.json' with { type: 'json' };
@@ -80,6 +84,10 @@ export const PARTIES: ReadonlyArray<{ letter: string; names: readonly string[] }
 
 /** Phrases naming who attended instead of an absent member, each with a `substitute` group. */
 export const SUBSTITUTE_PATTERNS: readonly RegExp[] = participantWords.substitutes.map((s) => lexiconPattern(s.pattern));
+/** "X og dennes suppleant Y" in a list of afbud: both were absent (a separator of two afbud, not a stand-in). */
+export const ABSENT_WITH_SUBSTITUTE: readonly RegExp[] = participantWords.absentWithSubstitute.map((s) => new RegExp(s.pattern, 'giu'));
+/** The text with every "og dennes suppleant" between two afbud read as the comma of a list. */
+export const bothAbsent = (text: string) => ABSENT_WITH_SUBSTITUTE.reduce((out, re) => out.replace(re, ', '), text);
 
 /** Whole-line phrases "Y deltog som stedfortræder for X", with `substitute` and `absent` groups. */
 export const SUBSTITUTE_FOR_PATTERNS: readonly RegExp[] = participantWords.substitutesFor.map((s) => lexiconPattern(s.pattern));

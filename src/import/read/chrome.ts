@@ -55,3 +55,28 @@ export function withoutChromePrefix(text: string): string {
   }
   return text;
 }
+
+/**
+ * A heading with a fold-out control's label run onto its end, as a page's text copy keeps it
+ * ("Godkendelse af dagsordenKlik her for at folde ud og læse mere om Godkendelse af dagsorden"):
+ * the heading without the label. Only a label of several words is taken off, and only where
+ * nothing follows it or what follows ends by naming the heading again, as such a control names
+ * its item; otherwise the text is kept.
+ */
+export function withoutChromeSuffix(text: string): string {
+  if (text.length > 400) return text;
+  const lower = text.toLowerCase();
+  for (const phrase of PREFIXES) {
+    const at = lower.indexOf(phrase, 1);
+    if (at < 0) continue;
+    // The label starts a word: after a space, or run on with its capital ("dagsordenKlik").
+    if (text[at - 1] !== ' ' && !/\p{Lu}/u.test(text[at]!)) continue;
+    const head = text.slice(0, at).trimEnd();
+    const rest = text.slice(at + phrase.length).trim().toLowerCase();
+    // The heading without its number ("1. "), as the control names it.
+    const named = head.replace(/^\d{1,4}[.)]?\s+/u, '').toLowerCase();
+    if (named.length < 3 || !/\p{L}/u.test(named)) continue;
+    if (rest === '' || rest.endsWith(named)) return head;
+  }
+  return text;
+}

@@ -11,8 +11,8 @@ import { layoutBreaks, resegmentPage } from './resegment.js';
 
 /** A page line is long: a page of a PDF holds far more than a paragraph line of a web page. */
 const LONG_PAGE = 250;
-/** "12 text": a page number without a full stop (an item number has one), then the page's text. */
-const PAGE_START = /^(\d{1,4}) (?=\S)/u;
+/** "12 text": a page number without a full stop (an item number has one), then the page's text; never "01" (a document's own number). */
+const PAGE_START = /^([1-9]\d{0,3}) (?=\S)/u;
 /** A page label at the page's end or start: "Side 2", "SIDE 4", "Side iii", "Page 3 of 9". */
 const LABEL = String.raw`(?:side|page):?\s+(?:\d{1,4}|[ivxlcdm]{1,6})(?:\s*(?:af|of|/)\s*\d{1,4})?`;
 const LABEL_END = new RegExp(String.raw`\s+${LABEL}\.?$`, 'iu');
@@ -23,7 +23,8 @@ const PAGE_LABEL_END = /\s(?:side|page):?\s+(\d{1,4})(?:\s*(?:af|of|\/)\s*\d{1,4
 /** A page's number where the line prints it: at its start ("12 text"), or in its closing label ("… Side 12"). */
 function pageNumbers(line: Line): { start: number | null; end: number | null } {
   if (line.cells || line.list || line.heading > 0 || line.annotation) return { start: null, end: null };
-  const start = PAGE_START.exec(line.text);
+  // A page that holds nothing but its number (a blank page of the PDF) is a page of the run too.
+  const start = PAGE_START.exec(line.text) ?? /^([1-9]\d{0,3})$/u.exec(line.text);
   const end = PAGE_LABEL_END.exec(line.text);
   return { start: start ? Number(start[1]) : null, end: end ? Number(end[1]) : null };
 }
@@ -45,8 +46,11 @@ export function pageRun(lines: readonly Line[], transcript = false): number[] {
       else runs.push([i]);
     });
     for (const run of runs) {
-      // Under a viewer's transcript label, lines numbered on from page 1 are its pages, the first a long one.
-      if (transcript && where === 'start' && numbers[run[0]!] === 1 && lines[run[0]!]!.text.length >= LONG_PAGE && run.length > best.length) {
+      // Under a viewer's transcript label, lines numbered on from page 1 are its pages: the first a
+      // long one, or three pages or more of which one is long (a cover page is short).
+      const isLong = (i: number) => lines[i]!.text.length >= LONG_PAGE;
+      const fromPageOne = transcript && where === 'start' && numbers[run[0]!] === 1;
+      if (fromPageOne && (isLong(run[0]!) || (run.length >= 3 && run.some(isLong))) && run.length > best.length) {
         best = run;
         continue;
       }
@@ -66,7 +70,7 @@ export function pageRun(lines: readonly Line[], transcript = false): number[] {
 /** Page texts without their page number, page labels and the header and footer they repeat. */
 export function pageTexts(texts: readonly string[]): string[] {
   const bare = texts.map((t) => {
-    const n = PAGE_START.exec(t)?.[1] ?? null;
+    const n = (PAGE_START.exec(t) ?? /^([1-9]\d{0,3})$/u.exec(t))?.[1] ?? null;
     let text = n ? t.slice(n.length).trim() : t;
     text = text.replace(LABEL_END, '');
     // A page's own number printed again at its end ("… Per Wiborg-Jessen 1").

@@ -444,7 +444,55 @@ export function boundaries(page: string, pages: readonly string[]): Set<number> 
   titleCuts(page, pages, cuts);
   headerCuts(page, cuts);
   sectionWordCuts(page, occurrences(page), cuts);
+  lostNumberContents(page, cuts);
   return cuts;
+}
+
+/** A contents page's column headers before its first entry ("Sag nr. Side 1. …", "Sagsoversigt Side 01. …"). */
+const CONTENTS_COLUMNS = new RegExp(String.raw`(?<=^|\s)(?:${HEADING_WORDS.contentsColumns.join('|')})\s+`, 'iu');
+/** The first entry's number, then its capitalised title. */
+const FIRST_ENTRY = /0?1\.\s+(?=\p{Lu})/u;
+/** Where such a list ends: a dot leader to a page, or the list of attachments after it. */
+const CONTENTS_END = /\.{3,}\s*\d{1,4}|(?<=\s)Bilagsliste\b/u;
+/** Another numbered entry ("3. Titel"): the list kept its numbers, and is read as such. */
+const KEPT_NUMBER = /(?<=^|\s)\d{1,3}\.\s+\p{Lu}/u;
+
+/**
+ * Contents that lost every number but the first, as a transcript prints them ("Sag nr. Side 1.
+ * Godkendelse af dagsorden Indkaldelse af stedfortræder … m.v Indkommet materiale Indtægtsbevilling
+ * Kunst, Multicenter Præstø Ansøgning om … Havn Ansøgning om …"): the titles are told apart as a
+ * reader tells them. A capitalised word after a word in lower case starts the next title, unless
+ * that word is one a title puts before a name ("Afgørelse fra Statsforvaltningen"); so does a start
+ * of a capitalised and a lower-case word two titles or more share ("Ansøgning om"), whatever stands
+ * before it. The column headers, the
+ * first number and the list's end are cuts too. Nothing when fewer than three titles are found so.
+ */
+function lostNumberContents(page: string, cuts: Set<number>): void {
+  const head = CONTENTS_COLUMNS.exec(page);
+  if (!head) return;
+  const numberAt = head.index + head[0].length;
+  const first = matchAt(FIRST_ENTRY, page, numberAt);
+  if (!first) return;
+  const start = numberAt + first[0].length;
+  const close = CONTENTS_END.exec(page.slice(start));
+  const end = close ? start + close.index : page.length;
+  const run = page.slice(start, end);
+  if (KEPT_NUMBER.test(run)) return;
+  const words = [...run.matchAll(/\S+/gu)].map((m) => ({ text: m[0], at: start + m.index }));
+  const next = (i: number) => words[i + 1]?.text ?? '';
+  const starts: number[] = [];
+  words.forEach((w, i) => {
+    if (i === 0 || !/^\p{Lu}\p{Ll}/u.test(w.text)) return;
+    const prev = words[i - 1]!.text;
+    if (HEADING_WORDS.titleJoinWords.has(prev.toLowerCase()) || /[,\-–:&/]$/u.test(prev)) return;
+    const afterLower = /^\p{Ll}/u.test(prev);
+    // "Ansøgning om": a title's capitalised first word and the lower-case word after it.
+    const shared = /^\p{Ll}/u.test(next(i)) && words.filter((v, k) => k > 0 && v.text === w.text && next(k) === next(i)).length >= 2;
+    if (afterLower || shared) starts.push(w.at);
+  });
+  if (starts.length < 2) return;
+  cuts.add(head.index).add(numberAt).add(end);
+  for (const at of starts) cuts.add(at);
 }
 
 /** Lexicon labels only ("Mødested:", "Afbud:"): a single capitalised word with a colon may be text. */

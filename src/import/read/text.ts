@@ -3,7 +3,7 @@
  * text extracted from PDF (every line followed by an empty line, paragraphs separated by
  * whitespace-only lines, pages starting with a space, link addresses printed at page ends).
  */
-import { isChromeText, isTranscriptLabel } from './chrome.js';
+import { isChromeText, isTranscriptLabel, withoutChromeSuffix } from './chrome.js';
 import { plainLine, type Line } from '../line.js';
 import { isUrl, parseInline } from './inline.js';
 import { repairPageLines } from './page-lines.js';
@@ -90,7 +90,10 @@ function readPlain(raw: string[]): Line[] {
       blanks++;
       continue;
     }
-    const line = styledLine(source);
+    const styled = styledLine(source);
+    // A fold-out control's label run onto a heading is chrome too (see withoutChromeSuffix).
+    const unlabelled = styled ? withoutChromeSuffix(styled.text) : '';
+    const line = styled && unlabelled !== styled.text ? { ...styled, text: unlabelled } : styled;
     // Text copied from a council's web page keeps its controls ("Til toppen", "Udskriv") as lines.
     if (line && isChromeText(line.text, true)) {
       blanks = Math.max(blanks, 1);

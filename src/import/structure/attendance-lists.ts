@@ -6,7 +6,7 @@
  * are the lexicon's (participants.json: absentLabels, presentLabels).
  */
 import type { Absence, Participant } from '../../model/index.js';
-import { ITEM_ABSENCE_LABELS, MEMBER_ROLE_WORDS, MEMBER_STATUSES, PRESENT_LABELS } from '../lexicon/index.js';
+import { bothAbsent, ITEM_ABSENCE_LABELS, MEMBER_ROLE_WORDS, MEMBER_STATUSES, PRESENT_LABELS } from '../lexicon/index.js';
 import { isPersonName, parseAbsence, parseParticipant, splitPeople } from './participants.js';
 
 /** One list an item's text gives: members present, or absent with the reason its label gives. */
@@ -32,8 +32,16 @@ const MARKER = /^(?:\d{1,3}[.)]|[•·▪◦*\-–])\s+/u;
 export function namesOn(text: string, kind: AttendanceList['kind']): string[] | null {
   const line = text.trim().replace(MARKER, '').replace(/[.;]$/, '').trim();
   if (line === '') return null;
-  const parts = splitPeople(line);
+  // "Afbud X og dennes suppleant Y (…), Z (…)": the member and the substitute were both absent.
+  const parts = splitPeople(kind === 'absent' ? bothAbsent(line) : line);
   const nameOf = (part: string) => (kind === 'absent' ? parseAbsence(part).name : parseParticipant(part).name);
+  // The text after the list run onto it after a closing parenthesis ("… Dennis Sand (Samsø Kommune) Dagsorden Mødet
+  // blev afholdt …"): not the list's, when two entries stand before it and it reads on as a sentence
+  // (three words or more beyond a name, in lower case among them).
+  const tail = parts.at(-1) ?? '';
+  const before = parts.at(-2) ?? '';
+  const sentence = /\s\p{Ll}+\s/u.test(tail) && tail.split(/\s+/).length >= nameOf(tail).split(/\s+/).length + 3;
+  if (parts.length >= 3 && before.endsWith(')') && sentence) parts.pop();
   return parts.length > 0 && parts.every((p) => isPersonName(nameOf(p))) ? parts : null;
 }
 

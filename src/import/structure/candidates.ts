@@ -239,13 +239,21 @@ export function candidatesOf(lines: readonly Line[], skip: ReadonlySet<number> =
  * word, no label), each line is the entry of the next missing number. Top-level numbers only;
  * null when the lines do not fit.
  */
-export function lostNumbered(prev: readonly number[], next: readonly number[], between: readonly Line[], firstIndex: number): Array<{ index: number; number: string; title: string }> | null {
+export function lostNumbered(
+  prev: readonly number[],
+  next: readonly number[],
+  between: readonly Line[],
+  firstIndex: number,
+  inContents = false,
+): Array<{ index: number; number: string; title: string }> | null {
   if (prev.length !== 1 || next.length !== 1) return null;
   const gap = next[0]! - prev[0]! - 1;
   if (gap < 1 || gap > 3 || between.length !== gap) return null;
   const titled = between.every((l) => {
     const t = l.text.trim();
-    return !l.cells && !l.list && t.length <= 160 && looksLikeTitle(t) && !/^\S+\s?:/u.test(t) && !/[.:]\s+\p{Lu}\p{Ll}+\s+\p{Ll}+\s+\p{Ll}+/u.test(t) && sectionTypeOf(t) === null;
+    // Under a contents label a line is an entry even when it is a section word too ("Økonomi" is an item's title there).
+    const section = !inContents && sectionTypeOf(t) !== null;
+    return !l.cells && !l.list && t.length <= 160 && looksLikeTitle(t) && !/^\S+\s?:/u.test(t) && !/[.:]\s+\p{Lu}\p{Ll}+\s+\p{Ll}+\s+\p{Ll}+/u.test(t) && !section;
   });
   if (!titled) return null;
   return between.map((l, k) => ({ index: firstIndex + k, number: String(prev[0]! + 1 + k), title: l.text.trim() }));

@@ -61,7 +61,10 @@ export function completeYearlessDate(text: string, near: string | null): string 
 /** Start and end times: "10:00", "kl. 10.00 – 13.00"; null where not stated. */
 export function findTimes(text: string): { start: string | null; end: string | null } {
   const withoutDates = text.replace(/\b\d{1,2}[-./]\d{1,2}[-./]\d{4}\b/g, ' ');
-  const times = [...withoutDates.matchAll(/\b([01]?\d|2[0-3])[:.]([0-5]\d)\b/g)].map((m) => `${pad(Number(m[1]))}:${m[2]}`);
+  const found = [...withoutDates.matchAll(/\b([01]?\d|2[0-3])[:.]([0-5]\d)\b/g)];
+  const times = found.map((m) => `${pad(Number(m[1]))}:${m[2]}`);
+  // "fra kl til (11.00)": a transcript lost the start; the one time left, after "til", is the end.
+  if (times.length === 1 && /\btil\s*\(?\s*(?:kl\.?\s*)?$/iu.test(withoutDates.slice(0, found[0]!.index))) return { start: null, end: times[0]! };
   return { start: times[0] ?? null, end: times[1] ?? null };
 }
 

@@ -7,14 +7,14 @@ import type { Line } from '../line.js';
 import { buildBlocks, type LayoutHints } from './blocks.js';
 import { completeYearlessDate, findDate, findTimes } from './dates.js';
 import { endsSentence, joinBroken, mendSpacedHyphens, startsLower } from './join.js';
-import { ABSENT_NOTES, MUNICIPALITIES, WEEKDAYS, type LabelField } from '../lexicon/index.js';
+import { ABSENT_NOTES, ITEM_ABSENCE_PHRASES, MUNICIPALITIES, WEEKDAYS, type LabelField } from '../lexicon/index.js';
 import { readPairs } from './labels.js';
 import { sectionTypeOf } from '../../model/index.js';
 import { decidingBody } from './body.js';
 import { bodyOfMeetingIn, bodyOfMeetingNoun } from './meeting-facts.js';
 import { isTocLabel } from './toc.js';
 import { readAbsent, readMembers } from './member-list.js';
-import { parseAbsence, parseAttendee, parseParticipant, segmentNames, substituteFor } from './participants.js';
+import { isPersonName, parseAbsence, parseAttendee, parseParticipant, segmentNames, substituteFor } from './participants.js';
 
 export interface FrontMatter {
   kindHint: DocumentKind | null;
@@ -84,6 +84,8 @@ export function unspaceLetters(text: string): string {
 
 /** "Byrådet – Referat" (– 14. marts 2024): a body name and the document kind on one line, perhaps the date. */
 const BODY_AND_KIND = /^(.+?)\s+[–-]\s+(referat|dagsorden)(?:\s+[–-]\s+(.+))?$/i;
+/** "Det fælles landdistriktsråd - Dagsordener og referater": the body, then the site's section for its papers (no kind). */
+const BODY_AND_SECTION = /^(\p{Lu}[^:\d]{2,80}?)\s+[–-]\s+(?:dagsordener og referater|referater og dagsordener|dagsordener\/referater)$/iu;
 /** "Referat - Regionsrådet 2018-2021": the kind, then the body and perhaps its electoral period. */
 const KIND_THEN_BODY = /^(referat|dagsorden)\s+[–-]\s+(\p{Lu}[^:\d]{1,80}?)(?:\s+\d{4}\s?[-–]\s?\d{2,4})?$/iu;
 
@@ -222,6 +224,8 @@ export function readFrontMatter(lines: readonly Line[], hints: LayoutHints): Fro
       front.body = m[1]!.trim();
       front.kindHint = kindOf(m[2]!);
       if (m[3]) readDateLine(front, m[3]);
+    } else if (front.body === null && text.length <= 120 && (m = BODY_AND_SECTION.exec(text))) {
+      front.body = m[1]!.trim();
     } else if ((m = KIND_BODY_DATE.exec(text)) && front.body === null) {
       front.kindHint = kindOf(m[1]!);
       front.body = m[2]!.trim();
@@ -348,9 +352,18 @@ function applyPair(front: FrontMatter, field: LabelField, label: string, values:
     case 'meeting':
       if (value) front.title ??= value;
       return;
-    case 'participants':
-      readMembers(front, values);
+    case 'participants': {
+      // "…, Tommy Damgaard Pedersen Jens Mandal og hans suppleant havde meldt afbud.": the list and an
+      // afbud sentence run onto it (its full stop before lost); the names just before the phrase are
+      // the list's last and the absent member, told apart by the first name that starts the next.
+      const last = values.at(-1) ?? '';
+      const sentence = last ? trailingAfbud(last) : null;
+      if (sentence) {
+        readMembers(front, [...values.slice(0, -1), ...(sentence.before ? [sentence.before] : [])]);
+        front.absent.push({ ...parseAbsence(sentence.absent), substitute: null });
+      } else readMembers(front, values);
       return;
+    }
     case 'absent':
       readAbsent(front, values);
       return;
@@ -377,6 +390,28 @@ function applyPair(front: FrontMatter, field: LabelField, label: string, values:
     case 'none':
       return;
   }
+}
+
+/** The names before a whole-meeting absence phrase at a value's end, perhaps with "og hans suppleant" (unnamed). */
+const TRAILING_AFBUD = ITEM_ABSENCE_PHRASES.filter((p) => p.meeting).map(
+  (p) => new RegExp(String.raw`^(.*?)\s*\b((?:\p{Lu}[\p{Ll}'’\-]+\s+){1,5}\p{Lu}[\p{Ll}'’\-]+)(?:\s+og\s+(?:hans|hendes|dennes)\s+(?:suppleant|stedfortræder))?\s+(?:${p.pattern.source})\.?$`, 'u'),
+);
+
+/**
+ * A list value that ends in an afbud sentence ("… Pedersen Jens Mandal og hans suppleant havde meldt
+ * afbud."): the value's list part, and the absent member, the last of the names before the phrase.
+ * Null when the value has no such end or the names do not part.
+ */
+function trailingAfbud(value: string): { before: string; absent: string } | null {
+  for (const re of TRAILING_AFBUD) {
+    const m = re.exec(value.trim());
+    if (!m) continue;
+    const names = segmentNames(m[2]!) ?? [m[2]!];
+    const absent = names.at(-1)!;
+    if (!isPersonName(absent)) return null;
+    return { before: `${m[1]!} ${names.slice(0, -1).join(' ')}`.trim(), absent };
+  }
+  return null;
 }
 
 /** A value that opens with a weekday ("Fredag, den 12. september"). */

@@ -8,7 +8,7 @@
  * stays in its blocks: this only reads it.
  */
 import type { Absence, AgendaItem, Block, ItemAbsence, Participant, Section } from '../../model/index.js';
-import { ABSENCE_LEADS, ATTENDANCE_ITEM_TITLES, ITEM_ABSENCE_PHRASES, ITEM_SUBSTITUTE_SOURCES, MEMBER_TITLES, ROLE_WORDS } from '../lexicon/index.js';
+import { ABSENCE_LEADS, ATTENDANCE_ITEM_TITLES, FIRST_NAMES, ITEM_ABSENCE_PHRASES, ITEM_SUBSTITUTE_SOURCES, MEMBER_TITLES, ROLE_WORDS } from '../lexicon/index.js';
 import { readAttendanceLists, roleLabelled } from './attendance-lists.js';
 import { isPersonName, parseAbsence, parseParticipant } from './participants.js';
 
@@ -18,7 +18,9 @@ import { isPersonName, parseAbsence, parseParticipant } from './participants.js'
 // long run of capitalised words, was scanned to its end from every letter or word in it (seconds for
 // a few kilobytes, quadratic).
 const WORD = String.raw`(?:(?:\p{Lu}\.)+|\p{Lu}[\p{L}'’\-]*)`;
-const NAME = String.raw`(?<![\p{L}'’\-])${WORD}(?:\s+(?:${WORD}|af|de|van|von|la)){0,9}(?:\s*\([^()]{1,20}\))?`;
+// A surname a page wrote in lower case ("Gert winther, …"): only right before the list's "," or "og" (see namesOf).
+const LOWER_SURNAME = String.raw`\p{Ll}{2}[\p{L}'’\-]*(?=,|\s+og\s)`;
+const NAME = String.raw`(?<![\p{L}'’\-])${WORD}(?:\s+(?:${WORD}|af|de|van|von|la)){0,9}(?:\s+${LOWER_SURNAME})?(?:\s*\([^()]{1,20}\))?`;
 const NAMES = String.raw`${NAME}(?:\s*(?:,|og)\s*${NAME})*`;
 
 /** Phrases with the names before them, matched case-sensitively so that names must be capitalised. */
@@ -40,11 +42,17 @@ const TITLE_WORDS = new RegExp(String.raw`^(?:${[...MEMBER_TITLES, ...ROLE_WORDS
 /** A phrase's tail naming item numbers ("af punkt 4, 5", "af dagsordenspunkt 2"). */
 const OTHER_ITEMS = /punkt(?:er|erne)?\s*(?:nr\.\s*)?:?\s*\d/i;
 
+/** A first name and a surname in lower case, alone ("Gert winther"). */
+const LOWER_CASE_SURNAME = /^\s*\p{Lu}\p{Ll}+\s+\p{Ll}{2}[\p{L}'’\-]*\s*$/u;
+const FIRST = new Set(FIRST_NAMES);
+
 /** The names a phrase's subject lists, or null when one of them is no person's name (one word). */
 function namesOf(text: string): string[] | null {
   const names = text
     .split(/\s*,\s*|\s+og\s+/)
-    .map((n) => parseParticipant(n.replace(TITLE_WORDS, '')).name)
+    .map((n) => n.replace(TITLE_WORDS, ''))
+    // "Gert winther": a known first name and a surname written in lower case is the person's name as written.
+    .map((n) => (LOWER_CASE_SURNAME.test(n) && FIRST.has(n.split(/\s+/)[0]!) ? n.trim() : parseParticipant(n).name))
     .filter(Boolean);
   return names.length > 0 && names.every((n) => n.split(/\s+/).length >= 2) ? names : null;
 }
@@ -84,7 +92,7 @@ function substitutions(text: string): Absence[] {
 }
 
 /** Who did not take part in an item, as its text says; who of them missed the whole meeting; a members' list it gives. */
-export function itemAbsences(sections: readonly Section[], title = ''): { absent: ItemAbsence[]; meeting: Absence[]; present: Participant[] } {
+export function itemAbsences(sections: readonly Section[], title = '', header = false): { absent: ItemAbsence[]; meeting: Absence[]; present: Participant[] } {
   const absent: ItemAbsence[] = [];
   const meeting: Absence[] = [];
   const add = (name: string, reason: string | null) => {
@@ -95,7 +103,8 @@ export function itemAbsences(sections: readonly Section[], title = ''): { absent
   const present = lists.flatMap((l) => l.present);
   // An item about attendance ("Fraværende og bemærkninger til dagsordenen"), or one that lists the members
   // present too, lists the meeting's absences; elsewhere a list is the item's.
-  const forMeeting = present.length > 0 || ATTENDANCE_ITEM_TITLES.some((p) => p.test(title));
+  // The header's own lists ("Afbud X, Y") are the meeting's.
+  const forMeeting = header || present.length > 0 || ATTENDANCE_ITEM_TITLES.some((p) => p.test(title));
   for (const list of lists) {
     for (const a of list.absent) {
       add(a.name, list.reason);
@@ -139,6 +148,17 @@ export function itemAbsences(sections: readonly Section[], title = ''): { absent
 }
 
 /**
+ * A name a list ran on into the next sentence ("Ikke til stede: …, Leif Holm Dagsordenen godkendt"
+ * → "Leif Holm Dagsordenen"): the member's name the header already gave, when the text is that
+ * name and capitalised words after it; else the name as read.
+ */
+export function knownName(name: string, known: readonly string[]): string {
+  if (known.includes(name)) return name;
+  const prefix = known.filter((k) => k.split(/\s+/).length >= 2 && name.startsWith(`${k} `) && /^(?:\p{Lu}\p{Ll}+\s*)+$/u.test(name.slice(k.length + 1)));
+  return prefix.sort((a, b) => b.length - a.length)[0] ?? name;
+}
+
+/**
  * Sets each item's `absent` from its own text and adds whole-meeting absences to the meeting's afbud
  * (a substitute an item names fills in an afbud the header gave without one). Where the header lists
  * no members, the first item that does ("Deltagerne var: …" under item 1) gives them; "Formand: X" in
@@ -151,14 +171,16 @@ export function recordItemAbsences(items: AgendaItem[], meetingAbsent: Absence[]
   participants.unshift(...byRole.filter((p) => !participants.some((q) => q.name === p.name)));
   // The front matter's sentences are about the whole meeting ("Medlemmerne var mødt, bortset fra X og Y");
   // only what holds for all of it counts: "X forlod mødet efter punkt 23" there is no afbud.
-  const header = itemAbsences([{ heading: null, type: 'other', blocks: [...front] }]);
+  const header = itemAbsences([{ heading: null, type: 'other', blocks: [...front] }], '', true);
   for (const a of header.meeting) {
     const known = meetingAbsent.find((m) => m.name === a.name);
     if (!known) meetingAbsent.push(a);
     else known.substitute ??= a.substitute;
   }
+  const known = () => [...participants.map((p) => p.name), ...meetingAbsent.map((a) => a.name)];
   for (const item of items) {
     const { absent, meeting, present } = itemAbsences(item.sections, item.title);
+    for (const a of [...absent, ...meeting]) a.name = knownName(a.name, known());
     item.absent = absent;
     for (const a of meeting) {
       const known = meetingAbsent.find((m) => m.name === a.name);
@@ -169,5 +191,16 @@ export function recordItemAbsences(items: AgendaItem[], meetingAbsent: Absence[]
       participants.push(...present.filter((p) => !participants.some((q) => q.name === p.name)));
       listed = true;
     }
+  }
+  // An afbud whose name ran on into the next sentence is the member the lists name (once).
+  const members = participants.map((p) => p.name);
+  for (let i = meetingAbsent.length - 1; i >= 0; i--) {
+    const name = knownName(meetingAbsent[i]!.name, members);
+    if (name === meetingAbsent[i]!.name) continue;
+    const twin = meetingAbsent.find((m, k) => k !== i && m.name === name);
+    if (twin) {
+      twin.substitute ??= meetingAbsent[i]!.substitute;
+      meetingAbsent.splice(i, 1);
+    } else meetingAbsent[i]!.name = name;
   }
 }

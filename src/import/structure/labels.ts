@@ -8,7 +8,7 @@
 import { FRONT_LABELS, type LabelField } from '../lexicon/index.js';
 import type { Line } from '../line.js';
 import { findDate, findTimes } from './dates.js';
-import { isBodyName, isPersonName, parseAbsence, partyOf, roleOf, splitPeople, substituteFor } from './participants.js';
+import { isBodyName, isPersonName, parseAbsence, partyOf, roleOf, segmentByOrganisation, splitPeople, substituteFor } from './participants.js';
 import { isMemberTableHeader, tableListValues } from './member-table.js';
 import { continuesAttendanceList } from './attendance-lists.js';
 
@@ -57,7 +57,8 @@ function fits(match: LabelMatch): boolean {
     case 'participants':
     case 'absent':
       // "Medlemmer Jesper Mathiesen (A) Ole Bollesen (A)": names with their list letters; "Deltagerfortegnelse Teknik- og Miljøudvalget": the body whose members follow.
-      return (/^\p{Lu}/u.test(v) && /\([A-ZÆØÅ]{1,2}\)/.test(v)) || (match.field === 'participants' && isBodyName(v));
+      // "Deltagere Karen Bach Frederikshavn Kommune Dorte Hvid Thisted Kommune": names with their organisations.
+      return (/^\p{Lu}/u.test(v) && /\([A-ZÆØÅ]{1,2}\)/.test(v)) || (match.field === 'participants' && isBodyName(v)) || segmentByOrganisation(v) !== null;
     default:
       return false;
   }

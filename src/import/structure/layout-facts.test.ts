@@ -195,3 +195,123 @@ describe('a page with one decision and no header', () => {
     expect(doc.warnings.join(' ')).toMatch(/only the meeting header/);
   });
 });
+
+describe('the fifth unseen set (KKR directors, BRN, handicap and rural councils, folkeoplysning)', () => {
+  it('takes a fold-out label that names its heading off the heading’s end, and keeps other text', async () => {
+    const { withoutChromeSuffix } = await import('../read/chrome.js');
+    expect(withoutChromeSuffix('1. Godkendelse af referatKlik her for at folde ud og læse mere om Godkendelse af referat')).toBe('1. Godkendelse af referat');
+    expect(withoutChromeSuffix('Lokalplan Klik her for at folde ud')).toBe('Lokalplan');
+    expect(withoutChromeSuffix('Budget Klik her for at folde ud og læse om noget andet')).toBe('Budget Klik her for at folde ud og læse om noget andet');
+    const doc = parseText('Dagsordenpunkter\n\n1. Godkendelse af dagsordenKlik her for at folde ud og læse mere om Godkendelse af dagsorden\n\nBeslutning\n\nGodkendt.');
+    expect(doc.items.map((i) => i.title)).toEqual(['Godkendelse af dagsorden']);
+  });
+  it('keeps an organisation with "og" in its parenthesis, closed or not, with its person', async () => {
+    const { splitPeople, parseParticipant } = await import('./participants.js');
+    expect(splitPeople('Hanne Larsen (Børne- og Ungdomsorganisationernes Samråd)')).toEqual(['Hanne Larsen (Børne- og Ungdomsorganisationernes Samråd)']);
+    expect(splitPeople('Bo Berg og Carl Dahl')).toEqual(['Bo Berg', 'Carl Dahl']);
+    expect(parseParticipant('Alice Kiander (Børne- og Ungdomsorganisationernes Samråd').name).toBe('Alice Kiander');
+  });
+  it('reads "Y for X" in a members list as a stand-in, and an acronym after a name as its organisation', () => {
+    const doc = parseText('Referat\n\nDeltagere: Anna Holm, Bo Berg, KKR, Carl Dahl for Dorte Lund\n\n1. Godkendelse af dagsorden\n\nBeslutning\n\nGodkendt.');
+    expect(doc.participants.map((p) => p.name)).toEqual(['Anna Holm', 'Bo Berg', 'Carl Dahl']);
+    expect(doc.absent.map((a) => [a.name, a.substitute])).toEqual([['Dorte Lund', 'Carl Dahl']]);
+  });
+  it('numbers the contents entries that lost their numbers, a section word among them, under a contents label', () => {
+    const doc = parseText('Indholdsfortegnelse\n\n1. Godkendelse af dagsordenen\n2. Strategi\nOpfølgning på mødet\nØkonomi\n5. Eventuelt\n\n1. Godkendelse af dagsordenen\n\nGodkendt.');
+    expect(doc.items.map((i) => [i.number, i.title])).toEqual([
+      ['1', 'Godkendelse af dagsordenen'],
+      ['2', 'Strategi'],
+      ['3', 'Opfølgning på mødet'],
+      ['4', 'Økonomi'],
+      ['5', 'Eventuelt'],
+    ]);
+  });
+});
+
+describe('contents that lost every number but the first', () => {
+  const page = (contents: string) =>
+    `Transkript\n\n1 Kommunalbestyrelsen Referat Dato 27. februar 2014 Mødetidspunkt 18:00 Sted Byrådssalen, Rådhuset. ${'Mødet blev holdt som planlagt. '.repeat(8)}\n\n2 Indholdsfortegnelse ${contents}`;
+  it('tells the titles apart by their capitals and shared starts, and numbers them in order', () => {
+    const doc = parseText(
+      page('Sag nr. Side 1. Godkendelse af dagsorden Indkaldelse af stedfortræder m.v Indkommet materiale Tilskud til Multicenter Præstø Ansøgning om bevilling til Klintholm Havn Ansøgning om bevilling til broer Afgørelse fra Statsforvaltningen'),
+    );
+    expect(doc.items.map((i) => [i.number, i.title])).toEqual([
+      ['1', 'Godkendelse af dagsorden'],
+      ['2', 'Indkaldelse af stedfortræder m.v'],
+      ['3', 'Indkommet materiale'],
+      ['4', 'Tilskud til Multicenter Præstø'],
+      ['5', 'Ansøgning om bevilling til Klintholm Havn'],
+      ['6', 'Ansøgning om bevilling til broer'],
+      ['7', 'Afgørelse fra Statsforvaltningen'],
+    ]);
+  });
+  it('leaves contents that kept their numbers to the numbered reading', () => {
+    const doc = parseText(page('Sag nr. Side 1. Godkendelse af dagsorden 2. Indkommet materiale 3. Eventuelt'));
+    expect(doc.items.map((i) => i.title)).toEqual(['Godkendelse af dagsorden', 'Indkommet materiale', 'Eventuelt']);
+  });
+});
+
+describe('names a transcript ran together with what follows them', () => {
+  it('parts a run of names each followed by an organisation, and reads it under an uncoloned label', async () => {
+    const { segmentByOrganisation } = await import('./participants.js');
+    expect(segmentByOrganisation('Karen Bach Frederikshavn Kommune Dorte Hvid Poulsen Thisted Kommune Mette Lind KKR Nordjylland')).toEqual([
+      'Karen Bach, Frederikshavn Kommune',
+      'Dorte Hvid Poulsen, Thisted Kommune',
+      'Mette Lind, KKR Nordjylland',
+    ]);
+    expect(segmentByOrganisation('Godkendelse af budget Thisted Kommune')).toBeNull();
+    const doc = parseText('Referat\n\nDeltagere Karen Bach Frederikshavn Kommune Tove Brandt Region Nordjylland\nAfbud: Bent Holm Læsø Kommune Simon Kvist Rebild Kommune\n\n1. Godkendelse af dagsorden\n\nBeslutning\n\nGodkendt.');
+    expect(doc.participants.map((p) => p.name)).toEqual(['Karen Bach', 'Tove Brandt']);
+    expect(doc.absent.map((a) => a.name)).toEqual(['Bent Holm', 'Simon Kvist']);
+  });
+  it('gives an afbud whose name ran into the next sentence the member’s name', async () => {
+    const { knownName } = await import('./item-absence.js');
+    expect(knownName('Leif Holm Dagsordenen', ['Anna Berg', 'Leif Holm'])).toBe('Leif Holm');
+    expect(knownName('Leif Holm Dagsordenen', ['Anna Berg'])).toBe('Leif Holm Dagsordenen');
+    expect(knownName('Leif Holmgaard', ['Leif Holm'])).toBe('Leif Holmgaard');
+  });
+});
+
+describe('an afbud list naming a member and the substitute who could not come either', () => {
+  it('reads both as absent, and leaves the text run on after the list out', () => {
+    const doc = parseText(
+      'Referat\n\nMødedeltagere 23. maj 2008\n\nAfbud Ove Lindholm og dennes suppleant Kenneth Lyng (Syddjurs Kommune), Dennis Sand (Samsø Kommune) Dagsorden Mødet blev afholdt med flg. dagsorden:\n\n1. Valg af dirigent\n\nBeslutning\n\nValgt.',
+    );
+    expect(doc.absent.map((a) => [a.name, a.substitute])).toEqual([
+      ['Ove Lindholm', null],
+      ['Kenneth Lyng', null],
+      ['Dennis Sand', null],
+    ]);
+  });
+});
+
+describe('a rural-districts council page (Hedensted)', () => {
+  const doc = parseText(
+    'Det fælles landdistriktsråd - Dagsordener og referater\nMødedato: 31. august 2023\n\n1. Godkendelse af dagsorden\n\nBeslutning\n\nGodkendt\n\nPeter Holm, Gert winther og Linda Berg deltog ikke på mødet.',
+  );
+  it('takes the body from the site section title, with no kind from it', () => {
+    expect(doc.body).toBe('Det fælles landdistriktsråd');
+  });
+  it('reads a list of absentees with a surname written in lower case after a known first name', () => {
+    expect(doc.absent.map((a) => a.name)).toEqual(['Peter Holm', 'Gert winther', 'Linda Berg']);
+  });
+});
+
+describe('a members list with an afbud sentence run onto its end (its full stop lost)', () => {
+  it('keeps the list, and reads the member before the phrase as absent', () => {
+    const doc = parseText(
+      'Referat\n\nTil stede: Anna Holm, Per Berg, Hans Tang og observatør Tommy Dam Pedersen Jens Mandal og hans suppleant havde meldt afbud.\n\n1. Godkendelse af dagsorden\n\nBeslutning\n\nGodkendt.',
+    );
+    expect(doc.participants.map((p) => p.name)).toEqual(['Anna Holm', 'Per Berg', 'Hans Tang', 'Tommy Dam Pedersen']);
+    expect(doc.absent.map((a) => [a.name, a.substitute])).toEqual([['Jens Mandal', null]]);
+  });
+});
+
+describe('a meeting time whose start a transcript lost', () => {
+  it('reads the one time left after "til" as the end, not the start', async () => {
+    const { findTimes } = await import('./dates.js');
+    expect(findTimes('Fredag 27. marts 2015, fra kl til (11.00) med efterfølgende frokost')).toEqual({ start: null, end: '11:00' });
+    expect(findTimes('kl. 9.00 til 11.00')).toEqual({ start: '09:00', end: '11:00' });
+    expect(findTimes('kl. 11.00')).toEqual({ start: '11:00', end: null });
+  });
+});

@@ -52,6 +52,9 @@ const DASHED_ABSENT = new RegExp(String.raw`\s*[-–]\s*(${ABSENT_NOTE})\.?$`, '
 /** "Rådmand Bo Berg": a role written before a name is a member, not the role of the one above. */
 const roleAndName = (value: string) => roleOf(value) !== null && isPersonName(parseParticipant(value).name) && parseParticipant(value).role !== null;
 
+/** An organisation's acronym, written alone ("KKR", "KD-Net", "BRN"), never a person's name. */
+const ORGANISATION_ACRONYM = /^\p{Lu}{2,6}(?:-\p{Lu}?\p{L}{1,6})?\.?$/u;
+
 /** Members under "Deltagere"/"Medlemmer"; a note, afbud and stand-ins where the values say so. */
 export function readMembers(into: Attendance, values: readonly string[]): void {
   values.forEach((written, i) => {
@@ -76,6 +79,11 @@ export function readMembers(into: Attendance, values: readonly string[]): void {
     const party = partyOf(value);
     const role = roleAndName(value) ? null : roleOf(value);
     const municipality = knownMunicipality(value);
+    // "Eva Glæsner, KKR": an organisation's acronym alone is the organisation of the name before it.
+    if (last && ORGANISATION_ACRONYM.test(value.trim())) {
+      last.role = last.role ? `${last.role}, ${value.trim()}` : value.trim();
+      return;
+    }
     if (last && (party || role || municipality)) {
       // A line of its own for the party, role or municipality of the name above.
       if (party && last.party === null) last.party = party;

@@ -103,6 +103,11 @@ export function parseParticipant(text: string): Participant {
     else if (inner.trim()) notes.push(inner.trim());
     return ',';
   });
+  // A parenthesis the page never closed ("Alice Kiander (Børne- og Ungdomsorganisationernes Samråd") holds a note too.
+  rest = rest.replace(/\s*\(([^()]*)$/, (_, inner: string) => {
+    if (inner.trim()) notes.push(inner.trim());
+    return '';
+  });
   // "Name (A) - formand": a spaced dash sets off the role like a comma.
   const [name = '', ...parts] = rest.split(/,|\s+[-–]\s+/).map((s) => s.trim().replace(/^[-–]\s*/, '')).filter(Boolean);
   let municipality: string | null = null;
@@ -176,6 +181,32 @@ export function segmentNames(text: string): string[] | null {
   return people.map((p) => (p.note.length > 0 ? noted(p) : p.name.join(' ')));
 }
 
+/**
+ * A person's organisation as a transcript runs it after the name, without a comma: a municipality
+ * ("Thisted Kommune"), a region ("Region Nordjylland"), an acronym with or without a word after it
+ * ("KKR Nordjylland", "BRN Sekretariat").
+ */
+const ORGANISATION_AFTER = String.raw`(?:\p{Lu}[\p{L}\-]+ [Kk]ommune|Region \p{Lu}\p{Ll}+|\p{Lu}{2,6}(?: \p{Lu}\p{Ll}+)?)`;
+const NAME_THEN_ORGANISATION = new RegExp(String.raw`^((?:\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}'’]+)*\s+){1,3}?\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}'’]+)*)\s+(${ORGANISATION_AFTER})(?=\s|$)\s*`, 'u');
+
+/**
+ * A run of names each followed by the person's organisation, as a transcript prints a two-column
+ * list ("Karen Bach Frederikshavn Kommune Dorte Hvid Poulsen Thisted Kommune Mette Lind KKR
+ * Nordjylland"): "Name, Organisation" per person. Null unless the whole text is two such entries or more.
+ */
+export function segmentByOrganisation(text: string): string[] | null {
+  let rest = text.trim();
+  if (/[,;:()]/.test(rest) || rest.length > MAX_ENTRY) return null;
+  const out: string[] = [];
+  while (rest !== '') {
+    const m = NAME_THEN_ORGANISATION.exec(rest);
+    if (!m || !isPersonName(m[1]!)) return null;
+    out.push(`${m[1]}, ${m[2]}`);
+    rest = rest.slice(m[0].length);
+  }
+  return out.length >= 2 ? out : null;
+}
+
 /** A body's name ("Teknik- og Miljøudvalget", "Bestyrelsen"): ends as the lexicon's organisations do, and is no person's. */
 const BODY_NAME = new RegExp(String.raw`^[\p{L}\-– ]*(?:${ORGANISATION_WORDS.endings.join('|')})$`, 'iu');
 export function isBodyName(text: string): boolean {
@@ -193,7 +224,9 @@ function qualifies(part: string): boolean {
   const p = part.trim().replace(/^\((.*)\)$/, '$1').replace(/\s*\([^()]*\)$/, '');
   // A role with a name after it ("Næstformand Palle Asmussen") is the next person, not a qualifier.
   const role = roleOf(p) !== null && splitLead(p).role === null;
-  return knownMunicipality(p) !== null || /\skommune$/i.test(p) || partyOf(p) !== null || role || /^\(/.test(part.trim());
+  // An organisation's acronym alone ("KKR", "KD-Net", "BRN"): the person's organisation, never a person.
+  const acronym = /^\p{Lu}{2,6}(?:-\p{Lu}?\p{L}{1,6})?\.?$/u.test(p);
+  return knownMunicipality(p) !== null || /\skommune$/i.test(p) || partyOf(p) !== null || role || acronym || /^\(/.test(part.trim());
 }
 
 /**
@@ -217,7 +250,9 @@ export function splitPeople(text: string): string[] {
     const part = runOn ? runOn.rest : whole;
     if (runOn) people[people.length - 1] += `, ${runOn.municipality}`;
     if (people.length > 0 && qualifies(part)) people[people.length - 1] += `, ${part}`;
-    else people.push(...(segmentNames(part) ?? [part]));
+    // "Lars Vilbrad for Bo Johansen": a stand-in and the member, one entry.
+    else if (substituteFor(part)) people.push(part);
+    else people.push(...(segmentByOrganisation(part) ?? segmentNames(part) ?? [part]));
   }
   return people;
 }
@@ -258,13 +293,32 @@ function splitAtInitials(text: string): string[] | null {
  */
 function splitAtOg(piece: string): string[] {
   const out: string[] = [];
-  for (const part of piece.split(/\s+og\s+(?=\p{Lu})/u)) {
+  for (const part of outsideParentheses(piece, /\s+og\s+(?=\p{Lu})/gu)) {
     const words = part.split(/\s+/);
     const roleWords = out.length > 0 && !FIRST.has(words[0]!) && words.slice(1).some((w) => FIRST.has(w));
     if (roleWords) out[out.length - 1] += ` og ${part}`;
     else out.push(part);
   }
   return out;
+}
+
+/**
+ * The text split where `separator` stands outside parentheses: "Hanne Larsen (Børne- og
+ * Ungdomsorganisationernes Samråd)" is one entry, its "og" inside the organisation's name, as is
+ * a parenthesis the page never closed ("Alice Kiander (Børne- og Ungdomsorganisationernes Samråd").
+ */
+function outsideParentheses(text: string, separator: RegExp): string[] {
+  const parts: string[] = [];
+  let from = 0;
+  for (const m of text.matchAll(separator)) {
+    const before = text.slice(from, m.index);
+    const depth = (text.slice(0, m.index).match(/\(/g)?.length ?? 0) - (text.slice(0, m.index).match(/\)/g)?.length ?? 0);
+    if (depth > 0) continue;
+    parts.push(before);
+    from = m.index! + m[0].length;
+  }
+  parts.push(text.slice(from));
+  return parts;
 }
 
 /**

@@ -8,7 +8,7 @@ import type { TocEntry } from '../../model/index.js';
 import type { Line } from '../line.js';
 import { comparable, sectionTypeOf } from '../../model/index.js';
 import { HEADING_WORDS } from '../lexicon/index.js';
-import { candidatesOf, lostNumbered } from './candidates.js';
+import { candidatesOf, looksLikeTitle, lostNumbered } from './candidates.js';
 import { follows } from './runs.js';
 
 export interface TocResult {
@@ -98,7 +98,46 @@ function punktEntry(line: Line, _begun = false): TocEntry | null {
 /** Finds the table of contents: page-numbered or KD-Net lines, else a numbered list the items repeat. */
 export function extractToc(lines: readonly Line[]): TocResult {
   const paged = pagedToc(lines);
-  return paged.entries.length > 0 ? paged : repeatedToc(lines);
+  if (paged.entries.length > 0) return paged;
+  const repeated = repeatedToc(lines);
+  return repeated.entries.length > 0 ? repeated : lostNumberToc(lines);
+}
+
+/** A contents line that ends the list: its last page's dot leader alone ("...16"), the attachments' list. */
+const CONTENTS_TAIL = /^(?:\.{3,}\s*\d{1,4}|bilagsliste\b)/iu;
+
+/**
+ * Contents that lost every number but the first, their titles on lines of their own (as the reader
+ * cut them: see resegment.ts): under a contents label, the first entry numbered "1." (or "01."),
+ * then three or more lines that read as titles and no numbered entry among them. Each line is the
+ * entry of the next number, as the contents list them in order.
+ */
+function lostNumberToc(lines: readonly Line[]): TocResult {
+  const none = { entries: [], lineIndexes: new Set<number>() };
+  const candidates = candidatesOf(lines);
+  const first = candidates[0];
+  if (!first || first.titleLines > 0 || first.parts.length !== 1 || first.parts[0] !== 1) return none;
+  // The transcript lost the numbers throughout: no item numbered 2 anywhere (else "1." is an item's heading).
+  if (candidates.some((c) => c.parts.length === 1 && c.parts[0] === 2)) return none;
+  const label = [first.index - 1, first.index - 2].find((i) => i >= 0 && isTocLabel(lines[i]!));
+  if (label === undefined) return none;
+  const titles: number[] = [];
+  for (let i = first.index + 1; i < lines.length; i++) {
+    const line = lines[i]!;
+    const text = line.text.trim();
+    if (line.pageBreakBefore || line.cells || line.list || CONTENTS_TAIL.test(text)) break;
+    if (NUMBERED.test(text) || text.length > 160 || !looksLikeTitle(text) || /^\S+\s?:/u.test(text) || sectionTypeOf(text) !== null) break;
+    titles.push(i);
+  }
+  if (titles.length < 3) return none;
+  const entries: TocEntry[] = [first.index, ...titles].map((index, k) => ({
+    number: String(1 + k),
+    title: k === 0 ? first.title : lines[index]!.text.trim(),
+    page: null,
+    hasAttachments: false,
+  }));
+  // The label is the contents' too: no list of the header runs on into it.
+  return { entries, lineIndexes: new Set([label, first.index, ...titles]) };
 }
 
 
@@ -114,12 +153,13 @@ function repeatedToc(lines: readonly Line[]): TocResult {
   const first = candidates[0];
   if (!first || first.titleLines > 0) return none;
   const run = [first];
+  const labelled = lines.slice(Math.max(0, first.index - 2), first.index).some(isTocLabel);
   // Entries between two of the run that lost their numbers (see lostNumbered).
   const lost: Array<{ index: number; number: string; title: string }> = [];
   for (const c of candidates.slice(1)) {
     const prev = run.at(-1)!;
     const between = lines.slice(prev.index + 1, c.index);
-    const unnumbered = lostNumbered(prev.parts, c.parts, between, prev.index + 1);
+    const unnumbered = lostNumbered(prev.parts, c.parts, between, prev.index + 1, labelled);
     // Contents grouped by kind may list an item out of its numbering ("6 …", "17 …", "B. Sager til
     // afgørelse i udvalget", "7 …"): a number not listed yet, at the same level, goes on the run.
     const moved = c.parts.length === prev.parts.length && !run.some((r) => r.number === c.number);
@@ -136,7 +176,6 @@ function repeatedToc(lines: readonly Line[]): TocResult {
   // One entry is contents only under a contents label ("Indholdsfortegnelse", "Punkt nr. Side"), or
   // when it opens a page and its item, with its title, opens a later page (a contents page whose
   // other entries lost their numbers: "1. Godkendelse af referat" / "Siden sidst" / "Eventuelt").
-  const labelled = lines.slice(Math.max(0, first.index - 2), first.index).some(isTocLabel);
   const opensPage = (c: (typeof later)[number]) => lines[first.index]!.pageBreakBefore && lines[c.index]!.pageBreakBefore;
   const again = run.length < 2 && !labelled ? later.find((c) => same(c) && opensPage(c)) : later[0];
   if (!again || !same(again)) return none;
