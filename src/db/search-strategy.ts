@@ -80,10 +80,11 @@ export interface SearchPlan {
    */
   rumQuery: SQL | null;
   /**
-   * For a query of one word (or prefix), for anonymous viewers: its label word in the head tiers
-   * (migration 0014), `/lexeme` or `*start`, which follows a tier's name (`a2b1/kommun`).
+   * For a query of one word (or prefix), for anonymous viewers: its label words in the head tiers
+   * (migration 0014), `/lexeme` or `*start`, which follow a tier's name (`a2b1/kommun`; see
+   * tierLabels). Empty when the tiers cannot serve the query.
    */
-  tierWord: string | null;
+  tierWords: string[];
   sort: SearchSort;
   offset: number;
   limit: number;
@@ -175,18 +176,28 @@ export const HEAD_TIERS: string[] = (() => {
 })();
 
 /**
+ * The labels to read, strongest tier first, for a query's label words: a word that also matches
+ * as a compound start has two, its lexeme (`/teamled`) and its start (`*teamled`), and reading
+ * each tier of both finds the items that rank by the word itself (the exact query's half of the
+ * rank) as well as those whose compounds pile up in the title. The lexeme goes first in a tier.
+ */
+export function tierLabels(words: readonly string[]): string[] {
+  return HEAD_TIERS.flatMap((tier) => words.map((word) => `${tier}${word}`));
+}
+
+/**
  * Many matches of one word: the head tiers are read strongest first until twice `tierCandidates`
  * items are found (each a small GIN lookup: the strong tiers of even the commonest word are
  * small), then ranked exactly. The last tier read may be cut (bitmap order), and body matches
  * join only when the title/decision matches are fewer than the page needs.
  */
 async function tiered(tx: Tx, plan: SearchPlan, share: number): Promise<Hit[] | null> {
-  if (!plan.tierWord) return null;
+  if (plan.tierWords.length === 0) return null;
   const pageEnd = plan.offset + plan.limit;
   const want = Math.max(pageEnd, plan.tuning.tierCandidates);
   // One statement: the tiers in order, each a GIN lookup; the outer LIMIT stops the loop once
   // enough are found (the last tier read may be cut, in bitmap order).
-  const labels = HEAD_TIERS.map((tier) => `'${tier}${plan.tierWord!.replace(/'/g, "''")}'`);
+  const labels = tierLabels(plan.tierWords).map((label) => `'${label.replace(/'/g, "''")}'`);
   await planner(tx, 'bitmap');
   const rows = await queryRows<{ id: number }>(
     tx,

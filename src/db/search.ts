@@ -19,7 +19,7 @@ import type { Db } from './client.js';
 import type { Tx } from './content.js';
 import { queryRows } from './rows.js';
 import { attendedMeetings, peopleNamed, peopleOfFilter } from './search-people.js';
-import { caseCandidates, compoundWords, hasCompounds, nameWords, parseQuery, toTsquery, withoutRuns, type CompoundChoice, type ParsedQuery } from './search-query.js';
+import { caseCandidates, COMPOUND_MIN_LENGTH, compoundWords, hasCompounds, nameWords, parseQuery, toTsquery, withoutRuns, type CompoundChoice, type ParsedQuery } from './search-query.js';
 import { estimateRows, findPage, intArray, TUNING, type SearchPlan, type Tuning } from './search-strategy.js';
 import { visibleItems } from './visibility.js';
 
@@ -178,9 +178,20 @@ async function tsqueries(tx: Tx, parsed: ParsedQuery, rest: ParsedQuery | null, 
     const tree = row?.[`q${i}`] ?? '';
     return { text: row?.[`t${i}`] ?? '', indexable: tree !== '' && tree !== 'T' };
   };
-  return { full: tsq(0), exact: tsq(1), compounds: hasCompounds(parsed, compounds), rest: rest ? tsq(2) : null, empty: parsed.clauses.length === 0, single: isSingleWord(parsed),
+  const full = withoutShortStems(tsq(0));
+  const exact = tsq(1);
+  return { full, exact, compounds: hasCompounds(parsed, compounds) && full.text !== exact.text, rest: rest ? withoutShortStems(tsq(2)) : null, empty: parsed.clauses.length === 0, single: isSingleWord(parsed),
     excludes: parsed.clauses.some((c) => c.alternatives.some((a) => a.negated)),
   };
+}
+
+/**
+ * A word matches as a compound start only when its stem keeps COMPOUND_MIN_LENGTH letters:
+ * "muligt" stems to `mul`, and `mul:*` would find "multihal" and "mulch".
+ */
+function withoutShortStems(tsq: Tsq): Tsq {
+  const text = tsq.text.replace(/'((?:[^']|'')+)' \| '\1':\*/g, (whole, stem: string) => ([...stem.replace(/''/g, "'")].length < COMPOUND_MIN_LENGTH ? `'${stem}'` : whole));
+  return { ...tsq, text };
 }
 
 function isSingleWord(parsed: ParsedQuery): boolean {
@@ -203,6 +214,14 @@ export function tierWord(tsquery: string): string | null {
   }
   const word = /^'((?:[^']|'')+)'$/.exec(tsquery.trim());
   return word ? `/${unquote(word[1]!)}` : null;
+}
+
+/** A one-word query's label words: its lexeme and its start when it also matches compounds (see tierLabels). */
+function tierWordsOf(texts: Texts): string[] {
+  const full = tierWord(texts.full.text);
+  if (!full) return [];
+  const exact = texts.compounds && texts.exact.indexable ? tierWord(texts.exact.text) : null;
+  return exact && exact !== full ? [exact, full] : [full];
 }
 
 type Plan = SearchPlan & { query: SQL };
@@ -255,8 +274,10 @@ function searchPlan(
   const g = grantsOf(viewer);
   const publicOnly = textMatch && !typed && !cases && g.closed.length === 0 && g.confidential.length === 0;
   // RUM expands a prefix into every lexeme it starts and ranks them all (slower than the bitmap): words only.
-  const rumQuery = publicOnly && !texts.full.text.includes(':*') ? tsq(texts.full) : null;
-  const word = publicOnly && texts.single ? tierWord(texts.full.text) : null;
+  // Nor phrases: RUM orders them by its own distance, far from ts_rank's (overlap@20 ≈ 0 at 1 M items),
+  // while the title/decision matches of a phrase are its best-ranked (twoPhase).
+  const rumQuery = publicOnly && !texts.full.text.includes(':*') && !/<\d*-?>/.test(texts.full.text) ? tsq(texts.full) : null;
+  const words = publicOnly && texts.single ? tierWordsOf(texts) : [];
 
   // Only the current version of each meeting is projected, so a meeting's items count once.
   const filters: SQL[] = [visibleItems(viewer, 'i')];
@@ -279,7 +300,7 @@ function searchPlan(
     headMatch: head ? headMatch : null,
     headRank: head ? headRank : null,
     rumQuery,
-    tierWord: word,
+    tierWords: words,
     // Nothing to rank by: the newest first.
     sort: filterOnly && (query.sort ?? 'relevance') === 'relevance' ? 'newest' : (query.sort ?? 'relevance'),
     offset,
