@@ -61,13 +61,18 @@ export interface WrittenItems {
   warnings: string[];
 }
 
-/** Writes the version's items onto the meeting's rows: matched rows updated, new ones added, the rest marked deleted. */
-export async function writeItems(tx: Tx, doc: MeetingDocument, target: ProjectionTarget): Promise<WrittenItems> {
-  const existing = await tx
-    .select({ id: agendaItems.id, number: agendaItems.number, title: agendaItems.title })
-    .from(agendaItems)
-    .where(sql`${agendaItems.meetingId} = ${target.meetingId}`)
-    .orderBy(agendaItems.id);
+/**
+ * Writes the version's items onto the meeting's rows: matched rows updated, new ones added, the rest
+ * marked deleted. `newMeeting`: the caller's transaction created the meeting, which has no rows yet.
+ */
+export async function writeItems(tx: Tx, doc: MeetingDocument, target: ProjectionTarget, newMeeting = false): Promise<WrittenItems> {
+  const existing = newMeeting
+    ? []
+    : await tx
+        .select({ id: agendaItems.id, number: agendaItems.number, title: agendaItems.title })
+        .from(agendaItems)
+        .where(sql`${agendaItems.meetingId} = ${target.meetingId}`)
+        .orderBy(agendaItems.id);
   const matched = matchItems(doc.items, existing);
   const paperIds = await ensurePapers(tx, doc.items.map((i) => i.caseNumber));
   const levels = itemLevels(doc);
