@@ -99,7 +99,8 @@ export async function projectMeeting(tx: Tx, meetingId: number, stored?: StoredV
     where id = ${meetingId}`);
   const items = await writeItems(tx, doc, target, !!fresh);
   await refreshRelated(tx, meetingId, terms, !!fresh);
-  await refreshApprovals(tx, meetingId, meeting);
+  // A new meeting's items are all new (minutes_of not yet set): what was just written need not be read back.
+  await refreshApprovals(tx, meetingId, meeting, fresh ? items.written : undefined);
   const people = await writeParticipations(tx, doc, target, !!fresh);
   await writeAppointments(tx, doc, target, meeting.date, items);
   await writeAnnouncedMeetings(tx, doc, target, items);
