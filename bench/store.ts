@@ -156,13 +156,19 @@ async function printSizes(database: Database, empty: Awaited<ReturnType<typeof s
         from agenda_items where deleted_at is null`,
   );
   const items = count!.items;
+  // The updates projections make to term_counts, and how many stayed on their page (HOT, migration 0019).
+  const [updates] = await queryRows<{ updates: string | null; hot: string | null }>(
+    database.db,
+    sql`select sum(n_tup_upd)::bigint as updates, sum(n_tup_hot_upd)::bigint as hot from pg_stat_user_tables where relname = 'term_counts'`,
+  );
   const per = (bytes: number) => (bytes / items / 1024).toFixed(2);
   const text = Number(count!.text);
   const grown = now.total - empty.total;
   console.log(
     `size at ${items} items: database ${per(grown)} KB/item grown since empty (${(grown / 1024 / 1024).toFixed(1)} MB; empty ${(empty.total / 1024 / 1024).toFixed(1)} MB), ` +
       `item text ${per(text)} KB/item (title, decision, summary and body), ratio ${(grown / text).toFixed(1)}×; ` +
-      `the same text again in sections ${per(Number(count!.sections))}, models as JSON text ${per(Number(count!.model))}, file bytes ${per(Number(count!.files))} KB/item`,
+      `the same text again in sections ${per(Number(count!.sections))}, models as JSON text ${per(Number(count!.model))}, file bytes ${per(Number(count!.files))} KB/item; ` +
+      `term_counts updated ${updates?.updates ?? '?'} times, ${updates?.updates ? ((100 * Number(updates.hot)) / Number(updates.updates)).toFixed(0) : '?'} % HOT`,
   );
   const rows = [...now.tables.values()]
     .map((t) => {
