@@ -3,7 +3,9 @@
  * meetings one after another (the one writer), timed in windows at given archive sizes, with the
  * statements each document costs (counted and timed where Drizzle hands them to the driver).
  * `node --import tsx bench/store.ts [--driver pglite|postgres] [--at 0,1000,5000] [--window 200]
- * [--orgs 10]` (PostgreSQL from DATABASE_URL, a scratch database made and dropped).
+ * [--orgs 10] [--size [--compact]]` (PostgreSQL from DATABASE_URL, a scratch database made and dropped;
+ * BENCH_DB_NAME names it). `--size`: the bytes per item grown since the empty database after each
+ * window, by table and index; `--compact`: again after VACUUM FULL (every table and index rewritten).
  *
  * The meetings are the seeds' and the text corpus's documents, each parsed once, as meetings of
  * `--orgs` organisations per template ("Byrådet 3"), monthly: each organisation keeps its roster
@@ -18,6 +20,8 @@ import { openPglite, openPostgres, type Database } from '../src/db/client.js';
 import { storeDocument } from '../src/db/store.js';
 import { importBytes } from '../src/import/index.js';
 import type { MeetingDocument } from '../src/model/index.js';
+import { queryRows } from '../src/db/rows.js';
+import { sql } from 'drizzle-orm';
 
 const SOURCES = ['samples', 'test/corpus/documents'];
 const SURNAMES = ['Jensen', 'Nielsen', 'Hansen', 'Pedersen', 'Andersen', 'Christensen', 'Larsen', 'Sørensen', 'Rasmussen', 'Jørgensen', 'Petersen', 'Madsen', 'Kristensen', 'Olsen', 'Thomsen', 'Poulsen', 'Johansen', 'Møller', 'Mortensen', 'Knudsen', 'Jakobsen', 'Mikkelsen', 'Frederiksen', 'Laursen'];
@@ -91,7 +95,7 @@ async function open(driver: 'pglite' | 'postgres'): Promise<{ database: Database
   }
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error('--driver postgres needs DATABASE_URL');
-  const name = 'referat_bench_store';
+  const name = process.env.BENCH_DB_NAME ?? 'referat_bench_store';
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   await admin.query(`drop database if exists ${name} with (force)`);
@@ -108,6 +112,83 @@ async function open(driver: 'pglite' | 'postgres'): Promise<{ database: Database
   };
 }
 
+interface RelationSize {
+  table: string;
+  /** Main fork, free space map and visibility map: pg_table_size without the TOAST table. */
+  heap: number;
+  toast: number;
+  indexes: number;
+  /** Each index's size, by name (the TOAST table's own index is in `toast`). */
+  byIndex: Map<string, number>;
+}
+
+/** Every public table's bytes by kind (heap, TOAST, indexes), and the database's. */
+async function sizes(database: Database): Promise<{ total: number; tables: Map<string, RelationSize> }> {
+  const rows = await queryRows<{ table: string; heap: string; toast: string; indexes: string; by_index: Record<string, string> | string | null }>(
+    database.db,
+    sql`select c.relname as table,
+          pg_table_size(c.oid) - coalesce(pg_total_relation_size(nullif(c.reltoastrelid, 0)), 0) as heap,
+          coalesce(pg_total_relation_size(nullif(c.reltoastrelid, 0)), 0) as toast,
+          pg_indexes_size(c.oid) as indexes,
+          (select json_object_agg(x.relname, pg_relation_size(x.oid)) from pg_index ix join pg_class x on x.oid = ix.indexrelid where ix.indrelid = c.oid) as by_index
+        from pg_class c join pg_namespace n on n.oid = c.relnamespace
+        where n.nspname = 'public' and c.relkind = 'r'`,
+  );
+  const [db] = await queryRows<{ size: string }>(database.db, sql`select pg_database_size(current_database()) as size`);
+  const tables = new Map<string, RelationSize>();
+  for (const r of rows) {
+    const byIndex = typeof r.by_index === 'string' ? (JSON.parse(r.by_index) as Record<string, string>) : (r.by_index ?? {});
+    tables.set(r.table, { table: r.table, heap: Number(r.heap), toast: Number(r.toast), indexes: Number(r.indexes), byIndex: new Map(Object.entries(byIndex).map(([k, v]) => [k, Number(v)])) });
+  }
+  return { total: Number(db!.size), tables };
+}
+
+/** Bytes per live item grown since the empty database, by table and (for the largest) by index. */
+async function printSizes(database: Database, empty: Awaited<ReturnType<typeof sizes>>) {
+  const now = await sizes(database);
+  const [count] = await queryRows<{ items: number; text: string; sections: string; model: string; files: string }>(
+    database.db,
+    sql`select count(*)::int as items,
+          sum(octet_length(title) + coalesce(octet_length(decision), 0) + octet_length(summary_text) + octet_length(body_text))::bigint as text,
+          (select sum(octet_length(plain_text))::bigint from sections) as sections,
+          (select sum(octet_length(model::text))::bigint from document_versions) as model,
+          (select sum(size)::bigint from blobs) as files
+        from agenda_items where deleted_at is null`,
+  );
+  const items = count!.items;
+  // The updates projections make to term_counts, and how many stayed on their page (HOT, migration 0019).
+  const [updates] = await queryRows<{ updates: string | null; hot: string | null }>(
+    database.db,
+    sql`select sum(n_tup_upd)::bigint as updates, sum(n_tup_hot_upd)::bigint as hot from pg_stat_user_tables where relname = 'term_counts'`,
+  );
+  const per = (bytes: number) => (bytes / items / 1024).toFixed(2);
+  const text = Number(count!.text);
+  const grown = now.total - empty.total;
+  console.log(
+    `size at ${items} items: database ${per(grown)} KB/item grown since empty (${(grown / 1024 / 1024).toFixed(1)} MB; empty ${(empty.total / 1024 / 1024).toFixed(1)} MB), ` +
+      `item text ${per(text)} KB/item (title, decision, summary and body), ratio ${(grown / text).toFixed(1)}×; ` +
+      `the same text again in sections ${per(Number(count!.sections))}, models as JSON text ${per(Number(count!.model))}, file bytes ${per(Number(count!.files))} KB/item; ` +
+      `term_counts updated ${updates?.updates ?? '?'} times, ${updates?.updates ? ((100 * Number(updates.hot)) / Number(updates.updates)).toFixed(0) : '?'} % HOT`,
+  );
+  const rows = [...now.tables.values()]
+    .map((t) => {
+      const e = empty.tables.get(t.table);
+      return { ...t, heap: t.heap - (e?.heap ?? 0), toast: t.toast - (e?.toast ?? 0), indexes: t.indexes - (e?.indexes ?? 0), e };
+    })
+    .filter((t) => t.heap + t.toast + t.indexes > 0)
+    .sort((a, b) => b.heap + b.toast + b.indexes - (a.heap + a.toast + a.indexes));
+  for (const t of rows.slice(0, 14)) {
+    const top = [...t.byIndex.entries()]
+      .map(([name, bytes]) => [name, bytes - (t.e?.byIndex.get(name) ?? 0)] as const)
+      .filter(([, b]) => b > 0)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 8)
+      .map(([name, b]) => `${name} ${per(b)}`)
+      .join(', ');
+    console.log(`  ${per(t.heap + t.toast + t.indexes).padStart(6)} KB/item ${t.table}: heap ${per(t.heap)}, TOAST ${per(t.toast)}, indexes ${per(t.indexes)}${top ? ` (${top})` : ''}`);
+  }
+}
+
 async function main() {
   const args = process.argv.slice(2);
   const option = (flag: string, fallback: string) => (args.includes(flag) ? args[args.indexOf(flag) + 1]! : fallback);
@@ -117,6 +198,8 @@ async function main() {
   const orgs = Number(option('--orgs', '10'));
   const list = await templates();
   const { database, drop } = await open(driver);
+  const measureSize = args.includes('--size');
+  const empty = measureSize ? await sizes(database) : null;
   console.log(`store bench: ${driver}, ${list.length} templates × ${orgs} organisations, windows of ${window} at ${at.join(', ')} stored`);
   try {
     let k = 0;
@@ -142,6 +225,14 @@ async function main() {
       );
       const top = [...statements.entries()].sort((a, b) => b[1].ms - a[1].ms).slice(0, Number(option('--top', '12')));
       for (const [q, s] of top) console.log(`  ${(s.ms / window).toFixed(2).padStart(7)} ms/doc ${(s.count / window).toFixed(1).padStart(5)}× ${q}`);
+      if (empty) await printSizes(database, empty);
+    }
+    if (empty && args.includes('--compact')) {
+      // Tables and indexes as a rewrite leaves them: dead rows (term_counts is updated with every document)
+      // gone, GIN pending lists merged, pages filled.
+      await database.db.execute(sql`vacuum full`);
+      console.log('after vacuum full:');
+      await printSizes(database, empty);
     }
   } finally {
     await database.close();

@@ -18,13 +18,23 @@ export interface MeetingRow {
   date: string | null;
 }
 
+/** A live item as writeApprovals reads it: its stored title and text (summary_text, a line break, body_text). */
+export interface ApprovalItem {
+  id: number;
+  number: string;
+  title: string;
+  text: string;
+  minutes_of: string | null;
+}
+
 /**
  * Sets minutes_of on the meeting's live items, and on those of the organisation's next meeting:
  * an approval naming no date approves the previous meeting, which a newly stored meeting may be.
- * `known`: the meeting's organisation and date, when the caller has read them.
+ * `known`: the meeting's organisation and date, when the caller has read them; `items`: its live
+ * items in order, when the caller has just written them (they are then not read back).
  */
-export async function refreshApprovals(tx: Tx, meetingId: number, known?: MeetingRow): Promise<void> {
-  const meeting = await writeApprovals(tx, meetingId, known);
+export async function refreshApprovals(tx: Tx, meetingId: number, known?: MeetingRow, items?: ApprovalItem[]): Promise<void> {
+  const meeting = await writeApprovals(tx, meetingId, known, items);
   if (!meeting?.organization_id || !meeting.date) return;
   const [next] = await queryRows<{ id: number }>(
     tx,
@@ -35,14 +45,16 @@ export async function refreshApprovals(tx: Tx, meetingId: number, known?: Meetin
 }
 
 /** Recognises the meeting's approval items from their stored title and text and writes minutes_of. */
-async function writeApprovals(tx: Tx, meetingId: number, known?: MeetingRow): Promise<MeetingRow | null> {
+async function writeApprovals(tx: Tx, meetingId: number, known?: MeetingRow, written?: ApprovalItem[]): Promise<MeetingRow | null> {
   const [meeting] = known ? [known] : await queryRows<MeetingRow>(tx, sql`select organization_id, date::text as date from meetings where id = ${meetingId}`);
   if (!meeting) return null;
-  const items = await queryRows<{ id: number; number: string; title: string; text: string; minutes_of: string | null }>(
-    tx,
-    sql`select id, number, title, summary_text || E'\n' || body_text as text, minutes_of::text as minutes_of
-        from agenda_items where meeting_id = ${meetingId} and deleted_at is null order by position`,
-  );
+  const items =
+    written ??
+    (await queryRows<ApprovalItem>(
+      tx,
+      sql`select id, number, title, summary_text || E'\n' || body_text as text, minutes_of::text as minutes_of
+          from agenda_items where meeting_id = ${meetingId} and deleted_at is null order by position`,
+    ));
   const approvals = findApprovals(items, meeting.date);
   const previous = approvals.some((a) => a.date === null) ? await previousMeetingDate(tx, meetingId, meeting) : null;
   const dates = new Map(approvals.map((a) => [a.number, a.date ?? previous]));

@@ -106,12 +106,17 @@ export interface Listed {
   touched: number[];
 }
 
-/** Members present, afbud (with their substitutes) and other attendees as participation rows. */
-export async function writeParticipations(tx: Tx, doc: MeetingDocument, target: ProjectionTarget): Promise<Listed> {
-  const before = await tx
-    .delete(participations)
-    .where(sql`${participations.meetingId} = ${target.meetingId}`)
-    .returning({ personId: participations.personId });
+/**
+ * Members present, afbud (with their substitutes) and other attendees as participation rows.
+ * `newMeeting`: the caller's transaction created the meeting, which has none yet.
+ */
+export async function writeParticipations(tx: Tx, doc: MeetingDocument, target: ProjectionTarget, newMeeting = false): Promise<Listed> {
+  const before = newMeeting
+    ? []
+    : await tx
+        .delete(participations)
+        .where(sql`${participations.meetingId} = ${target.meetingId}`)
+        .returning({ personId: participations.personId });
   const refs: NameRef[] = [
     ...doc.participants,
     ...doc.absent,

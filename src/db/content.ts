@@ -59,23 +59,32 @@ export interface WrittenItems {
   earlier: number[];
   /** A bilag whose stored bytes are missing, one line each. */
   warnings: string[];
+  /** The items as written, in order: what refreshApprovals reads (minutes_of is null on a new row). */
+  written: Array<{ id: number; number: string; title: string; text: string; minutes_of: null }>;
 }
 
-/** Writes the version's items onto the meeting's rows: matched rows updated, new ones added, the rest marked deleted. */
-export async function writeItems(tx: Tx, doc: MeetingDocument, target: ProjectionTarget): Promise<WrittenItems> {
-  const existing = await tx
-    .select({ id: agendaItems.id, number: agendaItems.number, title: agendaItems.title })
-    .from(agendaItems)
-    .where(sql`${agendaItems.meetingId} = ${target.meetingId}`)
-    .orderBy(agendaItems.id);
+/**
+ * Writes the version's items onto the meeting's rows: matched rows updated, new ones added, the rest
+ * marked deleted. `newMeeting`: the caller's transaction created the meeting, which has no rows yet.
+ */
+export async function writeItems(tx: Tx, doc: MeetingDocument, target: ProjectionTarget, newMeeting = false): Promise<WrittenItems> {
+  const existing = newMeeting
+    ? []
+    : await tx
+        .select({ id: agendaItems.id, number: agendaItems.number, title: agendaItems.title })
+        .from(agendaItems)
+        .where(sql`${agendaItems.meetingId} = ${target.meetingId}`)
+        .orderBy(agendaItems.id);
   const matched = matchItems(doc.items, existing);
   const paperIds = await ensurePapers(tx, doc.items.map((i) => i.caseNumber));
   const levels = itemLevels(doc);
   const ids: number[] = [];
   // New items go in as one multi-row insert: one round trip, not one per item.
   const fresh: Array<ReturnType<typeof itemValues>> = [];
+  const texts: string[] = [];
   for (const [position, item] of doc.items.entries()) {
     const values = itemValues(doc, item, position, levels.get(item.number) ?? 'public', target, paperIds);
+    texts.push(`${values.summaryText}\n${values.bodyText}`);
     const id = matched[position];
     if (id !== null && id !== undefined) {
       // Modified only when what a reader sees changed, so "modified since" means something (OParl).
@@ -110,7 +119,12 @@ export async function writeItems(tx: Tx, doc: MeetingDocument, target: Projectio
   if (attachmentRows.length > 0) await tx.insert(attachments).values(attachmentRows.map((row, i) => ({ ...row, fileId: files.ids[i] ?? null })));
   await refreshPaperTitles(tx, [...new Set(paperIds.values())]);
   const existed = new Set(existing.map((e) => e.id));
-  return { byNumber: new Map(doc.items.map((item, i) => [item.number, ids[i]!])), earlier: ids.filter((id) => existed.has(id)), warnings: files.warnings };
+  return {
+    byNumber: new Map(doc.items.map((item, i) => [item.number, ids[i]!])),
+    earlier: ids.filter((id) => existed.has(id)),
+    warnings: files.warnings,
+    written: doc.items.map((item, i) => ({ id: ids[i]!, number: item.number, title: item.title, text: texts[i]!, minutes_of: null })),
+  };
 }
 
 /** The agenda_items row of one item, with search text split by weight at the item's level. */

@@ -68,8 +68,11 @@ export async function termsBefore(tx: Tx, meetingId: number): Promise<TermsBefor
 /** A termsBefore row (null: no items) as TermsBefore. */
 export const termsOf = (row: { lexemes: string | null; items: number } | undefined): TermsBefore => ({ lexemes: row?.lexemes ?? '[]', items: row?.items ?? 0 });
 
-/** Brings term_counts and the meeting's item profiles up to date after its projection wrote the items. */
-export async function refreshRelated(tx: Tx, meetingId: number, before: TermsBefore): Promise<void> {
+/**
+ * Brings term_counts and the meeting's item profiles up to date after its projection wrote the items.
+ * `newMeeting`: the caller's transaction created the meeting, so none of its items has a profile yet.
+ */
+export async function refreshRelated(tx: Tx, meetingId: number, before: TermsBefore, newMeeting = false): Promise<void> {
   // The difference only, in lexeme order (concurrent imports on PostgreSQL then lock rows in one order).
   await tx.execute(sql`
     with b as (select value as t, count(*)::int as c from json_array_elements_text(${before.lexemes}::json) group by value),
@@ -80,7 +83,7 @@ export async function refreshRelated(tx: Tx, meetingId: number, before: TermsBef
       union all select '', (select count(*)::int from agenda_items i where ${counted(meetingId)}) - ${before.items})
     insert into term_counts (term, items) select t, d from d where d <> 0 order by t
     on conflict (term) do update set items = term_counts.items + excluded.items`);
-  await tx.execute(sql`delete from item_profiles where item_id in (select id from agenda_items where meeting_id = ${meetingId})`);
+  if (!newMeeting) await tx.execute(sql`delete from item_profiles where item_id in (select id from agenda_items where meeting_id = ${meetingId})`);
   await tx.execute(sql`
     with n as (select greatest(coalesce((select items from term_counts where term = ''), 1), 1)::float8 as n),
     treatment as (select unnest(tsvector_to_array(to_tsvector('danish', ${TREATMENT_WORDS}))) as t),

@@ -7,7 +7,7 @@
  * so a re-import does not undo them.
  */
 import { createHash } from 'node:crypto';
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { documentLevel } from '../archive/view.js';
 import { applyCorrections, describeCorrection, type CorrectionOp, type StaleCorrection } from '../import/corrections.js';
 import { compareVersions, describeChange, isWorseRendering, mediaTypeOf, MeetingDocument, mostRestrictive } from '../model/index.js';
@@ -19,7 +19,6 @@ import type { Tx } from './content.js';
 import { ensureOrganization } from './organizations.js';
 import { parseStoredModel, projectMeeting } from './projection.js';
 import { queryRows } from './rows.js';
-import { documentVersions, meetingDocuments, meetings } from './schema.js';
 
 export interface OriginalFile {
   bytes: Uint8Array;
@@ -92,8 +91,9 @@ export async function storeDocument(db: Db, input: MeetingDocument, original: Or
     const corrections = { applied: corrected.applied.length, stale: corrected.stale };
     const createdBy = `${options.createdBy ?? 'import'}${corrections.applied > 0 ? `, with ${corrections.applied} correction${corrections.applied === 1 ? '' : 's'}` : ''}`;
     const organizationId = doc.body ? await ensureOrganization(tx, doc.body, doc.authority) : null;
-    const meetingId = await findOrCreateMeeting(tx, doc, organizationId, sha256);
-    const { id: documentId, created } = await documentFor(tx, meetingId, doc.kind);
+    const meeting = await meetingFor(tx, doc, organizationId, sha256);
+    const meetingId = meeting.id;
+    const { id: documentId, created } = await documentFor(tx, meetingId, doc.kind, meeting.created);
     // Corrections that moved the document (another date) go with it.
     const toRecord = kept.documentId !== null && kept.documentId !== documentId ? corrected.applied : fresh;
     await recordCorrections(tx, documentId, toRecord, options.createdBy ?? 'import');
@@ -105,19 +105,15 @@ export async function storeDocument(db: Db, input: MeetingDocument, original: Or
     if (current && current.sha256 === sha256 && sameContent(current.model, doc)) {
       return { status: 'unchanged', meetingId, documentId, versionId: current.id, version: current.version, fileId: current.file_id, change: null, corrections };
     }
-    const { fileId, newBytes } = await storeFile(tx, original, sha256, mostRestrictive(original.access ?? 'public', documentLevel(doc)));
     const change: VersionChange | null = current ? compareVersions(current.model, doc) : null;
     const worse = change !== null && !options.force && isWorseRendering(change);
-    const next = created ? 1 : await nextVersion(tx, documentId);
-    const [row] = await tx
-      .insert(documentVersions)
-      .values({ documentId, version: next, createdBy, source: 'file', fileId, format: original.format, model: doc, change })
-      .returning({ id: documentVersions.id });
-    const versionId = row!.id;
-    if (!worse) {
-      await tx.update(meetingDocuments).set({ currentVersionId: versionId, modifiedAt: sql`now()` }).where(eq(meetingDocuments.id, documentId));
-    }
-    await projectMeeting(tx, meetingId, { versionId, model: doc });
+    const access = mostRestrictive(original.access ?? 'public', documentLevel(doc));
+    const { versionId, version: next, fileId, newBytes } = await storeVersion(tx, original, sha256, access, { documentId, createdBy, doc, change, current: !worse });
+    await projectMeeting(tx, meetingId, {
+      versionId,
+      model: doc,
+      ...(meeting.created ? { newMeeting: { organizationId, date: doc.date, kind: doc.kind } } : {}),
+    });
     // Bytes never stored before stand under no other meeting.
     if (!newBytes) await retireMovedMeeting(tx, sha256, meetingId);
     const status: StoreStatus = current === null ? 'imported' : worse ? 'kept' : 'updated';
@@ -156,22 +152,27 @@ export function sameContent(a: MeetingDocument, b: MeetingDocument): boolean {
 
 /** The organisation's meeting on the document's date; an undated document keeps the meeting its file had. */
 export async function findOrCreateMeeting(tx: Tx, doc: MeetingDocument, organizationId: number | null, sha256: string): Promise<number> {
-  const byOrganization = organizationId === null ? isNull(meetings.organizationId) : eq(meetings.organizationId, organizationId);
-  if (doc.date !== null) {
-    const [row] = await tx.select({ id: meetings.id }).from(meetings).where(and(byOrganization, eq(meetings.date, doc.date)));
-    if (row) return row.id;
-  } else {
-    const [row] = await queryRows<{ id: number }>(
-      tx,
-      sql`select m.id from meetings m join meeting_documents d on d.meeting_id = m.id
-          join document_versions v on v.document_id = d.id join files f on f.id = v.file_id
-          where f.sha256 = ${sha256} and m.date is null and m.organization_id is not distinct from ${organizationId}
-          order by v.id desc limit 1`,
-    );
-    if (row) return row.id;
-  }
-  const [row] = await tx.insert(meetings).values({ organizationId, date: doc.date, status: 'planned' }).returning({ id: meetings.id });
-  return row!.id;
+  return (await meetingFor(tx, doc, organizationId, sha256)).id;
+}
+
+/** The meeting findOrCreateMeeting finds, and whether it was created just now: found or created in one round trip. */
+async function meetingFor(tx: Tx, doc: MeetingDocument, organizationId: number | null, sha256: string): Promise<{ id: number; created: boolean }> {
+  const byOrganization = organizationId === null ? sql`m.organization_id is null` : sql`m.organization_id = ${organizationId}`;
+  const found =
+    doc.date !== null
+      ? sql`select m.id from meetings m where ${byOrganization} and m.date = ${doc.date}`
+      : sql`select m.id from meetings m join meeting_documents d on d.meeting_id = m.id
+            join document_versions v on v.document_id = d.id join files f on f.id = v.file_id
+            where f.sha256 = ${sha256} and m.date is null and m.organization_id is not distinct from ${organizationId}
+            order by v.id desc limit 1`;
+  const [row] = await queryRows<{ id: number; created: boolean }>(
+    tx,
+    sql`with found as (${found}),
+        added as (insert into meetings (organization_id, date, status)
+                  select ${organizationId}::int, ${doc.date}::date, 'planned' where not exists (select 1 from found) returning id)
+        select id, false as created from found union all select id, true from added`,
+  );
+  return row!;
 }
 
 /**
@@ -193,10 +194,13 @@ export async function ensureDocument(tx: Tx, meetingId: number, kind: MeetingDoc
   return (await documentFor(tx, meetingId, kind)).id;
 }
 
-/** The meeting's document of a kind, and whether it was created just now (it has no versions then). */
-async function documentFor(tx: Tx, meetingId: number, kind: MeetingDocument['kind']): Promise<{ id: number; created: boolean }> {
+/**
+ * The meeting's document of a kind, and whether it was created just now (it has no versions then).
+ * `newMeeting`: the caller's transaction created the meeting, which has no documents yet.
+ */
+async function documentFor(tx: Tx, meetingId: number, kind: MeetingDocument['kind'], newMeeting = false): Promise<{ id: number; created: boolean }> {
   const find = sql`select id from meeting_documents where meeting_id = ${meetingId} and kind = ${kind}`;
-  const [found] = await queryRows<{ id: number }>(tx, find);
+  const [found] = newMeeting ? [] : await queryRows<{ id: number }>(tx, find);
   if (found) return { id: found.id, created: false };
   const [added] = await queryRows<{ id: number }>(tx, sql`insert into meeting_documents (meeting_id, kind) values (${meetingId}, ${kind}) on conflict do nothing returning id`);
   if (added) return { id: added.id, created: true };
@@ -214,17 +218,41 @@ export async function currentVersion(tx: Tx, documentId: number) {
   return row ? { ...row, model: parseStoredModel(row.model) } : null;
 }
 
-/** Stores the bytes once by hash and records the file with its name, type and access level; `newBytes` when the bytes were not stored before. */
-async function storeFile(tx: Tx, original: OriginalFile, sha256: string, access: AccessLevel): Promise<{ fileId: number; newBytes: boolean }> {
+interface NewVersion {
+  documentId: number;
+  createdBy: string;
+  doc: MeetingDocument;
+  change: VersionChange | null;
+  /** Whether the version becomes the document's current one. */
+  current: boolean;
+}
+
+/**
+ * Stores the bytes once by hash, records the file with its name, type and access level, adds the
+ * document's next version of it and (when `current`) makes it current, in one round trip; `newBytes`
+ * when the bytes were not stored before. The foreign keys are checked at the statement's end.
+ */
+async function storeVersion(
+  tx: Tx,
+  original: OriginalFile,
+  sha256: string,
+  access: AccessLevel,
+  v: NewVersion,
+): Promise<{ versionId: number; version: number; fileId: number; newBytes: boolean }> {
   const { bytes } = original;
   const size = bytes.byteLength;
-  // One round trip: the blob (if new) and the file row; the foreign key is checked at the statement's end.
-  const [row] = await queryRows<{ id: number; new_bytes: boolean }>(
+  const [row] = await queryRows<{ id: number; version: number; file_id: number; new_bytes: boolean }>(
     tx,
-    sql`with blob as (insert into blobs (sha256, bytes, size) values (${sha256}, ${Buffer.from(bytes.buffer, bytes.byteOffset, size)}, ${size}) on conflict do nothing returning 1)
-        insert into files (sha256, name, media_type, size, access)
-        values (${sha256}, ${original.fileName}, ${mediaTypeOf(original.format)}, ${size}, ${access})
-        returning id, exists (select 1 from blob) as new_bytes`,
+    sql`with blob as (insert into blobs (sha256, bytes, size) values (${sha256}, ${Buffer.from(bytes.buffer, bytes.byteOffset, size)}, ${size}) on conflict do nothing returning 1),
+        file as (insert into files (sha256, name, media_type, size, access)
+                 values (${sha256}, ${original.fileName}, ${mediaTypeOf(original.format)}, ${size}, ${access}) returning id),
+        version as (insert into document_versions (document_id, version, created_by, source, file_id, format, model, change)
+                    select ${v.documentId}::int, coalesce((select max(version) from document_versions where document_id = ${v.documentId}::int), 0) + 1,
+                      ${v.createdBy}, 'file', file.id, ${original.format}, ${JSON.stringify(v.doc)}::jsonb, ${v.change === null ? null : JSON.stringify(v.change)}::jsonb
+                    from file returning id, version, file_id),
+        made_current as (update meeting_documents d set current_version_id = version.id, modified_at = now()
+                         from version where d.id = ${v.documentId}::int and ${v.current}::boolean returning 1)
+        select version.id, version.version, version.file_id, exists (select 1 from blob) as new_bytes from version`,
   );
-  return { fileId: row!.id, newBytes: row!.new_bytes };
+  return { versionId: row!.id, version: row!.version, fileId: row!.file_id, newBytes: row!.new_bytes };
 }
