@@ -106,8 +106,7 @@ const RANK_ORDER = (a: string) => sql.raw(`rank desc, ${a}.meeting_date desc nul
 export async function findPage(tx: Tx, plan: SearchPlan): Promise<PageIds> {
   if (plan.tuning.naive) return naivePage(tx, plan);
   const { exactLimit, countShare, scanBudget } = plan.tuning;
-  const estimate = await estimateRows(tx, sql`${plan.filters} and ${plan.match('i')}`);
-  const eligible = await estimateRows(tx, plan.filters);
+  const [estimate, eligible] = await estimateBoth(tx, sql`${plan.filters} and ${plan.match('i')}`, plan.filters);
   const share = estimate / Math.max(eligible, 1);
   let count: number | null = null;
   if (estimate <= exactLimit || share < countShare) {
@@ -298,6 +297,22 @@ export async function estimateRows(tx: Tx, condition: SQL): Promise<number> {
   const raw = row ? Object.values(row)[0] : null;
   const plan = (typeof raw === 'string' ? JSON.parse(raw) : raw) as Array<{ Plan: { 'Plan Rows': number } }> | null;
   return plan?.[0]?.Plan['Plan Rows'] ?? 0;
+}
+
+/**
+ * The planner's estimates for two conditions from one EXPLAIN (a UNION ALL's Append keeps one
+ * child per branch): a round trip less on every search. Two EXPLAINs if the planner folded a branch.
+ */
+async function estimateBoth(tx: Tx, first: SQL, second: SQL): Promise<[number, number]> {
+  const [row] = await queryRows<Record<string, unknown>>(
+    tx,
+    sql`explain (format json) select 1 from agenda_items i where ${first} union all select 1 from agenda_items i where ${second}`,
+  );
+  const raw = row ? Object.values(row)[0] : null;
+  const plan = (typeof raw === 'string' ? JSON.parse(raw) : raw) as Array<{ Plan: { 'Node Type': string; Plans?: Array<{ 'Plan Rows': number }> } }> | null;
+  const top = plan?.[0]?.Plan;
+  if (top?.['Node Type'] === 'Append' && top.Plans?.length === 2) return [top.Plans[0]!['Plan Rows'], top.Plans[1]!['Plan Rows']];
+  return [await estimateRows(tx, first), await estimateRows(tx, second)];
 }
 
 /**
