@@ -332,8 +332,11 @@ function sectionWordCuts(page: string, headings: readonly Occurrence[], cuts: Se
     // Right after an item's title: "2. Budget for vejene Sagsfremstilling Forvaltningen …".
     const heading = [...headings].reverse().find((o) => o.title <= t.index);
     const afterTitle = heading !== undefined && t.index - heading.title < 200 && !/[.!?]\s/.test(page.slice(heading.title, t.index));
-    if (!(afterTitle || cuts.has(t.index) || cuts.has(t.index - 1) || i === 0 || (prev && /[.!?]$/.test(prev[0])))) return;
-    cuts.add(t.index).add(lostDateHeadingEnd(page, tokens, i) ?? t.index + t[0].length);
+    // "… godkendes Beslutninger Handicaprådet den Ikke til stede: …": a decision heading whose date the
+    // text lost is a heading wherever it stands; its body's name and "den" tell it from prose.
+    const lostDate = lostDateHeadingEnd(page, tokens, i);
+    if (!(afterTitle || lostDate !== null || cuts.has(t.index) || cuts.has(t.index - 1) || i === 0 || (prev && /[.!?]$/.test(prev[0])))) return;
+    cuts.add(t.index).add(lostDate ?? t.index + t[0].length);
   });
 }
 

@@ -97,7 +97,10 @@ function titledLines(lines: readonly Line[], skip: ReadonlySet<number>, toc: rea
       const line = lines[i]!;
       if (skip.has(i) || line.cells || line.list || line.text.length > entry.title.length + HEADING_LINE_SLACK) continue;
       if (!comparable(line.text).includes(want)) continue;
-      out.push({ index: i, number: entry.number, title: entry.title, titleLines: 0, access: null, fromToc: false });
+      // A page's short first line over it ("Handicaprådet" / "Mødedato Side <titel> Åben sag") is the
+      // page's header for this item, not the end of the item before.
+      const header = i - 1 > from - 1 && !skip.has(i - 1) && lines[i - 1]!.pageBreakBefore && !lines[i]!.pageBreakBefore && lines[i - 1]!.text.trim().length <= 40;
+      out.push({ index: header ? i - 1 : i, number: entry.number, title: entry.title, titleLines: header ? 1 : 0, access: null, fromToc: false });
       from = i + 1;
       break;
     }

@@ -141,7 +141,7 @@ describe('item headings that lost their numbers', () => {
         '',
         page(1, 'Referat Ældrerådet Mødedato: Mandag den 2. marts 2015 Mødetidspunkt: Kl. 9:00 Medlemmer: Anne Holm (A) Bo Vang (V) Sagsoversigt Side 01. Godkendelse af dagsorden Orientering om budgettet Valg af formand Eventuelt...6 Bilagsliste...7 og mere tekst om mødet, som rådet holdt i rådhusets store sal med gæster fra kommunen og fra foreningerne i byen'),
         '',
-        page(2, 'Ældrerådet Mødedato Side Godkendelse af dagsorden Åben sag Sagsnr.: Bilag: Rådet godkendte dagsordenen uden bemærkninger, og formanden bød velkommen til de nye medlemmer af rådet, som var valgt på det seneste møde i foreningen, og som nu deltog for første gang i rådets arbejde.'),
+        page(2, 'Ældrerådet Mødedato Side Godkendelse af dagsorden Åben sag Sagsnr.: Bilag: Rådet godkendte dagsordenen uden bemærkninger, og formanden bød velkommen til de nye medlemmer af rådet, som var valgt på det seneste møde i foreningen, og som nu deltog for første gang i rådets arbejde. Indstilling Formanden indstiller: At dagsordenen godkendes Beslutninger Ældrerådet den Dagsordenen godkendt.'),
         '',
         page(3, 'Ældrerådet Mødedato Side Orientering om budgettet Åben sag Sagsnr.: Bilag: Forvaltningen orienterede om budgettet for det kommende år og om de ændringer, som byrådet havde vedtaget for ældreområdet, herunder tilskuddet til aktivitetscentrene og til den frivillige besøgstjeneste i kommunen.'),
       ].join('\n'),
@@ -150,5 +150,7 @@ describe('item headings that lost their numbers', () => {
     expect([first?.title, second?.title]).toEqual(['Godkendelse af dagsorden', 'Orientering om budgettet']);
     expect(JSON.stringify(first?.sections)).toContain('godkendte dagsordenen');
     expect(JSON.stringify(second?.sections)).toContain('orienterede om budgettet');
+    // The decision heading whose date the transcript lost ("Beslutninger Ældrerådet den"), run on after the recommendation.
+    expect(first?.decision).toBe('Dagsordenen godkendt.');
   });
 });
