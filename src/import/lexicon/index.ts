@@ -93,10 +93,12 @@ export const bothAbsent = (text: string) => ABSENT_WITH_SUBSTITUTE.reduce((out, 
 export const SUBSTITUTE_FOR_PATTERNS: readonly RegExp[] = participantWords.substitutesFor.map((s) => lexiconPattern(s.pattern));
 
 /** Item sentences saying a member did not take part, the reason recorded, and whether it holds for the whole meeting. */
-export const ITEM_ABSENCE_PHRASES: ReadonlyArray<{ pattern: RegExp; reason: string; meeting: boolean }> = participantWords.itemAbsences.map((a) => ({
+export const ITEM_ABSENCE_PHRASES: ReadonlyArray<{ pattern: RegExp; reason: string; meeting: boolean; header: boolean }> = participantWords.itemAbsences.map((a) => ({
   pattern: lexiconPattern(a.pattern),
   reason: a.reason,
   meeting: 'meeting' in a && a.meeting === true,
+  // Whole-meeting where the front matter says it of no item or time ("X (C) var fraværende.").
+  header: 'header' in a && a.header === true,
 }));
 
 /** Phrases with the absent members' names after them ("Der var afbud fra X, Y og Z"). */

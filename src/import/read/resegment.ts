@@ -28,6 +28,8 @@ const DATE_AFTER = /^ (?:den )?\d{1,2}[.-]? ?(?:\p{L}+|\d{1,2})[.-]? ?\d{4}(?= (
 const LOST_TIME = /^ [Kk]l\.?(?= \p{Lu})/u;
 /** A contents entry's page number after its title, before the next entry's number (" 3" in "… referat 3 2. Meddelelser"). */
 const CONTENTS_PAGE = /^ \d{1,4}(?= \d{1,4}\. )/u;
+/** A year right after a title's words (" 2015"), then a space or the page's end. */
+const TITLE_YEAR = /^ (?:19|20)\d{2}(?=\s|$)/u;
 /** A contents entry's dot leader and page ("…budget...i", "…Skole...ix", "….12"). */
 const LEADER = /(?<!\.)\.{3,}\s*(?:[ivxlcdm]{1,6}|\d{1,4})(?=\s|$)/gu;
 /** "89. Titel": an item number with its full stop, then a capital or digit. */
@@ -330,8 +332,11 @@ function sectionWordCuts(page: string, headings: readonly Occurrence[], cuts: Se
     // Right after an item's title: "2. Budget for vejene Sagsfremstilling Forvaltningen …".
     const heading = [...headings].reverse().find((o) => o.title <= t.index);
     const afterTitle = heading !== undefined && t.index - heading.title < 200 && !/[.!?]\s/.test(page.slice(heading.title, t.index));
-    if (!(afterTitle || cuts.has(t.index) || cuts.has(t.index - 1) || i === 0 || (prev && /[.!?]$/.test(prev[0])))) return;
-    cuts.add(t.index).add(lostDateHeadingEnd(page, tokens, i) ?? t.index + t[0].length);
+    // "… godkendes Beslutninger Handicaprådet den Ikke til stede: …": a decision heading whose date the
+    // text lost is a heading wherever it stands; its body's name and "den" tell it from prose.
+    const lostDate = lostDateHeadingEnd(page, tokens, i);
+    if (!(afterTitle || lostDate !== null || cuts.has(t.index) || cuts.has(t.index - 1) || i === 0 || (prev && /[.!?]$/.test(prev[0])))) return;
+    cuts.add(t.index).add(lostDate ?? t.index + t[0].length);
   });
 }
 
@@ -413,7 +418,11 @@ function titleCuts(page: string, pages: readonly string[], cuts: Set<number>): v
       if (end === null && endsPageAs(page, o.title, other.page, other.x.title)) cuts.add(o.start);
       // A contents entry's page number stays with its title ("1. Godkendelse af referat 3 2. Meddelelser …").
       const pageNumber = end === null ? null : matchAt(CONTENTS_PAGE, page, end);
-      if (end !== null) cuts.add(o.start).add(end + (pageNumber?.[0].length ?? 0));
+      // A year after the agreeing words ("1. BUDGETSTATUS 2015" against the contents' "1. Budgetstatus
+      // Budgetforslag …") is this title's: the other printing lost it, as transcripts lose numbers.
+      const year = end === null || pageNumber ? null : matchAt(TITLE_YEAR, page, end);
+      if (end !== null) cuts.add(o.start);
+      if (end !== null && !year) cuts.add(end + (pageNumber?.[0].length ?? 0));
     }
   }
 }
@@ -452,8 +461,8 @@ export function boundaries(page: string, pages: readonly string[]): Set<number> 
 const CONTENTS_COLUMNS = new RegExp(String.raw`(?<=^|\s)(?:${HEADING_WORDS.contentsColumns.join('|')})\s+`, 'iu');
 /** The first entry's number, then its capitalised title. */
 const FIRST_ENTRY = /0?1\.\s+(?=\p{Lu})/u;
-/** Where such a list ends: a dot leader to a page, or the list of attachments after it. */
-const CONTENTS_END = /\.{3,}\s*\d{1,4}|(?<=\s)Bilagsliste\b/u;
+/** Where such a list ends: a dot leader to a page, or the list of attachments after it ("Bilagsliste", "Samlet bilagsliste"). */
+const CONTENTS_END = /\.{3,}\s*\d{1,4}|(?<=\s)(?:Samlet\s+[Bb]ilagsliste|Bilagsliste)\b/u;
 /** Another numbered entry ("3. Titel"): the list kept its numbers, and is read as such. */
 const KEPT_NUMBER = /(?<=^|\s)\d{1,3}\.\s+\p{Lu}/u;
 

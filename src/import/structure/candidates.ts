@@ -216,6 +216,8 @@ export function candidateAt(lines: readonly Line[], index: number): Candidate | 
   const title = titleLine.cells ? (titleLine.cells.find((c) => c.trim() !== '') ?? '').trim() : titleLine.text;
   if (titleLine.cells && titleLine.cells.filter((c) => c.trim() !== '').length > 1) return null;
   if (!looksLikeTitle(title) || aloneNumber(title) !== null) return null;
+  // "2" over "Indholdsfortegnelse": a page's number over the contents' label, no item.
+  if (HEADING_WORDS.tocLabels.some((p) => p.test(title.trim()))) return null;
   return make(alone, title, t - index, cells ? 'row' : 'alone', null);
 }
 

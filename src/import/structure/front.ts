@@ -83,9 +83,11 @@ export function unspaceLetters(text: string): string {
 }
 
 /** "Byrådet – Referat" (– 14. marts 2024): a body name and the document kind on one line, perhaps the date. */
-const BODY_AND_KIND = /^(.+?)\s+[–-]\s+(referat|dagsorden)(?:\s+[–-]\s+(.+))?$/i;
+const BODY_AND_KIND = /^(.+?)\s+[–-]\s+(referat|dagsorden)(?:\s+[–-]\s+(.+)|\s+(\d{1,2}[-.]\d{1,2}[-.]\d{4}))?$/i;
 /** "Det fælles landdistriktsråd - Dagsordener og referater": the body, then the site's section for its papers (no kind). */
 const BODY_AND_SECTION = /^(\p{Lu}[^:\d]{2,80}?)\s+[–-]\s+(?:dagsordener og referater|referater og dagsordener|dagsordener\/referater)$/iu;
+/** "ÅBEN DAGSORDEN ØKONOMIUDVALG": the access and kind a transcript's banner prints before the body's name. */
+const ACCESS_KIND_BODY = /^(?:åben|åbent|lukket)\s+(referat|dagsorden)\s+(\p{Lu}[^:\d]{2,80}?)\.?$/iu;
 /** "Referat - Regionsrådet 2018-2021": the kind, then the body and perhaps its electoral period. */
 const KIND_THEN_BODY = /^(referat|dagsorden)\s+[–-]\s+(\p{Lu}[^:\d]{1,80}?)(?:\s+\d{4}\s?[-–]\s?\d{2,4})?$/iu;
 
@@ -182,6 +184,9 @@ export function readFrontMatter(lines: readonly Line[], hints: LayoutHints): Fro
   // The line the body was read from as "Body – Referat – date": a breadcrumb trail ending in the
   // page's own banner ("Forside › … › Udvalget for X - Referat - 07. marts 2019") gives way to it.
   let banner: string | null = null;
+  // The kind a page's title states with the body ("Forretningsudvalget - referat 05-12-2007"): a
+  // "Dagsorden" heading over the list of items after it names the list, not the document's kind.
+  let titledKind = false;
   // "Bestyrelsesmøde 29. januar 2016 …": the body a date line's meeting noun names, if no other does.
   let meetingOf: string | null = null;
   // Address lines under an unlabelled date or time ("Kl. 10:30" / "Kaløvig Kursuscenter" / "8410 Rønde").
@@ -213,8 +218,13 @@ export function readFrontMatter(lines: readonly Line[], hints: LayoutHints): Fro
       return;
     }
     flushPlace();
-    if (BANNER.test(text)) front.kindHint = kindOf(text);
-    else if (front.body === null && text.length <= 100 && (m = KIND_THEN_BODY.exec(text)) && !isDateLine(m[2]!)) {
+    if (BANNER.test(text)) {
+      if (!titledKind) front.kindHint = kindOf(text);
+    }
+    else if (front.body === null && text.length <= 100 && (m = ACCESS_KIND_BODY.exec(text)) && !isDateLine(m[2]!)) {
+      front.kindHint ??= kindOf(m[1]!);
+      front.body = isAllCaps(m[2]!) ? titleCase(unspaceLetters(m[2]!.trim())) : m[2]!.trim();
+    } else if (front.body === null && text.length <= 100 && (m = KIND_THEN_BODY.exec(text)) && !isDateLine(m[2]!)) {
       front.kindHint ??= kindOf(m[1]!);
       front.body = m[2]!.trim();
     }
@@ -223,7 +233,9 @@ export function readFrontMatter(lines: readonly Line[], hints: LayoutHints): Fro
       banner = text;
       front.body = m[1]!.trim();
       front.kindHint = kindOf(m[2]!);
-      if (m[3]) readDateLine(front, m[3]);
+      titledKind = true;
+      // "Forretningsudvalget - referat 05-12-2007": the date may follow the kind without a dash.
+      if (m[3] ?? m[4]) readDateLine(front, (m[3] ?? m[4])!);
     } else if (front.body === null && text.length <= 120 && (m = BODY_AND_SECTION.exec(text))) {
       front.body = m[1]!.trim();
     } else if ((m = KIND_BODY_DATE.exec(text)) && front.body === null) {

@@ -73,7 +73,39 @@ export function findItemHeadings(lines: readonly Line[], skip: ReadonlySet<numbe
   });
   withoutPageNumbers(headings);
   for (const h of headings) repairTitle(h, lines, toc, skip);
+  if (headings.length === 0) headings.push(...titledLines(lines, skip, toc));
   return withTocItems(headings, toc);
+}
+
+/** How much longer than its title a line may be and still be the item's heading line (page labels, "Åben sag"). */
+const HEADING_LINE_SLACK = 60;
+
+/**
+ * Where no heading kept its number (a transcript that lost every number, "Mødedato Side Godkendelse
+ * af dagsorden Åben sag"), the contents entries' titles, found in order on short lines after the
+ * contents, mark their items: each such line is the heading of its entry's item. Two found at
+ * least, else none (one title found again may be a mention).
+ */
+function titledLines(lines: readonly Line[], skip: ReadonlySet<number>, toc: readonly TocEntry[]): ItemHeading[] {
+  const entries = toc.filter((e): e is TocEntry & { number: string } => e.number !== null && comparable(e.title).length >= 8);
+  if (entries.length < 3 || skip.size === 0) return [];
+  const out: ItemHeading[] = [];
+  let from = Math.max(...skip) + 1;
+  for (const entry of entries) {
+    const want = comparable(entry.title);
+    for (let i = from; i < lines.length; i++) {
+      const line = lines[i]!;
+      if (skip.has(i) || line.cells || line.list || line.text.length > entry.title.length + HEADING_LINE_SLACK) continue;
+      if (!comparable(line.text).includes(want)) continue;
+      // A page's short first line over it ("Handicaprådet" / "Mødedato Side <titel> Åben sag") is the
+      // page's header for this item, not the end of the item before.
+      const header = i - 1 > from - 1 && !skip.has(i - 1) && lines[i - 1]!.pageBreakBefore && !lines[i]!.pageBreakBefore && lines[i - 1]!.text.trim().length <= 40;
+      out.push({ index: header ? i - 1 : i, number: entry.number, title: entry.title, titleLines: header ? 1 : 0, access: null, fromToc: false });
+      from = i + 1;
+      break;
+    }
+  }
+  return out.length >= 2 ? out : [];
 }
 
 /** A contents line's page number after its title ("Godkendelse af dagsorden 4"). */

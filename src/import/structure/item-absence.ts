@@ -12,7 +12,8 @@ import { ABSENCE_LEADS, ATTENDANCE_ITEM_TITLES, FIRST_NAMES, ITEM_ABSENCE_PHRASE
 import { readAttendanceLists, roleLabelled } from './attendance-lists.js';
 import { isPersonName, parseAbsence, parseParticipant } from './participants.js';
 
-// A person's name: capitalised words (with "af", "de", "van" between them), perhaps a party letter.
+// A person's name: capitalised words (with "af", "de", "van" between them), perhaps a party letter
+// (or the empty parentheses of a party the page left out: "Aase Steffensen () var fraværende").
 // A word is capitalised; a full stop belongs only to initials ("H.C.", "B."), so a sentence's end is never inside a name.
 // A name starts at a word's start and has at most ten words: otherwise a long word in capitals, or a
 // long run of capitalised words, was scanned to its end from every letter or word in it (seconds for
@@ -20,7 +21,7 @@ import { isPersonName, parseAbsence, parseParticipant } from './participants.js'
 const WORD = String.raw`(?:(?:\p{Lu}\.)+|\p{Lu}[\p{L}'’\-]*)`;
 // A surname a page wrote in lower case ("Gert winther, …"): only right before the list's "," or "og" (see namesOf).
 const LOWER_SURNAME = String.raw`\p{Ll}{2}[\p{L}'’\-]*(?=,|\s+og\s)`;
-const NAME = String.raw`(?<![\p{L}'’\-])${WORD}(?:\s+(?:${WORD}|af|de|van|von|la)){0,9}(?:\s+${LOWER_SURNAME})?(?:\s*\([^()]{1,20}\))?`;
+const NAME = String.raw`(?<![\p{L}'’\-])${WORD}(?:\s+(?:${WORD}|af|de|van|von|la)){0,9}(?:\s+${LOWER_SURNAME})?(?:\s*\([^()]{0,20}\))?`;
 const NAMES = String.raw`${NAME}(?:\s*(?:,|og)\s*${NAME})*`;
 
 /** Phrases with the names before them, matched case-sensitively so that names must be capitalised. */
@@ -29,8 +30,9 @@ const PHRASES = ITEM_ABSENCE_PHRASES.map((p) => ({
   // The phrase alone, as the pattern below holds it: a text without it is not searched for names
   // (most are not; the names part is tried at every sentence start).
   phrase: new RegExp(p.pattern.source, 'u'),
-  // At a sentence's start, or after "… orienterede om, at".
-  pattern: new RegExp(String.raw`(?:^|(?<=[.!?:;]\s)|(?<=\bat\s))(?<names>${NAMES})\s+(?:${p.pattern.source})(?<tail>[^.!?]*)`, 'gu'),
+  // At a sentence's start, after "… orienterede om, at", or after a name's party letter where a
+  // transcript lost the full stop between two sentences ("… deltog Y (C) X (C) var fraværende.").
+  pattern: new RegExp(String.raw`(?:^|(?<=[.!?:;]\s)|(?<=\bat\s)|(?<=\(\p{Lu}{1,2}\)\s))(?<names>${NAMES})\s+(?:${p.pattern.source})(?<tail>[^.!?]*)`, 'gu'),
 }));
 
 /** The names right after a phrase that leads them ("Der var afbud fra X, Y og Z"): capitalised, as names are. */
@@ -137,7 +139,9 @@ export function itemAbsences(sections: readonly Section[], title = '', header = 
         for (const name of names) {
           add(name, phrase.reason);
           // "X havde meldt afbud, og Y deltog i stedet": the substitute belongs to the afbud.
-          if (phrase.meeting) meeting.push({ ...parseAbsence(`${name}${names.length === 1 ? m.groups!.tail ?? '' : ''}`), name });
+          // In the front matter, "X (C) var fraværende." with nothing after it is about the whole meeting.
+          const wholeMeeting = phrase.meeting || (header && phrase.header && (m.groups!.tail ?? '').trim() === '');
+          if (wholeMeeting) meeting.push({ ...parseAbsence(`${name}${names.length === 1 ? m.groups!.tail ?? '' : ''}`), name });
         }
       }
     }

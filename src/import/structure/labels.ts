@@ -5,10 +5,10 @@
  * "Medlemmer"/"Afbud" (lines, bullets or table cells) until the next label. The label words are
  * the lexicon's (labels.json); what a value means is the caller's business.
  */
-import { FRONT_LABELS, type LabelField } from '../lexicon/index.js';
+import { FRONT_LABELS, ITEM_ABSENCE_PHRASES, type LabelField } from '../lexicon/index.js';
 import type { Line } from '../line.js';
 import { findDate, findTimes } from './dates.js';
-import { isBodyName, isPersonName, parseAbsence, partyOf, roleOf, segmentByOrganisation, splitPeople, substituteFor } from './participants.js';
+import { isBodyName, isPersonName, parseAbsence, partyOf, roleOf, segmentByOrganisation, segmentNames, splitPeople, substituteFor } from './participants.js';
 import { isMemberTableHeader, tableListValues } from './member-table.js';
 import { continuesAttendanceList } from './attendance-lists.js';
 
@@ -78,7 +78,19 @@ function continuesList(line: Line, field: LabelField): boolean {
   const t = line.text.trim();
   if (t === '') return false;
   if (field === 'others') return looksLikeName(t) || (line.list !== null && t.length <= 110);
-  return looksLikeName(t) || (line.list !== null && /^\p{Lu}/u.test(t) && t.length <= 110) || partyOf(t) !== null || roleOf(t) !== null || substituteFor(t) !== null || continuesAttendanceList(t);
+  // Sentences after the list ("X (B) var fraværende. I stedet deltog Y (B) …") are the front's prose,
+  // read for the meeting's absences as such, not one more entry of the list.
+  if (/[.!?]\s+\p{Lu}/u.test(t) && ITEM_ABSENCE_PHRASES.some((p) => p.pattern.test(t))) return false;
+  // A transcript's run of names without separators ("Hanne Agerskov Bodil Kornerup Mette Schmidt Olesen …"),
+  // longer than one name may be: every part a person's name.
+  return looksLikeName(t) || (line.list !== null && /^\p{Lu}/u.test(t) && t.length <= 110) || partyOf(t) !== null || roleOf(t) !== null || substituteFor(t) !== null || continuesAttendanceList(t) || segmentNames(t) !== null || namesWithCommas(t);
+}
+
+/** "Carl Hvidt, Poul Wedel, … Kent Kjær.": a list's names on one line (too long for one name, or ended by a full stop), every part a person's. */
+function namesWithCommas(text: string): boolean {
+  if (!text.includes(',')) return false;
+  const people = splitPeople(text.replace(/\.$/, ''));
+  return people.length >= 2 && people.every((p) => isPersonName(p.replace(/\s*\([^()]*\)$/, '').replace(/,.*$/, '')));
 }
 
 /** "Fra KL-sekretariatet" in bold or as a heading: a group of others present. */
@@ -230,7 +242,9 @@ export function readPairs(header: readonly Line[]): HeaderEntry[] {
     if (m && m.value === null) {
       const next = lines[i + 1];
       // A next line that opens a row of labels spread over lines ("… Sted" / "Mødetidspunkt" / …) is no value.
-      if (!m.list && m.field !== 'none' && next && !isLabelLine(next.text) && next.text.trim() && !next.cells?.some((c) => matchLabel(c)) && !spreadRow(lines, i + 1)) {
+      // "Mødested:" over "Bemærkninger:": a word with its colon is a label the lexicon lacks, no value.
+      const unknownLabel = next !== undefined && /^\p{Lu}[\p{L}.\- ]{0,30}:$/u.test(next.text.trim());
+      if (!m.list && m.field !== 'none' && next && !unknownLabel && !isLabelLine(next.text) && next.text.trim() && !next.cells?.some((c) => matchLabel(c)) && !spreadRow(lines, i + 1)) {
         // "MØDESTED" over "Rådhuset": the next line is the value.
         open(pair(m, [next.text.trim()], line), false);
         i++;
@@ -362,6 +376,8 @@ function labelRowValues(labels: readonly LabelMatch[], text: string): { values: 
   }
   const others = single.map((_, j) => j).filter((j) => j !== (when && when[0].trim() ? whenAt : -1));
   if (others.length > 1) return null;
+  // A time label left empty ("Mødet hævet:" of an agenda) takes no words of the names as a place.
+  if (others.some((j) => ['date', 'time', 'start', 'end', 'timeAndPlace'].includes(single[j]!.field))) return null;
   const entries = rest.split(/\s*,\s*/).filter(Boolean);
   if (entries.length < 3) return null;
   const typical = typicalNameLength(entries.slice(1, -1));

@@ -99,12 +99,99 @@ function punktEntry(line: Line, _begun = false): TocEntry | null {
 export function extractToc(lines: readonly Line[]): TocResult {
   const paged = pagedToc(lines);
   if (paged.entries.length > 0) return paged;
+  const runIn = runInToc(lines);
+  if (runIn.entries.length > 0) return runIn;
   const repeated = repeatedToc(lines);
+  // One entry that its item repeats ("1. Budgetstatus" … "1. BUDGETSTATUS") may open contents whose
+  // other entries lost their numbers: those, when they read so, are the contents.
+  if (repeated.entries.length === 1) {
+    const lost = lostNumberToc(lines);
+    if (lost.entries.length > 1) return lost;
+  }
   return repeated.entries.length > 0 ? repeated : lostNumberToc(lines);
 }
 
+/** A contents table's column headers ("Pkt. Tekst Side", "Sag nr. Side"), wherever in a line they stand. */
+const COLUMN_HEADERS = new RegExp(String.raw`(?<![\p{L}\d])(?:${HEADING_WORDS.contentsColumns.join('|')})(?=\s)`, 'iu');
+/** A page number of a contents table: one to three digits (a year, "2017", is a title's). */
+const PAGE_TOKEN = /^\d{1,3}$/;
+
+/**
+ * A contents table a transcript ran into one line ("Pkt. Tekst Side 1 LAB … (Beslutning) 4 2 Grøn
+ * … 6 3 …"): after the column headers, entries numbered 1, 2, 3 … each closed by its page number
+ * before the next number. A title the table wrapped onto two lines has its number and page between
+ * the halves ("… 34 Fælles høringssvar … Fingerplan 2017 11 36 (Beslutning) 12 …"): the number is
+ * followed by its page, and the entry before ends at the last page number before the first half.
+ * Pages never go down. Three entries at least, else nothing.
+ */
+function runInToc(lines: readonly Line[]): TocResult {
+  const none = { entries: [], lineIndexes: new Set<number>() };
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index]!;
+    if (line.cells) continue;
+    const head = COLUMN_HEADERS.exec(line.text);
+    if (!head) continue;
+    const entries = runInEntries(line.text.slice(head.index + head[0].length).trim().split(/\s+/));
+    if (entries && entries.length >= 3) return { entries, lineIndexes: new Set([index]) };
+  }
+  return none;
+}
+
+/** The entries of a run-in contents table's tokens, or null when they do not read as one. */
+function runInEntries(tokens: readonly string[]): TocEntry[] | null {
+  if (tokens[0] !== '1') return null;
+  const entries: TocEntry[] = [];
+  let lastPage = 0;
+  const isPage = (t: string | undefined) => t !== undefined && PAGE_TOKEN.test(t) && Number(t) >= lastPage;
+  const push = (number: number, title: readonly string[], page: string) => {
+    if (title.length === 0) return false;
+    entries.push({ number: String(number), title: title.join(' '), page: Number(page), hasAttachments: false });
+    lastPage = Number(page);
+    return true;
+  };
+  let number = 1;
+  let pos = 1;
+  // The first half of a wrapped title, and its page, read before its own number's text.
+  let carried: { head: string[]; page: string } | null = null;
+  for (;;) {
+    const next = String(number + 1);
+    let j = -1;
+    for (let k = pos + 1; k < tokens.length; k++) {
+      if (tokens[k] !== next) continue;
+      if (carried || (isPage(tokens[k - 1]) && k - 1 > pos) || isPage(tokens[k + 1])) {
+        j = k;
+        break;
+      }
+    }
+    if (j < 0) {
+      // The last entry: its title, then its page at the line's end.
+      const rest = tokens.slice(pos);
+      if (carried) return push(number, [...carried.head, ...rest], carried.page) ? entries : null;
+      const page = rest.at(-1);
+      return isPage(page) && push(number, rest.slice(0, -1), page!) ? entries : null;
+    }
+    if (carried) {
+      if (!push(number, [...carried.head, ...tokens.slice(pos, j)], carried.page)) return null;
+      carried = null;
+      pos = j + 1;
+    } else if (isPage(tokens[j - 1]) && j - 1 > pos) {
+      if (!push(number, tokens.slice(pos, j - 1), tokens[j - 1]!)) return null;
+      pos = j + 1;
+    } else {
+      // The next number is followed by its page: this entry ends at the last page number before it.
+      let p = -1;
+      for (let k = j - 1; k > pos; k--) if (isPage(tokens[k]) && /^\p{Lu}/u.test(tokens[k + 1] ?? '')) { p = k; break; }
+      if (p < 0 || !push(number, tokens.slice(pos, p), tokens[p]!)) return null;
+      if (!isPage(tokens[j + 1])) return null;
+      carried = { head: tokens.slice(p + 1, j), page: tokens[j + 1]! };
+      pos = j + 2;
+    }
+    number++;
+  }
+}
+
 /** A contents line that ends the list: its last page's dot leader alone ("...16"), the attachments' list. */
-const CONTENTS_TAIL = /^(?:\.{3,}\s*\d{1,4}|bilagsliste\b)/iu;
+const CONTENTS_TAIL = /^(?:\.{3,}\s*\d{1,4}|(?:samlet\s+)?bilagsliste\b)/iu;
 
 /**
  * Contents that lost every number but the first, their titles on lines of their own (as the reader
@@ -181,12 +268,25 @@ function repeatedToc(lines: readonly Line[]): TocResult {
   if (!again || !same(again)) return none;
   const paged = samePaged(again);
   const listed = [...run, ...lost].sort((a, b) => a.index - b.index);
+  const lineIndexes = new Set(listed.map((c) => c.index));
+  // A title the page wrapped onto the next line ("… Dansk Byggeri o" / "g lokal tilfredshedsundersøgelse"):
+  // a line of its own right under the entry, in lower case, goes on the entry's title.
+  const wrapped = (c: { index: number }) => {
+    const next = lines[c.index + 1];
+    if (!next || next.cells || next.list || lineIndexes.has(c.index + 1) || !/^\p{Ll}/u.test(next.text.trim())) return null;
+    return next.text.trim();
+  };
   return {
     entries: listed.map((c) => {
       const page = paged ? pageOf(c.title) : null;
-      return { number: c.number, title: page ? c.title.slice(0, page.index).trim() : c.title, page: page ? Number(page[1]) : null, hasAttachments: false };
+      const tail = page ? null : wrapped(c);
+      if (tail !== null) lineIndexes.add(c.index + 1);
+      // A lone letter no Danish word is ("o" of "o" / "g"): the wrap cut a word, joined back without a space.
+      const cutWord = tail !== null && /(?:^|\s)(?![iåø])\p{Ll}$/u.test(c.title);
+      const title = page ? c.title.slice(0, page.index).trim() : tail !== null ? `${c.title}${cutWord ? '' : ' '}${tail}` : c.title;
+      return { number: c.number, title, page: page ? Number(page[1]) : null, hasAttachments: false };
     }),
-    lineIndexes: new Set(listed.map((c) => c.index)),
+    lineIndexes,
   };
 }
 
