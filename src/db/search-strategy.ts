@@ -12,9 +12,9 @@
  * - **many matches, by relevance**, candidates ranked exactly by the full rank:
  *   - one word or prefix: the head tiers (migration 0014) — title/decision occurrence counts per
  *     lexeme and per word start — read strongest first until `tierCandidates` are found;
- *   - other queries on PostgreSQL with RUM: the best `rankCandidates` by `tsv <=> query`;
- *   - otherwise (PGlite, section types, case numbers): the title/decision matches pre-ranked by
- *     the small vector, and the newest matches.
+ *   - several words on PostgreSQL with RUM: the best `rankCandidates` by `tsv <=> query`;
+ *   - otherwise (phrases, PGlite, section types, case numbers): the title/decision matches
+ *     pre-ranked by the small vector, and the newest matches.
  * Planner switches are SET LOCAL, so they only last for the caller's transaction.
  */
 import { sql, type SQL } from 'drizzle-orm';
