@@ -173,7 +173,17 @@ export function candidateAt(lines: readonly Line[], index: number): Candidate | 
     // numbers are its marker, and its lines are never headings.
     if (/\d/.test(line.list.marker)) return null;
     const inline = inlineCandidate(line.text);
-    return inline && { index, number: inline.number, parts: parts(inline.number), title: inline.title, titleLines: 0, shape: 'bullet', access: inline.access };
+    if (inline) return { index, number: inline.number, parts: parts(inline.number), title: inline.title, titleLines: 0, shape: 'bullet', access: inline.access };
+    // "• 1" over "Pulje fra UVM …": a fold-out list that sets the item's number as the bullet's
+    // own line and the title on the next; the title line must be plain text, not another bullet.
+    const alone = aloneNumber(line.text);
+    if (alone === null) return null;
+    const t = nextText(lines, index + 1);
+    const titleLine = lines[t];
+    if (!titleLine || titleLine.list || titleLine.cells || titleLine.annotation || titleLine.pageBreakBefore) return null;
+    const title = titleLine.text.trim();
+    if (!looksLikeTitle(title) || aloneNumber(title) !== null || inlineCandidate(title) !== null) return null;
+    return { index, number: alone, parts: parts(alone), title, titleLines: t - index, shape: 'bullet', access: null };
   }
   const cells = line.cells?.map((c) => c.trim()).filter((c) => c !== '') ?? null;
   const make = (number: string, title: string, titleLines: number, shape: HeadingShape, access: AccessLevel | null): Candidate => ({
