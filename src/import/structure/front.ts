@@ -7,7 +7,7 @@ import type { Line } from '../line.js';
 import { buildBlocks, type LayoutHints } from './blocks.js';
 import { completeYearlessDate, findDate, findTimes } from './dates.js';
 import { endsSentence, joinBroken, mendSpacedHyphens, startsLower } from './join.js';
-import { ABSENT_NOTES, FRONT_LABELS, ITEM_ABSENCE_PHRASES, MUNICIPALITIES, WEEKDAYS, type LabelField } from '../lexicon/index.js';
+import { ABSENT_NOTES, FRONT_LABELS, ITEM_ABSENCE_PHRASES, MEETING_FACT_WORDS, MUNICIPALITIES, WEEKDAYS, type LabelField } from '../lexicon/index.js';
 import { readPairs } from './labels.js';
 import { sectionTypeOf } from '../../model/index.js';
 import { decidingBody } from './body.js';
@@ -129,6 +129,17 @@ function placeWithTime(front: FrontMatter, text: string): string {
   const meeting = parts.filter((p) => /\bmøde\b/i.test(p));
   if (meeting.length > 0 && meeting.length < parts.length) front.title ??= meeting.join(' - ');
   return parts.filter((p) => !meeting.includes(p) || meeting.length === parts.length).join(' - ');
+}
+
+const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const AGENDA_APPROVAL = new RegExp(`^(?:${MEETING_FACT_WORDS.agendaApprovalLabels.map(escape).join('|')})\\s*:\\s*(.*)$`, 'iu');
+const AGENDA_VERDICT = new RegExp(`^(?:${MEETING_FACT_WORDS.agendaVerdicts.map(escape).join('|')})(?![\\p{L}])`, 'iu');
+
+/** A header line "Godkendelse af dagsorden: Godkendt." (or the verdict on the next line): the agenda's approval recorded. */
+function approvesAgenda(text: string, next: string): boolean {
+  const m = AGENDA_APPROVAL.exec(text.trim());
+  if (!m) return false;
+  return AGENDA_VERDICT.test(m[1]!.trim() === '' ? next.trim() : m[1]!.trim());
 }
 
 /** "12:30 Webex", "kl. 16.00-18.00 Rådhuset, mødelokale 2": a start time (an end) and a place, unlabelled. */
@@ -292,6 +303,9 @@ export function readFrontMatter(lines: readonly Line[], hints: LayoutHints): Fro
   // M1 på Wiedergården": a title gave the date; the meeting's sentence, of the same date, its time and room.
   else if (front.startTime === null || front.location === null) readMeetingPhrase(front, entries, true);
   if (front.date === null && front.body === null) readDecisionHeading(front, entries);
+  // "Godkendelse af dagsorden:" / "Godkendt.": the header records the meeting's verdict on its
+  // agenda, which only minutes do (an agenda leaves the label empty or has no such line).
+  if (front.kindHint === null && lines.some((l, i) => approvesAgenda(l.text, lines.slice(i + 1).find((n) => n.text.trim() !== '')?.text ?? ''))) front.kindHint = 'minutes';
   front.body ??= meetingOf;
   front.blocks = buildBlocks(rest, hints);
   front.absent = mergedAbsences(front.absent);

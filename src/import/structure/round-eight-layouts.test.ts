@@ -110,3 +110,16 @@ describe('a page title dated in words over an unlabelled time and place', () => 
     expect([doc.body, doc.kind, doc.date, doc.startTime, doc.location]).toEqual(['Kultur- og Fritidsudvalget', 'minutes', '2022-03-03', '16:30', 'Teams']);
   });
 });
+
+describe('a header that records the agenda\'s approval ("Godkendelse af dagsorden:" / "Godkendt.")', () => {
+  const page = (verdict: string) =>
+    parseText(
+      ['Teknisk Udvalg', '', 'Onsdag den 25-09-2013 kl. 07:00', '', 'Godkendelse af dagsorden:', verdict, '', '57. Budget 2014', '', 'Sagsfremstilling', 'Budgettet fremlægges.'].join('\n'),
+    );
+  it('makes the document minutes, though its items are cut before their decisions', () => {
+    expect(page('Godkendt.').kind).toBe('minutes');
+  });
+  it('leaves an empty approval label as an agenda\'s', () => {
+    expect(page('').kind).toBe('agenda');
+  });
+});
