@@ -205,6 +205,17 @@ export function candidateAt(lines: readonly Line[], index: number): Candidate | 
     return looksLikeTitle(rest[0]!, true) ? make(number, rest[0]!, 0, 'row', access) : null;
   }
   const text = cells ? (cells[0] ?? '') : line.text;
+  // "Pkt. 1" with its title on the very next line (a transcript without blank lines): the labelled
+  // number heads the title under it. A label line or a blank after it leaves "Titel" / "Sag nr. 129".
+  const labelled = cells ? null : LABELLED_ALONE.exec(text.trim());
+  const below = labelled ? lines[index + 1] : undefined;
+  if (
+    labelled && below && !below.breakBefore && !below.pageBreakBefore && !below.list && !below.cells && !below.annotation &&
+    looksLikeTitle(below.text) && !/^[^:]{1,60}:/u.test(below.text) && sectionTypeOf(below.text) === null &&
+    aloneNumber(below.text) === null && inlineCandidate(below.text) === null
+  ) {
+    return make(labelled[1]!, below.text.trim(), 1, 'alone', null);
+  }
   // "Titel" then "Sag nr. 129": the item starts at its title, the number line belongs to the heading.
   const under = cells ? null : LABELLED_ALONE.exec(text.trim());
   if (under && index > 0) {

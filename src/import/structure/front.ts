@@ -136,10 +136,12 @@ const AGENDA_APPROVAL = new RegExp(`^(?:${MEETING_FACT_WORDS.agendaApprovalLabel
 const AGENDA_VERDICT = new RegExp(`^(?:${MEETING_FACT_WORDS.agendaVerdicts.map(escape).join('|')})(?![\\p{L}])`, 'iu');
 
 /** A header line "Godkendelse af dagsorden: Godkendt." (or the verdict on the next line): the agenda's approval recorded. */
-function approvesAgenda(text: string, next: string): boolean {
+function approvesAgenda(text: string, next: () => string): boolean {
+  // Lines are long or many (a fuzzed 60,000-page file): the label is tested first, the next line read only after it.
+  if (text.length > 300) return false;
   const m = AGENDA_APPROVAL.exec(text.trim());
   if (!m) return false;
-  return AGENDA_VERDICT.test(m[1]!.trim() === '' ? next.trim() : m[1]!.trim());
+  return AGENDA_VERDICT.test(m[1]!.trim() === '' ? next().trim() : m[1]!.trim());
 }
 
 /** "12:30 Webex", "kl. 16.00-18.00 Rådhuset, mødelokale 2": a start time (an end) and a place, unlabelled. */
@@ -230,7 +232,8 @@ export function readFrontMatter(lines: readonly Line[], hints: LayoutHints): Fro
     previousText = text;
     const next = entries[i + 1];
     let m: RegExpExecArray | null;
-    if (place !== null && isAddressPart(text) && !isDateLine(text) && !BANNER.test(text)) {
+    // "Referat fra møde i X" under a dated line is the document's title, never its address.
+    if (place !== null && isAddressPart(text) && !isDateLine(text) && !BANNER.test(text) && !TITLE.test(text)) {
       const where = placeWithTime(front, text);
       if (where !== '') place.push(where);
       // The line that gave the time ends the place.
@@ -305,7 +308,7 @@ export function readFrontMatter(lines: readonly Line[], hints: LayoutHints): Fro
   if (front.date === null && front.body === null) readDecisionHeading(front, entries);
   // "Godkendelse af dagsorden:" / "Godkendt.": the header records the meeting's verdict on its
   // agenda, which only minutes do (an agenda leaves the label empty or has no such line).
-  if (front.kindHint === null && lines.some((l, i) => approvesAgenda(l.text, lines.slice(i + 1).find((n) => n.text.trim() !== '')?.text ?? ''))) front.kindHint = 'minutes';
+  if (front.kindHint === null && lines.some((l, i) => approvesAgenda(l.text, () => lines.slice(i + 1, i + 4).find((n) => n.text.trim() !== '')?.text ?? ''))) front.kindHint = 'minutes';
   front.body ??= meetingOf;
   front.blocks = buildBlocks(rest, hints);
   front.absent = mergedAbsences(front.absent);

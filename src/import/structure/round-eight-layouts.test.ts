@@ -1,13 +1,15 @@
 /**
- * Layouts of the eighth unseen round (test/corpus entries 75–77), each in invented text: a
+ * Layouts of the eighth unseen round (test/corpus entries 75–78), each in invented text: a
  * fold-out list whose bullets hold the item's number alone with the title under it, a decision
  * heading whose body and date follow its colon, a council's blog post with its date, time and room
  * in one sentence under a dated title and a sign-off after the last item, and a page title dated in
- * words with the time and place unlabelled under it.
+ * words with the time and place unlabelled under it, a transcript's "Name, role" lines under
+ * "Til stede:" and "Afbud:" with "Pkt. 1" right over its title.
  */
 import { describe, expect, it } from 'vitest';
 import { decisionOf } from '../../model/index.js';
 import { parseText } from '../index.js';
+import { describedLines } from './member-list.js';
 
 describe('a fold-out list: "• 1" over the title, "BESLUTNING: <Udvalg> den <dato>"', () => {
   const doc = parseText(
@@ -121,5 +123,58 @@ describe('a header that records the agenda\'s approval ("Godkendelse af dagsorde
   });
   it('leaves an empty approval label as an agenda\'s', () => {
     expect(page('').kind).toBe('agenda');
+  });
+});
+
+describe('a transcript without blank lines: "Name, role" lists and "Pkt. 1" over its title', () => {
+  const doc = parseText(
+    [
+      '05.03.2016 - Eksempel Kommune',
+      'Referat fra møde i Seniorrådet',
+      'Eksempel Kommune',
+      'Torsdag d.05.03.16.',
+      'Til stede:',
+      'Hanne Bech, Formand, udpeget af Kommunalbestyrelsen',
+      'Jens Ravn, Ældre Sagen',
+      'Mette Lund, valgt ved ældrerådsvalget',
+      'Peter Kjær, Chef for Center for Omsorg',
+      'Afbud:',
+      'Anne Dal, Kommunalbestyrelsen',
+      'Søren Vang, De frivillige foreninger',
+      'Eva Krog, valgt ved ældrerådsvalget',
+      'Pkt. 1',
+      'Valg af næstformand',
+      'Rådet valgte Jens Ravn.',
+    ].join('\n'),
+  );
+  it('takes the name before each line\'s first comma and the rest as the role', () => {
+    expect(doc.participants.map((p) => [p.name, p.role])).toEqual([
+      ['Hanne Bech', 'Formand, udpeget af Kommunalbestyrelsen'],
+      ['Jens Ravn', 'Ældre Sagen'],
+      ['Mette Lund', 'valgt ved ældrerådsvalget'],
+      ['Peter Kjær', 'Chef for Center for Omsorg'],
+    ]);
+    expect(doc.absent.map((a) => [a.name, a.substitute])).toEqual([
+      ['Anne Dal', null],
+      ['Søren Vang', null],
+      ['Eva Krog', null],
+    ]);
+  });
+  it('reads the title line as the title, not as an address or the list\'s last line', () => {
+    expect([doc.body, doc.kind, doc.date, doc.location]).toEqual(['Seniorrådet', 'minutes', '2016-03-05', null]);
+    expect(doc.items.map((i) => [i.number, i.title])).toEqual([['1', 'Valg af næstformand']]);
+  });
+  it('keeps "Titel" over "Sag nr. 129" with a blank after the number', () => {
+    const page = parseText(['Referat', '', 'Spørgetid', 'Sag nr. 129', '', 'Beslutningskompetence: KB', '', 'Beslutning', '', 'Taget til efterretning.'].join('\n'));
+    expect(page.items.map((i) => [i.number, i.title])).toEqual([['129', 'Spørgetid']]);
+  });
+});
+
+describe('describedLines', () => {
+  it('is no "Name, role" layout where a party letter follows the comma', () => {
+    expect(describedLines(['Bo Dam, F - Eva Holm stedfortræder', 'Lis Vang, V - Per Krog stedfortræder', 'Ole Lund, A - Kim Bach stedfortræder'])).toBeNull();
+  });
+  it('is none where what follows the commas reads as more names', () => {
+    expect(describedLines(['Bo Dam, Eva Holm', 'Lis Vang, Per Krog', 'Ole Lund, Kim Bach'])).toBeNull();
   });
 });
