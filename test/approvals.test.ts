@@ -35,6 +35,8 @@ const EXPECTED: Record<string, Array<{ number: string; date: string | null }>> =
   'kdnet-midtjylland-referat-2015-03-27.txt': [{ number: '2', date: '2015-01-30' }],
   'hedensted-landdistriktsraad-referat-2023-08-31.txt': [{ number: '2', date: '2023-05-31' }],
   'albertslund-handicapraadet-dagsorden-2018-03-14.txt': [{ number: '1', date: null }],
+  'trungdk-social-beskaeftigelsesudvalget-referat-2021-02-01.txt': [{ number: '8', date: null }],
+  'dragoer-aeldreraadet-referat-2017-04-03.txt': [{ number: '1', date: '2017-03-06' }],
 };
 
 const files = [

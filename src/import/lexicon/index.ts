@@ -175,6 +175,9 @@ export const MEETING_FACT_WORDS = {
   startVerbs: meetingFacts.startVerbs.map((v) => v.word),
   endVerbs: meetingFacts.endVerbs.map((v) => v.word),
   meetingNouns: meetingFacts.meetingNouns.map((n) => ({ word: n.word, body: n.body })),
+  signOffLabels: meetingFacts.signOffLabels.map((l) => l.word),
+  agendaApprovalLabels: meetingFacts.agendaApprovalLabels.map((l) => l.word),
+  agendaVerdicts: meetingFacts.agendaVerdicts.map((v) => v.word),
 };
 
 /** The Danish weekdays, Monday first, lower-case: the word a meeting's date may open with. */

@@ -173,7 +173,17 @@ export function candidateAt(lines: readonly Line[], index: number): Candidate | 
     // numbers are its marker, and its lines are never headings.
     if (/\d/.test(line.list.marker)) return null;
     const inline = inlineCandidate(line.text);
-    return inline && { index, number: inline.number, parts: parts(inline.number), title: inline.title, titleLines: 0, shape: 'bullet', access: inline.access };
+    if (inline) return { index, number: inline.number, parts: parts(inline.number), title: inline.title, titleLines: 0, shape: 'bullet', access: inline.access };
+    // "• 1" over "Pulje fra UVM …": a fold-out list that sets the item's number as the bullet's
+    // own line and the title on the next; the title line must be plain text, not another bullet.
+    const alone = aloneNumber(line.text);
+    if (alone === null) return null;
+    const t = nextText(lines, index + 1);
+    const titleLine = lines[t];
+    if (!titleLine || titleLine.list || titleLine.cells || titleLine.annotation || titleLine.pageBreakBefore) return null;
+    const title = titleLine.text.trim();
+    if (!looksLikeTitle(title) || aloneNumber(title) !== null || inlineCandidate(title) !== null) return null;
+    return { index, number: alone, parts: parts(alone), title, titleLines: t - index, shape: 'bullet', access: null };
   }
   const cells = line.cells?.map((c) => c.trim()).filter((c) => c !== '') ?? null;
   const make = (number: string, title: string, titleLines: number, shape: HeadingShape, access: AccessLevel | null): Candidate => ({
@@ -195,6 +205,17 @@ export function candidateAt(lines: readonly Line[], index: number): Candidate | 
     return looksLikeTitle(rest[0]!, true) ? make(number, rest[0]!, 0, 'row', access) : null;
   }
   const text = cells ? (cells[0] ?? '') : line.text;
+  // "Pkt. 1" with its title on the very next line (a transcript without blank lines): the labelled
+  // number heads the title under it. A label line or a blank after it leaves "Titel" / "Sag nr. 129".
+  const labelled = cells ? null : LABELLED_ALONE.exec(text.trim());
+  const below = labelled ? lines[index + 1] : undefined;
+  if (
+    labelled && below && !below.breakBefore && !below.pageBreakBefore && !below.list && !below.cells && !below.annotation &&
+    looksLikeTitle(below.text) && !/^[^:]{1,60}:/u.test(below.text) && sectionTypeOf(below.text) === null &&
+    aloneNumber(below.text) === null && inlineCandidate(below.text) === null
+  ) {
+    return make(labelled[1]!, below.text.trim(), 1, 'alone', null);
+  }
   // "Titel" then "Sag nr. 129": the item starts at its title, the number line belongs to the heading.
   const under = cells ? null : LABELLED_ALONE.exec(text.trim());
   if (under && index > 0) {

@@ -7,7 +7,7 @@ import type { Line } from '../line.js';
 import { buildBlocks, type LayoutHints } from './blocks.js';
 import { completeYearlessDate, findDate, findTimes } from './dates.js';
 import { endsSentence, joinBroken, mendSpacedHyphens, startsLower } from './join.js';
-import { ABSENT_NOTES, ITEM_ABSENCE_PHRASES, MUNICIPALITIES, WEEKDAYS, type LabelField } from '../lexicon/index.js';
+import { ABSENT_NOTES, FRONT_LABELS, ITEM_ABSENCE_PHRASES, MEETING_FACT_WORDS, MUNICIPALITIES, WEEKDAYS, type LabelField } from '../lexicon/index.js';
 import { readPairs } from './labels.js';
 import { sectionTypeOf } from '../../model/index.js';
 import { decidingBody } from './body.js';
@@ -83,7 +83,7 @@ export function unspaceLetters(text: string): string {
 }
 
 /** "Byrådet – Referat" (– 14. marts 2024): a body name and the document kind on one line, perhaps the date. */
-const BODY_AND_KIND = /^(.+?)\s+[–-]\s+(referat|dagsorden)(?:\s+[–-]\s+(.+)|\s+(\d{1,2}[-.]\d{1,2}[-.]\d{4}))?$/i;
+const BODY_AND_KIND = /^(.+?)\s+[–-]\s+(referat|dagsorden)(?:\s+[–-]\s+(.+)|\s+(\d{1,2}[-.]\d{1,2}[-.]\d{4}|\d{1,2}\.?\s+\p{L}+\s+\d{4}))?$/iu;
 /** "Det fælles landdistriktsråd - Dagsordener og referater": the body, then the site's section for its papers (no kind). */
 const BODY_AND_SECTION = /^(\p{Lu}[^:\d]{2,80}?)\s+[–-]\s+(?:dagsordener og referater|referater og dagsordener|dagsordener\/referater)$/iu;
 /** "ÅBEN DAGSORDEN ØKONOMIUDVALG": the access and kind a transcript's banner prints before the body's name. */
@@ -131,6 +131,22 @@ function placeWithTime(front: FrontMatter, text: string): string {
   return parts.filter((p) => !meeting.includes(p) || meeting.length === parts.length).join(' - ');
 }
 
+const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const AGENDA_APPROVAL = new RegExp(`^(?:${MEETING_FACT_WORDS.agendaApprovalLabels.map(escape).join('|')})\\s*:\\s*(.*)$`, 'iu');
+const AGENDA_VERDICT = new RegExp(`^(?:${MEETING_FACT_WORDS.agendaVerdicts.map(escape).join('|')})(?![\\p{L}])`, 'iu');
+
+/** A header line "Godkendelse af dagsorden: Godkendt." (or the verdict on the next line): the agenda's approval recorded. */
+function approvesAgenda(text: string, next: () => string): boolean {
+  // Lines are long or many (a fuzzed 60,000-page file): the label is tested first, the next line read only after it.
+  if (text.length > 300) return false;
+  const m = AGENDA_APPROVAL.exec(text.trim());
+  if (!m) return false;
+  return AGENDA_VERDICT.test(m[1]!.trim() === '' ? next().trim() : m[1]!.trim());
+}
+
+/** "12:30 Webex", "kl. 16.00-18.00 Rådhuset, mødelokale 2": a start time (an end) and a place, unlabelled. */
+const TIME_THEN_PLACE = /^((?:kl\.?\s*)?\d{1,2}[.:]\d{2}(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?)\s+(\p{Lu}.{1,79})$/iu;
+
 /** "Dagsorden Hennys testudvalg 2. maj 2017 kl. 10:00": the kind word, the body, then the date. */
 const KIND_BODY_DATE = /^(referat|dagsorden)\s+(?!(?:af|fra|for|til|over)\s)(\p{Lu}.*?)\s+(?=(?:(?:man|tirs|ons|tors|fre|lør|søn)dag\s+)?(?:den\s+)?\d{1,2}(?:\.\s*\p{L}+|[-./]\d{1,2}[-./])\s*\d{4})/iu;
 
@@ -149,6 +165,8 @@ const MEETING_PHRASE = new RegExp(
   String.raw`(?:^|\s)(?:[Mm]øde|[Mm]ødet|[Rr]eferat|REFERAT|[Dd]agsorden|DAGSORDEN)\.?\s+(?:(?:af|fra|for|til)\s+)?(?:mødet?\s+)?i\s+(\p{Lu}[\p{L}\-]*(?:\s+(?:og|for|i|\p{Lu}[\p{L}\-]*)){0,6}?),?\s+(?:${WEEKDAY},?\s+)?(?:den\s+|d\.\s*)?(?=\d{1,2}[.\-/ ])`,
   'u',
 );
+/** The place labels that name a room ("lokale", "mødelokale"), as words a meeting phrase writes after "i". */
+const ROOM_WORDS = `(?:${FRONT_LABELS.filter((l) => l.field === 'place' && /lokale|sal$/.test(l.word)).map((l) => l.word).join('|')})`;
 const WEEKDAY_DATE = new RegExp(String.raw`(?:^|\s)${WEEKDAY},?\s+(?:den\s+|d\.\s*)?(?=\d{1,2}[.\-/ ])`, 'u');
 
 /** The meeting a long header line names (body, date, time right after the date), or null. */
@@ -163,7 +181,8 @@ export function meetingPhrase(text: string): { body: string | null; date: string
   const year = /\b\d{4}\b/.exec(after.slice(0, 40));
   const time = year ? /^[,\s]*(?:kl\.?|klokken)\s*(\d{1,2}[.:]\d{2})\b/i.exec(after.slice(year.index + 4)) : null;
   // The place after it, "i …" to the line's end ("…, Kl i Kommunalbestyrelsens mødesal", the time lost): short, no sentence.
-  const place = year ? /^[,\s]*(?:(?:[Kk]l\.?|[Kk]lokken)(?:\s*\d{1,2}[.:]\d{2})?\s+)?i\s+(\p{Lu}[^.!?:;]{2,60})$/u.exec(after.slice(year.index + 4)) : null;
+  // A room named by its place word starts in lower case ("… Kl. 10.00 i lokale M1 på Wiedergården").
+  const place = year ? new RegExp(String.raw`^[,\s]*(?:(?:[Kk]l\.?|[Kk]lokken)(?:\s*\d{1,2}[.:]\d{2})?\s+)?i\s+((?:\p{Lu}|${ROOM_WORDS}\s+\S)[^.!?:;]{2,60})$`, 'u').exec(after.slice(year.index + 4)) : null;
   return { body: named ? named[1]!.trim() : null, date, startTime: time ? findTimes(time[1]!).start : null, location: place ? place[1]!.trim() : null };
 }
 
@@ -195,7 +214,10 @@ export function readFrontMatter(lines: readonly Line[], hints: LayoutHints): Fro
     if (place && place.length > 0 && front.location === null) setPlace(front, place.join(', '));
     place = null;
   };
+  // The entry that gave the date: a time-and-place line right under it is the meeting's.
+  let datedAt = -1;
   entries.forEach((entry, i) => {
+    if (front.date !== null && datedAt === -1) datedAt = i - 1;
     if (entry.kind === 'pair') {
       const untimed = entry.field === 'time' && !entry.colon;
       if (!untimed) flushPlace();
@@ -210,7 +232,8 @@ export function readFrontMatter(lines: readonly Line[], hints: LayoutHints): Fro
     previousText = text;
     const next = entries[i + 1];
     let m: RegExpExecArray | null;
-    if (place !== null && isAddressPart(text) && !isDateLine(text) && !BANNER.test(text)) {
+    // "Referat fra møde i X" under a dated line is the document's title, never its address.
+    if (place !== null && isAddressPart(text) && !isDateLine(text) && !BANNER.test(text) && !TITLE.test(text)) {
       const where = placeWithTime(front, text);
       if (where !== '') place.push(where);
       // The line that gave the time ends the place.
@@ -218,6 +241,13 @@ export function readFrontMatter(lines: readonly Line[], hints: LayoutHints): Fro
       return;
     }
     flushPlace();
+    // "Social- og Beskæftigelsesudvalget - Referat 1. februar 2021" / "12:30 Webex": the start time
+    // and the place, unlabelled, on the line under the one that dated the meeting.
+    if (datedAt === i - 1 && front.startTime === null && front.location === null && (m = TIME_THEN_PLACE.exec(text)) && isAddressPart(m[2]!)) {
+      ({ start: front.startTime, end: front.endTime } = findTimes(m[1]!));
+      setPlace(front, m[2]!);
+      return;
+    }
     if (BANNER.test(text)) {
       if (!titledKind) front.kindHint = kindOf(text);
     }
@@ -272,7 +302,13 @@ export function readFrontMatter(lines: readonly Line[], hints: LayoutHints): Fro
   });
   flushPlace();
   if (front.date === null) readMeetingPhrase(front, entries);
+  // "Referat af Ældrerådsmøde den 3.april 2017" over "… Mandag den 03.april 2017 Kl. 10.00 i lokale
+  // M1 på Wiedergården": a title gave the date; the meeting's sentence, of the same date, its time and room.
+  else if (front.startTime === null || front.location === null) readMeetingPhrase(front, entries, true);
   if (front.date === null && front.body === null) readDecisionHeading(front, entries);
+  // "Godkendelse af dagsorden:" / "Godkendt.": the header records the meeting's verdict on its
+  // agenda, which only minutes do (an agenda leaves the label empty or has no such line).
+  if (front.kindHint === null && lines.some((l, i) => approvesAgenda(l.text, () => lines.slice(i + 1, i + 4).find((n) => n.text.trim() !== '')?.text ?? ''))) front.kindHint = 'minutes';
   front.body ??= meetingOf;
   front.blocks = buildBlocks(rest, hints);
   front.absent = mergedAbsences(front.absent);
@@ -298,11 +334,17 @@ function mergedAbsences(absent: readonly Absence[]): Absence[] {
 }
 
 /** Without a date line: the meeting a long header line names ("Møde i X mandag den …", a PDF transcript's page). */
-function readMeetingPhrase(front: FrontMatter, entries: ReturnType<typeof readPairs>): void {
+function readMeetingPhrase(front: FrontMatter, entries: ReturnType<typeof readPairs>, fillOnly = false): void {
   for (const entry of entries) {
     if (entry.kind !== 'text') continue;
     const found = meetingPhrase(entry.line.text);
     if (!found) continue;
+    if (fillOnly) {
+      if (found.date !== front.date) continue;
+      front.startTime ??= found.startTime;
+      if (found.location && front.location === null) setPlace(front, found.location);
+      return;
+    }
     front.date = found.date;
     front.startTime ??= found.startTime;
     if (found.location && front.location === null) setPlace(front, found.location);

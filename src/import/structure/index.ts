@@ -12,7 +12,7 @@ import { leadsAbove } from './lead.js';
 import { bodyFromDecisions, bodyFromHeader, cleanBodyName } from './body.js';
 import { readFrontMatter } from './front.js';
 import { findItemHeadings } from './headings.js';
-import { meetingFacts } from './meeting-facts.js';
+import { meetingFacts, signOffStart } from './meeting-facts.js';
 import { partRunIns } from './run-in.js';
 import { recordItemAbsences } from './item-absence.js';
 import { buildItem, textUrls } from './item.js';
@@ -72,6 +72,9 @@ export function structureDocument(read: readonly Line[], options: ImportOptions 
     const lead = leads.get(h.index);
     const own = (lead?.lines ?? []).filter((j) => j !== lead!.caseLine && !toc.lineIndexes.has(j)).map((j) => lines[j]!);
     const body = [...own, ...lines.slice(start, end).filter((_, j) => !toc.lineIndexes.has(start + j) && !aboveLines.has(start + j))];
+    // The minutes' sign-off under the last item ("Referent:" / name / date) is not that item's text.
+    const signOff = i === headings.length - 1 ? signOffStart(body) : -1;
+    if (signOff > 0) body.splice(signOff);
     const item = buildItem(h, lines[h.index]!, body, hints, context);
     if (h.access) item.access = mostRestrictive(item.access, h.access);
     const caseAbove = lead?.caseLine != null ? parseCaseLineAbove(lines[lead.caseLine]!.text) : null;

@@ -6,6 +6,7 @@
  */
 import { blockText, type AgendaItem } from '../../model/index.js';
 import { MEETING_FACT_WORDS } from '../lexicon/index.js';
+import type { Line } from '../line.js';
 import { isBodyName } from './body.js';
 import { findDate, findTimes } from './dates.js';
 
@@ -66,4 +67,29 @@ export function bodyOfMeetingNoun(text: string): string | null {
   const first = text.trim().split(/[\s,]+/)[0]?.toLowerCase() ?? '';
   // The definite form names it too ("Dagsorden til bestyrelsesmødet den 10. april").
   return MEETING_FACT_WORDS.meetingNouns.find((n) => n.word === first || `${n.word}t` === first)?.body ?? null;
+}
+
+const SIGN_OFF = new RegExp(
+  `^(?:${MEETING_FACT_WORDS.signOffLabels.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\s*:?\\s*(.*)$`,
+  'iu',
+);
+
+/**
+ * Where the minutes' sign-off starts in the last item's lines ("Referent:" / "Søren Bjerregaard" /
+ * "03.04.2017" under "7. Eventuelt"), or -1: a sign-off label, then at most three short lines (a
+ * name, a date, no sentence) to the document's end. The sign-off is the minutes', not the item's text.
+ */
+export function signOffStart(lines: readonly Line[]): number {
+  const filled = lines.map((l, i) => ({ l, i })).filter(({ l }) => l.text.trim() !== '');
+  for (let k = Math.max(0, filled.length - 4); k < filled.length; k++) {
+    const { l, i } = filled[k]!;
+    if (l.cells || l.list) continue;
+    const m = SIGN_OFF.exec(l.text.trim());
+    if (!m || m[1]!.length > 60) continue;
+    const after = filled.slice(k + 1);
+    const short = after.every(({ l: a }) => !a.cells && a.text.trim().length <= 60 && !/\p{Ll}{2}[.!?]$/u.test(a.text.trim()) && !/\s\p{Ll}+\s\p{Ll}+\s/u.test(a.text));
+    // Something has to be signed: a name on the label's line or under it.
+    if (short && (m[1]!.trim() !== '' || after.length > 0)) return i;
+  }
+  return -1;
 }

@@ -56,7 +56,34 @@ const roleAndName = (value: string) => roleOf(value) !== null && isPersonName(pa
 const ORGANISATION_ACRONYM = /^\p{Lu}{2,6}(?:-\p{Lu}?\p{L}{1,6})?\.?$/u;
 
 /** Members under "Deltagere"/"Medlemmer"; a note, afbud and stand-ins where the values say so. */
+/**
+ * A list laid out one person a line as "Name, role or organisation" ("Rita Juhl, LyngbyGuiderne",
+ * "Svend Munk, etnisk repræsentant", "Lis Nørgaard Jessen, Chef for Center for Social Indsats"):
+ * learnt from the list itself — three lines or more, every one a name before its first comma, and
+ * at least half of what follows reading as a description (lower-case words), not as more names.
+ * Then what follows the comma is the person's role on every line, also where it is capitalised.
+ */
+export function describedLines(values: readonly string[]): Array<{ name: string; rest: string }> | null {
+  if (values.length < 3) return null;
+  const split = values.map((v) => /^([^,()]+?),\s+(\S.*)$/u.exec(v.trim()));
+  // "Villy Dam, F - Tina Holm stedfortræder": a party letter after the comma is another layout.
+  if (split.some((m) => !m || !looksLikeName(m[1]!) || partyOf(m[2]!) !== null || /^\p{Lu}{1,2}(?![\p{L}])/u.test(m[2]!))) return null;
+  const described = split.filter((m) => /(?:^|\s)\p{Ll}{2,}/u.test(m![2]!)).length;
+  if (described * 2 < values.length) return null;
+  return split.map((m) => ({ name: m![1]!.trim(), rest: m![2]!.trim().replace(/\.$/, '') }));
+}
+
 export function readMembers(into: Attendance, values: readonly string[]): void {
+  const described = describedLines(values);
+  if (described) {
+    for (const { name, rest } of described) {
+      const before = into.participants.length;
+      readMember(into, name);
+      const added = into.participants.length > before ? into.participants.at(-1)! : null;
+      if (added && added.role === null) added.role = rest;
+    }
+    return;
+  }
   values.forEach((written, i) => {
     // "Næstformand- afbud": the dash before an afbud word sets it off as after a name.
     const whole = written.replace(DASHED_ABSENT, ' - $1');
@@ -139,7 +166,9 @@ const AFBUD_LEAD = new RegExp(String.raw`^(?:${INLINE_WORDS.filter((l) => l.fiel
 export function readAbsent(into: Attendance, values: readonly string[]): void {
   // "Stedfortræder:" on a line of its own: the next name stood in for the afbud above.
   let substituteNext = false;
-  for (const whole of values) {
+  // "Jytte Rosenkilde, De almene boligorganisationer": a name and what the person represents.
+  const described = describedLines(values);
+  for (const whole of described ? described.map((d) => d.name) : values) {
     const stoodIn = SUBSTITUTE_LABEL.exec(whole.trim());
     const last = into.absent.at(-1);
     if (stoodIn && last) {

@@ -2,7 +2,7 @@
  * @module Sections of an item: split at known section headings (Baggrund, Indstilling,
  * Sagsfremstilling, Beslutning, "Referat:" …), each with its blocks.
  */
-import { sectionTypeOf, type Block, type Section, type SectionType } from '../../model/index.js';
+import { isGenericName, sectionTypeOf, type Block, type Section, type SectionType } from '../../model/index.js';
 import { plainLine, type Line } from '../line.js';
 import { buildBlocks, type LayoutHints } from './blocks.js';
 
@@ -14,6 +14,9 @@ interface RawSection {
 
 /** "Heading: text" on one line ("Indstilling: Det indstilles …", "Sagsforløb: ØU, BY"). */
 const INLINE_HEADING = /^([^:]{3,120}?)\s*:\s+(\S.*)$/;
+
+/** "<Body> den 11-01-2021", "i Byrådet den 1. februar 2021": a body and a date, nothing after them. */
+const HEADING_QUALIFIER = /^(?:(?:i|fra|på)\s+)?(\p{Lu}[^.!?:]*?)\s+den\s+\d{1,2}[.\-/ ]\s?(?:\p{L}+|\d{1,2})[.\-/ ]?\s?\d{4}$/u;
 
 /**
  * The section heading a line stands for, with any text that followed it on the same line. A
@@ -31,7 +34,13 @@ export function sectionHeading(line: Line): { heading: string; type: SectionType
   if (type) return { heading: text.replace(/\s*[:,]$/, ''), type, rest: null };
   const inline = INLINE_HEADING.exec(text);
   const inlineType = inline && sectionTypeOf(inline[1]!);
-  if (inline && inlineType) return { heading: inline[1]!, type: inlineType, rest: inline[2]! };
+  if (inline && inlineType) {
+    // "BESLUTNING: Social-, Sundheds- og Arbejdsmarkedsudvalget den 11-01-2021": what follows the
+    // colon names the body and the date, the heading's own qualifier, not the section's text.
+    const qualifier = HEADING_QUALIFIER.exec(inline[2]!.trim());
+    if (qualifier && isGenericName(qualifier[1]!)) return { heading: text.replace(/\s*[:,]$/, ''), type: inlineType, rest: null };
+    return { heading: inline[1]!, type: inlineType, rest: inline[2]! };
+  }
   return null;
 }
 
