@@ -76,6 +76,16 @@ describe("promises for another body's meeting", () => {
       meetingDocument({ kind: 'agenda', date: '2020-09-09', items: [item('1', 'Godkendelse af referat'), item('3.1', 'Klimastrategien og DK2020 – status')] }),
       original('kkr september'),
     );
+    // A body of another authority whose heading names KKR too: not read for KKR's meetings (a national
+    // archive would otherwise read every body's recent meetings for every meeting page).
+    const promised = item('5', 'Foreløbig punkter til KKR-mødet', {
+      sections: [{ heading: 'Sagsfremstilling', type: 'presentation', blocks: [{ kind: 'list', items: [{ text: 'Klimastrategien og DK2020 – status', depth: 0 }] }] }],
+    });
+    await storeDocument(
+      database.db,
+      meetingDocument({ kind: 'minutes', body: 'Teknisk Udvalg', authority: 'Testrup Kommune', date: '2020-09-01', items: [item('1', 'Godkendelse af dagsorden'), promised] }),
+      original('testrup september'),
+    );
   });
   afterAll(() => database?.close());
 
@@ -92,5 +102,8 @@ describe("promises for another body's meeting", () => {
     const { due } = await meetingPromises(database.db, ANONYMOUS, kkrSeptember.id);
     // The KKR meeting shows them as due from the KD-Net meeting too (found among its body's earlier meetings is not enough).
     expect(due.some((p) => p.from.id === kdNet.id)).toBe(true);
+    const other = meetings.find((m) => m.body === 'Teknisk Udvalg')!;
+    expect((await meetingPromises(database.db, ANONYMOUS, other.id)).made.length).toBe(1);
+    expect(due.some((p) => p.from.id === other.id)).toBe(false);
   });
 });
