@@ -1,27 +1,20 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { isGenericName } from '../model/index.js';
-import type { Database } from './client.js';
 import { item, meetingDocument, original } from './fixtures.js';
 import { queryRows } from './rows.js';
 import { storeDocument } from './store.js';
-import { openTestDatabase } from './testing.js';
+import { useTestDatabase } from './testing-hooks.js';
 
-let database: Database;
-beforeAll(async () => {
-  database = await openTestDatabase();
-});
-afterAll(async () => {
-  await database?.close();
-});
+const testDb = useTestDatabase();
 beforeEach(async () => {
-  await database.db.execute(sql`truncate authorities, organizations, meetings, meeting_documents, document_versions, blobs, files restart identity cascade`);
+  await testDb.db.execute(sql`truncate authorities, organizations, meetings, meeting_documents, document_versions, blobs, files restart identity cascade`);
 });
 
 const store = (body: string, authority: string | null, marker: string) =>
-  storeDocument(database.db, meetingDocument({ body, authority, date: '2024-03-04', items: [item('1', `Sag om ${marker}`)] }), original(marker), { createdBy: 'test' });
+  storeDocument(testDb.db, meetingDocument({ body, authority, date: '2024-03-04', items: [item('1', `Sag om ${marker}`)] }), original(marker), { createdBy: 'test' });
 const organizations = () => queryRows<{ slug: string; meetings: number }>(
-  database.db,
+  testDb.db,
   sql`select o.slug, (select count(*)::int from meetings m where m.organization_id = o.id) as meetings from organizations o order by o.slug`,
 );
 
@@ -47,14 +40,14 @@ describe('organisations of the same name', () => {
   it('goes on using a committee an older archive stored under its bare name, for its own authority only', async () => {
     await store('Teknik- og Miljøudvalget', 'Aarhus Kommune', 'first');
     // As an archive made before such names were qualified holds it.
-    await database.db.execute(sql`update organizations set slug = 'teknik-og-miljoeudvalget'`);
+    await testDb.db.execute(sql`update organizations set slug = 'teknik-og-miljoeudvalget'`);
     await store('Teknik- og Miljøudvalget', 'Aarhus Kommune', 'second');
     await store('Teknik- og Miljøudvalget', 'Odense Kommune', 'odense');
     expect(await organizations()).toEqual([
       { slug: 'teknik-og-miljoeudvalget', meetings: 1 },
       { slug: 'teknik-og-miljoeudvalget-odense-kommune', meetings: 1 },
     ]);
-    const [versions] = await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from document_versions`);
+    const [versions] = await queryRows<{ n: number }>(testDb.db, sql`select count(*)::int as n from document_versions`);
     expect(versions!.n).toBe(3);
   });
 });

@@ -288,15 +288,23 @@ async function rerank(tx: Tx, plan: SearchPlan, ids: number[]): Promise<Hit[]> {
   );
 }
 
+interface PlanNode {
+  'Node Type': string;
+  'Plan Rows': number;
+  Plans?: PlanNode[];
+}
+
+/** The top node of the planner's plan for `statement` (EXPLAIN, nothing executed). */
+async function explainedPlan(tx: Tx, statement: SQL): Promise<PlanNode | null> {
+  const [row] = await queryRows<Record<string, unknown>>(tx, sql`explain (format json) ${statement}`);
+  const raw = row ? Object.values(row)[0] : null;
+  const plan = (typeof raw === 'string' ? JSON.parse(raw) : raw) as Array<{ Plan: PlanNode }> | null;
+  return plan?.[0]?.Plan ?? null;
+}
+
 /** The planner's row estimate for items meeting a condition (EXPLAIN, nothing executed). */
 export async function estimateRows(tx: Tx, condition: SQL): Promise<number> {
-  const [row] = await queryRows<Record<string, unknown>>(
-    tx,
-    sql`explain (format json) select 1 from agenda_items i where ${condition}`,
-  );
-  const raw = row ? Object.values(row)[0] : null;
-  const plan = (typeof raw === 'string' ? JSON.parse(raw) : raw) as Array<{ Plan: { 'Plan Rows': number } }> | null;
-  return plan?.[0]?.Plan['Plan Rows'] ?? 0;
+  return (await explainedPlan(tx, sql`select 1 from agenda_items i where ${condition}`))?.['Plan Rows'] ?? 0;
 }
 
 /**
@@ -304,13 +312,7 @@ export async function estimateRows(tx: Tx, condition: SQL): Promise<number> {
  * child per branch): a round trip less on every search. Two EXPLAINs if the planner folded a branch.
  */
 async function estimateBoth(tx: Tx, first: SQL, second: SQL): Promise<[number, number]> {
-  const [row] = await queryRows<Record<string, unknown>>(
-    tx,
-    sql`explain (format json) select 1 from agenda_items i where ${first} union all select 1 from agenda_items i where ${second}`,
-  );
-  const raw = row ? Object.values(row)[0] : null;
-  const plan = (typeof raw === 'string' ? JSON.parse(raw) : raw) as Array<{ Plan: { 'Node Type': string; Plans?: Array<{ 'Plan Rows': number }> } }> | null;
-  const top = plan?.[0]?.Plan;
+  const top = await explainedPlan(tx, sql`select 1 from agenda_items i where ${first} union all select 1 from agenda_items i where ${second}`);
   if (top?.['Node Type'] === 'Append' && top.Plans?.length === 2) return [top.Plans[0]!['Plan Rows'], top.Plans[1]!['Plan Rows']];
   return [await estimateRows(tx, first), await estimateRows(tx, second)];
 }
