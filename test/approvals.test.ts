@@ -37,6 +37,9 @@ const EXPECTED: Record<string, Array<{ number: string; date: string | null }>> =
   'albertslund-handicapraadet-dagsorden-2018-03-14.txt': [{ number: '1', date: null }],
   'trungdk-social-beskaeftigelsesudvalget-referat-2021-02-01.txt': [{ number: '8', date: null }],
   'dragoer-aeldreraadet-referat-2017-04-03.txt': [{ number: '1', date: '2017-03-06' }],
+  // "Godkendelse af dagsorden og referat" names no date; "… af mødet den 7 oktober" no year, and the page no date.
+  'holbaek-handicapraadet-referat-2015-11-03.txt': [{ number: '2', date: null }],
+  'hoersholm-seniorraadet-referat-2021-11-18.txt': [{ number: '4', date: null }],
 };
 
 const files = [

@@ -53,6 +53,10 @@ export const HEADING_WORDS = {
   groupPhrases: headings.groupPhrases.map((e) => e.pattern),
   /** Sources of a contents page's column headers ("Sag nr. Side"), found inside a run of text. */
   contentsColumns: headings.contentsColumns.map((e) => e.pattern),
+  /** An agenda's group heading ("DIVERSE SAGER"), which a header's capitals never name the body with. */
+  groupHeadings: headings.groupHeadings.map((e) => lexiconPattern(e.pattern)),
+  /** An item table's column headers ("Punkt Titel") over a line with the item's bare number and title. */
+  itemColumns: headings.itemColumns.map((e) => lexiconPattern(e.pattern)),
   /** Words before a capitalised word inside a title (lower case). */
   titleJoinWords: new Set(headings.titleJoinWords.words),
 };
@@ -176,6 +180,7 @@ export const MEETING_FACT_WORDS = {
   endVerbs: meetingFacts.endVerbs.map((v) => v.word),
   meetingNouns: meetingFacts.meetingNouns.map((n) => ({ word: n.word, body: n.body })),
   signOffLabels: meetingFacts.signOffLabels.map((l) => l.word),
+  heldVerbs: meetingFacts.heldVerbs.map((v) => v.word),
   agendaApprovalLabels: meetingFacts.agendaApprovalLabels.map((l) => l.word),
   agendaVerdicts: meetingFacts.agendaVerdicts.map((v) => v.word),
 };

@@ -226,6 +226,9 @@ export function candidateAt(lines: readonly Line[], index: number): Candidate | 
   }
   const inline = inlineCandidate(text);
   if (inline) return make(inline.number, inline.title, 0, cells ? 'row' : 'inline', inline.access);
+  // "Punkt Titel" over "16 Udpegningssager til hverv …": the table's columns say the bare number is the item's.
+  const columned = cells ? null : underItemColumns(lines, index);
+  if (columned) return make(columned.number, columned.title, 0, 'inline', null);
   const alone = aloneNumber(text);
   if (alone === null) return null;
   // A number alone is a heading only as its own paragraph, with the title on the next line.
@@ -240,6 +243,22 @@ export function candidateAt(lines: readonly Line[], index: number): Candidate | 
   // "2" over "Indholdsfortegnelse": a page's number over the contents' label, no item.
   if (HEADING_WORDS.tocLabels.some((p) => p.test(title.trim()))) return null;
   return make(alone, title, t - index, cells ? 'row' : 'alone', null);
+}
+
+/** "16 Udpegningssager til hverv …": a bare number (no full stop) and a capitalised title. */
+const BARE_NUMBERED = /^(\d{1,4})\s+(\p{Lu}.{2,})$/u;
+
+/**
+ * A line right under an item table's column headers ("Punkt Titel", the page's copy of a table
+ * that printed each item's number and title in cells): its bare leading number is the item's.
+ * The headers are learnt from the line above, so "16 medlemmer …" elsewhere stays text.
+ */
+export function underItemColumns(lines: readonly Line[], index: number): { number: string; title: string } | null {
+  const above = index > 0 ? lines[index - 1]! : null;
+  if (!above || above.cells || above.list || !HEADING_WORDS.itemColumns.some((p) => p.test(above.text.trim()))) return null;
+  const m = BARE_NUMBERED.exec(lines[index]!.text.trim());
+  if (!m || !looksLikeTitle(m[2]!)) return null;
+  return { number: m[1]!, title: m[2]!.trim() };
 }
 
 /** Every heading candidate in document order, leaving out skipped lines and running headers. */

@@ -2,14 +2,14 @@
  * @module The front matter before the first item: document kind banner, body, date, time,
  * place, participants, afbud, others present; the rest (mission, vision, notes) kept as blocks.
  */
-import type { Absence, Attendee, Block, DocumentKind, Participant } from '../../model/index.js';
+import type { Absence, AgendaItem, Attendee, Block, DocumentKind, Participant } from '../../model/index.js';
 import type { Line } from '../line.js';
 import { buildBlocks, type LayoutHints } from './blocks.js';
 import { completeYearlessDate, findDate, findTimes } from './dates.js';
 import { endsSentence, joinBroken, mendSpacedHyphens, startsLower } from './join.js';
-import { ABSENT_NOTES, FRONT_LABELS, ITEM_ABSENCE_PHRASES, MEETING_FACT_WORDS, MUNICIPALITIES, WEEKDAYS, type LabelField } from '../lexicon/index.js';
+import { ABSENT_NOTES, FRONT_LABELS, HEADING_WORDS, ITEM_ABSENCE_PHRASES, MEETING_FACT_WORDS, MUNICIPALITIES, WEEKDAYS, type LabelField } from '../lexicon/index.js';
 import { readPairs } from './labels.js';
-import { sectionTypeOf } from '../../model/index.js';
+import { blockText, sectionTypeOf } from '../../model/index.js';
 import { decidingBody } from './body.js';
 import { bodyOfMeetingIn, bodyOfMeetingNoun } from './meeting-facts.js';
 import { isTocLabel } from './toc.js';
@@ -135,6 +135,11 @@ const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const AGENDA_APPROVAL = new RegExp(`^(?:${MEETING_FACT_WORDS.agendaApprovalLabels.map(escape).join('|')})\\s*:\\s*(.*)$`, 'iu');
 const AGENDA_VERDICT = new RegExp(`^(?:${MEETING_FACT_WORDS.agendaVerdicts.map(escape).join('|')})(?![\\p{L}])`, 'iu');
 
+/** An agenda's group heading ("DIVERSE SAGER", "SAGER REJST AF MEDLEMMERNE"): it names cases, never the body. */
+function isGroupHeading(text: string): boolean {
+  return text.length <= 80 && HEADING_WORDS.groupHeadings.some((p) => p.test(text));
+}
+
 /** A header line "Godkendelse af dagsorden: Godkendt." (or the verdict on the next line): the agenda's approval recorded. */
 function approvesAgenda(text: string, next: () => string): boolean {
   // Lines are long or many (a fuzzed 60,000-page file): the label is tested first, the next line read only after it.
@@ -142,6 +147,20 @@ function approvesAgenda(text: string, next: () => string): boolean {
   const m = AGENDA_APPROVAL.exec(text.trim());
   if (!m) return false;
   return AGENDA_VERDICT.test(m[1]!.trim() === '' ? next().trim() : m[1]!.trim());
+}
+
+const APPROVAL_TITLE = new RegExp(`^(?:${MEETING_FACT_WORDS.agendaApprovalLabels.map(escape).join('|')})(?![\\p{L}])`, 'iu');
+
+/**
+ * An item "Godkendelse af dagsorden." whose text opens with the verdict ("Godkendt med disse
+ * tilføjelser:"): the item records the meeting's verdict on its agenda, which only minutes do
+ * (an agenda's item asks for it: "Dagsordenen godkendes").
+ */
+export function itemApprovesAgenda(item: AgendaItem): boolean {
+  if (!APPROVAL_TITLE.test(item.title.trim())) return false;
+  const first = item.sections[0];
+  const block = first && first.heading === null ? first.blocks[0] : undefined;
+  return block !== undefined && AGENDA_VERDICT.test(blockText(block).trim());
 }
 
 /** "12:30 Webex", "kl. 16.00-18.00 Rådhuset, mødelokale 2": a start time (an end) and a place, unlabelled. */
@@ -272,7 +291,7 @@ export function readFrontMatter(lines: readonly Line[], hints: LayoutHints): Fro
       front.kindHint = kindOf(m[1]!);
       front.body = m[2]!.trim();
       readDateLine(front, text.slice(m[0].length));
-    } else if (afterBanner && front.body === null && text.length <= 60 && !text.includes(':') && /^\p{Lu}/u.test(text) && !isDateLine(text) && !isTocLabel(line)) {
+    } else if (afterBanner && front.body === null && text.length <= 60 && !text.includes(':') && /^\p{Lu}/u.test(text) && !isDateLine(text) && !isTocLabel(line) && !isGroupHeading(text)) {
       // The line under the banner names the body ("Regional Udviklingsudvalg", "KKR MIDTJYLLAND").
       front.body = isAllCaps(text) ? titleCase(unspaceLetters(text)) : text;
     } else if (TITLE.test(text) && front.title === null) {
@@ -292,7 +311,7 @@ export function readFrontMatter(lines: readonly Line[], hints: LayoutHints): Fro
     ) {
       // Between the body and the date: the meeting's own name ("Ekstraordinært PUK").
       front.title = text;
-    } else if (isAllCaps(text) && !/:$/.test(text) && front.body === null && !line.cells) front.body = titleCase(unspaceLetters(text));
+    } else if (isAllCaps(text) && !/:$/.test(text) && front.body === null && !line.cells && !isGroupHeading(text)) front.body = titleCase(unspaceLetters(text));
     else {
       // "Bestyrelsesmøde i Sydtrafik", "Referat fra Repræsentantskabsmøde i Midttrafik": a title's meeting noun.
       if (text.length <= 80) meetingOf ??= bodyOfMeetingNoun(text.replace(KIND_LEAD, ''));
@@ -306,6 +325,7 @@ export function readFrontMatter(lines: readonly Line[], hints: LayoutHints): Fro
   // M1 på Wiedergården": a title gave the date; the meeting's sentence, of the same date, its time and room.
   else if (front.startTime === null || front.location === null) readMeetingPhrase(front, entries, true);
   if (front.date === null && front.body === null) readDecisionHeading(front, entries);
+  if (front.location === null) readHeldPhrase(front, entries);
   // "Godkendelse af dagsorden:" / "Godkendt.": the header records the meeting's verdict on its
   // agenda, which only minutes do (an agenda leaves the label empty or has no such line).
   if (front.kindHint === null && lines.some((l, i) => approvesAgenda(l.text, () => lines.slice(i + 1, i + 4).find((n) => n.text.trim() !== '')?.text ?? ''))) front.kindHint = 'minutes';
@@ -352,6 +372,32 @@ function readMeetingPhrase(front: FrontMatter, entries: ReturnType<typeof readPa
     // The same page names the kind in capitals as a word of its own ("… mødesal REFERAT …").
     const kind = /(?:^|\s)(REFERAT|DAGSORDEN)(?=\s|$)/.exec(entry.line.text);
     if (kind) front.kindHint ??= kindOf(kind[1]!);
+    return;
+  }
+}
+
+const HELD = new RegExp(String.raw`^mødet\s+(?:${MEETING_FACT_WORDS.heldVerbs.map((w) => w.replace(/ /g, '\\s+')).join('|')})(?![\p{L}])\s*(.*)$`, 'iu');
+/** The place at the sentence's end: "… på Selmersbo", "… kl. 9.00 i Byrådssalen." (a name, short, no sentence). */
+const HELD_PLACE = /(?:^|\s)(?:på|i)\s+(\p{Lu}[^.!?:;]{1,60}?)\.?$/u;
+
+/**
+ * "Mødet afholdt på Selmersbo", "Mødet afholdt torsdag den 12.maj 2022 kl. 09.00 – 12.30 på
+ * Selmersbo": a header sentence saying where (and when) the meeting is held. It says nothing of
+ * the kind: agendas word it so too.
+ */
+function readHeldPhrase(front: FrontMatter, entries: ReturnType<typeof readPairs>): void {
+  for (const entry of entries) {
+    if (entry.kind !== 'text') continue;
+    const text = entry.line.text.trim();
+    if (text.length > 200) continue;
+    const m = HELD.exec(text);
+    if (!m) continue;
+    const place = HELD_PLACE.exec(m[1]!);
+    if (!place) continue;
+    setPlace(front, place[1]!);
+    const when = m[1]!.slice(0, place.index);
+    front.date ??= findDate(when);
+    if (front.startTime === null) ({ start: front.startTime, end: front.endTime } = findTimes(when));
     return;
   }
 }

@@ -10,7 +10,7 @@ import { authorityOf } from './authority.js';
 import { parseCaseLineAbove } from './case-number.js';
 import { leadsAbove } from './lead.js';
 import { bodyFromDecisions, bodyFromHeader, cleanBodyName } from './body.js';
-import { readFrontMatter } from './front.js';
+import { itemApprovesAgenda, readFrontMatter } from './front.js';
 import { findItemHeadings } from './headings.js';
 import { meetingFacts, signOffStart } from './meeting-facts.js';
 import { partRunIns } from './run-in.js';
@@ -94,7 +94,8 @@ export function structureDocument(read: readonly Line[], options: ImportOptions 
   const body = chooseBody(front.body && cleanBodyName(front.body), items, options, warnings, front.title, frontLines.slice(0, 12).map((l) => l.text), decided?.body ?? facts.body);
   // Without a date in the header, the date of this meeting's decisions is the meeting's.
   const date = chooseDate(front.date ?? decided?.date ?? facts.date, options, warnings);
-  const kind = chooseKind(front.kindHint, items, warnings);
+  // An item recording the verdict on the agenda ("3.Godkendelse af dagsorden." / "Godkendt …") makes minutes of a page that does not say.
+  const kind = chooseKind(front.kindHint ?? (items.some(itemApprovesAgenda) ? 'minutes' : null), items, warnings);
   if (kind === 'minutes') {
     // Items printing the agenda's time slot ("18.05 - 18.15") between the agenda's text and the
     // meeting's note: a layout when two items or more do (Aula's school-board pages).

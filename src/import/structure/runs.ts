@@ -10,7 +10,7 @@
 import { comparable, sectionTypeOf, type TocEntry } from '../../model/index.js';
 import { HEADING_WORDS } from '../lexicon/index.js';
 import type { Line } from '../line.js';
-import type { Candidate } from './candidates.js';
+import { underItemColumns, type Candidate } from './candidates.js';
 
 /** Case numbers as case systems print them (SAG-2020-01697, 12/27845, 2013-003869, 00.01.00-A00-1-20). */
 const CASE_TOKEN = /(?:^|\s)(?:SAG-\d{4}-\d{3,6}|\d{2}\.\d{2}\.\d{2}-[A-ZÆØÅ]\d{2}-\d+-\d{2}|\d{2}\/\d{3,6}|\d{4}-\d{4,6}|\d{3}-\d{4}-\d{3,})(?:\s|$)/;
@@ -67,6 +67,8 @@ export function evidenceOf(c: Candidate, lines: readonly Line[], toc: readonly T
   const after = lines.slice(c.index + c.titleLines + 1, c.index + c.titleLines + 13);
   // A case number or its label right under the heading, as case systems print it.
   if (after.slice(0, 4).some(isCaseLine)) score += 1.5;
+  // The item table's column headers over it ("Punkt Titel"): the page says this is an item's number.
+  if (c.titleLines === 0 && underItemColumns(lines, c.index)) score += 1;
   // Known section headings (Resumé, Sagsfremstilling, Indstilling, Beslutning) under it.
   if (after.some((l) => !l.list && sectionTypeOf(l.text.replace(/:$/, '')) !== null)) score += 0.5;
   // The title printed again under the heading (a heading line and its title, as some systems print).
