@@ -3,7 +3,7 @@
  * meetings one after another (the one writer), timed in windows at given archive sizes, with the
  * statements each document costs (counted and timed where Drizzle hands them to the driver).
  * `node --import tsx bench/store.ts [--driver pglite|postgres] [--at 0,1000,5000] [--window 200]
- * [--orgs 10] [--size [--compact]]` (PostgreSQL from DATABASE_URL, a scratch database made and dropped;
+ * [--orgs 10] [--batch N] [--size [--compact]]` (PostgreSQL from DATABASE_URL, a scratch database made and dropped;
  * BENCH_DB_NAME names it). `--size`: the bytes per item grown since the empty database after each
  * window, by table and index; `--compact`: again after VACUUM FULL (every table and index rewritten).
  *
@@ -18,6 +18,7 @@ import { PgPreparedQuery } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import { openPglite, openPostgres, type Database } from '../src/db/client.js';
 import { storeDocument } from '../src/db/store.js';
+import { storeDocuments } from '../src/db/store-batch.js';
 import { importBytes } from '../src/import/index.js';
 import type { MeetingDocument } from '../src/model/index.js';
 import { queryRows } from '../src/db/rows.js';
@@ -200,21 +201,33 @@ async function main() {
   const { database, drop } = await open(driver);
   const measureSize = args.includes('--size');
   const empty = measureSize ? await sizes(database) : null;
-  console.log(`store bench: ${driver}, ${list.length} templates × ${orgs} organisations, windows of ${window} at ${at.join(', ')} stored`);
+  const batch = Number(option('--batch', '1'));
+  console.log(`store bench: ${driver}, ${list.length} templates × ${orgs} organisations, windows of ${window} at ${at.join(', ')} stored, ${batch === 1 ? 'storeDocument one by one' : `storeDocuments ${batch} per transaction`}`);
+  // Documents from..to, one transaction each (storeDocument) or `--batch` to a transaction (storeDocuments, as `referat import`).
+  const storeRange = async (from: number, to: number) => {
+    for (let k = from; k < to; k += batch) {
+      const docs = [];
+      for (let j = k; j < Math.min(to, k + batch); j++) {
+        const d = documentAt(list, orgs, j);
+        docs.push({ document: d.doc, original: { bytes: d.bytes, fileName: d.fileName, format: d.format }, options: { createdBy: 'bench' } });
+      }
+      if (batch === 1) {
+        await storeDocument(database.db, docs[0]!.document, docs[0]!.original, docs[0]!.options);
+        continue;
+      }
+      for (const outcome of await storeDocuments(database.db, docs)) if (!outcome.ok) throw outcome.error;
+    }
+  };
   try {
     let k = 0;
     for (const size of at) {
-      for (; k < size; k++) {
-        const d = documentAt(list, orgs, k);
-        await storeDocument(database.db, d.doc, { bytes: d.bytes, fileName: d.fileName, format: d.format }, { createdBy: 'bench' });
-      }
+      await storeRange(k, size);
+      k = size;
       statements.clear();
       const t = performance.now();
       const cpu = process.cpuUsage();
-      for (const end = k + window; k < end; k++) {
-        const d = documentAt(list, orgs, k);
-        await storeDocument(database.db, d.doc, { bytes: d.bytes, fileName: d.fileName, format: d.format }, { createdBy: 'bench' });
-      }
+      await storeRange(k, k + window);
+      k += window;
       const wall = (performance.now() - t) / 1000;
       const used = process.cpuUsage(cpu);
       const count = [...statements.values()].reduce((n, s) => n + s.count, 0);

@@ -1,6 +1,6 @@
 /**
  * @module `referat import FILES…|DIR [--body NAME] [--date YYYY-MM-DD]`: parse and store
- * documents, one transaction each, so a bad file is reported and skipped while the rest go in.
+ * documents, several to a transaction (store-batch.ts), so a bad file is reported and skipped while the rest go in.
  * Progress goes to stderr; the summary (imported / updated / failed, one line per failure) to stdout.
  * On the embedded database, when `referat serve` holds it, the files are imported by that server
  * (see web/internal.ts): one process writes, and its pages show the new documents at once.
@@ -10,10 +10,11 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { databaseUrl, openDatabase, pgliteDataDir, type Database } from '../db/client.js';
 import { ArchiveLockedError, describeHolder, type LockHolder } from '../db/lock.js';
-import { storeDocument, type StoreStatus } from '../db/store.js';
+import { DEFAULT_BATCH, storeDocuments } from '../db/store-batch.js';
+import type { StoreStatus } from '../db/store.js';
 import { ImportError, type ImportOptions } from '../import/index.js';
 import { parseImportArgs } from './args.js';
-import { parseAll } from '../import/parse-pool.js';
+import { parseAll, type ParseResult } from '../import/parse-pool.js';
 import { detectFormat } from '../import/read/detect.js';
 import { acadreAgendaPathOf, closedCounts } from '../import/xml/index.js';
 import { importThroughServer, liveHolder } from './import-remote.js';
@@ -105,7 +106,7 @@ export async function runImport(args: string[]): Promise<number> {
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   try {
-    const summary = await importFiles(database, files.found, parsed.options, progressReporter(files.found.length), stop.signal);
+    const summary = await importFiles(database, files.found, parsed.options, progressReporter(files.found.length), stop.signal, importBatchSize());
     summary.failed.unshift(...files.missing.map((file) => ({ file, reason: 'file or folder not found' })));
     summary.skipped = files.skipped;
     if (summary.imported.length + summary.updated.length > 0) {
@@ -196,17 +197,67 @@ export function parserThreads(): number {
   return Number.isInteger(wanted) && wanted > 0 ? wanted : Math.max(1, availableParallelism() - 1);
 }
 
-/** Imports files one by one; a failure is recorded with its reason and leaves the database unchanged. */
+/** Documents per transaction in a folder import: REFERAT_IMPORT_BATCH, else store-batch.ts's default. */
+export function importBatchSize(): number {
+  const wanted = Number(process.env.REFERAT_IMPORT_BATCH);
+  return Number.isInteger(wanted) && wanted > 0 ? wanted : DEFAULT_BATCH;
+}
+
+/**
+ * Imports files in order, `batchSize` to a transaction (store-batch.ts; 1 for a server, whose pages
+ * would wait for a whole batch on PGlite); a failure is recorded with its reason and leaves the database unchanged.
+ */
 export async function importFiles(
   database: Database,
   files: string[],
   options: ImportOptions = {},
   progress: (done: number, file: string) => void = () => undefined,
   stop?: AbortSignal,
+  batchSize = 1,
 ): Promise<ImportSummary> {
   const summary: ImportSummary = { imported: [], updated: [], unchanged: [], kept: [], failed: [], rows: [] };
   let index = 0;
-  for await (const result of parseAll(files, options, parserThreads())) {
+  const fail = (file: string, error: unknown) => {
+    const reason = oneLine(error);
+    summary.failed.push({ file, reason });
+    summary.rows.push({ file, result: 'failed', items: 0, closed: 0, closedBilag: 0, note: reason });
+  };
+  // Parsed and not yet stored, in the files' order (a parse failure waits its turn, so the rows stay in order).
+  let pending: ParseResult[] = [];
+  const flush = async () => {
+    const batch = pending;
+    pending = [];
+    const parsed = batch.flatMap((r) => (r.ok ? [{ file: r.file, parsed: r.parsed }] : []));
+    const outcomes = await storeDocuments(
+      database.db,
+      parsed.map(({ file, parsed: { document, bytes, format, fileAccess } }) => ({
+        document,
+        original: { bytes, fileName: path.basename(file), format, access: fileAccess },
+        options: { createdBy: 'import (referat import)', force: options.force === true },
+      })),
+    );
+    let k = 0;
+    for (const result of batch) {
+      if (!result.ok) {
+        fail(result.file, result.error);
+        continue;
+      }
+      const outcome = outcomes[k++]!;
+      if (!outcome.ok) {
+        fail(result.file, outcome.error);
+        continue;
+      }
+      const stored = outcome.result;
+      const { document, format } = result.parsed;
+      summary[stored.status].push(result.file);
+      const closed = closedCounts(document);
+      const notes = [format, document.date ? null : 'no date', versionNote(stored.status, stored.version, stored.change)];
+      summary.rows.push({ file: result.file, result: stored.status, items: document.items.length, closed: closed.items, closedBilag: closed.attachments, note: notes.filter(Boolean).join(', ') });
+    }
+  };
+  const threads = parserThreads();
+  // The parsers run a batch ahead, so the next batch is parsed while this one is stored.
+  for await (const result of parseAll(files, options, threads, undefined, Math.max(2 * threads, batchSize))) {
     // A turn of the event loop between documents: PGlite's queries resolve as microtasks, so
     // without it a signal (or a request to the server importing) waits for the whole run.
     await new Promise((resolve) => setImmediate(resolve));
@@ -215,22 +266,12 @@ export async function importFiles(
       summary.notReached = files.slice(index);
       break;
     }
-    const file = result.file;
-    progress(index++, file);
-    try {
-      if (!result.ok) throw result.error;
-      const { document, bytes, format, fileAccess } = result.parsed;
-      const stored = await storeDocument(database.db, document, { bytes, fileName: path.basename(file), format, access: fileAccess }, { createdBy: 'import (referat import)', force: options.force === true });
-      summary[stored.status].push(file);
-      const closed = closedCounts(document);
-      const notes = [format, document.date ? null : 'no date', versionNote(stored.status, stored.version, stored.change)];
-      summary.rows.push({ file, result: stored.status, items: document.items.length, closed: closed.items, closedBilag: closed.attachments, note: notes.filter(Boolean).join(', ') });
-    } catch (error) {
-      const reason = oneLine(error);
-      summary.failed.push({ file, reason });
-      summary.rows.push({ file, result: 'failed', items: 0, closed: 0, closedBilag: 0, note: reason });
-    }
+    progress(index++, result.file);
+    pending.push(result);
+    if (pending.length >= batchSize) await flush();
   }
+  // The batch being gathered when the run ended or was stopped is stored whole.
+  if (pending.length > 0) await flush();
   progress(files.length, '');
   return summary;
 }

@@ -8,6 +8,7 @@ import { membershipRoleOf, termOf, type MeetingDocument, type MembershipRole } f
 import type { ProjectionTarget, Tx } from './content.js';
 import { personKey, personSlug } from './names.js';
 import { findOrInsertId, idArray, queryRows } from './rows.js';
+import { remembered } from './tx-cache.js';
 import { participations, people, personNames } from './schema.js';
 
 interface NameRef {
@@ -160,12 +161,12 @@ interface SeatRow {
 /** The id of the electoral period a date falls in, created on first need. */
 export async function ensureTerm(tx: Tx, date: string): Promise<number> {
   const term = termOf(date);
-  return findOrInsertId(
+  return remembered(tx, `term:${term.startDate}`, () => findOrInsertId(
     tx,
     sql`select id from legislative_terms where start_date = ${term.startDate}`,
     sql`insert into legislative_terms (name, start_date, end_date) values (${term.name}, ${term.startDate}, ${term.endDate})
         on conflict (start_date) do nothing returning id`,
-  );
+  ));
 }
 
 /**

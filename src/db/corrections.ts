@@ -12,6 +12,10 @@ import type { Tx } from './content.js';
 import { organizationSlug } from './organizations.js';
 import { queryRows } from './rows.js';
 import { documentCorrections } from './schema.js';
+import { forget } from './tx-cache.js';
+
+/** The transaction's remembered answer (tx-cache.ts) that the archive holds no live correction; recording one forgets it. */
+export const NO_CORRECTIONS_KEY = 'no-live-corrections';
 
 export interface KeptCorrections {
   /** The meeting document they were made on, or null when none fits the import. */
@@ -19,11 +23,16 @@ export interface KeptCorrections {
   ops: CorrectionOp[];
 }
 
+/** Whether the archive holds any live correction at all. */
+export async function anyLiveCorrection(tx: Tx | Db): Promise<boolean> {
+  const [any] = await tx.select({ id: documentCorrections.id }).from(documentCorrections).where(isNull(documentCorrections.withdrawnAt)).limit(1);
+  return any !== undefined;
+}
+
 /** The live corrections that belong to an import of `doc` (as read, uncorrected) from a file with this hash. */
 export async function keptCorrectionsFor(tx: Tx | Db, doc: MeetingDocument, sha256: string): Promise<KeptCorrections> {
   // An archive without corrections (the common case on a bulk import) costs one tiny query.
-  const [any] = await tx.select({ id: documentCorrections.id }).from(documentCorrections).where(isNull(documentCorrections.withdrawnAt)).limit(1);
-  if (!any) return { documentId: null, ops: [] };
+  if (!(await anyLiveCorrection(tx))) return { documentId: null, ops: [] };
   // The same file first: its corrections may have moved it (another date or organisation).
   const [byFile] = await queryRows<{ id: number }>(
     tx,
@@ -64,5 +73,6 @@ export async function liveCorrections(tx: Tx | Db, documentId: number): Promise<
 /** Records ops on a document, in order. */
 export async function recordCorrections(tx: Tx, documentId: number, ops: readonly CorrectionOp[], createdBy: string): Promise<void> {
   if (ops.length === 0) return;
+  forget(tx, NO_CORRECTIONS_KEY);
   await tx.insert(documentCorrections).values(ops.map((op) => ({ documentId, op: op as never, createdBy })));
 }

@@ -9,6 +9,7 @@ import type { Db } from './client.js';
 import type { Tx } from './content.js';
 import { slugify } from './names.js';
 import { findOrInsertId, queryRows } from './rows.js';
+import { remembered } from './tx-cache.js';
 import { organizations } from './schema.js';
 
 /** The URL name of an organisation: its name, and its authority's when the name is generic. */
@@ -29,6 +30,11 @@ export async function ensureAuthority(tx: Tx, name: string): Promise<number> {
 
 /** The id of the organisation a document names, created on first sight; its authority recorded once known. */
 export async function ensureOrganization(tx: Tx, name: string, authority: string | null): Promise<number> {
+  // Once found (and its authority recorded), the same name and authority find the same row for the rest of the transaction.
+  return remembered(tx, `organization:${JSON.stringify([name, authority])}`, () => findOrCreateOrganization(tx, name, authority));
+}
+
+async function findOrCreateOrganization(tx: Tx, name: string, authority: string | null): Promise<number> {
   // A known organisation of a known authority (nearly every document's) costs one lookup: both in one statement.
   const found = await findOrganizationAndAuthority(tx, name, authority);
   const authorityId = authority ? (found.authorityId ?? (await ensureAuthority(tx, authority))) : null;

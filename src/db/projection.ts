@@ -16,6 +16,7 @@ import type { Db } from './client.js';
 import { writeItems, type Tx } from './content.js';
 import { refreshRelated, termsBeforeColumns, termsOf } from './related.js';
 import { findOrInsertId, queryRows } from './rows.js';
+import { remembered } from './tx-cache.js';
 
 /** Bump when the projection's output changes: meetings projected by older code are rebuilt on open. */
 export const PROJECTION_VERSION = 5; // 2: approvals; 3: bilag with stored bytes point at their files row; 4: item profiles, derivation keys; 5: closed items' appointments
@@ -129,11 +130,11 @@ async function removeDerived(tx: Tx, meetingId: number): Promise<void> {
 
 /** The id of a meeting place, created on first sight. */
 function ensureLocation(tx: Tx, description: string, online: boolean): Promise<number> {
-  return findOrInsertId(
+  return remembered(tx, `location:${description}`, () => findOrInsertId(
     tx,
     sql`select id from locations where description = ${description}`,
     sql`insert into locations (description, online) values (${description}, ${online}) on conflict (description) do nothing returning id`,
-  );
+  ));
 }
 
 /** Projects every meeting last projected by older code (an upgraded archive), one transaction each. */

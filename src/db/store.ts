@@ -14,11 +14,12 @@ import { compareVersions, describeChange, isWorseRendering, mediaTypeOf, Meeting
 import type { AccessLevel, VersionChange } from '../model/index.js';
 import { writeAudit, type Actor } from './audit.js';
 import type { Db } from './client.js';
-import { keptCorrectionsFor, recordCorrections } from './corrections.js';
+import { anyLiveCorrection, keptCorrectionsFor, NO_CORRECTIONS_KEY, recordCorrections } from './corrections.js';
 import type { Tx } from './content.js';
 import { ensureOrganization } from './organizations.js';
 import { parseStoredModel, projectMeeting } from './projection.js';
 import { queryRows } from './rows.js';
+import { remembered } from './tx-cache.js';
 
 export interface OriginalFile {
   bytes: Uint8Array;
@@ -75,51 +76,68 @@ export function sha256Hex(bytes: Uint8Array): string {
 /** Stores a parsed document and its original file as a new version; see the module comment. */
 export async function storeDocument(db: Db, input: MeetingDocument, original: OriginalFile, options: StoreOptions = {}): Promise<StoreResult> {
   // Validate before touching the database: a malformed document must leave nothing behind.
+  const read = readForStore(input, original);
+  return db.transaction((tx) => storeRead(tx, read, original, options));
+}
+
+/** A document validated for storing, with its file's hash (see readForStore). */
+export interface ReadDocument {
+  read: MeetingDocument;
+  sha256: string;
+}
+
+/** The document as it is stored: NUL removed, its source the original file; throws when it is malformed. */
+export function readForStore(input: MeetingDocument, original: OriginalFile): ReadDocument {
   const sha256 = sha256Hex(original.bytes);
   // PostgreSQL text and jsonb cannot hold NUL, which PDF text layers sometimes contain.
   const read = MeetingDocument.parse({
     ...(withoutNul(input) as object),
     source: { fileName: original.fileName, format: original.format, sha256 },
   });
+  return { read, sha256 };
+}
+
+/** storeDocument's work inside the caller's transaction (one document's, or a batch's: store-batch.ts). */
+export async function storeRead(tx: Tx, { read, sha256 }: ReadDocument, original: OriginalFile, options: StoreOptions = {}): Promise<StoreResult> {
   const fresh = options.corrections ?? [];
-  return db.transaction(async (tx) => {
-    const kept = await keptCorrectionsFor(tx, read, sha256);
-    const corrected = applyCorrections(read, [...kept.ops, ...fresh]);
-    const refused = corrected.stale.filter((s) => fresh.includes(s.op));
-    if (refused.length > 0) throw new CorrectionConflict(refused);
-    const doc = MeetingDocument.parse(corrected.doc);
-    const corrections = { applied: corrected.applied.length, stale: corrected.stale };
-    const createdBy = `${options.createdBy ?? 'import'}${corrections.applied > 0 ? `, with ${corrections.applied} correction${corrections.applied === 1 ? '' : 's'}` : ''}`;
-    const organizationId = doc.body ? await ensureOrganization(tx, doc.body, doc.authority) : null;
-    const meeting = await meetingFor(tx, doc, organizationId, sha256);
-    const meetingId = meeting.id;
-    const { id: documentId, created } = await documentFor(tx, meetingId, doc.kind, meeting.created);
-    // Corrections that moved the document (another date) go with it.
-    const toRecord = kept.documentId !== null && kept.documentId !== documentId ? corrected.applied : fresh;
-    await recordCorrections(tx, documentId, toRecord, options.createdBy ?? 'import');
-    if (fresh.length > 0) {
-      await writeAudit(tx, options.actor ?? { kind: 'cli' }, 'document.correct', `document:${documentId}`, { file: original.fileName, corrections: fresh.map(describeCorrection) });
-    }
-    // A document created just now has no versions yet: nothing to read.
-    const current = created ? null : await currentVersion(tx, documentId);
-    if (current && current.sha256 === sha256 && sameContent(current.model, doc)) {
-      return { status: 'unchanged', meetingId, documentId, versionId: current.id, version: current.version, fileId: current.file_id, change: null, corrections };
-    }
-    const change: VersionChange | null = current ? compareVersions(current.model, doc) : null;
-    const worse = change !== null && !options.force && isWorseRendering(change);
-    const access = mostRestrictive(original.access ?? 'public', documentLevel(doc));
-    const { versionId, version: next, fileId, newBytes } = await storeVersion(tx, original, sha256, access, { documentId, createdBy, doc, change, current: !worse });
-    await projectMeeting(tx, meetingId, {
-      versionId,
-      model: doc,
-      ...(meeting.created ? { newMeeting: { organizationId, date: doc.date, kind: doc.kind } } : {}),
-    });
-    // Bytes never stored before stand under no other meeting.
-    if (!newBytes) await retireMovedMeeting(tx, sha256, meetingId);
-    const status: StoreStatus = current === null ? 'imported' : worse ? 'kept' : 'updated';
-    const changed = change ? describeChange(change) : null;
-    return { status, meetingId, documentId, versionId, version: next, fileId, change: changed && corrections.applied > 0 ? `${changed}; ${corrections.applied} corrections applied` : changed, corrections };
+  // Asked once per transaction: a batch's documents record none unless given some (which forgets the answer).
+  const none = await remembered(tx, NO_CORRECTIONS_KEY, async () => !(await anyLiveCorrection(tx)));
+  const kept = none ? { documentId: null, ops: [] } : await keptCorrectionsFor(tx, read, sha256);
+  const corrected = applyCorrections(read, [...kept.ops, ...fresh]);
+  const refused = corrected.stale.filter((s) => fresh.includes(s.op));
+  if (refused.length > 0) throw new CorrectionConflict(refused);
+  const doc = MeetingDocument.parse(corrected.doc);
+  const corrections = { applied: corrected.applied.length, stale: corrected.stale };
+  const createdBy = `${options.createdBy ?? 'import'}${corrections.applied > 0 ? `, with ${corrections.applied} correction${corrections.applied === 1 ? '' : 's'}` : ''}`;
+  const organizationId = doc.body ? await ensureOrganization(tx, doc.body, doc.authority) : null;
+  const meeting = await meetingFor(tx, doc, organizationId, sha256);
+  const meetingId = meeting.id;
+  const { id: documentId, created } = await documentFor(tx, meetingId, doc.kind, meeting.created);
+  // Corrections that moved the document (another date) go with it.
+  const toRecord = kept.documentId !== null && kept.documentId !== documentId ? corrected.applied : fresh;
+  await recordCorrections(tx, documentId, toRecord, options.createdBy ?? 'import');
+  if (fresh.length > 0) {
+    await writeAudit(tx, options.actor ?? { kind: 'cli' }, 'document.correct', `document:${documentId}`, { file: original.fileName, corrections: fresh.map(describeCorrection) });
+  }
+  // A document created just now has no versions yet: nothing to read.
+  const current = created ? null : await currentVersion(tx, documentId);
+  if (current && current.sha256 === sha256 && sameContent(current.model, doc)) {
+    return { status: 'unchanged', meetingId, documentId, versionId: current.id, version: current.version, fileId: current.file_id, change: null, corrections };
+  }
+  const change: VersionChange | null = current ? compareVersions(current.model, doc) : null;
+  const worse = change !== null && !options.force && isWorseRendering(change);
+  const access = mostRestrictive(original.access ?? 'public', documentLevel(doc));
+  const { versionId, version: next, fileId, newBytes } = await storeVersion(tx, original, sha256, access, { documentId, createdBy, doc, change, current: !worse });
+  await projectMeeting(tx, meetingId, {
+    versionId,
+    model: doc,
+    ...(meeting.created ? { newMeeting: { organizationId, date: doc.date, kind: doc.kind } } : {}),
   });
+  // Bytes never stored before stand under no other meeting.
+  if (!newBytes) await retireMovedMeeting(tx, sha256, meetingId);
+  const status: StoreStatus = current === null ? 'imported' : worse ? 'kept' : 'updated';
+  const changed = change ? describeChange(change) : null;
+  return { status, meetingId, documentId, versionId, version: next, fileId, change: changed && corrections.applied > 0 ? `${changed}; ${corrections.applied} corrections applied` : changed, corrections };
 }
 
 /** The number the document's next version gets. */
