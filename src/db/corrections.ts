@@ -12,10 +12,10 @@ import type { Tx } from './content.js';
 import { organizationSlug } from './organizations.js';
 import { queryRows } from './rows.js';
 import { documentCorrections } from './schema.js';
-import { forget } from './tx-cache.js';
+import { forget, remembered } from './tx-cache.js';
 
 /** The transaction's remembered answer (tx-cache.ts) that the archive holds no live correction; recording one forgets it. */
-export const NO_CORRECTIONS_KEY = 'no-live-corrections';
+const NO_CORRECTIONS_KEY = 'no-live-corrections';
 
 export interface KeptCorrections {
   /** The meeting document they were made on, or null when none fits the import. */
@@ -24,7 +24,7 @@ export interface KeptCorrections {
 }
 
 /** Whether the archive holds any live correction at all. */
-export async function anyLiveCorrection(tx: Tx | Db): Promise<boolean> {
+async function anyLiveCorrection(tx: Tx | Db): Promise<boolean> {
   const [any] = await tx.select({ id: documentCorrections.id }).from(documentCorrections).where(isNull(documentCorrections.withdrawnAt)).limit(1);
   return any !== undefined;
 }
@@ -33,6 +33,20 @@ export async function anyLiveCorrection(tx: Tx | Db): Promise<boolean> {
 export async function keptCorrectionsFor(tx: Tx | Db, doc: MeetingDocument, sha256: string): Promise<KeptCorrections> {
   // An archive without corrections (the common case on a bulk import) costs one tiny query.
   if (!(await anyLiveCorrection(tx))) return { documentId: null, ops: [] };
+  return correctionsFitting(tx, doc, sha256);
+}
+
+/**
+ * keptCorrectionsFor inside a store's transaction: whether any correction exists is asked once for
+ * the transaction (a batch's documents, store-batch.ts); recording one forgets the answer.
+ */
+export async function keptCorrectionsInStore(tx: Tx, doc: MeetingDocument, sha256: string): Promise<KeptCorrections> {
+  const none = await remembered(tx, NO_CORRECTIONS_KEY, async () => !(await anyLiveCorrection(tx)));
+  return none ? { documentId: null, ops: [] } : correctionsFitting(tx, doc, sha256);
+}
+
+/** The corrections of the document an import of `doc` from a file with this hash belongs to. */
+async function correctionsFitting(tx: Tx | Db, doc: MeetingDocument, sha256: string): Promise<KeptCorrections> {
   // The same file first: its corrections may have moved it (another date or organisation).
   const [byFile] = await queryRows<{ id: number }>(
     tx,

@@ -14,12 +14,11 @@ import { compareVersions, describeChange, isWorseRendering, mediaTypeOf, Meeting
 import type { AccessLevel, VersionChange } from '../model/index.js';
 import { writeAudit, type Actor } from './audit.js';
 import type { Db } from './client.js';
-import { anyLiveCorrection, keptCorrectionsFor, NO_CORRECTIONS_KEY, recordCorrections } from './corrections.js';
+import { keptCorrectionsInStore, recordCorrections } from './corrections.js';
 import type { Tx } from './content.js';
 import { ensureOrganization } from './organizations.js';
 import { parseStoredModel, projectMeeting } from './projection.js';
 import { queryRows } from './rows.js';
-import { remembered } from './tx-cache.js';
 
 export interface OriginalFile {
   bytes: Uint8Array;
@@ -100,9 +99,7 @@ export function readForStore(input: MeetingDocument, original: OriginalFile): Re
 /** storeDocument's work inside the caller's transaction (one document's, or a batch's: store-batch.ts). */
 export async function storeRead(tx: Tx, { read, sha256 }: ReadDocument, original: OriginalFile, options: StoreOptions = {}): Promise<StoreResult> {
   const fresh = options.corrections ?? [];
-  // Asked once per transaction: a batch's documents record none unless given some (which forgets the answer).
-  const none = await remembered(tx, NO_CORRECTIONS_KEY, async () => !(await anyLiveCorrection(tx)));
-  const kept = none ? { documentId: null, ops: [] } : await keptCorrectionsFor(tx, read, sha256);
+  const kept = await keptCorrectionsInStore(tx, read, sha256);
   const corrected = applyCorrections(read, [...kept.ops, ...fresh]);
   const refused = corrected.stale.filter((s) => fresh.includes(s.op));
   if (refused.length > 0) throw new CorrectionConflict(refused);
