@@ -168,23 +168,49 @@ export async function getPerson(db: Db, viewer: Viewer, ref: string): Promise<Pe
   const party = attendance.find((a) => a.party)?.party ?? latestParty(memberships);
   const municipality = attendance.find((a) => a.municipality)?.municipality ?? null;
   const variants = await queryRows<{ name: string }>(db, sql`select distinct name from person_names where person_id = ${person.id} order by name`);
-  const nameVariants = variants.map((v) => v.name);
+  const spellings = variants.map((v) => v.name);
   // Items presented "v. <name>", by any spelling the documents used for the person.
-  const presentedRows = await queryRows<{ meeting_id: number; number: string; title: string }>(
+  const presentedRows = await queryRows<{ meeting_id: number; number: string; title: string; presenters: string[] }>(
     db,
-    sql`select i.meeting_id, i.number, i.title from agenda_items i
-        where i.presenters && ${sql`array[${sql.join(nameVariants.map((n) => sql`${n}`), sql`, `)}]::text[]`} and ${visibleItems(viewer, 'i')}
+    sql`select i.meeting_id, i.number, i.title, i.presenters from agenda_items i
+        where i.presenters && ${sql`array[${sql.join(spellings.map((n) => sql`${n}`), sql`, `)}]::text[]`} and ${visibleItems(viewer, 'i')}
         order by i.meeting_date desc nulls last, i.meeting_id desc, i.position limit ${MAX_ROWS}`,
   );
   const presentedMeetings = await meetingSummariesById(db, viewer, presentedRows.map((r) => r.meeting_id));
   const presented = presentedRows.filter((r) => presentedMeetings.has(r.meeting_id)).map((r) => ({ meeting: presentedMeetings.get(r.meeting_id)!, number: r.number, title: r.title }));
+  const shown = await spellingsInVisibleLists(db, viewer, person.id, rows.map((r) => r.meeting_id));
+  for (const r of presentedRows) if (presentedMeetings.has(r.meeting_id)) for (const p of r.presenters) shown.add(p);
+  const nameVariants = spellings.filter((n) => n === person.name || shown.has(n));
   return {
     person: { id: person.id, slug: person.slug, name: person.name, party, municipality, nameVariants },
     memberships,
     attendance,
     presented,
-    namedIn: await itemsNaming(db, viewer, nameVariants, presentedRows),
+    namedIn: await itemsNaming(db, viewer, spellings, presentedRows),
   };
+}
+
+/**
+ * The spellings of the person's name that stand in the participant lists (members, afbud and
+ * their substitutes, others present) of the listed meetings — those the viewer may see — so a
+ * spelling seen only in a closed meeting's list stays off the public page.
+ */
+async function spellingsInVisibleLists(db: Db, viewer: Viewer, personId: number, meetingIds: number[]): Promise<Set<string>> {
+  if (meetingIds.length === 0) return new Set();
+  const rows = await queryRows<{ name: string }>(
+    db,
+    sql`select distinct pn.name from person_names pn
+        where pn.person_id = ${personId} and exists (
+          select 1 from participations pa
+          join meetings m on m.id = pa.meeting_id
+          join document_versions v on v.id = pa.version_id
+          cross join lateral (select jsonb_build_array(jsonb_build_object('name', pn.name)) as named,
+                                     jsonb_build_array(jsonb_build_object('substitute', pn.name)) as instead) q
+          where pa.person_id = ${personId} and pa.meeting_id = any(${`{${meetingIds.join(',')}}`}::int[]) and ${visibleMeetings(viewer, 'm')}
+            and (v.model->'participants' @> q.named or v.model->'absent' @> q.named
+                 or v.model->'absent' @> q.instead or v.model->'others' @> q.named))`,
+  );
+  return new Set(rows.map((r) => r.name));
 }
 
 /** The party of the latest-starting seat that states one. */
