@@ -7,6 +7,7 @@
 import words from './lexicon/approvals.json' with { type: 'json' };
 import type { AgendaItem } from './item.js';
 import { sectionText } from './section.js';
+import { isoDate, monthNumber, MONTHS, SHORT_MONTHS } from './danish-dates.js';
 
 const pattern = (source: string) => new RegExp(source, 'iu');
 const TITLES = words.titles.map((t) => pattern(t.pattern));
@@ -26,20 +27,10 @@ export interface ApprovalCandidate {
   text?: string;
 }
 
-const MONTHS = ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'];
-const SHORT_MONTHS: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, okt: 10, nov: 11, dec: 12 };
 const MONTH_WORDS = [...MONTHS, ...Object.keys(SHORT_MONTHS)].sort((a, b) => b.length - a.length).join('|');
 const WRITTEN = new RegExp(`(?<!\\d)(\\d{1,2})\\.?\\s*(${MONTH_WORDS})\\.?(?![\\p{L}])(?:,?\\s*(\\d{4})(?!\\d))?`, 'giu');
 const NUMERIC = /(?<![\d.])(\d{1,2})[-./](\d{1,2})[-./](\d{4})(?!\d)/g;
 const ISO = /(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)/g;
-
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** YYYY-MM-DD for a real calendar date, else null. */
-function iso(year: number, month: number, day: number): string | null {
-  const d = new Date(Date.UTC(year, month - 1, day));
-  return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day ? `${year}-${pad(month)}-${pad(day)}` : null;
-}
 
 /**
  * Every date a text names, in order, as YYYY-MM-DD. A date without a year ("5. februar") is the
@@ -47,17 +38,16 @@ function iso(year: number, month: number, day: number): string | null {
  */
 export function datesIn(text: string, meetingDate: string | null): Array<{ index: number; date: string }> {
   const found: Array<{ index: number; date: string | null }> = [];
-  for (const m of text.matchAll(ISO)) found.push({ index: m.index, date: iso(+m[1]!, +m[2]!, +m[3]!) });
-  for (const m of text.matchAll(NUMERIC)) found.push({ index: m.index, date: iso(+m[3]!, +m[2]!, +m[1]!) });
+  for (const m of text.matchAll(ISO)) found.push({ index: m.index, date: isoDate(+m[1]!, +m[2]!, +m[3]!) });
+  for (const m of text.matchAll(NUMERIC)) found.push({ index: m.index, date: isoDate(+m[3]!, +m[2]!, +m[1]!) });
   for (const m of text.matchAll(WRITTEN)) {
-    const name = m[2]!.toLowerCase();
-    const month = MONTHS.indexOf(name) + 1 || SHORT_MONTHS[name]!;
+    const month = monthNumber(m[2]!);
     const day = +m[1]!;
-    if (m[3]) found.push({ index: m.index, date: iso(+m[3], month, day) });
+    if (m[3]) found.push({ index: m.index, date: isoDate(+m[3], month, day) });
     else if (meetingDate) {
       const year = +meetingDate.slice(0, 4);
-      const same = iso(year, month, day);
-      found.push({ index: m.index, date: same && same < meetingDate ? same : iso(year - 1, month, day) });
+      const same = isoDate(year, month, day);
+      found.push({ index: m.index, date: same && same < meetingDate ? same : isoDate(year - 1, month, day) });
     }
   }
   return found.filter((f): f is { index: number; date: string } => f.date !== null).sort((a, b) => a.index - b.index);

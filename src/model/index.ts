@@ -20,3 +20,4 @@ export * from './file.js';
 export * from './version.js';
 export * from './viewer.js';
 export * from './copenhagen.js';
+export * from './danish-dates.js';

@@ -2,13 +2,9 @@
  * @module Danish formatting of dates, times, document kinds and section types for the pages.
  * Written by hand rather than with Intl so output never depends on the ICU data Node ships with.
  */
-import { copenhagenTimestamp, type DocumentKind, type SectionType } from '../model/index.js';
+import { copenhagenTimestamp, MONTHS, type DocumentKind, type SectionType } from '../model/index.js';
 import type { MeetingSummary } from '../archive/types.js';
 
-const MONTHS = [
-  'januar', 'februar', 'marts', 'april', 'maj', 'juni',
-  'juli', 'august', 'september', 'oktober', 'november', 'december',
-];
 const WEEKDAYS = ['søndag', 'mandag', 'tirsdag', 'onsdag', 'torsdag', 'fredag', 'lørdag'];
 
 function parseIsoDate(iso: string): { y: number; m: number; d: number } | null {

@@ -1,30 +1,13 @@
 /**
  * @module Danish dates and times as meeting documents write them.
  */
+import { isoDate, monthNumber, MONTHS, SHORT_MONTHS } from '../../model/danish-dates.js';
 
-/** The Danish month names, January first. */
-export const MONTHS = ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'];
+export { isoDate, MONTHS };
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** YYYY-MM-DD for a real calendar date, null for one that does not exist (31 February). */
-export function isoDate(year: number, month: number, day: number): string | null {
-  const d = new Date(Date.UTC(year, month - 1, day));
-  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return null;
-  return `${year}-${pad(month)}-${pad(day)}`;
-}
-
-/** The first date in a text: "17-06-2020", "2020-06-17", "28. august 2020"; null when none. */
-const SHORT_MONTHS = ['jan', 'feb', 'mar', 'apr', 'maj', 'jun', 'jul', 'aug', 'sep', 'sept', 'okt', 'nov', 'dec'];
 const ENGLISH_MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
-
-/** A Danish month's number from its name or its short form ("juni", "sept"). */
-function monthNumber(name: string): number {
-  const key = name.toLowerCase();
-  const full = MONTHS.indexOf(key);
-  if (full >= 0) return full + 1;
-  return SHORT_MONTHS.indexOf(key) + 1 - (SHORT_MONTHS.indexOf(key) > SHORT_MONTHS.indexOf('sep') ? 1 : 0);
-}
 
 /** The first date a text names: 17-06-2020, 2020-06-17, 17. juni 2020, December 5, 2017. */
 export function findDate(text: string): string | null {
@@ -33,7 +16,7 @@ export function findDate(text: string): string | null {
   const iso = /\b(\d{4})-(\d{2})-(\d{2})\b/.exec(text);
   if (iso) return isoDate(Number(iso[1]), Number(iso[2]), Number(iso[3]));
   // "17. juni 2020", "11 januar, 2021", "5. dec. 2019", "15-maj-2002": the day, the month written out or cut short, the year.
-  const written = new RegExp(`\\b(\\d{1,2})(?:\\.?\\s*|-)(${MONTHS.join('|')}|${SHORT_MONTHS.join('|')})(?:\\.?,?\\s+|-)(\\d{4})\\b`, 'iu').exec(text);
+  const written = new RegExp(`\\b(\\d{1,2})(?:\\.?\\s*|-)(${MONTHS.join('|')}|${Object.keys(SHORT_MONTHS).join('|')})(?:\\.?,?\\s+|-)(\\d{4})\\b`, 'iu').exec(text);
   if (written) return isoDate(Number(written[3]), monthNumber(written[2]!), Number(written[1]));
   // "December 5, 2017": the English form web publishing systems print by default.
   const english = new RegExp(`\\b(${ENGLISH_MONTHS.join('|')})\\s+(\\d{1,2}),?\\s+(\\d{4})\\b`, 'i').exec(text);
