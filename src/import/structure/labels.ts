@@ -118,8 +118,11 @@ function splitInline(text: string): { before: string; pairs: LabelMatch[] } | nu
   return { before: text.slice(0, sorted[0]).trim(), pairs };
 }
 
-/** "Forældrevalgte: A, B, C.": a group of a list, one word with its colon, before its people. */
-const GROUP_OF_LIST = /^(\p{Lu}[\p{L}-]{3,30}):\s*(.*)$/u;
+/**
+ * "Forældrevalgte: A, B, C.": a group of a list, one word with its colon, before its people; or a
+ * group of others named by where they come from ("Fra Velfærdsforvaltningen: A, B").
+ */
+const GROUP_OF_LIST = /^(\p{Lu}[\p{L}-]{3,30}|[Ff]ra\s+(?:[\p{L}-]+\s+){0,4}[\p{L}-]{3,40}):\s*(.*)$/u;
 /** "- -", "–", "Ingen": a group with nobody in it. */
 const NOBODY = /^(?:[-–\s]*|ingen\.?)$/iu;
 
