@@ -158,8 +158,10 @@ const APPROVAL_TITLE = new RegExp(`^(?:${MEETING_FACT_WORDS.agendaApprovalLabels
  */
 export function itemApprovesAgenda(item: AgendaItem): boolean {
   if (!APPROVAL_TITLE.test(item.title.trim())) return false;
+  // The verdict opens the item's text, or its first section's when a page system heads every item's
+  // text alike ("Sagsfremstilling" / "Dagsorden godkendt."): no agenda says "godkendt" before the meeting.
   const first = item.sections[0];
-  const block = first && first.heading === null ? first.blocks[0] : undefined;
+  const block = first?.blocks[0];
   return block !== undefined && AGENDA_VERDICT.test(blockText(block).trim());
 }
 

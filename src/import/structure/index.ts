@@ -14,6 +14,7 @@ import { itemApprovesAgenda, readFrontMatter } from './front.js';
 import { findItemHeadings } from './headings.js';
 import { meetingFacts, signOffStart } from './meeting-facts.js';
 import { partRunIns } from './run-in.js';
+import { HEADING_WORDS } from '../lexicon/index.js';
 import { recordItemAbsences } from './item-absence.js';
 import { buildItem, textUrls } from './item.js';
 import { unlistSectionHeadings } from './sections.js';
@@ -100,7 +101,10 @@ export function structureDocument(read: readonly Line[], options: ImportOptions 
     // Items printing the agenda's time slot ("18.05 - 18.15") between the agenda's text and the
     // meeting's note: a layout when two items or more do (Aula's school-board pages).
     const slotted = items.filter((i) => slotIndex(i) >= 0).length >= 2;
-    for (const item of items) recordHeadlessMinutes(item, slotted);
+    // Minutes none of whose items has a decision heading, each item's text under the one heading
+    // its page system prints for all ("Sagsfremstilling"): that text is what the meeting recorded.
+    const uniform = !items.some((i) => i.decision !== null);
+    for (const item of items) recordHeadlessMinutes(item, slotted, uniform);
   }
   // The header: the document's title and the lines before the first item.
   const header = [front.title ?? '', ...frontLines.slice(0, 40).map((l) => l.text)];
@@ -140,10 +144,16 @@ function dropCoveredAnnotations(items: AgendaItem[]): void {
 
 /**
  * In minutes, an item whose only text stands under no heading ("7. Eventuelt" followed by what
- * was said) records what happened: that text is the item's decision/referat.
+ * was said) records what happened: that text is the item's decision/referat; so is an item's one
+ * opening section ("Sagsfremstilling") in minutes where no item has a decision heading (`uniform`).
  */
-function recordHeadlessMinutes(item: AgendaItem, slotted = false): void {
+function recordHeadlessMinutes(item: AgendaItem, slotted = false, uniform = false): void {
   const [only, ...more] = item.sections;
+  if (uniform && only && more.length === 0 && only.heading !== null && only.type !== 'decision' && HEADING_WORDS.openingSections.some((p) => p.test(only.heading!))) {
+    only.type = 'decision';
+    item.decision = decisionOf(item.sections);
+    return;
+  }
   if (!only || more.length > 0 || only.heading !== null || only.type !== 'other') return;
   const at = slotted ? slotIndex(item) : -1;
   if (at >= 0) {
