@@ -113,6 +113,8 @@ export function itemAbsences(sections: readonly Section[], title = '', header = 
       // A stand-in was called for the meeting: an absence with a substitute is the meeting's afbud too.
       if (forMeeting || a.substitute) meeting.push(a);
     }
+    // "Y (for X)" among those present: X's afbud, with Y instead.
+    meeting.push(...list.stoodIn);
   }
   for (const text of all) {
     for (const lead of ABSENCE_LEADS) {
