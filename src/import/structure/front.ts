@@ -11,7 +11,7 @@ import { ABSENT_NOTES, FRONT_LABELS, HEADING_WORDS, ITEM_ABSENCE_PHRASES, MEETIN
 import { readPairs } from './labels.js';
 import { blockText, sectionTypeOf } from '../../model/index.js';
 import { decidingBody } from './body.js';
-import { bodyOfMeetingIn, bodyOfMeetingNoun } from './meeting-facts.js';
+import { bodyOfMeetingIn, bodyOfMeetingNoun, bodyOfNamedMeeting } from './meeting-facts.js';
 import { isTocLabel } from './toc.js';
 import { readAbsent, readMembers } from './member-list.js';
 import { isPersonName, parseAbsence, parseAttendee, parseParticipant, segmentNames, substituteFor } from './participants.js';
@@ -302,7 +302,7 @@ export function readFrontMatter(lines: readonly Line[], hints: LayoutHints): Fro
       if (front.date === null) readDateLine(front, front.title);
       const named = TITLE_BODY.exec(front.title);
       if (named && front.body === null) front.body = named[1]!.trim();
-      meetingOf ??= bodyOfMeetingNoun(front.title.replace(KIND_LEAD, '')) ?? bodyOfMeetingIn(front.title);
+      meetingOf ??= bodyOfMeetingNoun(front.title.replace(KIND_LEAD, '')) ?? bodyOfMeetingIn(front.title) ?? bodyOfNamedMeeting(front.title);
     } else if (front.date === null && isDateLine(text)) {
       readDateLine(front, text);
       meetingOf ??= bodyOfMeetingNoun(text) ?? bodyOfOwnedMeeting(text) ?? bodyOfMeetingIn(text);
@@ -317,7 +317,7 @@ export function readFrontMatter(lines: readonly Line[], hints: LayoutHints): Fro
     else {
       // "Bestyrelsesmøde i Sydtrafik", "Referat fra Repræsentantskabsmøde i Midttrafik": a title's meeting noun.
       if (text.length <= 80) meetingOf ??= bodyOfMeetingNoun(text.replace(KIND_LEAD, ''));
-      meetingOf ??= bodyOfMeetingIn(text);
+      meetingOf ??= bodyOfMeetingIn(text) ?? bodyOfNamedMeeting(text);
       rest.push(line);
     }
   });
