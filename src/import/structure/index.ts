@@ -9,8 +9,8 @@ import { parseIsoDate } from './dates.js';
 import { authorityOf } from './authority.js';
 import { parseCaseLineAbove } from './case-number.js';
 import { leadsAbove } from './lead.js';
-import { bodyFromDecisions, bodyFromHeader, cleanBodyName } from './body.js';
-import { itemApprovesAgenda, readFrontMatter } from './front.js';
+import { bodyFromDecisions, bodyFromHeader, cleanBodyName, isBodyName } from './body.js';
+import { itemApprovesAgenda, readFrontMatter, titleCase } from './front.js';
 import { findItemHeadings } from './headings.js';
 import { meetingFacts, signOffStart } from './meeting-facts.js';
 import { partRunIns } from './run-in.js';
@@ -73,6 +73,7 @@ export function structureDocument(read: readonly Line[], options: ImportOptions 
     const lead = leads.get(h.index);
     const own = (lead?.lines ?? []).filter((j) => j !== lead!.caseLine && !toc.lineIndexes.has(j)).map((j) => lines[j]!);
     const body = [...own, ...lines.slice(start, end).filter((_, j) => !toc.lineIndexes.has(start + j) && !aboveLines.has(start + j))];
+    withoutItemFurniture(body, h.number, i < headings.length - 1);
     // The minutes' sign-off under the last item ("Referent:" / name / date) is not that item's text.
     const signOff = i === headings.length - 1 ? signOffStart(body) : -1;
     if (signOff > 0) body.splice(signOff);
@@ -128,6 +129,27 @@ export function structureDocument(read: readonly Line[], options: ImportOptions 
     warnings,
     source: null,
   });
+}
+
+/** "Punkt 3:" alone: a page's label of the item its text continues. */
+const ITEM_LABEL = /^(?:punkt|pkt\.?)\s*(\d{1,3}(?:\.\d{1,2})?)\s*:?$/iu;
+/** A line in capitals: a group heading ("ØKONOMIUDVALGET") when it is a body's name. */
+const CAPITALS = /^[\p{Lu}\d\s\-–&,.]+$/u;
+
+/**
+ * Lines of an item's text that are no part of it: the item's own label at its start ("Punkt 1:",
+ * a page's label of the item continued), and, before the next item's heading, a body's name in
+ * capitals alone ("ØKONOMIUDVALGET": the committee whose cases follow, the agenda's group heading).
+ */
+function withoutItemFurniture(body: Line[], number: string, followed: boolean): void {
+  const at = body.findIndex((l) => l.text.trim() !== '');
+  const label = at >= 0 ? ITEM_LABEL.exec(body[at]!.text.trim()) : null;
+  if (label && label[1] === number) body.splice(at, 1);
+  if (!followed) return;
+  let last = body.length - 1;
+  while (last >= 0 && body[last]!.text.trim() === '') last--;
+  const text = last >= 0 ? body[last]!.text.trim() : '';
+  if (last > 0 && text.length <= 60 && CAPITALS.test(text) && /\p{Lu}{4}/u.test(text) && isBodyName(titleCase(text))) body.splice(last, 1);
 }
 
 /**

@@ -10,6 +10,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseText } from '../index.js';
+import { pageTexts } from '../read/page-lines.js';
 import { namedItems } from './item-absence.js';
 
 describe('a year\'s minutes page: the body in the genitive, a place over its address lines, a group of officials', () => {
@@ -277,5 +278,25 @@ describe('"X deltog ikke under punkterne 12-15", said under another item', () =>
     expect(namedItems(' punkterne 12-15')).toEqual(['12', '13', '14', '15']);
     expect(namedItems(' behandlingen af punkt: 4, 5 og 7')).toEqual(['4', '5', '7']);
     expect(namedItems(' mødet')).toEqual([]);
+  });
+});
+
+describe('a two-page transcript\'s furniture (Ballerup, 2005): the meeting\'s header on page 2, "Punkt 1:", a committee in capitals', () => {
+  it('drops the body\'s meeting with the first page\'s date from a later page\'s start, and only that', () => {
+    const first = 'Møde i Byrådet mandag den 28. november 2005 REFERAT Indholdsfortegnelse 1. Meddelelser';
+    expect(pageTexts([`1 ${first}`, '2 Byrådets møde 28. november 2005 Punkt 1: Ingen.'])[1]).toBe('Punkt 1: Ingen.');
+    expect(pageTexts([`1 ${first}`, '2 Byrådets møde 5. december 2005 Punkt 1: Ingen.'])[1]).toBe('Byrådets møde 5. december 2005 Punkt 1: Ingen.');
+  });
+  const minutes = (label: string, group: string) =>
+    parseText(
+      ['Referat', '', 'Byrådet', '', '1. Meddelelser', '', label, '', 'Der var ingen meddelelser.', '', group, '', '2. Budget', '', 'Beslutning', '', 'Vedtaget.'].join('\n'),
+    );
+  it('keeps neither the item\'s own label nor the committee heading before the next item in its text', () => {
+    expect(minutes('Punkt 1:', 'ØKONOMIUDVALGET').items[0]!.decision).toBe('Der var ingen meddelelser.');
+  });
+  it('keeps another item\'s label and a line in capitals that is no body', () => {
+    const decision = minutes('Punkt 4:', 'BEMÆRK').items[0]!.decision!;
+    expect(decision).toContain('Punkt 4:');
+    expect(decision).toContain('BEMÆRK');
   });
 });
