@@ -57,6 +57,10 @@ export const HEADING_WORDS = {
   groupHeadings: headings.groupHeadings.map((e) => lexiconPattern(e.pattern)),
   /** An item table's column headers ("Punkt Titel") over a line with the item's bare number and title. */
   itemColumns: headings.itemColumns.map((e) => lexiconPattern(e.pattern)),
+  /** The first section under an unnumbered item's title ("Sagsfremstilling", "Indhold:"). */
+  openingSections: headings.openingSections.map((e) => lexiconPattern(e.pattern)),
+  /** A page system's front page printed as an item title ("Forside"): no item. */
+  frontPageTitles: headings.frontPageTitles.map((e) => lexiconPattern(e.pattern)),
   /** Words before a capitalised word inside a title (lower case). */
   titleJoinWords: new Set(headings.titleJoinWords.words),
 };

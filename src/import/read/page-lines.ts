@@ -81,12 +81,20 @@ export function pageTexts(texts: readonly string[]): string[] {
   });
   const footer = runningFooter(bare);
   const header = runningHeader(bare);
-  return bare.map((t) => {
+  const firstPage = (bare[0] ?? '').slice(0, 400).toLowerCase();
+  return bare.map((t, k) => {
+    // "Kommunalbestyrelsens møde 28. november 2005" opening a later page: the meeting's running
+    // header (the date as the first page writes it), which two pages cannot show by repeating it.
+    const own = k > 0 ? MEETING_HEADER.exec(t) : null;
+    if (own && firstPage.includes(own[1]!.toLowerCase())) t = t.slice(own[0].length);
     let text = footer && t.endsWith(` ${footer}`) ? t.slice(0, -footer.length - 1).trimEnd() : t;
     if (header && text.startsWith(`${header} `)) text = text.slice(header.length + 1).trimStart();
     return text;
   });
 }
+
+/** A page opening with the body's meeting and its date: "Kommunalbestyrelsens møde 28. november 2005 …". */
+const MEETING_HEADER = /^\p{Lu}[\p{L}\- ]{1,60}?s\s+møde\s+(?:den\s+)?(\d{1,2}\.\s*\p{L}+\s+\d{4})\s+/u;
 
 /** How many pages (of more than n + 3 words) open, or end, with each run of n words. */
 function countWords(pages: readonly string[], n: number, where: 'start' | 'end'): Map<string, number> {

@@ -7,7 +7,7 @@
  */
 import type { Absence, Participant } from '../../model/index.js';
 import { bothAbsent, ITEM_ABSENCE_LABELS, MEMBER_ROLE_WORDS, MEMBER_STATUSES, PRESENT_LABELS } from '../lexicon/index.js';
-import { isPersonName, parseAbsence, parseParticipant, splitPeople } from './participants.js';
+import { isPersonName, parseAbsence, parseParticipant, splitPeople, substituteFor } from './participants.js';
 
 /** One list an item's text gives: members present, or absent with the reason its label gives. */
 export interface AttendanceList {
@@ -15,6 +15,8 @@ export interface AttendanceList {
   reason: string | null;
   present: Participant[];
   absent: Absence[];
+  /** Those present for an absent member ("Y (for X)"): X absent, Y instead. */
+  stoodIn: Absence[];
 }
 
 const LABELS = [
@@ -87,14 +89,18 @@ export function readAttendanceLists(texts: readonly string[]): AttendanceList[] 
   let open: AttendanceList | null = null;
   const add = (list: AttendanceList, names: readonly string[]) => {
     for (const n of names) {
-      if (list.kind === 'absent') list.absent.push(parseAbsence(n));
+      const stood = list.kind === 'present' ? substituteFor(n) : null;
+      if (stood) {
+        list.present.push(parseParticipant(stood.substitute));
+        list.stoodIn.push({ ...parseAbsence(stood.absent), substitute: parseParticipant(stood.substitute).name });
+      } else if (list.kind === 'absent') list.absent.push(parseAbsence(n));
       else list.present.push(parseParticipant(n));
     }
   };
   for (const text of texts.flatMap(atSentenceLabels)) {
     const label = listLabel(text);
     if (label) {
-      const list: AttendanceList = { kind: label.kind, reason: label.reason, present: [], absent: [] };
+      const list: AttendanceList = { kind: label.kind, reason: label.reason, present: [], absent: [], stoodIn: [] };
       lists.push(list);
       open = null;
       if (label.rest === null) open = list;
@@ -108,6 +114,8 @@ export function readAttendanceLists(texts: readonly string[]): AttendanceList[] 
       continue;
     }
     if (!open) continue;
+    // "Borgerrepræsentanter:", "Fra forvaltningen:": a group's own line under the label, its names on the lines after it.
+    if (GROUP_LINE.test(text.trim()) && !NONE.test(text.trim())) continue;
     const status = statusLine(text);
     if (status) {
       if (status.present) open.present.push(parseParticipant(status.name));
@@ -120,6 +128,9 @@ export function readAttendanceLists(texts: readonly string[]): AttendanceList[] 
   }
   return lists;
 }
+
+/** A group of a list on a line of its own, with its colon and no digits: "Fra den folkeoplysende voksenundervisning:". */
+const GROUP_LINE = /^\p{Lu}[\p{L}\- ]{2,60}:$/u;
 
 const STATUS = new RegExp(String.raw`^(.+?):\s*(${MEMBER_STATUSES.map((m) => escape(m.word)).join('|')})\b\s*(?:\((.*)\))?\.?$`, 'iu');
 /** "Stedfortræder Jarl Fenger, fraværende ved sag 1-4.": the stand-in a status note names. */

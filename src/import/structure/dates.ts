@@ -11,7 +11,8 @@ const ENGLISH_MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 
 
 /** The first date a text names: 17-06-2020, 2020-06-17, 17. juni 2020, December 5, 2017. */
 export function findDate(text: string): string | null {
-  const numeric = /\b(\d{1,2})[-./](\d{1,2})[-./](\d{4})\b/.exec(text);
+  // "4.4. 2022": a dotted date whose year a space sets off.
+  const numeric = /\b(\d{1,2})[-./](\d{1,2})(?:[-./]|\.\s)(\d{4})\b/.exec(text);
   if (numeric) return isoDate(Number(numeric[3]), Number(numeric[2]), Number(numeric[1]));
   const iso = /\b(\d{4})-(\d{2})-(\d{2})\b/.exec(text);
   if (iso) return isoDate(Number(iso[1]), Number(iso[2]), Number(iso[3]));
@@ -21,6 +22,9 @@ export function findDate(text: string): string | null {
   // "December 5, 2017": the English form web publishing systems print by default.
   const english = new RegExp(`\\b(${ENGLISH_MONTHS.join('|')})\\s+(\\d{1,2}),?\\s+(\\d{4})\\b`, 'i').exec(text);
   if (english) return isoDate(Number(english[3]), ENGLISH_MONTHS.indexOf(english[1]!.toLowerCase()) + 1, Number(english[2]));
+  // "25. February 2020": a Danish page's day and year around the English month its system printed.
+  const englishMonth = new RegExp(`\\b(\\d{1,2})\\.?\\s+(${ENGLISH_MONTHS.join('|')})\\s+(\\d{4})\\b`, 'i').exec(text);
+  if (englishMonth) return isoDate(Number(englishMonth[3]), ENGLISH_MONTHS.indexOf(englishMonth[2]!.toLowerCase()) + 1, Number(englishMonth[1]));
   return null;
 }
 

@@ -11,7 +11,7 @@ import { ABSENT_NOTES, FRONT_LABELS, HEADING_WORDS, ITEM_ABSENCE_PHRASES, MEETIN
 import { readPairs } from './labels.js';
 import { blockText, sectionTypeOf } from '../../model/index.js';
 import { decidingBody } from './body.js';
-import { bodyOfMeetingIn, bodyOfMeetingNoun } from './meeting-facts.js';
+import { bodyOfMeetingIn, bodyOfMeetingNoun, bodyOfNamedMeeting } from './meeting-facts.js';
 import { isTocLabel } from './toc.js';
 import { readAbsent, readMembers } from './member-list.js';
 import { isPersonName, parseAbsence, parseAttendee, parseParticipant, segmentNames, substituteFor } from './participants.js';
@@ -158,8 +158,10 @@ const APPROVAL_TITLE = new RegExp(`^(?:${MEETING_FACT_WORDS.agendaApprovalLabels
  */
 export function itemApprovesAgenda(item: AgendaItem): boolean {
   if (!APPROVAL_TITLE.test(item.title.trim())) return false;
+  // The verdict opens the item's text, or its first section's when a page system heads every item's
+  // text alike ("Sagsfremstilling" / "Dagsorden godkendt."): no agenda says "godkendt" before the meeting.
   const first = item.sections[0];
-  const block = first && first.heading === null ? first.blocks[0] : undefined;
+  const block = first?.blocks[0];
   return block !== undefined && AGENDA_VERDICT.test(blockText(block).trim());
 }
 
@@ -300,7 +302,7 @@ export function readFrontMatter(lines: readonly Line[], hints: LayoutHints): Fro
       if (front.date === null) readDateLine(front, front.title);
       const named = TITLE_BODY.exec(front.title);
       if (named && front.body === null) front.body = named[1]!.trim();
-      meetingOf ??= bodyOfMeetingNoun(front.title.replace(KIND_LEAD, '')) ?? bodyOfMeetingIn(front.title);
+      meetingOf ??= bodyOfMeetingNoun(front.title.replace(KIND_LEAD, '')) ?? bodyOfMeetingIn(front.title) ?? bodyOfNamedMeeting(front.title);
     } else if (front.date === null && isDateLine(text)) {
       readDateLine(front, text);
       meetingOf ??= bodyOfMeetingNoun(text) ?? bodyOfOwnedMeeting(text) ?? bodyOfMeetingIn(text);
@@ -315,7 +317,7 @@ export function readFrontMatter(lines: readonly Line[], hints: LayoutHints): Fro
     else {
       // "Bestyrelsesmøde i Sydtrafik", "Referat fra Repræsentantskabsmøde i Midttrafik": a title's meeting noun.
       if (text.length <= 80) meetingOf ??= bodyOfMeetingNoun(text.replace(KIND_LEAD, ''));
-      meetingOf ??= bodyOfMeetingIn(text);
+      meetingOf ??= bodyOfMeetingIn(text) ?? bodyOfNamedMeeting(text);
       rest.push(line);
     }
   });

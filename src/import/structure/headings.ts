@@ -10,6 +10,7 @@ import { MONTHS } from './dates.js';
 import { candidatesOf, inlineCandidate, lostNumbered, numberParts, type Candidate } from './candidates.js';
 import { joinBroken } from './join.js';
 import { bestRun, listAgenda } from './runs.js';
+import { unnumberedHeadings } from './unnumbered.js';
 
 export interface ItemHeading {
   /** Index of the heading line. */
@@ -74,6 +75,7 @@ export function findItemHeadings(lines: readonly Line[], skip: ReadonlySet<numbe
   withoutPageNumbers(headings);
   for (const h of headings) repairTitle(h, lines, toc, skip);
   if (headings.length === 0) headings.push(...titledLines(lines, skip, toc));
+  if (headings.length === 0 && toc.length === 0) headings.push(...unnumberedHeadings(lines, skip));
   return withTocItems(headings, toc);
 }
 

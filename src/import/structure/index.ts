@@ -9,11 +9,12 @@ import { parseIsoDate } from './dates.js';
 import { authorityOf } from './authority.js';
 import { parseCaseLineAbove } from './case-number.js';
 import { leadsAbove } from './lead.js';
-import { bodyFromDecisions, bodyFromHeader, cleanBodyName } from './body.js';
-import { itemApprovesAgenda, readFrontMatter } from './front.js';
+import { bodyFromDecisions, bodyFromHeader, cleanBodyName, isBodyName } from './body.js';
+import { itemApprovesAgenda, readFrontMatter, titleCase } from './front.js';
 import { findItemHeadings } from './headings.js';
 import { meetingFacts, signOffStart } from './meeting-facts.js';
 import { partRunIns } from './run-in.js';
+import { HEADING_WORDS } from '../lexicon/index.js';
 import { recordItemAbsences } from './item-absence.js';
 import { buildItem, textUrls } from './item.js';
 import { unlistSectionHeadings } from './sections.js';
@@ -72,6 +73,7 @@ export function structureDocument(read: readonly Line[], options: ImportOptions 
     const lead = leads.get(h.index);
     const own = (lead?.lines ?? []).filter((j) => j !== lead!.caseLine && !toc.lineIndexes.has(j)).map((j) => lines[j]!);
     const body = [...own, ...lines.slice(start, end).filter((_, j) => !toc.lineIndexes.has(start + j) && !aboveLines.has(start + j))];
+    withoutItemFurniture(body, h.number, i < headings.length - 1);
     // The minutes' sign-off under the last item ("Referent:" / name / date) is not that item's text.
     const signOff = i === headings.length - 1 ? signOffStart(body) : -1;
     if (signOff > 0) body.splice(signOff);
@@ -100,7 +102,10 @@ export function structureDocument(read: readonly Line[], options: ImportOptions 
     // Items printing the agenda's time slot ("18.05 - 18.15") between the agenda's text and the
     // meeting's note: a layout when two items or more do (Aula's school-board pages).
     const slotted = items.filter((i) => slotIndex(i) >= 0).length >= 2;
-    for (const item of items) recordHeadlessMinutes(item, slotted);
+    // Minutes none of whose items has a decision heading, each item's text under the one heading
+    // its page system prints for all ("Sagsfremstilling"): that text is what the meeting recorded.
+    const uniform = !items.some((i) => i.decision !== null);
+    for (const item of items) recordHeadlessMinutes(item, slotted, uniform);
   }
   // The header: the document's title and the lines before the first item.
   const header = [front.title ?? '', ...frontLines.slice(0, 40).map((l) => l.text)];
@@ -126,6 +131,27 @@ export function structureDocument(read: readonly Line[], options: ImportOptions 
   });
 }
 
+/** "Punkt 3:" alone: a page's label of the item its text continues. */
+const ITEM_LABEL = /^(?:punkt|pkt\.?)\s*(\d{1,3}(?:\.\d{1,2})?)\s*:?$/iu;
+/** A line in capitals: a group heading ("ØKONOMIUDVALGET") when it is a body's name. */
+const CAPITALS = /^[\p{Lu}\d\s\-–&,.]+$/u;
+
+/**
+ * Lines of an item's text that are no part of it: the item's own label at its start ("Punkt 1:",
+ * a page's label of the item continued), and, before the next item's heading, a body's name in
+ * capitals alone ("ØKONOMIUDVALGET": the committee whose cases follow, the agenda's group heading).
+ */
+function withoutItemFurniture(body: Line[], number: string, followed: boolean): void {
+  const at = body.findIndex((l) => l.text.trim() !== '');
+  const label = at >= 0 ? ITEM_LABEL.exec(body[at]!.text.trim()) : null;
+  if (label && label[1] === number) body.splice(at, 1);
+  if (!followed) return;
+  let last = body.length - 1;
+  while (last >= 0 && body[last]!.text.trim() === '') last--;
+  const text = last >= 0 ? body[last]!.text.trim() : '';
+  if (last > 0 && text.length <= 60 && CAPITALS.test(text) && /\p{Lu}{4}/u.test(text) && isBodyName(titleCase(text))) body.splice(last, 1);
+}
+
 /**
  * A PDF prints link addresses again at page ends; where the text itself spells the address
  * out (anywhere in the document) the printed copy adds nothing.
@@ -140,10 +166,16 @@ function dropCoveredAnnotations(items: AgendaItem[]): void {
 
 /**
  * In minutes, an item whose only text stands under no heading ("7. Eventuelt" followed by what
- * was said) records what happened: that text is the item's decision/referat.
+ * was said) records what happened: that text is the item's decision/referat; so is an item's one
+ * opening section ("Sagsfremstilling") in minutes where no item has a decision heading (`uniform`).
  */
-function recordHeadlessMinutes(item: AgendaItem, slotted = false): void {
+function recordHeadlessMinutes(item: AgendaItem, slotted = false, uniform = false): void {
   const [only, ...more] = item.sections;
+  if (uniform && only && more.length === 0 && only.heading !== null && only.type !== 'decision' && HEADING_WORDS.openingSections.some((p) => p.test(only.heading!))) {
+    only.type = 'decision';
+    item.decision = decisionOf(item.sections);
+    return;
+  }
   if (!only || more.length > 0 || only.heading !== null || only.type !== 'other') return;
   const at = slotted ? slotIndex(item) : -1;
   if (at >= 0) {

@@ -48,6 +48,20 @@ const OTHER_ITEMS = /punkt(?:er|erne)?\s*(?:nr\.\s*)?:?\s*\d/i;
 const LOWER_CASE_SURNAME = /^\s*\p{Lu}\p{Ll}+\s+\p{Ll}{2}[\p{L}'’\-]*\s*$/u;
 const FIRST = new Set(FIRST_NAMES);
 
+/** The item numbers a phrase's tail names: "punkterne 12-15" → 12…15, "punkt 4, 5 og 7" → 4, 5, 7. */
+export function namedItems(tail: string): string[] {
+  const m = /punkt(?:er|erne)?\s*(?:nr\.\s*)?:?\s*((?:\d{1,3}(?:\s*(?:-|–|,|og)\s*)?)+)/i.exec(tail);
+  if (!m) return [];
+  const out: string[] = [];
+  for (const part of m[1]!.split(/\s*(?:,|og)\s*/)) {
+    const range = /^(\d{1,3})\s*[-–]\s*(\d{1,3})$/.exec(part.trim());
+    if (range && Number(range[2]) >= Number(range[1]) && Number(range[2]) - Number(range[1]) < 100) {
+      for (let n = Number(range[1]); n <= Number(range[2]); n++) out.push(String(n));
+    } else if (/^\d{1,3}$/.test(part.trim())) out.push(part.trim());
+  }
+  return out;
+}
+
 /** The names a phrase's subject lists, or null when one of them is no person's name (one word). */
 function namesOf(text: string): string[] | null {
   const names = text
@@ -94,9 +108,15 @@ function substitutions(text: string): Absence[] {
 }
 
 /** Who did not take part in an item, as its text says; who of them missed the whole meeting; a members' list it gives. */
-export function itemAbsences(sections: readonly Section[], title = '', header = false): { absent: ItemAbsence[]; meeting: Absence[]; present: Participant[] } {
+export function itemAbsences(
+  sections: readonly Section[],
+  title = '',
+  header = false,
+): { absent: ItemAbsence[]; meeting: Absence[]; present: Participant[]; elsewhere: (ItemAbsence & { items: string[] })[] } {
   const absent: ItemAbsence[] = [];
   const meeting: Absence[] = [];
+  // "X deltog ikke under punkterne 12-15", said under item 1: absences of the items named.
+  const elsewhere: (ItemAbsence & { items: string[] })[] = [];
   const add = (name: string, reason: string | null) => {
     if (!absent.some((a) => a.name === name)) absent.push({ name, reason });
   };
@@ -113,6 +133,8 @@ export function itemAbsences(sections: readonly Section[], title = '', header = 
       // A stand-in was called for the meeting: an absence with a substitute is the meeting's afbud too.
       if (forMeeting || a.substitute) meeting.push(a);
     }
+    // "Y (for X)" among those present: X's afbud, with Y instead.
+    meeting.push(...list.stoodIn);
   }
   for (const text of all) {
     for (const lead of ABSENCE_LEADS) {
@@ -135,7 +157,12 @@ export function itemAbsences(sections: readonly Section[], title = '', header = 
       for (const m of text.matchAll(phrase.pattern)) {
         const names = namesOf(m.groups!.names!);
         // "… deltog ikke under behandlingen af dagsordenspunkt 2", said under item 1: about other items, not this one.
-        if (!names || OTHER_ITEMS.test(m.groups!.tail ?? '')) continue;
+        if (!names) continue;
+        if (OTHER_ITEMS.test(m.groups!.tail ?? '')) {
+          const items = namedItems(m.groups!.tail!);
+          if (items.length > 0) for (const name of names) elsewhere.push({ name, reason: phrase.reason, items });
+          continue;
+        }
         for (const name of names) {
           add(name, phrase.reason);
           // "X havde meldt afbud, og Y deltog i stedet": the substitute belongs to the afbud.
@@ -148,7 +175,7 @@ export function itemAbsences(sections: readonly Section[], title = '', header = 
     // A stand-in called in for an absent member is about the whole meeting.
     meeting.push(...substitutions(text));
   }
-  return { absent, meeting, present };
+  return { absent, meeting, present, elsewhere };
 }
 
 /**
@@ -182,9 +209,12 @@ export function recordItemAbsences(items: AgendaItem[], meetingAbsent: Absence[]
     else known.substitute ??= a.substitute;
   }
   const known = () => [...participants.map((p) => p.name), ...meetingAbsent.map((a) => a.name)];
+  const elsewhere: (ItemAbsence & { items: string[] })[] = [];
   for (const item of items) {
-    const { absent, meeting, present } = itemAbsences(item.sections, item.title);
-    for (const a of [...absent, ...meeting]) a.name = knownName(a.name, known());
+    const found = itemAbsences(item.sections, item.title);
+    const { absent, meeting, present } = found;
+    for (const a of [...absent, ...meeting, ...found.elsewhere]) a.name = knownName(a.name, known());
+    elsewhere.push(...found.elsewhere);
     item.absent = absent;
     for (const a of meeting) {
       const known = meetingAbsent.find((m) => m.name === a.name);
@@ -194,6 +224,12 @@ export function recordItemAbsences(items: AgendaItem[], meetingAbsent: Absence[]
     if (!listed && present.length > 0) {
       participants.push(...present.filter((p) => !participants.some((q) => q.name === p.name)));
       listed = true;
+    }
+  }
+  // Absences said under one item about others ("deltog ikke under punkterne 12-15"): the named items' own.
+  for (const e of elsewhere) {
+    for (const item of items.filter((i) => e.items.includes(i.number))) {
+      if (!item.absent.some((a) => a.name === e.name)) item.absent.push({ name: e.name, reason: e.reason });
     }
   }
   // An afbud whose name ran on into the next sentence is the member the lists name (once).

@@ -118,8 +118,14 @@ function splitInline(text: string): { before: string; pairs: LabelMatch[] } | nu
   return { before: text.slice(0, sorted[0]).trim(), pairs };
 }
 
-/** "Forældrevalgte: A, B, C.": a group of a list, one word with its colon, before its people. */
-const GROUP_OF_LIST = /^(\p{Lu}[\p{L}-]{3,30}):\s*(.*)$/u;
+/** A line of an address: a street and its number ("Møllevej 11", "Sdr. Badevej 1B") or a postcode and town ("4140 Borup"). */
+const ADDRESS_LINE = /^(?:\p{Lu}[\p{L}.\- ]{2,40}\s\d{1,4}[A-Za-z]?|\d{4}\s+\p{Lu}[\p{L}\- ]{1,30})$/u;
+
+/**
+ * "Forældrevalgte: A, B, C.": a group of a list, one word with its colon, before its people; or a
+ * group of others named by where they come from ("Fra Velfærdsforvaltningen: A, B").
+ */
+const GROUP_OF_LIST = /^(\p{Lu}[\p{L}-]{3,30}|[Ff]ra\s+(?:[\p{L}-]+\s+){0,4}[\p{L}-]{3,40}):\s*(.*)$/u;
 /** "- -", "–", "Ingen": a group with nobody in it. */
 const NOBODY = /^(?:[-–\s]*|ingen\.?)$/iu;
 
@@ -245,9 +251,12 @@ export function readPairs(header: readonly Line[]): HeaderEntry[] {
       // "Mødested:" over "Bemærkninger:": a word with its colon is a label the lexicon lacks, no value.
       const unknownLabel = next !== undefined && /^\p{Lu}[\p{L}.\- ]{0,30}:$/u.test(next.text.trim());
       if (!m.list && m.field !== 'none' && next && !unknownLabel && !isLabelLine(next.text) && next.text.trim() && !next.cells?.some((c) => matchLabel(c)) && !spreadRow(lines, i + 1)) {
-        // "MØDESTED" over "Rådhuset": the next line is the value.
-        open(pair(m, [next.text.trim()], line), false);
+        // "MØDESTED" over "Rådhuset": the next line is the value; a place's address lines under it
+        // ("Møllevej 11" / "4140 Borup") are the value's too.
+        const value = [next.text.trim()];
         i++;
+        while (m.field === 'place' && value.length < 3 && ADDRESS_LINE.test(lines[i + 1]?.text.trim() ?? '')) value.push(lines[++i]!.text.trim());
+        open(pair(m, [value.join(', ')], line), false);
       } else open(pair(m, [], line), m.list);
       continue;
     }

@@ -62,6 +62,23 @@ export function bodyOfMeetingIn(text: string): string | null {
   return MEETING_FACT_WORDS.meetingNouns.find((n) => n.body.toLowerCase() === m[1])?.body ?? null;
 }
 
+/** "… Udsatterådets møder i 2022": a body in the genitive before its meetings. */
+const BODYS_MEETINGS = /(?<![\p{L}-])(\p{Lu}[\p{L}-]{3,40}?)s\s+møder?\b/u;
+/** "… ordinært møde i Udsatterådet i Holbæk Kommune": a capitalised body after "møde i". */
+const MEETING_IN_BODY = /(?<!\p{L})mødet?\s+i\s+(\p{Lu}[\p{L}-]{3,40})(?![\p{L}-])/u;
+
+/**
+ * The body a header line names as the owner of its meetings, written as a body's name (one word
+ * ending as the lexicon's bodies do: "Udsatterådets møder" → "Udsatterådet", "møde i Ældrerådet"), else null.
+ */
+export function bodyOfNamedMeeting(text: string): string | null {
+  if (text.length > 300) return null;
+  const genitive = BODYS_MEETINGS.exec(text)?.[1];
+  if (genitive && isBodyName(genitive)) return genitive;
+  const after = MEETING_IN_BODY.exec(text)?.[1];
+  return after && isBodyName(after) ? after : null;
+}
+
 /** The body a header line's first word names as a meeting of it ("Bestyrelsesmøde 29. januar 2016" → "Bestyrelsen"). */
 export function bodyOfMeetingNoun(text: string): string | null {
   const first = text.trim().split(/[\s,]+/)[0]?.toLowerCase() ?? '';

@@ -121,6 +121,12 @@ export function parseParticipant(text: string): Participant {
     bare = tail[1]!;
     roles.push(tail[2]!.trim());
   }
+  // "Morten Holm SAND": an organisation's acronym after a person's name is where the person comes from (or a party: "SF").
+  const acronym = /^(.+?)\s+(\p{Lu}{2,6})$/u.exec(bare);
+  if (acronym && isPersonName(acronym[1]!)) {
+    bare = acronym[1]!;
+    parts.unshift(acronym[2]!);
+  }
   for (const part of parts) {
     const p = partyOf(part);
     const m = knownMunicipality(part) ?? (/\skommune$/i.test(part) ? municipalityName(part) : null);
@@ -229,6 +235,9 @@ function qualifies(part: string): boolean {
   return knownMunicipality(p) !== null || /\skommune$/i.test(p) || partyOf(p) !== null || role || acronym || /^\(/.test(part.trim());
 }
 
+/** A name with a colon after it and a description: "Rikke Holm: Konsulent, Staben". */
+const NAME_THEN_COLON = /^([^:,()]{3,60}):\s+(\S.*)$/u;
+
 /**
  * Splits one line naming several people into one text per person: "A (A), formand, B (V)",
  * "A (A) B (V)" (a table cell), "A, B og C". A part that only qualifies the one before it
@@ -236,6 +245,9 @@ function qualifies(part: string): boolean {
  */
 export function splitPeople(text: string): string[] {
   if (substituteOf(text) || substituteFor(text)) return [text.trim()];
+  // "Rikke Holm: Konsulent, Staben": a person's name and a colon, then what the person is (one entry).
+  const described = NAME_THEN_COLON.exec(text.trim());
+  if (described && isPersonName(described[1]!)) return [`${described[1]}, ${described[2]}`];
   const byInitials = splitAtInitials(text);
   if (byInitials) return byInitials;
   const pieces = text

@@ -74,16 +74,40 @@ export function splitRunInFirstHeading(line: Line, lines: readonly Line[], from:
   return parted(line, line.text.slice(0, line.text.length - m[1]!.length).trimEnd(), m[1]!);
 }
 
+/** The next item's heading run onto a sentence's end with no space: "… Godkendt.11. Briefing fra …". */
+const NEXT_RUN_IN = /(?<=\p{L}[.!?])(\d{1,3})\.\s+(\p{Lu}[^.!?]{1,100})$/u;
+/** A line that opens a numbered heading, and its number. */
+const OPENS_NUMBERED = /^(\d{1,3})\.\s+\p{Lu}/u;
+
+/**
+ * The line, or the sentence and the numbered heading a page's copy ran onto its end (the break
+ * between an item's last paragraph and the next item's heading lost), when that heading's number
+ * follows the last one that opened a line: "10. Godkendelse af dagsorden" … "Godkendt.11. Briefing …".
+ */
+export function splitRunInNextHeading(line: Line, lastOpened: number | null): Line[] {
+  if (line.cells || lastOpened === null) return [line];
+  const m = NEXT_RUN_IN.exec(line.text.slice(-130));
+  if (!m || Number(m[1]) !== lastOpened + 1) return [line];
+  const cut = line.text.length - m[0].length;
+  return parted(line, line.text.slice(0, cut), m[0]);
+}
+
 /** The reader's lines with run-together text parted: control labels off, run-in headings on lines of their own. */
 export function partRunIns(lines: readonly Line[]): Line[] {
   const seen = new Set<string>();
+  let lastOpened: number | null = null;
   return lines.flatMap((l, i) => {
     const text = l.cells ? l.text : withoutChromePrefix(l.text);
     const parted = splitRunInHeading(text === l.text ? l : { ...l, text })
       .flatMap(splitRunInTocLabel)
       .flatMap((p) => splitRunInEntry(p, seen))
-      .flatMap((p) => splitRunInFirstHeading(p, lines, i + 1));
-    for (const p of parted) seen.add(p.text.trim());
+      .flatMap((p) => splitRunInFirstHeading(p, lines, i + 1))
+      .flatMap((p) => splitRunInNextHeading(p, lastOpened));
+    for (const p of parted) {
+      seen.add(p.text.trim());
+      const opened = OPENS_NUMBERED.exec(p.text.trim());
+      if (opened) lastOpened = Number(opened[1]);
+    }
     return parted;
   });
 }
