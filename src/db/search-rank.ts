@@ -74,10 +74,14 @@ function pairWeights(high: number, low: number): string {
   return `{${[0, 1, 2, 3].map((i) => (i === high ? 1 : i === low ? LOW : 0)).join(',')}}`;
 }
 
-/** ts_rank's one-term score of every occurrence of `query` (its lexemes merged), from the counts per weight. */
-export function termRank(vector: SQL, query: SQL, gaps = 0): SQL {
-  const scale = sql.raw(String(1 + gaps));
-  const pair = (high: number, low: number) => sql`ts_rank_cd(${pairWeights(high, low)}::float4[], ${vector}, ${query})::float8 * ${scale}`;
+/**
+ * ts_rank's one-term score of every occurrence of `query` (its lexemes merged), from the counts
+ * per weight. `head`: the vector holds title and decision only (head_tsv), so one call counts all.
+ */
+export function termRank(vector: SQL, query: SQL, options: { gaps?: number; head?: boolean } = {}): SQL {
+  const scale = sql.raw(String(1 + (options.gaps ?? 0)));
+  const pair = (high: number, low: number) =>
+    options.head && high < 2 ? sql`0::float8` : sql`ts_rank_cd(${pairWeights(high, low)}::float4[], ${vector}, ${query})::float8 * ${scale}`;
   const [wd, wc, wb, wa] = WEIGHTS;
   const split = (x: string) => `floor(${x} + ${LOW / 2})`;
   const low = (x: string) => `round((${x} - ${split(x)}) / ${LOW})`;
@@ -95,7 +99,7 @@ export function termRank(vector: SQL, query: SQL, gaps = 0): SQL {
  * The rank of one term: a word with compounds counts its own occurrences fully and its
  * compounds' at half (the average of the two one-term ranks), as search.ts ranks compounds.
  */
-export function oneTermRank(term: OneTerm, vector: SQL, tsquery: (text: string) => SQL): SQL {
-  if (term.kind === 'compounds') return sql`(${termRank(vector, tsquery(term.term))} + ts_rank(${vector}, ${tsquery(term.exact)})) / 2`;
-  return termRank(vector, tsquery(term.term), term.kind === 'phrase' ? term.gaps : 0);
+export function oneTermRank(term: OneTerm, vector: SQL, tsquery: (text: string) => SQL, head = false): SQL {
+  if (term.kind === 'compounds') return sql`(${termRank(vector, tsquery(term.term), { head })} + ts_rank(${vector}, ${tsquery(term.exact)})) / 2`;
+  return termRank(vector, tsquery(term.term), { gaps: term.kind === 'phrase' ? term.gaps : 0, head });
 }

@@ -264,11 +264,11 @@ function searchPlan(
   // Exact matches count fully, compound matches half; the case's own items come first. A prefix,
   // a word with its compounds or a phrase is ranked as one term (search-rank.ts).
   const term = textMatch ? oneTerm(texts.full.text) : null;
-  const textRank = (v: SQL) =>
+  const textRank = (v: SQL, head = false) =>
     !textMatch
       ? sql`0`
       : term
-        ? oneTermRank(term, v, tsqText)
+        ? oneTermRank(term, v, tsqText, head)
         : texts.compounds && texts.exact.text !== ''
           ? sql`(ts_rank(${v}, ${tsq(texts.full)}) + ts_rank(${v}, ${tsq(texts.exact)})) / 2`
           : sql`ts_rank(${v}, ${tsq(texts.full)})`;
@@ -280,7 +280,7 @@ function searchPlan(
     const head = parts.length === 1 ? parts[0]! : sql`(${sql.join(parts, sql` or `)})`;
     return texts.excludes ? sql`(${head} and ${match(a)})` : head;
   };
-  const headRank = (a: string) => sql`(${textRank(col(a, 'head_tsv'))}${caseBonus(a)})`;
+  const headRank = (a: string) => sql`(${textRank(col(a, 'head_tsv'), true)}${caseBonus(a)})`;
   // The RUM index covers `tsv` of public rows: usable when that is the whole match and the viewer sees public rows only.
   const g = grantsOf(viewer);
   const publicOnly = textMatch && !typed && !cases && g.closed.length === 0 && g.confidential.length === 0;
