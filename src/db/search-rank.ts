@@ -85,14 +85,15 @@ export function termRank(vector: SQL, query: SQL, options: { gaps?: number; head
   const [wd, wc, wb, wa] = WEIGHTS;
   const split = (x: string) => `floor(${x} + ${LOW / 2})`;
   const low = (x: string) => `round((${x} - ${split(x)}) / ${LOW})`;
-  // Inside out: the two pair sums (`offset 0` keeps the planner from pulling them up into every
-  // place they are used, each a ts_rank_cd call), the counts, their running totals (the
-  // occurrences come A first, then B, C, D), S of those, and the formula.
+  // Inside out: the two pair sums, the counts, their running totals (the occurrences come A
+  // first, then B, C, D), S of those, and the formula. `offset 0` keeps each level a subquery:
+  // pulled up, the pair sums would be called in every place they are used, and the expressions
+  // substituted into each other take the planner 1.9 ms instead of 0.6.
   return sql`(select (${sql.raw(`${wa} * s.a + ${wb} * (s.ab - s.a) + ${wc} * (s.abc - s.ab) + ${wd} * (s.abcd - s.abc)) / ${ZETA2}`)}
     from (select ${sql.raw(['a', 'ab', 'abc', 'abcd'].map((n) => `${squareSum(`n.${n}`)} as ${n}`).join(', '))}
           from (select k.a, k.a + k.b as ab, k.a + k.b + k.c as abc, k.a + k.b + k.c + k.d as abcd
                 from (select ${sql.raw(`${split('x.ab')}::int as a, ${low('x.ab')}::int as b, ${split('x.cd')}::int as c, ${low('x.cd')}::int as d`)}
-                      from (select ${pair(3, 2)} as ab, ${pair(1, 0)} as cd offset 0) x) k) n) s)`;
+                      from (select ${pair(3, 2)} as ab, ${pair(1, 0)} as cd offset 0) x offset 0) k offset 0) n offset 0) s)`;
 }
 
 /**
