@@ -4,7 +4,8 @@
  * search-query.ts turns the user's text into tsquery text (phrases, exclusion, `or`/`eller`,
  * `-`/`ikke`, prefixes, compounds); ranking weights title (A) and decision (B) above
  * summary/recommendation (C) and other text (D), and a word matched only as the start of a
- * compound counts half. A case number in the query (however typed) also finds the case's items,
+ * compound counts half. A query of one prefix, word-with-compounds or phrase is ranked as one
+ * term (search-rank.ts), on every path and on the naive reference alike. A case number in the query (however typed) also finds the case's items,
  * ranked first; a name also finds the person. Which rows make the page is decided in
  * search-strategy.ts so that common words stay fast; this module prepares the query and filters
  * and turns the page into hits with snippets.
@@ -20,6 +21,7 @@ import type { Tx } from './content.js';
 import { queryRows } from './rows.js';
 import { attendedMeetings, peopleNamed, peopleOfFilter } from './search-people.js';
 import { caseCandidates, COMPOUND_MIN_LENGTH, compoundWords, hasCompounds, nameWords, parseQuery, toTsquery, withoutRuns, type CompoundChoice, type ParsedQuery } from './search-query.js';
+import { oneTerm, oneTermRank } from './search-rank.js';
 import { estimateRows, findPage, intArray, TUNING, type SearchPlan, type Tuning } from './search-strategy.js';
 import { visibleItems } from './visibility.js';
 
@@ -242,7 +244,8 @@ function searchPlan(
 ): Plan | null {
   const col = (alias: string, column: string) => sql.raw(`${alias}.${column}`);
   const typed = query.sectionType ? `${query.sectionType}/` : null;
-  const tsq = (t: Tsq) => (typed ? sql`referat_prefix_query(${t.text}::tsquery, ${typed})` : sql`${t.text}::tsquery`);
+  const tsqText = (text: string) => (typed ? sql`referat_prefix_query(${text}::tsquery, ${typed})` : sql`${text}::tsquery`);
+  const tsq = (t: Tsq) => tsqText(t.text);
   const vector = (a: string) => col(a, typed ? 'typed_tsv' : 'tsv');
   const cases = paperIds.length > 0 ? intArray(paperIds) : null;
   const inCase = (a: string) => sql`${col(a, 'paper_id')} = any(${cases}::int[])`;
@@ -258,9 +261,17 @@ function searchPlan(
     matches.push(rest && rest.text !== '' ? (a) => sql`(${inCase(a)} and ${vector(a)} @@ ${tsq(rest)})` : inCase);
   }
   const match = filterOnly ? () => sql`true` : (a: string) => (matches.length === 1 ? matches[0]!(a) : sql`(${sql.join(matches.map((m) => m(a)), sql` or `)})`);
-  // Exact matches count fully, compound matches half; the case's own items come first.
-  const textRank = (v: SQL) =>
-    !textMatch ? sql`0` : texts.compounds && texts.exact.text !== '' ? sql`(ts_rank(${v}, ${tsq(texts.full)}) + ts_rank(${v}, ${tsq(texts.exact)})) / 2` : sql`ts_rank(${v}, ${tsq(texts.full)})`;
+  // Exact matches count fully, compound matches half; the case's own items come first. A prefix,
+  // a word with its compounds or a phrase is ranked as one term (search-rank.ts).
+  const term = textMatch ? oneTerm(texts.full.text) : null;
+  const textRank = (v: SQL, head = false) =>
+    !textMatch
+      ? sql`0`
+      : term
+        ? oneTermRank(term, v, tsqText, head)
+        : texts.compounds && texts.exact.text !== ''
+          ? sql`(ts_rank(${v}, ${tsq(texts.full)}) + ts_rank(${v}, ${tsq(texts.exact)})) / 2`
+          : sql`ts_rank(${v}, ${tsq(texts.full)})`;
   const caseBonus = (a: string) => (cases ? sql` + case when ${inCase(a)} then 1 else 0 end` : sql``);
   const rank = (a: string) => sql`(${textRank(vector(a))}${caseBonus(a)})`;
   const head = !typed && !filterOnly;
@@ -269,7 +280,7 @@ function searchPlan(
     const head = parts.length === 1 ? parts[0]! : sql`(${sql.join(parts, sql` or `)})`;
     return texts.excludes ? sql`(${head} and ${match(a)})` : head;
   };
-  const headRank = (a: string) => sql`(${textRank(col(a, 'head_tsv'))}${caseBonus(a)})`;
+  const headRank = (a: string) => sql`(${textRank(col(a, 'head_tsv'), true)}${caseBonus(a)})`;
   // The RUM index covers `tsv` of public rows: usable when that is the whole match and the viewer sees public rows only.
   const g = grantsOf(viewer);
   const publicOnly = textMatch && !typed && !cases && g.closed.length === 0 && g.confidential.length === 0;
