@@ -48,7 +48,13 @@ async function documents(): Promise<BatchDocument[]> {
     original: { ...first.original, bytes: new Uint8Array([...first.original.bytes, 10, 88]), fileName: 'changed.txt' },
     options: { createdBy: 'test' },
   };
-  return [...parsed.slice(0, 10), ...namesakes.slice(0, 2), changed, ...parsed.slice(10), first, parsed[11]!, ...namesakes.slice(2)];
+  // The same generic body name ("Prøveudvalget") in two authorities, in one batch: two organisations, never one.
+  const twins = ['Nordby Kommune', 'Sydby Kommune'].map((authority, k): BatchDocument => ({
+    document: { ...withBody[1]!.document, body: 'Prøveudvalget', authority },
+    original: { ...withBody[1]!.original, bytes: new Uint8Array([...withBody[1]!.original.bytes, 10, 84, 49 + k]), fileName: `twin-${k}.txt` },
+    options: { createdBy: 'test' },
+  }));
+  return [...twins, ...parsed.slice(0, 10), ...namesakes.slice(0, 2), changed, ...parsed.slice(10), first, parsed[11]!, ...namesakes.slice(2)];
 }
 
 /** Every public table's rows, as comparable text: timestamps only as set or not, bytes as hex; sorted. */
@@ -102,6 +108,8 @@ describe('storeDocuments', () => {
     }
     // Namesakes were compared (a suggestion or a merge recorded).
     expect(a.person_merges!.length).toBeGreaterThan(0);
+    // The twins' body is two organisations, one per authority.
+    expect(a.organizations!.filter((row) => JSON.parse(row).name === 'Prøveudvalget')).toHaveLength(2);
     for (const table of Object.keys(a)) expect(b[table], table).toEqual(a[table]);
   });
 
