@@ -28,13 +28,19 @@ const LAST = sql.raw(`regexp_replace(lower(name), '^.* ', '')`);
  */
 async function namesakes(tx: Tx, personIds: number[]): Promise<{ namesakes: Named[]; mine: Named[] }> {
   // The first and last names as the expression indexes of migration 0018 hold them: index lookups, not a scan of all people.
+  // Every person found shares a name with one of `mine` by how it was found, so only one of `mine` itself needs
+  // another of `mine` (no name worked out again per namesake, no join of each with each); the 500 lowest ids, and the
+  // sort comes before the person_names lookups so that they stop at 500 (a common surname has thousands).
   const rows = await queryRows<Named & { listed: boolean }>(
     tx,
     sql`with mine as (select id, name, ${FIRST} as f, ${LAST} as l from people where id = any(${idArray(personIds)})),
-        near as materialized (select id, name, ${FIRST} as f, ${LAST} as l from people
+        near as materialized (select id, name from people
                  where ${FIRST} = any(array(select f from mine)) or ${LAST} = any(array(select l from mine))),
-        found as (select distinct near.id, near.name from near join mine on near.id <> mine.id and (near.f = mine.f or near.l = mine.l)
-                  where exists (select 1 from person_names pn where pn.person_id = near.id)
+        found as (select c.id, c.name from (select near.id, near.name from near
+                    where not near.id = any(array(select id from mine))
+                       or exists (select 1 from mine a join mine b on b.id <> a.id and (b.f = a.f or b.l = a.l) where a.id = near.id)
+                    order by near.id) c
+                  where exists (select 1 from person_names pn where pn.person_id = c.id)
                   limit 500)
         select id, name, false as listed from found union all select id, name, true from mine`,
   );

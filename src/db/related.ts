@@ -9,13 +9,14 @@
  * ("Status på DK2020" in a list of coming items): its most distinctive subject term and most of the rest. `term_counts` keeps the document frequencies,
  * updated by difference with every projection; reading is a few index lookups, bounded by limits.
  */
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { PROMISE_GROUP_PATTERNS } from '../import/structure/promises.js';
 import titleWords from '../model/lexicon/title-words.json' with { type: 'json' };
 import type { RelatedItem } from '../archive/types.js';
 import type { Viewer } from '../model/index.js';
 import type { Db } from './client.js';
 import type { Tx } from './content.js';
+import { deferRelated } from './related-batch.js';
 import { queryRows } from './rows.js';
 import { meetingSummariesById } from './summaries.js';
 import { visibleItems } from './visibility.js';
@@ -73,6 +74,8 @@ export const termsOf = (row: { lexemes: string | null; items: number } | undefin
  * `newMeeting`: the caller's transaction created the meeting, so none of its items has a profile yet.
  */
 export async function refreshRelated(tx: Tx, meetingId: number, before: TermsBefore, newMeeting = false): Promise<void> {
+  // A batch's refreshes run together at its end (related-batch.ts).
+  if (await deferRelated(tx, meetingId, before, newMeeting)) return;
   // The difference only, in lexeme order (concurrent imports on PostgreSQL then lock rows in one order).
   await tx.execute(sql`
     with b as (select value as t, count(*)::int as c from json_array_elements_text(${before.lexemes}::json) group by value),
@@ -86,7 +89,7 @@ export async function refreshRelated(tx: Tx, meetingId: number, before: TermsBef
   if (!newMeeting) await tx.execute(sql`delete from item_profiles where item_id in (select id from agenda_items where meeting_id = ${meetingId})`);
   await tx.execute(sql`
     with n as (select greatest(coalesce((select items from term_counts where term = ''), 1), 1)::float8 as n),
-    treatment as (select unnest(tsvector_to_array(to_tsvector('danish', ${TREATMENT_WORDS}))) as t),
+    ${PROFILE_SQL.treatment},
     v as (
       select i.id, u.lexeme, 'A' = any(u.weights) as title,
         (select coalesce(sum(case w when 'A' then 4 when 'B' then 2 when 'C' then 1.5 else 1 end), 1) from unnest(u.weights) w) as tf
@@ -105,12 +108,24 @@ export async function refreshRelated(tx: Tx, meetingId: number, before: TermsBef
       where v.title and length(v.lexeme) >= 8),
     f as (select id, lexeme, bool_or(title) as title, sum(tf) as tf from (select * from v union all select * from heads) x group by id, lexeme),
     w as (
-      select f.id, f.lexeme, ((1 + ln(f.tf)) * ln(n.n / greatest(c.items, 1)))::real as w,
-        f.title and not exists (select 1 from treatment t where t.t = f.lexeme or (length(f.lexeme) >= 5 and (t.t like f.lexeme || '%' or f.lexeme like t.t || '%')))
-          and c.items <= greatest(${MIN_SUBJECT_ITEMS}, n.n * ${SUBJECT_SHARE})
-          and not (select i.title ~* any(${RECURRING}) from agenda_items i where i.id = f.id) as subject
+      select f.id, f.lexeme, ((1 + ln(f.tf)) * ln(n.n / greatest(c.items, 1)))::real as w, ${PROFILE_SQL.subject(sql`f`, sql`c.items`, sql`n.n`)} as subject
       from f join term_counts c on c.term = f.lexeme cross join n),
-    r as (
+    ${PROFILE_SQL.insert}`);
+}
+
+/**
+ * The parts of the profiles' statement that related-batch.ts shares (so both weigh alike): the
+ * `treatment` CTE, whether a lexeme is a subject term (`f`: the row with title, lexeme and id; its
+ * term count and the item count), and the insert from the weighted lexemes `w (id, lexeme, w, subject)`.
+ */
+export const PROFILE_SQL = {
+  minLexemes: MIN_LEXEMES,
+  treatment: sql`treatment as (select unnest(tsvector_to_array(to_tsvector('danish', ${TREATMENT_WORDS}))) as t)`,
+  subject: (f: SQL, items: SQL, n: SQL) => sql`${f}.title
+    and not exists (select 1 from treatment t where t.t = ${f}.lexeme or (length(${f}.lexeme) >= 5 and (t.t like ${f}.lexeme || '%' or ${f}.lexeme like t.t || '%')))
+    and ${items} <= greatest(${MIN_SUBJECT_ITEMS}, ${n} * ${SUBJECT_SHARE})
+    and not (select i.title ~* any(${RECURRING}) from agenda_items i where i.id = ${f}.id)`,
+  insert: sql`r as (
       select w.*, row_number() over (partition by id order by w desc, lexeme) as rn,
         row_number() over (partition by id, subject order by w desc, lexeme) as sn
       from w where w > 0)
@@ -121,8 +136,8 @@ export async function refreshRelated(tx: Tx, meetingId: number, before: TermsBef
       sqrt(sum(w * w) filter (where rn <= ${PROFILE_TERMS}))::real,
       coalesce(array_agg(lexeme order by sn) filter (where subject and sn <= ${SUBJECT_TERMS}), '{}'),
       coalesce(array_agg(w order by sn) filter (where subject and sn <= ${SUBJECT_TERMS}), '{}')
-    from r group by id`);
-}
+    from r group by id`,
+};
 
 interface Row {
   id: number;

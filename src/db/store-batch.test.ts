@@ -18,6 +18,7 @@ import { openTestDatabase } from './testing.js';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 const SURNAMES = ['Jensen', 'Nielsen', 'Hansen'];
+const APPROVAL = 'Godkendelse af referat fra mødet den 1. januar 2000';
 
 /** The seeds and the first corpus documents, parsed, with the cases a folder import meets besides new meetings. */
 async function documents(): Promise<BatchDocument[]> {
@@ -48,7 +49,17 @@ async function documents(): Promise<BatchDocument[]> {
     original: { ...first.original, bytes: new Uint8Array([...first.original.bytes, 10, 88]), fileName: 'changed.txt' },
     options: { createdBy: 'test' },
   };
-  return [...parsed.slice(0, 10), ...namesakes.slice(0, 2), changed, ...parsed.slice(10), first, parsed[11]!, ...namesakes.slice(2)];
+  // The same generic body name ("Prøveudvalget") in two authorities, in one batch: two organisations, never one.
+  // The first twin also approves earlier minutes with a long item: its profile is made before its minutes_of is set.
+  const items = withBody[1]!.document.items;
+  const longest = [...items].sort((a, b) => JSON.stringify(b.sections).length - JSON.stringify(a.sections).length)[0]!;
+  const approval = { ...longest, number: '99', title: APPROVAL, caseNumber: null };
+  const twins = ['Nordby Kommune', 'Sydby Kommune'].map((authority, k): BatchDocument => ({
+    document: { ...withBody[1]!.document, body: 'Prøveudvalget', authority, items: k === 0 ? [...items, approval] : items },
+    original: { ...withBody[1]!.original, bytes: new Uint8Array([...withBody[1]!.original.bytes, 10, 84, 49 + k]), fileName: `twin-${k}.txt` },
+    options: { createdBy: 'test' },
+  }));
+  return [...twins, ...parsed.slice(0, 10), ...namesakes.slice(0, 2), changed, ...parsed.slice(10), first, parsed[11]!, ...namesakes.slice(2)];
 }
 
 /** Every public table's rows, as comparable text: timestamps only as set or not, bytes as hex; sorted. */
@@ -102,6 +113,11 @@ describe('storeDocuments', () => {
     }
     // Namesakes were compared (a suggestion or a merge recorded).
     expect(a.person_merges!.length).toBeGreaterThan(0);
+    // The approval item has a profile and its minutes_of.
+    const approved = a.agenda_items!.map((row) => JSON.parse(row)).find((row) => row.title === APPROVAL && row.minutes_of !== null);
+    expect(a.item_profiles!.some((row) => JSON.parse(row).item_id === approved?.id)).toBe(true);
+    // The twins' body is two organisations, one per authority.
+    expect(a.organizations!.filter((row) => JSON.parse(row).name === 'Prøveudvalget')).toHaveLength(2);
     for (const table of Object.keys(a)) expect(b[table], table).toEqual(a[table]);
   });
 

@@ -8,6 +8,7 @@
  */
 import type { MeetingDocument } from '../model/index.js';
 import type { Db } from './client.js';
+import { withDeferredRelated } from './related-batch.js';
 import { readForStore, storeRead, type OriginalFile, type ReadDocument, type StoreOptions, type StoreResult } from './store.js';
 
 export interface BatchDocument {
@@ -44,11 +45,13 @@ export async function storeDocuments(db: Db, documents: readonly BatchDocument[]
   if (ready.length === 1) await storeOne(ready[0]!);
   else if (ready.length > 1) {
     try {
-      const results = await db.transaction(async (tx) => {
-        const out: StoreResult[] = [];
-        for (const { index, read } of ready) out.push(await storeRead(tx, read, documents[index]!.original, documents[index]!.options));
-        return out;
-      });
+      const results = await db.transaction((tx) =>
+        withDeferredRelated(tx, async () => {
+          const out: StoreResult[] = [];
+          for (const { index, read } of ready) out.push(await storeRead(tx, read, documents[index]!.original, documents[index]!.options));
+          return out;
+        }),
+      );
       ready.forEach(({ index }, k) => (outcomes[index] = { ok: true, result: results[k]! }));
     } catch {
       // Nothing of the batch was kept: each document again in its own transaction, the failing one reported.
