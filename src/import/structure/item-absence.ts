@@ -32,7 +32,8 @@ const PHRASES = ITEM_ABSENCE_PHRASES.map((p) => ({
   phrase: new RegExp(p.pattern.source, 'u'),
   // At a sentence's start, after "… orienterede om, at", or after a name's party letter where a
   // transcript lost the full stop between two sentences ("… deltog Y (C) X (C) var fraværende.").
-  pattern: new RegExp(String.raw`(?:^|(?<=[.!?:;]\s)|(?<=\bat\s)|(?<=\(\p{Lu}{1,2}\)\s))(?<names>${NAMES})\s+(?:${p.pattern.source})(?<tail>[^.!?]*)`, 'gu'),
+  // A comma may close a long subject before its verb ("X, Y og Z, var forhindrede i at deltage").
+  pattern: new RegExp(String.raw`(?:^|(?<=[.!?:;]\s)|(?<=\bat\s)|(?<=\(\p{Lu}{1,2}\)\s))(?<names>${NAMES}),?\s+(?:${p.pattern.source})(?<tail>[^.!?]*)`, 'gu'),
 }));
 
 /** The names right after a phrase that leads them ("Der var afbud fra X, Y og Z"): capitalised, as names are. */
