@@ -454,8 +454,15 @@ export function boundaries(page: string, pages: readonly string[]): Set<number> 
   headerCuts(page, cuts);
   sectionWordCuts(page, occurrences(page), cuts);
   lostNumberContents(page, cuts);
+  for (const m of page.matchAll(PAGE_THEN_ITEM)) cuts.add(m.index);
+  for (const m of page.matchAll(DATELESS_DECISION)) cuts.add(m.index).add(m.index + m[0].length);
   return cuts;
 }
+
+/** A page's running "Side 2" right before the item that page opens with ("Side 2 2. Til orientering"). */
+const PAGE_THEN_ITEM = /(?<=(?:^|\s)Side \d{1,4}) (?=\d{1,4}\.\s+\p{Lu})/gu;
+/** A decision heading whose date the transcript lost ("Beslutning den : Dagsorden godkendt."). */
+const DATELESS_DECISION = /(?<=^|\s)Beslutning den ?:(?=\s|$)/gu;
 
 /** A contents page's column headers before its first entry ("Sag nr. Side 1. …", "Sagsoversigt Side 01. …"). */
 const CONTENTS_COLUMNS = new RegExp(String.raw`(?<=^|\s)(?:${HEADING_WORDS.contentsColumns.join('|')})\s+`, 'iu');
@@ -491,7 +498,8 @@ function lostNumberContents(page: string, cuts: Set<number>): void {
   const next = (i: number) => words[i + 1]?.text ?? '';
   const starts: number[] = [];
   words.forEach((w, i) => {
-    if (i === 0 || !/^\p{Lu}\p{Ll}/u.test(w.text)) return;
+    // A capitalised word, or an acronym ("ODIN rapport", "IDV 3. kvartal").
+    if (i === 0 || !/^\p{Lu}(?:\p{Ll}|\p{Lu}+(?:\s|$))/u.test(w.text + ' ')) return;
     const prev = words[i - 1]!.text;
     if (HEADING_WORDS.titleJoinWords.has(prev.toLowerCase()) || /[,\-–:&/]$/u.test(prev)) return;
     const afterLower = /^\p{Ll}/u.test(prev);

@@ -197,6 +197,7 @@ export function knownName(name: string, known: readonly string[]): string {
  * the header is a member with that role.
  */
 export function recordItemAbsences(items: AgendaItem[], meetingAbsent: Absence[], participants: Participant[] = [], front: readonly Block[] = []): void {
+  for (const item of items) partAttendanceTitle(item);
   let listed = participants.length > 0;
   // "Formand: Anna Holm (A)" in the header: a member under a role label, first in the list.
   const byRole = front.flatMap((b) => (b.kind === 'paragraph' ? [roleLabelled(b.text)] : [])).filter((p): p is Participant => p !== null);
@@ -244,4 +245,18 @@ export function recordItemAbsences(items: AgendaItem[], meetingAbsent: Absence[]
       meetingAbsent.splice(i, 1);
     } else meetingAbsent[i]!.name = name;
   }
+}
+
+/** An attendance item's heading that holds its list: "1. Fraværende: X, Y og Z" (a label, short, then names). */
+const LABELLED_TITLE = /^([^:]{2,30}):\s+(\p{Lu}.*)$/u;
+
+/**
+ * "1. Fraværende: X, Y og Z": the item is titled by its label, and the list on the heading line is
+ * its text, read as any attendance item's list is.
+ */
+function partAttendanceTitle(item: AgendaItem): void {
+  const m = LABELLED_TITLE.exec(item.title);
+  if (!m || !ATTENDANCE_ITEM_TITLES.some((p) => p.test(m[1]!))) return;
+  item.title = m[1]!.trim();
+  item.sections.unshift({ heading: null, type: 'other', blocks: [{ kind: 'paragraph', text: `${m[1]!.trim()}: ${m[2]!.trim()}` }] });
 }
