@@ -503,14 +503,20 @@ function lostNumberContents(page: string, cuts: Set<number>): void {
     const prev = words[i - 1]!.text;
     if (HEADING_WORDS.titleJoinWords.has(prev.toLowerCase()) || /[,\-–:&/]$/u.test(prev)) return;
     const afterLower = /^\p{Ll}/u.test(prev);
+    // "Uddeling af Handicapprisen Høring af …": a name closing one title after its preposition, then
+    // a capitalised word and a preposition opening the next.
+    const afterObject = i >= 2 && /^\p{Lu}\p{Ll}/u.test(prev) && HEADING_WORDS.titleJoinWords.has(words[i - 2]!.text.toLowerCase()) && OPENING_PREPOSITION.test(next(i));
     // "Ansøgning om": a title's capitalised first word and the lower-case word after it.
     const shared = /^\p{Ll}/u.test(next(i)) && words.filter((v, k) => k > 0 && v.text === w.text && next(k) === next(i)).length >= 2;
-    if (afterLower || shared) starts.push(w.at);
+    if (afterLower || shared || afterObject) starts.push(w.at);
   });
   if (starts.length < 2) return;
   cuts.add(head.index).add(numberAt).add(end);
   for (const at of starts) cuts.add(at);
 }
+
+/** The prepositions a title's first noun takes ("Høring af", "Forslag til", "Opfølgning på"). */
+const OPENING_PREPOSITION = /^(?:af|til|på|om|for|med|fra|vedr\.?|vedrørende)$/u;
 
 /** Lexicon labels only ("Mødested:", "Afbud:"): a single capitalised word with a colon may be text. */
 const LEXICON_LABEL = new RegExp(String.raw`(?<=^|\s)(?:${printed(FRONT_LABELS.map((l) => l.word))})\s?:(?=\s|$)`, 'gu');

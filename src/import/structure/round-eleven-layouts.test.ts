@@ -225,3 +225,20 @@ describe('a transcript whose contents lost their numbers, each item page in one 
     expect(doc.items[1]!.caseNumber).toBe('14/3898');
   });
 });
+
+describe('contents that lost their numbers: a title ending in a name, the next opening with a noun and its preposition', () => {
+  const doc = parseText(
+    [
+      'Transkript',
+      '',
+      '1 Referat Ungerådet Mødedato: Mandag den 23. november 2015 Mødetidspunkt: Kl. 8:00',
+      '',
+      '2 Sagsoversigt Side 01. Godkendelse af dagsorden Uddeling af Ungeprisen Høring af planen for skoler Valg af næstformand Eventuelt...16',
+      '',
+      `3 Ungerådet Side 1 ${'Ungerådet mødes fire gange om året og drøfter sager om børn og unge i kommunen. '.repeat(4)}`,
+    ].join('\n'),
+  );
+  it('starts a title at the noun after the name', () => {
+    expect(doc.items.map((i) => i.title)).toEqual(['Godkendelse af dagsorden', 'Uddeling af Ungeprisen', 'Høring af planen for skoler', 'Valg af næstformand', 'Eventuelt']);
+  });
+});
