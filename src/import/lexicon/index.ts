@@ -59,6 +59,8 @@ export const HEADING_WORDS = {
   itemColumns: headings.itemColumns.map((e) => lexiconPattern(e.pattern)),
   /** The first section under an unnumbered item's title ("Sagsfremstilling", "Indhold:"). */
   openingSections: headings.openingSections.map((e) => lexiconPattern(e.pattern)),
+  slotKinds: headings.slotKinds.map((e) => lexiconPattern(e.pattern)),
+  groupLines: headings.groupLines.map((e) => lexiconPattern(e.pattern)),
   /** A page system's front page printed as an item title ("Forside"): no item. */
   frontPageTitles: headings.frontPageTitles.map((e) => lexiconPattern(e.pattern)),
   /** Words before a capitalised word inside a title (lower case). */
@@ -183,6 +185,7 @@ export const MEETING_FACT_WORDS = {
   startVerbs: meetingFacts.startVerbs.map((v) => v.word),
   endVerbs: meetingFacts.endVerbs.map((v) => v.word),
   meetingNouns: meetingFacts.meetingNouns.map((n) => ({ word: n.word, body: n.body })),
+  meetingNounEndings: meetingFacts.meetingNounEndings.map((n) => ({ ending: n.ending, body: n.body })),
   signOffLabels: meetingFacts.signOffLabels.map((l) => l.word),
   heldVerbs: meetingFacts.heldVerbs.map((v) => v.word),
   agendaApprovalLabels: meetingFacts.agendaApprovalLabels.map((l) => l.word),

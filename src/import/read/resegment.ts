@@ -454,8 +454,15 @@ export function boundaries(page: string, pages: readonly string[]): Set<number> 
   headerCuts(page, cuts);
   sectionWordCuts(page, occurrences(page), cuts);
   lostNumberContents(page, cuts);
+  for (const m of page.matchAll(PAGE_THEN_ITEM)) cuts.add(m.index);
+  for (const m of page.matchAll(DATELESS_DECISION)) cuts.add(m.index).add(m.index + m[0].length);
   return cuts;
 }
+
+/** A page's running "Side 2" right before the item that page opens with ("Side 2 2. Til orientering"). */
+const PAGE_THEN_ITEM = /(?<=(?:^|\s)Side \d{1,4}) (?=\d{1,4}\.\s+\p{Lu})/gu;
+/** A decision heading whose date the transcript lost ("Beslutning den : Dagsorden godkendt."). */
+const DATELESS_DECISION = /(?<=^|\s)Beslutning den ?:(?=\s|$)/gu;
 
 /** A contents page's column headers before its first entry ("Sag nr. Side 1. …", "Sagsoversigt Side 01. …"). */
 const CONTENTS_COLUMNS = new RegExp(String.raw`(?<=^|\s)(?:${HEADING_WORDS.contentsColumns.join('|')})\s+`, 'iu');
@@ -491,18 +498,25 @@ function lostNumberContents(page: string, cuts: Set<number>): void {
   const next = (i: number) => words[i + 1]?.text ?? '';
   const starts: number[] = [];
   words.forEach((w, i) => {
-    if (i === 0 || !/^\p{Lu}\p{Ll}/u.test(w.text)) return;
+    // A capitalised word, or an acronym ("ODIN rapport", "IDV 3. kvartal").
+    if (i === 0 || !/^\p{Lu}(?:\p{Ll}|\p{Lu}+(?:\s|$))/u.test(w.text + ' ')) return;
     const prev = words[i - 1]!.text;
     if (HEADING_WORDS.titleJoinWords.has(prev.toLowerCase()) || /[,\-–:&/]$/u.test(prev)) return;
     const afterLower = /^\p{Ll}/u.test(prev);
+    // "Uddeling af Handicapprisen Høring af …": a name closing one title after its preposition, then
+    // a capitalised word and a preposition opening the next.
+    const afterObject = i >= 2 && /^\p{Lu}\p{Ll}/u.test(prev) && HEADING_WORDS.titleJoinWords.has(words[i - 2]!.text.toLowerCase()) && OPENING_PREPOSITION.test(next(i));
     // "Ansøgning om": a title's capitalised first word and the lower-case word after it.
     const shared = /^\p{Ll}/u.test(next(i)) && words.filter((v, k) => k > 0 && v.text === w.text && next(k) === next(i)).length >= 2;
-    if (afterLower || shared) starts.push(w.at);
+    if (afterLower || shared || afterObject) starts.push(w.at);
   });
   if (starts.length < 2) return;
   cuts.add(head.index).add(numberAt).add(end);
   for (const at of starts) cuts.add(at);
 }
+
+/** The prepositions a title's first noun takes ("Høring af", "Forslag til", "Opfølgning på"). */
+const OPENING_PREPOSITION = /^(?:af|til|på|om|for|med|fra|vedr\.?|vedrørende)$/u;
 
 /** Lexicon labels only ("Mødested:", "Afbud:"): a single capitalised word with a colon may be text. */
 const LEXICON_LABEL = new RegExp(String.raw`(?<=^|\s)(?:${printed(FRONT_LABELS.map((l) => l.word))})\s?:(?=\s|$)`, 'gu');

@@ -136,6 +136,9 @@ function readDoubleSpaced(raw: string[]): Line[] {
     const pageStart = /^\s\S/.test(source) && lines.length > 0;
     const line = styledLine(pageStart ? source.slice(1) : source);
     if (!line) return;
+    // A web page's copy spaced like a PDF's text still opens with the site's controls ("Gå til
+    // hovedindholdet", "MENU"): before any text is kept, those lines are chrome, as readPlain drops them.
+    if (lines.length === 0 && isChromeText(line.text, true)) return;
     line.pageBreakBefore = pageStart || afterAnnotation;
     line.breakBefore = pendingBreak || lines.length === 0;
     pendingBreak = false;

@@ -10,6 +10,7 @@ import { comparable, sectionTypeOf } from '../../model/index.js';
 import { HEADING_WORDS } from '../lexicon/index.js';
 import type { Line } from '../line.js';
 import { MONTHS } from './dates.js';
+import { isPersonName } from './participants.js';
 
 /** How the heading is laid out: number and title on one line, a number alone, a table row, or a bullet ("• 301. Titel"). */
 export type HeadingShape = 'inline' | 'alone' | 'row' | 'bullet' | 'under';
@@ -220,7 +221,8 @@ export function candidateAt(lines: readonly Line[], index: number): Candidate | 
   const under = cells ? null : LABELLED_ALONE.exec(text.trim());
   if (under && index > 0) {
     const prev = lines[index - 1]!;
-    if (!prev.list && !prev.cells && !prev.annotation && looksLikeTitle(prev.text) && inlineCandidate(prev.text) === null && aloneNumber(prev.text) === null) {
+    // A person's name alone (the sign-off of the notice above the first item: "Med venlig hilsen" / "Anna Holm") titles nothing.
+    if (!prev.list && !prev.cells && !prev.annotation && looksLikeTitle(prev.text) && inlineCandidate(prev.text) === null && aloneNumber(prev.text) === null && !isPersonName(prev.text)) {
       return { index: index - 1, number: under[1]!, parts: parts(under[1]!), title: prev.text.trim(), titleLines: 1, shape: 'under', access: null };
     }
   }

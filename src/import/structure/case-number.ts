@@ -51,8 +51,11 @@ function caseValue(text: string): string | null {
   let end = first.length;
   while (end > 0 && '.,;'.includes(first[end - 1]!)) end--;
   const token = first.slice(0, end);
-  return digits(token) >= 3 ? token : null;
+  return digits(token) >= 3 && !TIME_SLOT.test(token) ? token : null;
 }
+
+/** A clock time or a time slot ("Kl.18.30-18.35", "18.30-18.35", "kl.19:00"), which an agenda's time column prints where a case number would stand. */
+const TIME_SLOT = /^(?:kl\.?)?(?:[01]?\d|2[0-3])[.:][0-5]\d(?:[-–](?:kl\.?)?(?:[01]?\d|2[0-3])[.:][0-5]\d)?$/i;
 
 /** Officers' initials after a case number ("chbo/jhp", "snm / jhp"); null when the rest is other text. */
 function initials(rest: string): string[] | null {

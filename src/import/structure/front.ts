@@ -102,8 +102,16 @@ const DATE_FIRST = /^(?:(?:man|tirs|ons|tors|fre|lør|søn)dag(?:en)?,?\s+)?(?:d
 /** True for a line that states the meeting's date (with its time and place, if any) and no more. */
 function isDateLine(text: string): boolean {
   if (findDate(text) === null || text.length > 120) return false;
-  return DATE_FIRST.test(text) || OWNED_MEETING.test(text) ? text.length <= 90 : /\bkl\.?\s*\d/i.test(text);
+  // "Referat 27. januar 2021": a page's title naming its kind before the date dates the meeting alike.
+  const dated = text.replace(KIND_BEFORE_DATE, '');
+  return DATE_FIRST.test(dated) || OWNED_MEETING.test(text) ? text.length <= 90 : /\bkl\.?\s*\d/i.test(text);
 }
+
+/** A viewer's download line quoting the document's full title. */
+const DOWNLOAD_TITLE = /^Download\s+["“](.+)["”]$/u;
+
+/** A kind word right before a date ("Referat 27. januar 2021", "Dagsorden 03-05-2022"). */
+const KIND_BEFORE_DATE = new RegExp(`^(?:${KIND_WORD})\\s+(?=\\d)`, 'i');
 
 /** "Social og sundheds møde den 17. april 2023", "Byrådets møde 3. maj": the body's meeting, in the genitive, and its date. */
 const OWNED_MEETING = /^(\p{Lu}[\p{L}\- ]{1,60}?\p{L})s\s+(?:\p{Ll}+\s+)?møde\s+(?:(?:man|tirs|ons|tors|fre|lør|søn)dag\s+)?(?:den\s+|d\.\s*)?(?=\d)/u;
@@ -248,13 +256,17 @@ export function readFrontMatter(lines: readonly Line[], hints: LayoutHints): Fro
       return;
     }
     const line = entry.line;
-    const text = line.text.trim();
+    // A PDF viewer's download button quotes the document's title ("Download \"Referat X tirsdag den …\""): the title is read.
+    const text = line.text.trim().replace(DOWNLOAD_TITLE, '$1');
     const afterBanner = previousText !== null && BANNER.test(previousText);
     previousText = text;
     const next = entries[i + 1];
     let m: RegExpExecArray | null;
     // "Referat fra møde i X" under a dated line is the document's title, never its address.
-    if (place !== null && isAddressPart(text) && !isDateLine(text) && !BANNER.test(text) && !TITLE.test(text)) {
+    // "Skolebestyrelsesmøde den 27. januar kl. 18.30 …" under "Referat 27. januar 2021": the meeting's sentence, not its address.
+    const restatesDate = front.date !== null && completeYearlessDate(text, front.date) === front.date;
+    if (restatesDate && front.startTime === null) ({ start: front.startTime, end: front.endTime } = findTimes(text));
+    if (place !== null && isAddressPart(text) && !isDateLine(text) && !restatesDate && !BANNER.test(text) && !TITLE.test(text)) {
       const where = placeWithTime(front, text);
       if (where !== '') place.push(where);
       // The line that gave the time ends the place.
@@ -291,7 +303,10 @@ export function readFrontMatter(lines: readonly Line[], hints: LayoutHints): Fro
       front.body = m[1]!.trim();
     } else if ((m = KIND_BODY_DATE.exec(text)) && front.body === null) {
       front.kindHint = kindOf(m[1]!);
-      front.body = m[2]!.trim();
+      // A name is capitalised ("Referat Beredskabskommissionen 11. november 2014"); "Referat
+      // menighedsrådsmøde nr. 1 den …" names the meeting, whose noun names the body.
+      if (/^\p{Lu}/u.test(m[2]!)) front.body = m[2]!.trim();
+      else meetingOf ??= bodyOfMeetingNoun(m[2]!.trim());
       readDateLine(front, text.slice(m[0].length));
     } else if (afterBanner && front.body === null && text.length <= 60 && !text.includes(':') && /^\p{Lu}/u.test(text) && !isDateLine(text) && !isTocLabel(line) && !isGroupHeading(text)) {
       // The line under the banner names the body ("Regional Udviklingsudvalg", "KKR MIDTJYLLAND").
@@ -305,6 +320,9 @@ export function readFrontMatter(lines: readonly Line[], hints: LayoutHints): Fro
       meetingOf ??= bodyOfMeetingNoun(front.title.replace(KIND_LEAD, '')) ?? bodyOfMeetingIn(front.title) ?? bodyOfNamedMeeting(front.title);
     } else if (front.date === null && isDateLine(text)) {
       readDateLine(front, text);
+      // "Referat 27. januar 2021": the title's kind word says what the document is.
+      const kind = KIND_BEFORE_DATE.exec(text);
+      if (kind) front.kindHint ??= kindOf(kind[0].trim());
       meetingOf ??= bodyOfMeetingNoun(text) ?? bodyOfOwnedMeeting(text) ?? bodyOfMeetingIn(text);
       place = front.location === null ? [] : null;
     } else if (

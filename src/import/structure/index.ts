@@ -2,7 +2,7 @@
  * @module The structure stage: styled lines from any reader → a validated MeetingDocument.
  * Finds the table of contents, the item headings, the front matter, and each item's sections.
  */
-import { blockText, comparable, decisionOf, MeetingDocument, mostRestrictive, type AgendaItem, type Block, type DocumentKind, type TocEntry } from '../../model/index.js';
+import { blockText, comparable, MeetingDocument, mostRestrictive, type AgendaItem, type DocumentKind, type TocEntry } from '../../model/index.js';
 import { plainLine, type ImportOptions, type Line } from '../line.js';
 import type { LayoutHints } from './blocks.js';
 import { parseIsoDate } from './dates.js';
@@ -17,6 +17,7 @@ import { partRunIns } from './run-in.js';
 import { HEADING_WORDS } from '../lexicon/index.js';
 import { recordItemAbsences } from './item-absence.js';
 import { buildItem, textUrls } from './item.js';
+import { recordHeadlessMinutes, slotIndex } from './headless-minutes.js';
 import { unlistSectionHeadings } from './sections.js';
 import { typicalWidth } from './join.js';
 import { extractToc } from './toc.js';
@@ -150,6 +151,8 @@ function withoutItemFurniture(body: Line[], number: string, followed: boolean): 
   while (last >= 0 && body[last]!.text.trim() === '') last--;
   const text = last >= 0 ? body[last]!.text.trim() : '';
   if (last > 0 && text.length <= 60 && CAPITALS.test(text) && /\p{Lu}{4}/u.test(text) && isBodyName(titleCase(text))) body.splice(last, 1);
+  // The agenda's group heading over the next items ("Punkter til drøftelse"), a paragraph of its own.
+  else if (last > 0 && body[last]!.breakBefore && HEADING_WORDS.groupLines.some((p) => p.test(text))) body.splice(last, 1);
 }
 
 /**
@@ -162,45 +165,6 @@ function dropCoveredAnnotations(items: AgendaItem[]): void {
   for (const item of items) {
     item.links = item.links.filter((l) => l.text !== null || l.url === null || !covered(l.url));
   }
-}
-
-/**
- * In minutes, an item whose only text stands under no heading ("7. Eventuelt" followed by what
- * was said) records what happened: that text is the item's decision/referat; so is an item's one
- * opening section ("Sagsfremstilling") in minutes where no item has a decision heading (`uniform`).
- */
-function recordHeadlessMinutes(item: AgendaItem, slotted = false, uniform = false): void {
-  const [only, ...more] = item.sections;
-  if (uniform && only && more.length === 0 && only.heading !== null && only.type !== 'decision' && HEADING_WORDS.openingSections.some((p) => p.test(only.heading!))) {
-    only.type = 'decision';
-    item.decision = decisionOf(item.sections);
-    return;
-  }
-  if (!only || more.length > 0 || only.heading !== null || only.type !== 'other') return;
-  const at = slotted ? slotIndex(item) : -1;
-  if (at >= 0) {
-    // The agenda's text and its time slot stay the item's text; what follows the slot is the decision.
-    const block = only.blocks[at] as Extract<Block, { kind: 'paragraph' }>;
-    const slot = TIME_SLOT.exec(block.text)!;
-    const rest = block.text.slice(slot[0].length).trim();
-    const after = [...(rest !== '' ? [{ ...block, text: rest }] : []), ...only.blocks.slice(at + 1)];
-    only.blocks = [...only.blocks.slice(0, at), { ...block, text: slot[1]! }];
-    if (after.length > 0) item.sections.push({ heading: null, type: 'decision', blocks: after });
-    item.decision = decisionOf(item.sections);
-    return;
-  }
-  only.type = 'decision';
-  item.decision = decisionOf(item.sections);
-}
-
-/** An agenda's time slot for an item, and any text run onto it: "18.05 - 18.15Der har været …". */
-const TIME_SLOT = /^(\d{1,2}[.:]\d{2}\s*[-–]\s*\d{1,2}[.:]\d{2})\s*/;
-
-/** The index of a headless item's paragraph that opens with a time slot, or -1. */
-function slotIndex(item: AgendaItem): number {
-  const [only, ...more] = item.sections;
-  if (!only || more.length > 0 || only.heading !== null || only.type !== 'other') return -1;
-  return only.blocks.findIndex((b) => b.kind === 'paragraph' && TIME_SLOT.test(b.text));
 }
 
 /** Minutes when the document says so or records decisions; the two must agree. */

@@ -32,7 +32,8 @@ const PHRASES = ITEM_ABSENCE_PHRASES.map((p) => ({
   phrase: new RegExp(p.pattern.source, 'u'),
   // At a sentence's start, after "… orienterede om, at", or after a name's party letter where a
   // transcript lost the full stop between two sentences ("… deltog Y (C) X (C) var fraværende.").
-  pattern: new RegExp(String.raw`(?:^|(?<=[.!?:;]\s)|(?<=\bat\s)|(?<=\(\p{Lu}{1,2}\)\s))(?<names>${NAMES})\s+(?:${p.pattern.source})(?<tail>[^.!?]*)`, 'gu'),
+  // A comma may close a long subject before its verb ("X, Y og Z, var forhindrede i at deltage").
+  pattern: new RegExp(String.raw`(?:^|(?<=[.!?:;]\s)|(?<=\bat\s)|(?<=\(\p{Lu}{1,2}\)\s))(?<names>${NAMES}),?\s+(?:${p.pattern.source})(?<tail>[^.!?]*)`, 'gu'),
 }));
 
 /** The names right after a phrase that leads them ("Der var afbud fra X, Y og Z"): capitalised, as names are. */
@@ -196,6 +197,7 @@ export function knownName(name: string, known: readonly string[]): string {
  * the header is a member with that role.
  */
 export function recordItemAbsences(items: AgendaItem[], meetingAbsent: Absence[], participants: Participant[] = [], front: readonly Block[] = []): void {
+  for (const item of items) partAttendanceTitle(item);
   let listed = participants.length > 0;
   // "Formand: Anna Holm (A)" in the header: a member under a role label, first in the list.
   const byRole = front.flatMap((b) => (b.kind === 'paragraph' ? [roleLabelled(b.text)] : [])).filter((p): p is Participant => p !== null);
@@ -243,4 +245,18 @@ export function recordItemAbsences(items: AgendaItem[], meetingAbsent: Absence[]
       meetingAbsent.splice(i, 1);
     } else meetingAbsent[i]!.name = name;
   }
+}
+
+/** An attendance item's heading that holds its list: "1. Fraværende: X, Y og Z" (a label, short, then names). */
+const LABELLED_TITLE = /^([^:]{2,30}):\s+(\p{Lu}.*)$/u;
+
+/**
+ * "1. Fraværende: X, Y og Z": the item is titled by its label, and the list on the heading line is
+ * its text, read as any attendance item's list is.
+ */
+function partAttendanceTitle(item: AgendaItem): void {
+  const m = LABELLED_TITLE.exec(item.title);
+  if (!m || !ATTENDANCE_ITEM_TITLES.some((p) => p.test(m[1]!))) return;
+  item.title = m[1]!.trim();
+  item.sections.unshift({ heading: null, type: 'other', blocks: [{ kind: 'paragraph', text: `${m[1]!.trim()}: ${m[2]!.trim()}` }] });
 }

@@ -83,7 +83,14 @@ export function bodyOfNamedMeeting(text: string): string | null {
 export function bodyOfMeetingNoun(text: string): string | null {
   const first = text.trim().split(/[\s,]+/)[0]?.toLowerCase() ?? '';
   // The definite form names it too ("Dagsorden til bestyrelsesmødet den 10. april").
-  return MEETING_FACT_WORDS.meetingNouns.find((n) => n.word === first || `${n.word}t` === first)?.body ?? null;
+  const listed = MEETING_FACT_WORDS.meetingNouns.find((n) => n.word === first || `${n.word}t` === first)?.body;
+  if (listed) return listed;
+  // A compound the list lacks names its body by its ending ("menighedsrådsmøde" → "Menighedsrådet").
+  const word = first.endsWith('mødet') ? first.slice(0, -1) : first;
+  const ending = MEETING_FACT_WORDS.meetingNounEndings.find((e) => word.endsWith(e.ending) && word.length > e.ending.length + 2);
+  if (!ending || !/^\p{Ll}+$/u.test(word)) return null;
+  const body = word.slice(0, -ending.ending.length) + ending.body;
+  return body[0]!.toUpperCase() + body.slice(1);
 }
 
 const SIGN_OFF = new RegExp(

@@ -204,8 +204,6 @@ function lostNumberToc(lines: readonly Line[]): TocResult {
   const candidates = candidatesOf(lines);
   const first = candidates[0];
   if (!first || first.titleLines > 0 || first.parts.length !== 1 || first.parts[0] !== 1) return none;
-  // The transcript lost the numbers throughout: no item numbered 2 anywhere (else "1." is an item's heading).
-  if (candidates.some((c) => c.parts.length === 1 && c.parts[0] === 2)) return none;
   const label = [first.index - 1, first.index - 2].find((i) => i >= 0 && isTocLabel(lines[i]!));
   if (label === undefined) return none;
   const titles: number[] = [];
@@ -217,6 +215,10 @@ function lostNumberToc(lines: readonly Line[]): TocResult {
     titles.push(i);
   }
   if (titles.length < 3) return none;
+  // The transcript lost the numbers throughout: no item numbered 2 anywhere (else "1." is an item's
+  // heading), unless that item is the second line's own ("Til orientering" … "2. Til orientering").
+  const second = comparable(lines[titles[0]!]!.text);
+  if (candidates.some((c) => c.parts.length === 1 && c.parts[0] === 2 && comparable(c.title) !== second)) return none;
   const entries: TocEntry[] = [first.index, ...titles].map((index, k) => ({
     number: String(1 + k),
     title: k === 0 ? first.title : lines[index]!.text.trim(),
