@@ -293,10 +293,13 @@ async function bodyMatches(tx: Tx, plan: SearchPlan, count: number, share: numbe
 async function rerank(tx: Tx, plan: SearchPlan, ids: number[]): Promise<Hit[]> {
   if (ids.length === 0) return [];
   await planner(tx, 'bitmap');
+  // The candidates by id, and only then the match tested on each (`offset 0` keeps them apart):
+  // else the planner may AND the ids' bitmap with the match's, built from the whole GIN index —
+  // 147 ms for `bygge*` (`byg:*`, 110,804 matches) at 1 M items, where it guessed 31,023.
   return queryRows<Hit>(
     tx,
-    sql`select i.id, ${plan.rank('i')}::float8 as rank from agenda_items i
-        where i.id = any(${intArray(ids)}::int[]) and ${plan.filters} and ${plan.match('i')}
+    sql`select i.id, ${plan.rank('i')}::float8 as rank from (select * from agenda_items c where c.id = any(${intArray(ids)}::int[]) offset 0) i
+        where ${plan.filters} and ${plan.match('i')}
         order by ${RANK_ORDER('i')} limit ${plan.limit} offset ${plan.offset}`,
   );
 }
