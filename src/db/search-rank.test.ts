@@ -3,14 +3,14 @@
  * their occurrences per weight, so a title match stays above a body full of different compounds
  * — on Referat's path and on the naive reference alike. Invented meetings of an invented body.
  */
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANONYMOUS } from '../model/index.js';
 import type { Database } from './client.js';
 import { item, meetingDocument, original, section } from './fixtures.js';
 import { queryRows } from './rows.js';
 import { searchItems } from './search.js';
-import { oneTerm, termRank } from './search-rank.js';
+import { headCountRank, oneTerm, termRank } from './search-rank.js';
 import { TUNING, type Tuning } from './search-strategy.js';
 import { storeDocument } from './store.js';
 import { openTestDatabase } from './testing.js';
@@ -84,6 +84,27 @@ describe('one-term ranking', () => {
             ts_rank(to_tsvector('danish', 'bolig bolig bolig'), 'bol'::tsquery)::float8 as single`,
     );
     expect(merged!.ours).toBeCloseTo(merged!.single, 5);
+  });
+
+  it("orders head vectors by the count proxy as by the one-term rank (title, then decision occurrences)", async () => {
+    // Title and decision text as head_tsv is made (schema.ts); shuffled so input order decides nothing.
+    const heads: Array<[string, string]> = [
+      ['Boligplan', 'Godkendt.'],
+      ['Boligplan og boligstøtte', 'Godkendt.'],
+      ['Plan', 'Boligstøtte og boligområde godkendt, boligpolitik udsat.'],
+      ['Boligplan', 'Boligstøtte godkendt.'],
+      ['Plan', 'Boligstøtte godkendt.'],
+      ['Boliger, boligstøtte og boligområder', 'Godkendt.'],
+    ];
+    const values = heads.map(([t, d], n) => `(${n}, setweight(to_tsvector('danish', '${t}'), 'A') || setweight(to_tsvector('danish', '${d}'), 'B'))`).join(', ');
+    const order = async (rank: SQL) =>
+      (await queryRows<{ n: number }>(database.db, sql`select h.n from (values ${sql.raw(values)}) h(n, v) order by ${rank} desc, h.n`)).map((r) => r.n);
+    for (const q of ["'bol':*", "'boligstøt'"]) {
+      const query = sql`${q}::tsquery`;
+      const exact = await order(termRank(sql.raw('h.v'), query, { head: true }));
+      expect(await order(headCountRank(sql.raw('h.v'), query)), q).toEqual(exact);
+    }
+    expect((await order(headCountRank(sql.raw('h.v'), sql`${"'bol':*"}::tsquery`))).slice(0, 3)).toEqual([5, 1, 3]);
   });
 
   it('ranks a title match above a body of many different compounds, for a prefix and for a word with compounds', async () => {

@@ -21,7 +21,7 @@ import type { Tx } from './content.js';
 import { queryRows } from './rows.js';
 import { attendedMeetings, peopleNamed, peopleOfFilter } from './search-people.js';
 import { caseCandidates, COMPOUND_MIN_LENGTH, compoundWords, hasCompounds, nameWords, parseQuery, toTsquery, withoutRuns, type CompoundChoice, type ParsedQuery } from './search-query.js';
-import { oneTerm, oneTermRank } from './search-rank.js';
+import { headCountRank, oneTerm, oneTermRank } from './search-rank.js';
 import { estimateRows, findPage, intArray, TUNING, type SearchPlan, type Tuning } from './search-strategy.js';
 import { visibleItems } from './visibility.js';
 
@@ -280,7 +280,9 @@ function searchPlan(
     const head = parts.length === 1 ? parts[0]! : sql`(${sql.join(parts, sql` or `)})`;
     return texts.excludes ? sql`(${head} and ${match(a)})` : head;
   };
-  const headRank = (a: string) => sql`(${textRank(col(a, 'head_tsv'), true)}${caseBonus(a)})`;
+  // A prefix or phrase pre-ranks its many title/decision matches by their counts (headCountRank).
+  const headRank = (a: string) =>
+    sql`(${term && term.kind !== 'compounds' ? headCountRank(col(a, 'head_tsv'), tsq(texts.full)) : textRank(col(a, 'head_tsv'), true)}${caseBonus(a)})`;
   // The RUM index covers `tsv` of public rows: usable when that is the whole match and the viewer sees public rows only.
   const g = grantsOf(viewer);
   const publicOnly = textMatch && !typed && !cases && g.closed.length === 0 && g.confidential.length === 0;
@@ -310,6 +312,7 @@ function searchPlan(
     rank,
     headMatch: head ? headMatch : null,
     headRank: head ? headRank : null,
+    headSubset: head && textMatch && !cases && !texts.excludes ? (a) => sql`${col(a, 'head_tsv')} @@ ${tsq(texts.full)}` : null,
     rumQuery,
     tierWords: words,
     // Nothing to rank by: the newest first.
