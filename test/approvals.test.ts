@@ -40,6 +40,11 @@ const EXPECTED: Record<string, Array<{ number: string; date: string | null }>> =
   // "Godkendelse af dagsorden og referat" names no date; "… af mødet den 7 oktober" no year, and the page no date.
   'holbaek-handicapraadet-referat-2015-11-03.txt': [{ number: '2', date: null }],
   'hoersholm-seniorraadet-referat-2021-11-18.txt': [{ number: '4', date: null }],
+  'aarhus-boern-unge-udvalget-referat-2020-09-02.txt': [{ number: '1', date: '2020-08-19' }],
+  // "Godkendelse af referat (fra sidste møde)" names no date.
+  'hadsten-skolebestyrelsen-referat-2021-01-27.txt': [{ number: '2', date: null }],
+  'holbaek-udsatteraadet-referat-2022-04-04.txt': [{ number: '2', date: null }],
+  'koege-udsatteraadet-referat-2022-08-29.txt': [{ number: '2', date: null }],
 };
 
 const files = [
