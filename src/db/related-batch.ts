@@ -99,11 +99,10 @@ function deferredStatement(list: Deferred[]): SQL {
       from s join items c on c.k = s.k left join term_counts base on base.term = '' where s.last),
     v as (
       select s.k, x.* from s cross join lateral (
-        select i.id, u.lexeme, 'A' = any(u.weights) as title,
-          (select coalesce(sum(case w when 'A' then 4 when 'B' then 2 when 'C' then 1.5 else 1 end), 1) from unnest(u.weights) w) as tf
+        select ${PROFILE_SQL.lexemeColumns}
         from agenda_items i, unnest(i.tsv) u
         where ${countedOf(sql`s.m`)} and not (i.id = any(coalesce(s.approved, '{}'))) and length(i.tsv) >= ${PROFILE_SQL.minLexemes}
-          and u.lexeme ~ '[[:alpha:]]' and strpos(u.lexeme, '-') = 0 and length(u.lexeme) > 1 offset 0) x
+          and ${PROFILE_SQL.wordLexeme} offset 0) x
       where s.last),
     -- A title compound's head (related.ts), each part looked up as the counts stood after the item's projection.
     cut as (

@@ -91,11 +91,10 @@ export async function refreshRelated(tx: Tx, meetingId: number, before: TermsBef
     with n as (select greatest(coalesce((select items from term_counts where term = ''), 1), 1)::float8 as n),
     ${PROFILE_SQL.treatment},
     v as (
-      select i.id, u.lexeme, 'A' = any(u.weights) as title,
-        (select coalesce(sum(case w when 'A' then 4 when 'B' then 2 when 'C' then 1.5 else 1 end), 1) from unnest(u.weights) w) as tf
+      select ${PROFILE_SQL.lexemeColumns}
       from agenda_items i, unnest(i.tsv) u
       where ${counted(meetingId)} and i.minutes_of is null and length(i.tsv) >= ${MIN_LEXEMES}
-        and u.lexeme ~ '[[:alpha:]]' and strpos(u.lexeme, '-') = 0 and length(u.lexeme) > 1),
+        and ${PROFILE_SQL.wordLexeme}),
     -- A title compound's head, when both its parts are words of the archive ("klima|strategi", "sundhed|s|aftal"):
     -- "orientering" is no "orient" + "ering".
     heads as (
@@ -120,6 +119,11 @@ export async function refreshRelated(tx: Tx, meetingId: number, before: TermsBef
  */
 export const PROFILE_SQL = {
   minLexemes: MIN_LEXEMES,
+  /** An item's lexeme row (`i` the item, `u` a lexeme of its tsv): id, lexeme, in the title, weighted term frequency. */
+  lexemeColumns: sql`i.id, u.lexeme, 'A' = any(u.weights) as title,
+    (select coalesce(sum(case w when 'A' then 4 when 'B' then 2 when 'C' then 1.5 else 1 end), 1) from unnest(u.weights) w) as tf`,
+  /** A lexeme that is a word: letters, no hyphenated part, more than one character. */
+  wordLexeme: sql`u.lexeme ~ '[[:alpha:]]' and strpos(u.lexeme, '-') = 0 and length(u.lexeme) > 1`,
   treatment: sql`treatment as (select unnest(tsvector_to_array(to_tsvector('danish', ${TREATMENT_WORDS}))) as t)`,
   subject: (f: SQL, items: SQL, n: SQL) => sql`${f}.title
     and not exists (select 1 from treatment t where t.t = ${f}.lexeme or (length(${f}.lexeme) >= 5 and (t.t like ${f}.lexeme || '%' or ${f}.lexeme like t.t || '%')))
