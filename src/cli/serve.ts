@@ -94,10 +94,14 @@ export async function seedSamples(database: Database, log: (line: string) => voi
   return stored;
 }
 
-/** Opens the database; null (after saying why) when another process holds the embedded one, or PostgreSQL is not there. */
+/**
+ * Opens the database; null (after saying why) when another process holds the embedded one, or
+ * PostgreSQL is not there. PGlite runs in a worker thread (db/pglite-worker.ts), so a long query
+ * does not stop this thread's answers; REFERAT_PGLITE_WORKER=0 keeps it in-process.
+ */
 async function openOrExplain(): Promise<Database | null> {
   try {
-    return await openDatabase();
+    return await openDatabase({ pgliteWorker: process.env.REFERAT_PGLITE_WORKER !== '0' });
   } catch (error) {
     if (isDatabaseUnavailable(error)) {
       console.error(`referat serve: cannot reach the database (${describeError(error)}); start it, then start referat again.`);

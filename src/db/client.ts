@@ -13,6 +13,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import { acquireLock, type ArchiveLock } from './lock.js';
+import { RemotePglite } from './pglite-worker.js';
 import { releaseClientsOnConnectionLoss } from './pool-guard.js';
 import { projectPending } from './projection.js';
 import * as schema from './schema.js';
@@ -42,6 +43,12 @@ export interface OpenOptions {
   dataDir?: string;
   /** PGlite in memory: start from this dumped data directory (tests start from a migrated one). */
   loadDataDir?: Blob;
+  /**
+   * PGlite: run it in a worker thread (pglite-worker.ts), as `referat serve` does, so that a long
+   * statement does not stop this thread. Defaults to `REFERAT_PGLITE_WORKER=1` (tests use that
+   * switch to run on the worker path).
+   */
+  pgliteWorker?: boolean;
 }
 
 /** The drizzle-kit migrations both drivers apply on open. */
@@ -50,7 +57,8 @@ export const migrationsFolder = fileURLToPath(new URL('./migrations', import.met
 /** Opens (and migrates) the database chosen by the options or the environment. */
 export async function openDatabase(options: OpenOptions = {}): Promise<Database> {
   const url = databaseUrl(options);
-  const database = await (url ? openPostgres(url) : openPglite(pgliteDataDir(options), options.loadDataDir));
+  const worker = options.pgliteWorker ?? process.env.REFERAT_PGLITE_WORKER === '1';
+  const database = await (url ? openPostgres(url) : openPglite(pgliteDataDir(options), options.loadDataDir, { worker }));
   // An archive upgraded by the migrations (or projected by older code) is rebuilt from its versions.
   try {
     await projectPending(database.db);
@@ -71,14 +79,19 @@ export function pgliteDataDir(options: OpenOptions = {}): string {
   return options.dataDir ?? (process.env.REFERAT_DATA_DIR || 'data/pglite');
 }
 
-/** Opens an embedded PGlite database in a directory (created if missing) or in memory. */
-export async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<Database> {
+/**
+ * Opens an embedded PGlite database in a directory (created if missing) or in memory; with
+ * `worker`, in a worker thread of this process (pglite-worker.ts).
+ */
+export async function openPglite(dataDir: string, loadDataDir?: Blob, options: { worker?: boolean } = {}): Promise<Database> {
   const inMemory = dataDir.startsWith('memory://');
   if (!inMemory) mkdirSync(dataDir, { recursive: true });
   // Within the process, PGlite's single connection serialises access itself: a query issued
   // while a transaction is open waits for it to finish (client.test.ts proves it). Between
-  // processes nothing does, so a directory is opened by one process at a time (lock.ts).
+  // processes nothing does, so a directory is opened by one process at a time (lock.ts). The
+  // lock stays on this thread with a worker too: it is the process's, released on its signals.
   const lock = inMemory ? undefined : await acquireLock(dataDir);
+  if (options.worker) return openPgliteWorker(inMemory ? dataDir : path.resolve(dataDir), dataDir, loadDataDir, lock);
   let client: PGlite;
   try {
     client = await PGlite.create(inMemory ? dataDir : path.resolve(dataDir), loadDataDir ? { loadDataDir } : {});
@@ -105,6 +118,31 @@ export async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<D
     close: async () => {
       try {
         await client.close();
+      } finally {
+        lock?.release();
+      }
+    },
+    ...(lock ? { lock } : {}),
+  };
+}
+
+async function openPgliteWorker(dataDir: string, location: string, loadDataDir: Blob | undefined, lock: ArchiveLock | undefined): Promise<Database> {
+  let remote: RemotePglite;
+  try {
+    remote = await RemotePglite.start({ dataDir, migrationsFolder, ...(loadDataDir ? { loadDataDir: await loadDataDir.arrayBuffer() } : {}) });
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
+  return {
+    db: drizzlePglite({ client: remote.asPglite(), schema }) as unknown as Db,
+    driver: 'pglite',
+    location,
+    checkpoint: () => remote.checkpoint(),
+    dumpDataDir: () => remote.dumpDataDir(),
+    close: async () => {
+      try {
+        await remote.close();
       } finally {
         lock?.release();
       }

@@ -15,7 +15,7 @@ import { migrationsFolder, openDatabase, openPostgres, type Database } from './c
 /** Opens an empty, migrated database for one test file. */
 export async function openTestDatabase(): Promise<Database> {
   const url = process.env.DATABASE_URL;
-  if (!url) return openDatabase({ url: null, dataDir: 'memory://', loadDataDir: await pgliteTemplate() });
+  if (!url) return openTestPglite();
   const name = `referat_test_${process.pid}_${randomBytes(4).toString('hex')}`;
   await adminQuery(url, `create database ${name} template ${await postgresTemplate(url)}`);
   const target = new URL(url);
@@ -28,6 +28,14 @@ export async function openTestDatabase(): Promise<Database> {
       await adminQuery(url, `drop database if exists ${name} with (force)`);
     },
   };
+}
+
+/**
+ * An empty, migrated in-memory PGlite, in-process or in a worker thread (`pgliteWorker`; the
+ * default is openDatabase's, REFERAT_PGLITE_WORKER).
+ */
+export async function openTestPglite(options: { pgliteWorker?: boolean } = {}): Promise<Database> {
+  return openDatabase({ url: null, dataDir: 'memory://', loadDataDir: await pgliteTemplate(), ...options });
 }
 
 /** A short hash of every migration file: a template is reused only for the same migrations. */
