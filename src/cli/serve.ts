@@ -95,13 +95,22 @@ export async function seedSamples(database: Database, log: (line: string) => voi
 }
 
 /**
+ * The PGlite thread died on its own: every query would fail from now on, so the server says why and
+ * exits (a supervisor, or the operator, starts it again; the archive's files are PGlite's own).
+ */
+function exitOnDatabaseThreadLost(error: Error): void {
+  console.error(`referat serve: the database thread stopped (${error.message}); exiting so that referat can be started again.`);
+  process.exit(1);
+}
+
+/**
  * Opens the database; null (after saying why) when another process holds the embedded one, or
  * PostgreSQL is not there. PGlite runs in a worker thread (db/pglite-worker.ts), so a long query
  * does not stop this thread's answers; REFERAT_PGLITE_WORKER=0 keeps it in-process.
  */
 async function openOrExplain(): Promise<Database | null> {
   try {
-    return await openDatabase({ pgliteWorker: process.env.REFERAT_PGLITE_WORKER !== '0' });
+    return await openDatabase({ pgliteWorker: process.env.REFERAT_PGLITE_WORKER !== '0', onPgliteWorkerLost: exitOnDatabaseThreadLost });
   } catch (error) {
     if (isDatabaseUnavailable(error)) {
       console.error(`referat serve: cannot reach the database (${describeError(error)}); start it, then start referat again.`);

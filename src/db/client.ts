@@ -49,6 +49,8 @@ export interface OpenOptions {
    * switch to run on the worker path).
    */
   pgliteWorker?: boolean;
+  /** PGlite on a worker thread: told when the thread dies on its own (the server exits). */
+  onPgliteWorkerLost?: (error: Error) => void;
 }
 
 /** The drizzle-kit migrations both drivers apply on open. */
@@ -58,7 +60,7 @@ export const migrationsFolder = fileURLToPath(new URL('./migrations', import.met
 export async function openDatabase(options: OpenOptions = {}): Promise<Database> {
   const url = databaseUrl(options);
   const worker = options.pgliteWorker ?? process.env.REFERAT_PGLITE_WORKER === '1';
-  const database = await (url ? openPostgres(url) : openPglite(pgliteDataDir(options), options.loadDataDir, { worker }));
+  const database = await (url ? openPostgres(url) : openPglite(pgliteDataDir(options), options.loadDataDir, { worker, ...(options.onPgliteWorkerLost ? { onLost: options.onPgliteWorkerLost } : {}) }));
   // An archive upgraded by the migrations (or projected by older code) is rebuilt from its versions.
   try {
     await projectPending(database.db);
@@ -83,7 +85,7 @@ export function pgliteDataDir(options: OpenOptions = {}): string {
  * Opens an embedded PGlite database in a directory (created if missing) or in memory; with
  * `worker`, in a worker thread of this process (pglite-worker.ts).
  */
-export async function openPglite(dataDir: string, loadDataDir?: Blob, options: { worker?: boolean } = {}): Promise<Database> {
+export async function openPglite(dataDir: string, loadDataDir?: Blob, options: { worker?: boolean; onLost?: (error: Error) => void } = {}): Promise<Database> {
   const inMemory = dataDir.startsWith('memory://');
   if (!inMemory) mkdirSync(dataDir, { recursive: true });
   // Within the process, PGlite's single connection serialises access itself: a query issued
@@ -91,7 +93,7 @@ export async function openPglite(dataDir: string, loadDataDir?: Blob, options: {
   // processes nothing does, so a directory is opened by one process at a time (lock.ts). The
   // lock stays on this thread with a worker too: it is the process's, released on its signals.
   const lock = inMemory ? undefined : await acquireLock(dataDir);
-  if (options.worker) return openPgliteWorker(inMemory ? dataDir : path.resolve(dataDir), dataDir, loadDataDir, lock);
+  if (options.worker) return openPgliteWorker(inMemory ? dataDir : path.resolve(dataDir), dataDir, loadDataDir, lock, options.onLost);
   let client: PGlite;
   try {
     client = await PGlite.create(inMemory ? dataDir : path.resolve(dataDir), loadDataDir ? { loadDataDir } : {});
@@ -126,10 +128,10 @@ export async function openPglite(dataDir: string, loadDataDir?: Blob, options: {
   };
 }
 
-async function openPgliteWorker(dataDir: string, location: string, loadDataDir: Blob | undefined, lock: ArchiveLock | undefined): Promise<Database> {
+async function openPgliteWorker(dataDir: string, location: string, loadDataDir: Blob | undefined, lock: ArchiveLock | undefined, onLost?: (error: Error) => void): Promise<Database> {
   let remote: RemotePglite;
   try {
-    remote = await RemotePglite.start({ dataDir, migrationsFolder, ...(loadDataDir ? { loadDataDir: await loadDataDir.arrayBuffer() } : {}) });
+    remote = await RemotePglite.start({ dataDir, migrationsFolder, ...(loadDataDir ? { loadDataDir: await loadDataDir.arrayBuffer() } : {}) }, onLost ? { onLost } : {});
   } catch (error) {
     lock?.release();
     throw error;

@@ -6,7 +6,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { watchArchiveChanges } from './changes.js';
-import { openDatabase, type Database, type Db } from './client.js';
+import { migrationsFolder, openDatabase, type Database, type Db } from './client.js';
+import { RemotePglite } from './pglite-worker.js';
 import { ArchiveLockedError, lockFileOf } from './lock.js';
 import { createRequestQueue } from './pool-guard.js';
 import { organizations as bodies } from './schema.js';
@@ -131,5 +132,31 @@ describe('PGlite in a worker thread', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('a PGlite thread that dies on its own', () => {
+  it('is reported once, and calls fail with the reason instead of waiting for ever', async () => {
+    // A stand-in thread that opens as the real one does ("ready") and then dies with exit code 7.
+    const dying = new URL('data:text/javascript,' + encodeURIComponent(
+      "import { parentPort } from 'node:worker_threads'; parentPort.postMessage({ ready: true }); setTimeout(() => process.exit(7), 50);",
+    ));
+    const lost: Error[] = [];
+    const remote = await RemotePglite.start({ dataDir: 'memory://', migrationsFolder: '' }, { boot: dying, onLost: (error) => lost.push(error) });
+    await expect(remote.query('select 1')).rejects.toThrow(/exited \(code 7\)/);
+    await sleep(50);
+    expect(lost.map((e) => e.message)).toEqual(['the PGlite worker thread exited (code 7)']);
+    await expect(remote.query('select 1')).rejects.toThrow(/exited \(code 7\)/);
+    await remote.close();
+    expect(lost).toHaveLength(1);
+  });
+
+  it('is not reported when closed on purpose', async () => {
+    const lost: Error[] = [];
+    const remote = await RemotePglite.start({ dataDir: 'memory://', migrationsFolder }, { onLost: (error) => lost.push(error) });
+    expect((await remote.query<{ n: number }>('select 1 as n')).rows).toEqual([{ n: 1 }]);
+    await remote.close();
+    await sleep(50);
+    expect(lost).toEqual([]);
   });
 });

@@ -35,8 +35,9 @@ export class RemotePglite {
   readonly #listeners = new Map<string, Set<(payload: string) => void>>();
   #nextId = 1;
   #gone: Error | null = null;
+  #closing = false;
 
-  private constructor(worker: Worker) {
+  private constructor(worker: Worker, onLost?: (error: Error) => void) {
     this.#worker = worker;
     worker.on('message', (message: Reply) => {
       if ('notify' in message) {
@@ -50,17 +51,25 @@ export class RemotePglite {
       else waiting?.reject(toError(message.error));
     });
     const lost = (error: Error) => {
+      const first = !this.#gone;
       this.#gone ??= error;
       for (const waiting of this.#pending.values()) waiting.reject(error);
       this.#pending.clear();
+      // Not when close() ended the thread: only a thread that died on its own is news.
+      if (first && !this.#closing) onLost?.(error);
     };
     worker.on('error', lost);
     worker.on('exit', (code) => lost(new Error(`the PGlite worker thread exited (code ${code})`)));
   }
 
-  /** Starts the worker, which opens and migrates the database; resolves once it answers. */
-  static async start(init: WorkerInit): Promise<RemotePglite> {
-    const worker = new Worker(BOOT, { workerData: init, transferList: init.loadDataDir ? [init.loadDataDir] : [] });
+  /**
+   * Starts the worker, which opens and migrates the database; resolves once it answers. `onLost`
+   * hears the thread dying on its own later (a WASM abort, say): every call fails from then on, so
+   * the server exits rather than answer 500 for good. `boot` is the thread's entry (tests give one
+   * that dies).
+   */
+  static async start(init: WorkerInit, options: { onLost?: (error: Error) => void; boot?: URL } = {}): Promise<RemotePglite> {
+    const worker = new Worker(options.boot ?? BOOT, { workerData: init, transferList: init.loadDataDir ? [init.loadDataDir] : [] });
     await new Promise<void>((resolve, reject) => {
       const ready = (message: Reply) => {
         if (!('ready' in message)) return;
@@ -72,7 +81,7 @@ export class RemotePglite {
       worker.once('error', reject);
       worker.once('exit', (code) => reject(new Error(`the PGlite worker thread exited (code ${code}) while opening the database`)));
     });
-    return new RemotePglite(worker);
+    return new RemotePglite(worker, options.onLost);
   }
 
   #call<T>(call: Call): Promise<T> {
@@ -158,6 +167,7 @@ export class RemotePglite {
 
   /** Closes the database in the worker (PGlite flushes its files), then ends the thread. */
   async close(): Promise<void> {
+    this.#closing = true;
     if (!this.#gone) await this.#call({ op: 'close' });
     await this.#worker.terminate();
   }
