@@ -36,6 +36,19 @@ const PHRASES = ITEM_ABSENCE_PHRASES.map((p) => ({
   pattern: new RegExp(String.raw`(?:^|(?<=[.!?:;]\s)|(?<=\bat\s)|(?<=\(\p{Lu}{1,2}\)\s))(?<names>${NAMES}),?\s+(?:${p.pattern.source})(?<tail>[^.!?]*)`, 'gu'),
 }));
 
+/**
+ * The stand-ins the next sentence names for a list of absences, in the same order ("X og Y havde
+ * meldt forfald. I stedet mødte A og B."): the n-th stand-in is the n-th absentee's.
+ */
+const STAND_INS_AFTER = new RegExp(String.raw`^\.\s*[Ii] stedet (?:mødte|deltog|deltager|møder)(?: op)?\s+(?<names>${NAMES})`, 'u');
+
+/** The stand-ins after a list of `count` absences, or null unless the next sentence names as many. */
+function standInsAfter(rest: string, count: number): string[] | null {
+  const m = STAND_INS_AFTER.exec(rest);
+  const names = m && namesOf(m.groups!.names!);
+  return names && names.length === count ? names : null;
+}
+
 /** The names right after a phrase that leads them ("Der var afbud fra X, Y og Z"): capitalised, as names are. */
 const NAMES_FIRST = new RegExp(String.raw`^(?<names>${NAMES})`, 'u');
 
@@ -164,13 +177,15 @@ export function itemAbsences(
           if (items.length > 0) for (const name of names) elsewhere.push({ name, reason: phrase.reason, items });
           continue;
         }
-        for (const name of names) {
+        const standIns = (m.groups!.tail ?? '').trim() === '' ? standInsAfter(text.slice(m.index! + m[0].length), names.length) : null;
+        names.forEach((name, k) => {
           add(name, phrase.reason);
           // "X havde meldt afbud, og Y deltog i stedet": the substitute belongs to the afbud.
           // In the front matter, "X (C) var fraværende." with nothing after it is about the whole meeting.
           const wholeMeeting = phrase.meeting || (header && phrase.header && (m.groups!.tail ?? '').trim() === '');
-          if (wholeMeeting) meeting.push({ ...parseAbsence(`${name}${names.length === 1 ? m.groups!.tail ?? '' : ''}`), name });
-        }
+          // A stand-in is called for the whole meeting: "X havde meldt forfald. I stedet mødte Y."
+          if (wholeMeeting || standIns) meeting.push({ ...parseAbsence(`${name}${names.length === 1 ? m.groups!.tail ?? '' : ''}`), name, ...(standIns ? { substitute: standIns[k]! } : {}) });
+        });
       }
     }
     // A stand-in called in for an absent member is about the whole meeting.
