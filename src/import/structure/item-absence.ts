@@ -55,6 +55,9 @@ const NAMES_FIRST = new RegExp(String.raw`^(?<names>${NAMES})`, 'u');
 // Titles written before a name ("Borgmester Anna Holm forlod mødet", "Udvalgsmedlem …") are not part of it: the lexicon's roles and member titles.
 const TITLE_WORDS = new RegExp(String.raw`^(?:${[...MEMBER_TITLES, ...ROLE_WORDS].sort((a, b) => b.length - a.length).map((r) => r.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\s+`, 'iu');
 
+/** A member's note that the member missed some items ("deltog ikke i behandlingen af punkt: 12", "ikke til stede under punkt 3"). */
+const ITEMS_MISSED = /^(?:deltog ikke|ikke til stede|fraværende)\b.*\bpunkt/i;
+
 /** A phrase's tail naming item numbers ("af punkt 4, 5", "af dagsordenspunkt 2"). */
 const OTHER_ITEMS = /punkt(?:er|erne)?\s*(?:nr\.\s*)?:?\s*\d/i;
 
@@ -248,6 +251,16 @@ export function recordItemAbsences(items: AgendaItem[], meetingAbsent: Absence[]
     for (const item of items.filter((i) => e.items.includes(i.number))) {
       if (!item.absent.some((a) => a.name === e.name)) item.absent.push({ name: e.name, reason: e.reason });
     }
+  }
+  // A member list's note "X (Ø)- deltog ikke i behandlingen af punkt: 1, 2": X present, absent from those items.
+  for (const p of participants) {
+    if (!p.role || !ITEMS_MISSED.test(p.role)) continue;
+    const numbers = namedItems(p.role);
+    if (numbers.length === 0) continue;
+    for (const item of items.filter((i) => numbers.includes(i.number))) {
+      if (!item.absent.some((a) => a.name === p.name)) item.absent.push({ name: p.name, reason: null });
+    }
+    p.role = null;
   }
   // An afbud whose name ran on into the next sentence is the member the lists name (once).
   const members = participants.map((p) => p.name);

@@ -99,3 +99,44 @@ describe('names run together with job titles between them', () => {
     expect(splitPeople('Direktør Gurli Holm Ole Berg Lars Frost')).toEqual(['Direktør Gurli Holm', 'Ole Berg', 'Lars Frost']);
   });
 });
+
+describe('a member present but absent from some items, as the members list notes it', () => {
+  const doc = parseText(
+    [
+      'Møde i Regionsrådet',
+      '',
+      'mandag den 6. januar 2020 kl. 16:00',
+      '',
+      'Deltagere:',
+      '',
+      'Anna Holm (A), Formand',
+      '',
+      'Bo Berg (V)- afbud',
+      '',
+      'Carl Dahl (Ø)- deltog ikke i behandlingen af punkt: 1, 2',
+      '',
+      'Dorte Lund (F)',
+      '',
+      '1. Godkendelse af dagsorden',
+      '',
+      'Godkendt.',
+      '',
+      '2. Budget',
+      '',
+      'Godkendt.',
+      '',
+      '3. Eventuelt',
+      '',
+      'Intet.',
+    ].join('\n'),
+  );
+  it('keeps the member among those present and makes the absence the named items’ own', () => {
+    expect(doc.participants.map((p) => p.name)).toEqual(['Anna Holm', 'Carl Dahl', 'Dorte Lund']);
+    expect(doc.items.map((i) => [i.number, i.absent.map((a) => a.name)])).toEqual([
+      ['1', ['Carl Dahl']],
+      ['2', ['Carl Dahl']],
+      ['3', []],
+    ]);
+    expect(doc.participants.find((p) => p.name === 'Carl Dahl')!.role).toBeNull();
+  });
+});
