@@ -43,6 +43,8 @@ const EXPECTED: Record<string, Array<{ number: string; date: string | null }>> =
   'aarhus-boern-unge-udvalget-referat-2020-09-02.txt': [{ number: '1', date: '2020-08-19' }],
   // "Godkendelse af referat (fra sidste møde)" names no date.
   'hadsten-skolebestyrelsen-referat-2021-01-27.txt': [{ number: '2', date: null }],
+  // Approved and signed: "Godkendelse og underskrift af referat af møde d. 10. juni" (the year from the meeting's).
+  'vikingeskibsmuseet-bestyrelsen-referat-2013-12-16.txt': [{ number: '3', date: '2013-06-10' }],
   'holbaek-udsatteraadet-referat-2022-04-04.txt': [{ number: '2', date: null }],
   'koege-udsatteraadet-referat-2022-08-29.txt': [{ number: '2', date: null }],
 };

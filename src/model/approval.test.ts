@@ -12,6 +12,8 @@ describe('approvedMinutesOf', () => {
     expect(of('Referat fra mødet den 25. maj 2009, Bilag Punkt 2', '2009-06-23')).toEqual({ date: '2009-05-25' });
     expect(of('Godkendelse af referat fra mødet den 24. november 2023', '2024-01-19')).toEqual({ date: '2023-11-24' });
     expect(of('Godkendelse af referat fra møde i KKR Midtjylland den 6. \nseptember 2019', '2019-11-13')).toEqual({ date: '2019-09-06' });
+    // A board that signs the minutes it approves: the date without a year is this year's, before the meeting.
+    expect(of('Godkendelse og underskrift af referat af møde d. 10. juni', '2013-12-16')).toEqual({ date: '2013-06-10' });
   });
 
   it('takes the previous meeting where no date is named', () => {

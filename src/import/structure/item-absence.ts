@@ -36,11 +36,27 @@ const PHRASES = ITEM_ABSENCE_PHRASES.map((p) => ({
   pattern: new RegExp(String.raw`(?:^|(?<=[.!?:;]\s)|(?<=\bat\s)|(?<=\(\p{Lu}{1,2}\)\s))(?<names>${NAMES}),?\s+(?:${p.pattern.source})(?<tail>[^.!?]*)`, 'gu'),
 }));
 
+/**
+ * The stand-ins the next sentence names for a list of absences, in the same order ("X og Y havde
+ * meldt forfald. I stedet mødte A og B."): the n-th stand-in is the n-th absentee's.
+ */
+const STAND_INS_AFTER = new RegExp(String.raw`^\.\s*[Ii] stedet (?:mødte|deltog|deltager|møder)(?: op)?\s+(?<names>${NAMES})`, 'u');
+
+/** The stand-ins after a list of `count` absences, or null unless the next sentence names as many. */
+function standInsAfter(rest: string, count: number): string[] | null {
+  const m = STAND_INS_AFTER.exec(rest);
+  const names = m && namesOf(m.groups!.names!);
+  return names && names.length === count ? names : null;
+}
+
 /** The names right after a phrase that leads them ("Der var afbud fra X, Y og Z"): capitalised, as names are. */
 const NAMES_FIRST = new RegExp(String.raw`^(?<names>${NAMES})`, 'u');
 
 // Titles written before a name ("Borgmester Anna Holm forlod mødet", "Udvalgsmedlem …") are not part of it: the lexicon's roles and member titles.
 const TITLE_WORDS = new RegExp(String.raw`^(?:${[...MEMBER_TITLES, ...ROLE_WORDS].sort((a, b) => b.length - a.length).map((r) => r.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\s+`, 'iu');
+
+/** A member's note that the member missed some items ("deltog ikke i behandlingen af punkt: 12", "ikke til stede under punkt 3"). */
+const ITEMS_MISSED = /^(?:deltog ikke|ikke til stede|fraværende)\b.*\bpunkt/i;
 
 /** A phrase's tail naming item numbers ("af punkt 4, 5", "af dagsordenspunkt 2"). */
 const OTHER_ITEMS = /punkt(?:er|erne)?\s*(?:nr\.\s*)?:?\s*\d/i;
@@ -164,13 +180,15 @@ export function itemAbsences(
           if (items.length > 0) for (const name of names) elsewhere.push({ name, reason: phrase.reason, items });
           continue;
         }
-        for (const name of names) {
+        const standIns = (m.groups!.tail ?? '').trim() === '' ? standInsAfter(text.slice(m.index! + m[0].length), names.length) : null;
+        names.forEach((name, k) => {
           add(name, phrase.reason);
           // "X havde meldt afbud, og Y deltog i stedet": the substitute belongs to the afbud.
           // In the front matter, "X (C) var fraværende." with nothing after it is about the whole meeting.
           const wholeMeeting = phrase.meeting || (header && phrase.header && (m.groups!.tail ?? '').trim() === '');
-          if (wholeMeeting) meeting.push({ ...parseAbsence(`${name}${names.length === 1 ? m.groups!.tail ?? '' : ''}`), name });
-        }
+          // A stand-in is called for the whole meeting: "X havde meldt forfald. I stedet mødte Y."
+          if (wholeMeeting || standIns) meeting.push({ ...parseAbsence(`${name}${names.length === 1 ? m.groups!.tail ?? '' : ''}`), name, ...(standIns ? { substitute: standIns[k]! } : {}) });
+        });
       }
     }
     // A stand-in called in for an absent member is about the whole meeting.
@@ -233,6 +251,16 @@ export function recordItemAbsences(items: AgendaItem[], meetingAbsent: Absence[]
     for (const item of items.filter((i) => e.items.includes(i.number))) {
       if (!item.absent.some((a) => a.name === e.name)) item.absent.push({ name: e.name, reason: e.reason });
     }
+  }
+  // A member list's note "X (Ø)- deltog ikke i behandlingen af punkt: 1, 2": X present, absent from those items.
+  for (const p of participants) {
+    if (!p.role || !ITEMS_MISSED.test(p.role)) continue;
+    const numbers = namedItems(p.role);
+    if (numbers.length === 0) continue;
+    for (const item of items.filter((i) => numbers.includes(i.number))) {
+      if (!item.absent.some((a) => a.name === p.name)) item.absent.push({ name: p.name, reason: null });
+    }
+    p.role = null;
   }
   // An afbud whose name ran on into the next sentence is the member the lists name (once).
   const members = participants.map((p) => p.name);

@@ -158,11 +158,16 @@ export function isPersonName(text: string): boolean {
 
 const FIRST = new Set(FIRST_NAMES);
 
+/** A capitalised title one word long that a name follows: a role ("Borgmester") or a job ("Direktør", "Økonomichef"). */
+const JOB_WORD = new RegExp(String.raw`(?:${JOB.source.replace(/^\(|\)\\b$/g, '')})$`, 'iu');
+const leadsName = (token: string) => /^\p{Lu}\p{Ll}+$/u.test(token) && (JOB_WORD.test(token) || roleOf(token) !== null);
+
 /**
  * A list whose line breaks a transcript lost ("Vibeke Stær Ravnsholt Lise Lindahl Troels Bach
  * Grønbæk", "Charlotte Friis ved sag nr. 6 Hans Abildgaard"): one text per person, a first name
  * after a full name starting the next one (a second first name, "Hans Jørgen", does not), a
- * lower-case note kept with its name ("Charlotte Friis, ved sag nr. 6"). Null for any other text.
+ * lower-case note kept with its name ("Charlotte Friis, ved sag nr. 6"), a capitalised title after a
+ * full name starting the next one ("Ole Berg Direktør Gurli Holm"). Null for any other text.
  */
 export function segmentNames(text: string): string[] | null {
   const tokens = text.trim().split(/\s+/);
@@ -174,6 +179,11 @@ export function segmentNames(text: string): string[] | null {
     const current = people.at(-1);
     if (/^\(\p{Ll}+\.?\)$/u.test(token) && current) {
       current.note.push(token);
+      continue;
+    }
+    // "… Ole Berg Direktør Gurli Holm …": a capitalised title (a role, a job) after a name leads the next person.
+    if (current !== undefined && current.name.length >= 2 && leadsName(token)) {
+      people.push({ name: [token], note: [] });
       continue;
     }
     const nameWord = NAME_WORD.test(token);

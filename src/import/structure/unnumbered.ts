@@ -3,7 +3,10 @@
  * dagsorden" / "Indhold:" / … / "Referat" / "Godkendt"; a page system printing each item as its
  * title over "Sagsfremstilling"). Learnt from the document: a short line whose next line opens an
  * item's text (the lexicon's openingSections) is an item's title, when two or more lines do so.
- * The items are numbered in their order, as a reader counts them.
+ * The items are numbered in their order, as a reader counts them. One such title alone is an
+ * item only on a page of one item, where every line above it is a front-matter label with its
+ * value ("Mødedato: 17.11.2011, kl. 17:30" / "Mødested: …" / "Godkendelse af dagsordenen" /
+ * "Beslutning"): a single short line over "Beslutning" elsewhere is too weak to make a document.
  */
 import { sectionTypeOf } from '../../model/index.js';
 import type { Line } from '../line.js';
@@ -21,7 +24,16 @@ function nextWithText(lines: readonly Line[], i: number): number {
   return -1;
 }
 
-/** The titles of unnumbered items, each the line above its opening section; none unless two are found. */
+/** A front-matter label line with its value on the same line ("Mødested: Rådhuset"). */
+const LABELLED = /^[\p{Lu}][\p{L} .-]{1,30}:\s*\S/u;
+
+/** Whether every line above `index` with text is a label with its value (and there is one). */
+function onlyLabelsAbove(lines: readonly Line[], index: number): boolean {
+  const above = lines.slice(0, index).filter((l) => l.text.trim());
+  return above.length > 0 && above.every((l) => LABELLED.test(l.text.trim()));
+}
+
+/** The titles of unnumbered items, each the line above its opening section; none unless two are found (or one under labels only). */
 export function unnumberedHeadings(lines: readonly Line[], skip: ReadonlySet<number>): ItemHeading[] {
   const out: ItemHeading[] = [];
   for (let i = 0; i < lines.length; i++) {
@@ -34,5 +46,6 @@ export function unnumberedHeadings(lines: readonly Line[], skip: ReadonlySet<num
     if (next < 0 || !opensItem(lines[next]!.text)) continue;
     out.push({ index: i, number: String(out.length + 1), title: text, titleLines: 0, access: null, fromToc: false });
   }
+  if (out.length === 1) return onlyLabelsAbove(lines, out[0]!.index) ? out : [];
   return out.length >= 2 ? out : [];
 }
