@@ -127,12 +127,21 @@ export async function findPage(tx: Tx, plan: SearchPlan): Promise<PageIds> {
   const [estimate, eligible] = await estimateBoth(tx, sql`${plan.filters} and ${plan.match('i')}`, plan.filters);
   const share = estimate / Math.max(eligible, 1);
   let count: number | null = null;
+  let tierRead: TierRow[] | null = null;
   if (estimate <= exactLimit || share < countShare) {
     // Few, or the planner cannot tell: count from the index bitmap, reading at most exactLimit + 1 rows.
     await planner(tx, 'bitmap');
     // Every title/decision match is a match, and testing one reads the small head vector, where a
     // phrase's match reads each row's full vector: enough of them, and the matches are many.
-    const heads = plan.headSubset && estimate > exactLimit ? await countUpTo(tx, plan, plan.headSubset, exactLimit + 1) : 0;
+    let heads = 0;
+    if (plan.headSubset && estimate > exactLimit) {
+      // Pair tiers: the tier statement reads more rows than the count would, each a distinct
+      // title/decision match (one label word: an item is in one tier), so it counts them too.
+      if (plan.tierIndex === 'pair' && plan.sort === 'relevance') {
+        tierRead = await tierRows(tx, plan);
+        heads = tierRead.length;
+      } else heads = await countUpTo(tx, plan, plan.headSubset, exactLimit + 1);
+    }
     count = heads > exactLimit ? heads : await countUpTo(tx, plan, plan.match, exactLimit + 1);
     if (count <= exactLimit) return { total: count, exact: true, hits: await everyMatch(tx, plan, false) };
   }
@@ -145,7 +154,7 @@ export async function findPage(tx: Tx, plan: SearchPlan): Promise<PageIds> {
     if (ids) return { total, exact: false, hits: ids.slice(plan.offset).map((id) => ({ id, rank: 0 })) };
     return { total, exact: false, hits: await everyMatch(tx, plan) };
   }
-  const hits = (await tiered(tx, plan, knownShare)) ?? (await rumRanked(tx, plan)) ?? (await twoPhase(tx, plan, knownShare));
+  const hits = (await tiered(tx, plan, knownShare, tierRead)) ?? (await rumRanked(tx, plan)) ?? (await twoPhase(tx, plan, knownShare));
   return { total, exact: false, hits };
 }
 
@@ -223,27 +232,38 @@ export function tierFunction(plan: Pick<SearchPlan, 'tierIndex'>, alias: string)
  * naive order breaks ties newest first. Body matches join only when the title/decision matches are
  * fewer than the page needs.
  */
-async function tiered(tx: Tx, plan: SearchPlan, share: number): Promise<Hit[] | null> {
+async function tiered(tx: Tx, plan: SearchPlan, share: number, read: TierRow[] | null = null): Promise<Hit[] | null> {
   if (plan.tierWords.length === 0) return null;
   const pageEnd = plan.offset + plan.limit;
-  const want = 2 * Math.max(pageEnd, plan.tuning.tierCandidates);
+  const ids = strongestFirst(read ?? (await tierRows(tx, plan)), tierWant(plan));
+  if (ids.length < pageEnd) ids.push(...(await bodyMatches(tx, plan, Math.max(plan.tuning.bodyCandidates, pageEnd), share)));
+  return rerank(tx, plan, [...new Set(ids)]);
+}
+
+type TierRow = { id: number; ord: number; day: string | null };
+
+/** The candidates a tiered read wants: twice the page end or `tierCandidates`. */
+const tierWant = (plan: SearchPlan) => 2 * Math.max(plan.offset + plan.limit, plan.tuning.tierCandidates);
+
+/**
+ * The rows of the tiers, strongest first, with their tier (`ord`) and date. One statement, each
+ * tier a GIN lookup (heap rows only for the date, no vector read); the outer LIMIT stops the loop
+ * once the tiers read hold the wanted items and the last of them has given up to `boundary` rows
+ * (and more than `exactLimit`, so that the rows read also tell whether the matches are many).
+ */
+async function tierRows(tx: Tx, plan: SearchPlan): Promise<TierRow[]> {
+  const want = tierWant(plan);
   const boundary = Math.max(plan.tuning.boundaryLimit, want);
-  // One statement: the tiers in order, each a GIN lookup (heap rows only for the date, no vector
-  // read); the outer LIMIT stops the loop once the tiers read hold `want` items and the last of
-  // them has given up to `boundary` rows.
   const labels = tierLabels(plan.tierWords).map((label) => `'${label.replace(/'/g, "''")}'`);
   await planner(tx, 'bitmap');
-  const rows = await queryRows<{ id: number; ord: number; day: string | null }>(
+  return queryRows<TierRow>(
     tx,
     sql`select s.id, t.ord::int as ord, s.day from unnest(${textArray(labels)}::text[]) with ordinality as t(label, ord)
         cross join lateral (
           select i.id, i.meeting_date::text as day from agenda_items i
           where ${plan.filters} and ${tierFunction(plan, 'i')} @@ t.label::tsquery limit ${boundary}
-        ) s limit ${want + boundary}`,
+        ) s limit ${Math.max(want + boundary, plan.tuning.exactLimit + 1)}`,
   );
-  const ids = strongestFirst(rows, want);
-  if (ids.length < pageEnd) ids.push(...(await bodyMatches(tx, plan, Math.max(plan.tuning.bodyCandidates, pageEnd), share)));
-  return rerank(tx, plan, [...new Set(ids)]);
 }
 
 /**
