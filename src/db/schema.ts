@@ -265,8 +265,9 @@ export const agendaItems = pgTable(
     index('agenda_items_typed_tsv_idx').using('gin', t.typedTsv).where(sql`${t.access} = 'public' and ${t.deletedAt} is null`),
     // Migration 0014 adds two more, outside this schema: agenda_items_head_tiers_idx (GIN on
     // referat_head_tiers(head_tsv), both drivers) and, where the extension exists,
-    // agenda_items_tsv_rum_idx (RUM on tsv, PostgreSQL). Declared here, drizzle-kit would emit
-    // them unconditionally, and before the function they need.
+    // agenda_items_tsv_rum_idx (RUM on tsv, PostgreSQL); migration 0020 one more,
+    // agenda_items_pair_tiers_idx (GIN on referat_pair_tiers(head_tsv), both drivers). Declared
+    // here, drizzle-kit would emit them unconditionally, and before the functions they need.
     // Restricted rows are few: members' searches read them by organisation.
     index('agenda_items_restricted_idx').on(t.organizationId).where(sql`${t.access} <> 'public' and ${t.deletedAt} is null`),
     oneOf('agenda_items_kind_check', t.kind, DocumentKind.options),

@@ -11,7 +11,8 @@
  *   matches is found, else the bitmap is sorted; the total is the planner's estimate;
  * - **many matches, by relevance**, candidates ranked exactly by the full rank:
  *   - one word or prefix: the head tiers (migration 0014) — title/decision occurrence counts per
- *     lexeme and per word start — read strongest first until `tierCandidates` are found;
+ *     lexeme and per word start — read strongest first until `tierCandidates` are found; a
+ *     two-word phrase or a 3-letter prefix likewise from the pair tiers (migration 0020);
  *   - several words on PostgreSQL with RUM: the best `rankCandidates` by `tsv <=> query`;
  *   - otherwise (phrases, PGlite, section types, case numbers): the title/decision matches
  *     pre-ranked by the small vector, and the newest matches.
@@ -37,6 +38,11 @@ export interface Tuning {
   denseScanLimit: number;
   /** Tiered rank: head tiers are read, strongest first, until this many candidates are found. */
   tierCandidates: number;
+  /**
+   * Tiered rank: of the last tier read, at most this many rows are read and the newest taken (the
+   * naive order's tie-break), rather than the first in index order.
+   */
+  boundaryLimit: number;
   /** Ranked (RUM): the best this many by the index's distance are re-ranked exactly. */
   rankCandidates: number;
   /** Two-phase rank: title/decision matches read and pre-ranked by the small vector, at most. */
@@ -59,6 +65,7 @@ export const TUNING: Tuning = {
   scanBudget: 5000,
   denseScanLimit: 20_000,
   tierCandidates: 100,
+  boundaryLimit: 2000,
   rankCandidates: 400,
   headLimit: 20_000,
   headCandidates: 200,
@@ -90,6 +97,12 @@ export interface SearchPlan {
    * tierLabels). Empty when the tiers cannot serve the query.
    */
   tierWords: string[];
+  /**
+   * Which tiers hold the label words: the head tiers (one word, a prefix of four letters or more)
+   * or the pair tiers (migration 0020: a phrase of two words `"region midtjylland`, a prefix of
+   * three letters `*byg`).
+   */
+  tierIndex: 'head' | 'pair';
   sort: SearchSort;
   offset: number;
   limit: number;
@@ -114,12 +127,21 @@ export async function findPage(tx: Tx, plan: SearchPlan): Promise<PageIds> {
   const [estimate, eligible] = await estimateBoth(tx, sql`${plan.filters} and ${plan.match('i')}`, plan.filters);
   const share = estimate / Math.max(eligible, 1);
   let count: number | null = null;
+  let tierRead: TierRow[] | null = null;
   if (estimate <= exactLimit || share < countShare) {
     // Few, or the planner cannot tell: count from the index bitmap, reading at most exactLimit + 1 rows.
     await planner(tx, 'bitmap');
     // Every title/decision match is a match, and testing one reads the small head vector, where a
     // phrase's match reads each row's full vector: enough of them, and the matches are many.
-    const heads = plan.headSubset && estimate > exactLimit ? await countUpTo(tx, plan, plan.headSubset, exactLimit + 1) : 0;
+    let heads = 0;
+    if (plan.headSubset && estimate > exactLimit) {
+      // Pair tiers: the tier statement reads more rows than the count would, each a distinct
+      // title/decision match (one label word: an item is in one tier), so it counts them too.
+      if (plan.tierIndex === 'pair' && plan.sort === 'relevance') {
+        tierRead = await tierRows(tx, plan);
+        heads = tierRead.length;
+      } else heads = await countUpTo(tx, plan, plan.headSubset, exactLimit + 1);
+    }
     count = heads > exactLimit ? heads : await countUpTo(tx, plan, plan.match, exactLimit + 1);
     if (count <= exactLimit) return { total: count, exact: true, hits: await everyMatch(tx, plan, false) };
   }
@@ -132,7 +154,7 @@ export async function findPage(tx: Tx, plan: SearchPlan): Promise<PageIds> {
     if (ids) return { total, exact: false, hits: ids.slice(plan.offset).map((id) => ({ id, rank: 0 })) };
     return { total, exact: false, hits: await everyMatch(tx, plan) };
   }
-  const hits = (await tiered(tx, plan, knownShare)) ?? (await rumRanked(tx, plan)) ?? (await twoPhase(tx, plan, knownShare));
+  const hits = (await tiered(tx, plan, knownShare, tierRead)) ?? (await rumRanked(tx, plan)) ?? (await twoPhase(tx, plan, knownShare));
   return { total, exact: false, hits };
 }
 
@@ -197,30 +219,74 @@ export function tierLabels(words: readonly string[]): string[] {
   return HEAD_TIERS.flatMap((tier) => words.map((word) => `${tier}${word}`));
 }
 
+/** The tier function of the plan's labels (both GIN expression indexes are partial: public rows). */
+export function tierFunction(plan: Pick<SearchPlan, 'tierIndex'>, alias: string): SQL {
+  return sql.raw(`${plan.tierIndex === 'pair' ? 'referat_pair_tiers' : 'referat_head_tiers'}(${alias}.head_tsv)`);
+}
+
 /**
- * Many matches of one word: the head tiers are read strongest first until twice `tierCandidates`
- * items are found (each a small GIN lookup: the strong tiers of even the commonest word are
- * small), then ranked exactly. The last tier read may be cut (bitmap order), and body matches
- * join only when the title/decision matches are fewer than the page needs.
+ * Many matches of one word, prefix or two-word phrase: the tiers are read strongest first until
+ * twice `tierCandidates` items are found (each a small GIN lookup: the strong tiers of even the
+ * commonest word are small), then ranked exactly. Of the last tier read, which is cut, the newest
+ * of at most `boundaryLimit` rows are taken: its items rank alike by title and decision, and the
+ * naive order breaks ties newest first. Body matches join only when the title/decision matches are
+ * fewer than the page needs.
  */
-async function tiered(tx: Tx, plan: SearchPlan, share: number): Promise<Hit[] | null> {
+async function tiered(tx: Tx, plan: SearchPlan, share: number, read: TierRow[] | null = null): Promise<Hit[] | null> {
   if (plan.tierWords.length === 0) return null;
   const pageEnd = plan.offset + plan.limit;
-  const want = Math.max(pageEnd, plan.tuning.tierCandidates);
-  // One statement: the tiers in order, each a GIN lookup; the outer LIMIT stops the loop once
-  // enough are found (the last tier read may be cut, in bitmap order).
-  const labels = tierLabels(plan.tierWords).map((label) => `'${label.replace(/'/g, "''")}'`);
-  await planner(tx, 'bitmap');
-  const rows = await queryRows<{ id: number }>(
-    tx,
-    sql`select s.id from unnest(${textArray(labels)}::text[]) with ordinality as t(label, ord)
-        cross join lateral (
-          select i.id from agenda_items i where ${plan.filters} and referat_head_tiers(i.head_tsv) @@ t.label::tsquery limit ${2 * want}
-        ) s limit ${2 * want}`,
-  );
-  const ids = rows.map((r) => r.id);
+  const ids = strongestFirst(read ?? (await tierRows(tx, plan)), tierWant(plan));
   if (ids.length < pageEnd) ids.push(...(await bodyMatches(tx, plan, Math.max(plan.tuning.bodyCandidates, pageEnd), share)));
   return rerank(tx, plan, [...new Set(ids)]);
+}
+
+type TierRow = { id: number; ord: number; day: string | null };
+
+/** The candidates a tiered read wants: twice the page end or `tierCandidates`. */
+const tierWant = (plan: SearchPlan) => 2 * Math.max(plan.offset + plan.limit, plan.tuning.tierCandidates);
+
+/**
+ * The rows of the tiers, strongest first, with their tier (`ord`) and date. One statement, each
+ * tier a GIN lookup (heap rows only for the date, no vector read); the outer LIMIT stops the loop
+ * once the tiers read hold the wanted items and the last of them has given up to `boundary` rows
+ * (and more than `exactLimit`, so that the rows read also tell whether the matches are many).
+ */
+async function tierRows(tx: Tx, plan: SearchPlan): Promise<TierRow[]> {
+  const want = tierWant(plan);
+  const boundary = Math.max(plan.tuning.boundaryLimit, want);
+  const labels = tierLabels(plan.tierWords).map((label) => `'${label.replace(/'/g, "''")}'`);
+  await planner(tx, 'bitmap');
+  return queryRows<TierRow>(
+    tx,
+    sql`select s.id, t.ord::int as ord, s.day from unnest(${textArray(labels)}::text[]) with ordinality as t(label, ord)
+        cross join lateral (
+          select i.id, i.meeting_date::text as day from agenda_items i
+          where ${plan.filters} and ${tierFunction(plan, 'i')} @@ t.label::tsquery limit ${boundary}
+        ) s limit ${Math.max(want + boundary, plan.tuning.exactLimit + 1)}`,
+  );
+}
+
+/**
+ * The ids of whole tiers (rows in tier order) until `want` are found, the last tier's newest
+ * (date, then id, descending) making up the rest.
+ */
+export function strongestFirst(rows: ReadonlyArray<{ id: number; ord: number; day: string | null }>, want: number): number[] {
+  const seen = new Set<number>();
+  const ids: number[] = [];
+  for (let i = 0; i < rows.length && ids.length < want; ) {
+    let j = i;
+    while (j < rows.length && rows[j]!.ord === rows[i]!.ord) j++;
+    const tier = rows.slice(i, j).filter((r) => !seen.has(r.id));
+    if (ids.length + tier.length > want) {
+      tier.sort((a, b) => (a.day === b.day ? b.id - a.id : a.day === null ? 1 : b.day === null ? -1 : a.day < b.day ? 1 : -1));
+    }
+    for (const r of tier.slice(0, want - ids.length)) {
+      seen.add(r.id);
+      ids.push(r.id);
+    }
+    i = j;
+  }
+  return ids;
 }
 
 /** A PostgreSQL text array literal. */

@@ -22,7 +22,7 @@ import { queryRows } from './rows.js';
 import { attendedMeetings, peopleNamed, peopleOfFilter } from './search-people.js';
 import { caseCandidates, COMPOUND_MIN_LENGTH, compoundWords, hasCompounds, nameWords, parseQuery, toTsquery, withoutRuns, type CompoundChoice, type ParsedQuery } from './search-query.js';
 import { headCountRank, oneTerm, oneTermRank } from './search-rank.js';
-import { estimateRows, findPage, intArray, TUNING, type SearchPlan, type Tuning } from './search-strategy.js';
+import { estimateRows, findPage, intArray, tierFunction, tierLabels, TUNING, type SearchPlan, type Tuning } from './search-strategy.js';
 import { visibleItems } from './visibility.js';
 
 export const MAX_LIMIT = 100;
@@ -196,6 +196,11 @@ function withoutShortStems(tsq: Tsq): Tsq {
   return { ...tsq, text };
 }
 
+/** The query is one term: no alternative, exclusion or case number left beside it. */
+function parsedOneTerm(texts: Texts): boolean {
+  return !texts.empty && texts.rest === null && oneTerm(texts.full.text) !== null;
+}
+
 function isSingleWord(parsed: ParsedQuery): boolean {
   const [clause, ...more] = parsed.clauses;
   const alternative = clause?.alternatives.length === 1 ? clause.alternatives[0]! : null;
@@ -216,6 +221,19 @@ export function tierWord(tsquery: string): string | null {
   }
   const word = /^'((?:[^']|'')+)'$/.exec(tsquery.trim());
   return word ? `/${unquote(word[1]!)}` : null;
+}
+
+/**
+ * A query's label in the pair tiers (migration 0020): `"region midtjylland` for a phrase of two
+ * adjacent words, `*byg` for a prefix of three letters; null for anything else.
+ */
+export function pairTierWord(tsquery: string): string | null {
+  const unquote = (w: string) => w.replace(/''/g, "'");
+  const text = tsquery.trim();
+  const phrase = /^'((?:[^']|'')+)' <-> '((?:[^']|'')+)'$/.exec(text);
+  if (phrase) return `"${unquote(phrase[1]!)} ${unquote(phrase[2]!)}`;
+  const prefix = /^'((?:[^']|'')+)':\*$/.exec(text);
+  return prefix && [...unquote(prefix[1]!)].length === 3 ? `*${unquote(prefix[1]!)}` : null;
 }
 
 /** A one-word query's label words: its lexeme and its start when it also matches compounds (see tierLabels). */
@@ -291,6 +309,12 @@ function searchPlan(
   // while the title/decision matches of a phrase are its best-ranked (twoPhase).
   const rumQuery = publicOnly && !texts.full.text.includes(':*') && !/<\d*-?>/.test(texts.full.text) ? tsq(texts.full) : null;
   const words = publicOnly && texts.single ? tierWordsOf(texts) : [];
+  // A two-word phrase or a 3-letter prefix: the pair tiers (migration 0020).
+  const pairWord = publicOnly && words.length === 0 && !texts.excludes && parsedOneTerm(texts) ? pairTierWord(texts.full.text) : null;
+  const tierIndex = pairWord ? 'pair' : 'head';
+  // Every item in a pair tier has the phrase or prefix in its title or decision: counting them
+  // reads no vector, where testing head_tsv reads it (TOASTed for a long decision).
+  const pairHeads = pairWord ? tierLabels([pairWord]).map((l) => `'${l.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`).join(' | ') : null;
 
   // Only the current version of each meeting is projected, so a meeting's items count once.
   const filters: SQL[] = [visibleItems(viewer, 'i')];
@@ -312,9 +336,14 @@ function searchPlan(
     rank,
     headMatch: head ? headMatch : null,
     headRank: head ? headRank : null,
-    headSubset: head && textMatch && !cases && !texts.excludes ? (a) => sql`${col(a, 'head_tsv')} @@ ${tsq(texts.full)}` : null,
+    headSubset: pairHeads
+      ? (a) => sql`${tierFunction({ tierIndex }, a)} @@ ${pairHeads}::tsquery`
+      : head && textMatch && !cases && !texts.excludes
+        ? (a) => sql`${col(a, 'head_tsv')} @@ ${tsq(texts.full)}`
+        : null,
     rumQuery,
-    tierWords: words,
+    tierWords: pairWord ? [pairWord] : words,
+    tierIndex,
     // Nothing to rank by: the newest first.
     sort: filterOnly && (query.sort ?? 'relevance') === 'relevance' ? 'newest' : (query.sort ?? 'relevance'),
     offset,
