@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestSmtp, type TestSmtp } from '../src/alerts/testing.js';
+import { migratedDataDir } from '../src/db/testing.js';
 import { exited, referatEnv, runReferat, serveReferat } from './cli-process.js';
 
 const FIXTURE = path.resolve('test/fixtures/other/kdnet-dagsorden.txt');
@@ -34,7 +35,7 @@ const post = (url: string, fields: Record<string, string>) =>
 
 describe('alerts from referat serve and referat import', () => {
   it('sends the alert after an import through the server and after a local one', { timeout: 180_000 }, async () => {
-    const dataDir = path.join(root, 'data');
+    const dataDir = await migratedDataDir(path.join(root, 'data'));
     const server = await serve(dataDir);
     try {
       expect(await (await fetch(`${server.url}/bodies/kd-net`)).text()).toContain('action="/subscriptions"');

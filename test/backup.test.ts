@@ -33,7 +33,7 @@ import { createSession, DEFAULT_SESSION_POLICY } from '../src/db/sessions.js';
 import { storeDocument } from '../src/db/store.js';
 import { subscribe } from '../src/db/subscriptions.js';
 import { storeSamples } from '../src/db/testing-files.js';
-import { adminQuery, openTestDatabase } from '../src/db/testing.js';
+import { adminQuery, migratedDataDir, openTestDatabase } from '../src/db/testing.js';
 import { createUser } from '../src/db/users.js';
 import { exited, referatEnv, runReferat, serveReferat } from './cli-process.js';
 import { openPreviousReleaseArchive } from './previous-release.js';
@@ -367,7 +367,7 @@ describe(`referat backup / restore commands (${driver})`, () => {
   const referat = (args: string[], env: NodeJS.ProcessEnv) => runReferat(args, env).then((r) => ({ ...r, code: r.code ?? -1 }));
 
   it.skipIf(driver !== 'pglite')('backs up through the running server, restores into a new data directory, and refuses to restore under a server', async () => {
-    const served = path.join(dir, 'served');
+    const served = await migratedDataDir(path.join(dir, 'served'));
     const restored = path.join(dir, 'restored');
     const seeded = await openDatabase({ url: null, dataDir: served });
     await storeSamples(seeded.db, { count: 2 });

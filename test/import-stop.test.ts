@@ -8,6 +8,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { migratedDataDir } from '../src/db/testing.js';
 import { BIN, referatEnv, runReferat } from './cli-process.js';
 import { seedFiles, SAMPLES } from './seeds.js';
 
@@ -19,7 +20,7 @@ afterAll(async () => {
 describe('referat import and SIGTERM', () => {
   it('finishes the document being stored, names the files not reached, exits 143, and a second run imports just those', async () => {
     const files = await mkdtemp(path.join(tmpdir(), 'referat-stop-files-'));
-    const dataDir = await mkdtemp(path.join(tmpdir(), 'referat-stop-data-'));
+    const dataDir = await migratedDataDir(await mkdtemp(path.join(tmpdir(), 'referat-stop-data-')));
     dirs.push(files, dataDir);
     // 12 files: versions of each seed (a line added), so every file stores something.
     const total = 12;

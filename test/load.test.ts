@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cannon, memoryOf, sampleMemory, type CannonResult } from '../bench/cannon.js';
-import { adminQuery } from '../src/db/testing.js';
+import { adminQuery, migratedDataDir } from '../src/db/testing.js';
 import { exited, referatEnv, serveReferat } from './cli-process.js';
 
 const SECONDS = Number(process.env.REFERAT_LOAD_SECONDS || 60);
@@ -31,7 +31,8 @@ let dropDatabase: (() => Promise<void>) | null = null;
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'referat-load-'));
   // Search is rate limited per client in production; here all 100 clients are one address.
-  const env = referatEnv(path.join(dir, 'db'), { REFERAT_RATE_SEARCH: 'off' });
+  const dataDir = path.join(dir, 'db');
+  const env = referatEnv(postgresUrl ? dataDir : await migratedDataDir(dataDir), { REFERAT_RATE_SEARCH: 'off' });
   if (postgresUrl) {
     const name = `referat_load_${process.pid}_${randomBytes(4).toString('hex')}`;
     await adminQuery(postgresUrl, `create database ${name}`);

@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { openDatabase } from '../src/db/client.js';
 import { lockFileOf, type LockHolder } from '../src/db/lock.js';
+import { migratedDataDir } from '../src/db/testing.js';
 import { exited, referatEnv, runReferat, serveReferat } from './cli-process.js';
 
 const FIXTURE = path.resolve('test/fixtures/other/kdnet-dagsorden.txt');
@@ -39,7 +40,7 @@ const freePort = () =>
 
 describe('one writer on the embedded database', () => {
   it('imports through the running server, refuses a second server, and keeps the archive intact', { timeout: 180_000 }, async () => {
-    const dataDir = path.join(root, 'served');
+    const dataDir = await migratedDataDir(path.join(root, 'served'));
     const server = await startServer(dataDir);
     try {
       const pid = server.child.pid!;

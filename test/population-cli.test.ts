@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/db/client.js';
 import { populationOf, populationPeriods } from '../src/db/population.js';
+import { migratedDataDir } from '../src/db/testing.js';
 import { testFolk1aCsv } from '../src/workspace/allocation/testing.js';
 import { referatEnv, runReferat } from './cli-process.js';
 
@@ -19,7 +20,7 @@ afterAll(async () => {
 
 describe.skipIf(!!process.env.DATABASE_URL)('referat population import', () => {
   it('stores a FOLK1A file, and refuses a bad one naming file and line, writing nothing', async () => {
-    const dataDir = path.join(dir, 'data');
+    const dataDir = await migratedDataDir(path.join(dir, 'data'));
     const good = path.join(dir, 'folk1a.csv');
     const bad = path.join(dir, 'forkert.csv');
     await writeFile(good, testFolk1aCsv('2024K1'));

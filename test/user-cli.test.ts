@@ -12,6 +12,7 @@ import { loginCookie, submitLogin } from '../src/auth/testing.js';
 import { createDbArchive } from '../src/db/archive.js';
 import { openDatabase } from '../src/db/client.js';
 import { item, meetingDocument, original } from '../src/db/fixtures.js';
+import { migratedDataDir } from '../src/db/testing.js';
 import { storeDocument } from '../src/db/store.js';
 import { createApp } from '../src/web/app.js';
 import { referatEnv, runReferat } from './cli-process.js';
@@ -25,7 +26,7 @@ const referat = async (args: string[], stdin = '') => {
 };
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(path.join(tmpdir(), 'referat-user-'));
+  dataDir = await migratedDataDir(await mkdtemp(path.join(tmpdir(), 'referat-user-')));
   const database = await openDatabase({ url: null, dataDir });
   await storeDocument(database.db, meetingDocument({ items: [item('1', 'Åbent punkt'), item('2', 'Lukket punkt om husleje', { access: 'closed' })] }), original('kkr'));
   await database.close();

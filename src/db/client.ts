@@ -13,6 +13,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import { acquireLock, type ArchiveLock } from './lock.js';
+import { pgliteCodecs } from './pglite-codecs.js';
 import { RemotePglite } from './pglite-worker.js';
 import { releaseClientsOnConnectionLoss } from './pool-guard.js';
 import { projectPending } from './projection.js';
@@ -96,7 +97,7 @@ export async function openPglite(dataDir: string, loadDataDir?: Blob, options: {
   if (options.worker) return openPgliteWorker(inMemory ? dataDir : path.resolve(dataDir), dataDir, loadDataDir, lock, options.onLost);
   let client: PGlite;
   try {
-    client = await PGlite.create(inMemory ? dataDir : path.resolve(dataDir), loadDataDir ? { loadDataDir } : {});
+    client = await PGlite.create(inMemory ? dataDir : path.resolve(dataDir), { ...pgliteCodecs, ...(loadDataDir ? { loadDataDir } : {}) });
   } catch (error) {
     lock?.release();
     throw error;

@@ -11,6 +11,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
+import { pgliteCodecs } from './pglite-codecs.js';
 import type { ErrorData, Reply, Request, WorkerInit } from './pglite-messages.js';
 
 const port = parentPort!;
@@ -118,7 +119,7 @@ function finish(tx: number, error: unknown): void {
   reply(error ? { id, ok: false, error: errorData(error) } : { id, ok: true, value: null });
 }
 
-const pglite = await PGlite.create(init.dataDir, init.loadDataDir ? { loadDataDir: new Blob([init.loadDataDir]) } : {});
+const pglite = await PGlite.create(init.dataDir, { ...pgliteCodecs, ...(init.loadDataDir ? { loadDataDir: new Blob([init.loadDataDir]) } : {}) });
 try {
   await migrate(drizzle({ client: pglite }), { migrationsFolder: init.migrationsFolder });
 } catch (error) {

@@ -5,8 +5,9 @@
  * directory; a template database on the server), made once per set of migrations, because
  * running every migration for each of the suite's ~75 databases was a fifth of its time.
  */
+import { execFileSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -52,31 +53,47 @@ export function migrationsHash(): string {
   return hash.digest('hex').slice(0, 16);
 }
 
-let pgliteTemplateBytes: Promise<Blob> | undefined;
+let pgliteTemplateFile: Promise<string> | undefined;
 
-/** The migrated PGlite data directory as a tar, made once and shared by the suite's processes. */
-function pgliteTemplate(): Promise<Blob> {
-  pgliteTemplateBytes ??= (async () => {
+/** The migrated PGlite data directory as a tar file, made once and shared by the suite's processes. */
+function pgliteTemplatePath(): Promise<string> {
+  pgliteTemplateFile ??= (async () => {
     const dir = path.join(tmpdir(), 'referat-test-templates');
     const file = path.join(dir, `pglite-${migrationsHash()}.tar`);
+    if (existsSync(file)) return file;
+    const database = await openDatabase({ url: null, dataDir: 'memory://' });
     try {
-      return new Blob([readFileSync(file)]);
-    } catch {
-      const database = await openDatabase({ url: null, dataDir: 'memory://' });
-      try {
-        const bytes = new Uint8Array(await (await database.dumpDataDir!()).arrayBuffer());
-        mkdirSync(dir, { recursive: true });
-        // Written aside and renamed: a process reading it never sees half a file.
-        const partial = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
-        writeFileSync(partial, bytes);
-        renameSync(partial, file);
-        return new Blob([bytes]);
-      } finally {
-        await database.close();
-      }
+      const bytes = new Uint8Array(await (await database.dumpDataDir!()).arrayBuffer());
+      mkdirSync(dir, { recursive: true });
+      // Written aside and renamed: a process reading it never sees half a file.
+      const partial = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
+      writeFileSync(partial, bytes);
+      renameSync(partial, file);
+      return file;
+    } finally {
+      await database.close();
     }
   })();
+  return pgliteTemplateFile;
+}
+
+let pgliteTemplateBytes: Promise<Blob> | undefined;
+
+/** The template's bytes, read once per process. */
+function pgliteTemplate(): Promise<Blob> {
+  pgliteTemplateBytes ??= pgliteTemplatePath().then((file) => new Blob([readFileSync(file)]));
   return pgliteTemplateBytes;
+}
+
+/**
+ * Makes `dataDir` a migrated PGlite data directory, as the first `referat` command on it would,
+ * by unpacking the template: a child's first open then skips initdb and has no migration to apply
+ * (seconds each). For tests whose subject is not the creation of a new directory.
+ */
+export async function migratedDataDir(dataDir: string): Promise<string> {
+  mkdirSync(dataDir, { recursive: true });
+  execFileSync('tar', ['-xf', await pgliteTemplatePath(), '-C', dataDir], { stdio: ['ignore', 'ignore', 'pipe'] });
+  return dataDir;
 }
 
 /** The name of a migrated template database on the server, created (under a lock) if missing. */
