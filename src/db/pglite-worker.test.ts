@@ -55,16 +55,20 @@ describe('PGlite in a worker thread', () => {
     const steps: string[] = [];
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
+    let inserted!: () => void;
+    const firstInserted = new Promise<void>((resolve) => (inserted = resolve));
     const first = database.db
       .transaction(async (tx) => {
         await tx.insert(bodies).values({ slug: 'forste', name: 'Første' });
         steps.push('first inserted');
+        inserted();
         await held;
         steps.push('first failing');
         throw new Error('rolled back on purpose');
       })
       .catch((error: Error) => error.message);
-    await sleep(30);
+    // (Waited for, not slept on: under load the insert may take longer than any fixed pause.)
+    await firstInserted;
     const second = database.db.transaction(async (tx) => {
       steps.push('second began');
       const seen = await slugs(tx);
@@ -74,8 +78,10 @@ describe('PGlite in a worker thread', () => {
     // A statement outside both, issued while the first is open: it must not run inside it.
     const outside = slugs();
     await sleep(100);
-    expect(steps).toEqual(['first inserted']);
+    // Released before the check: a failing check must not leave the transaction holding the database.
+    const stepsWhileHeld = [...steps];
     release();
+    expect(stepsWhileHeld).toEqual(['first inserted']);
     expect(await first).toBe('rolled back on purpose');
     expect(await second).toEqual([]);
     expect(steps).toEqual(['first inserted', 'first failing', 'second began']);
@@ -108,7 +114,8 @@ describe('PGlite in a worker thread', () => {
     const watch = await watchArchiveChanges(database.db, () => heard++);
     try {
       await database.db.insert(bodies).values({ slug: 'sjette', name: 'Sjette' });
-      await sleep(50);
+      // Polled, not slept on once: under load the notification may take longer than any fixed pause.
+      for (let waited = 0; heard === 0 && waited < 10_000; waited += 50) await sleep(50);
       expect(heard).toBeGreaterThan(0);
     } finally {
       await watch.close();
