@@ -100,3 +100,36 @@ describe('a board’s transcript header: "Mandag d. 16. december 2013 kl Mødet 
     expect([doc.date, doc.location]).toEqual(['2013-12-03', 'museets administrationsbygning, Havnevej 12, mødelokalet 1. sal']);
   });
 });
+
+describe('an agenda list, then the items’ pages whose headings lost their numbers', () => {
+  const agenda = (page: string[]) =>
+    parseText(
+      [
+        'Dagsorden for møde i bestyrelsen for Affaldsselskabet Nord I/S tirsdag 25. oktober 2011',
+        '',
+        'DAGSORDEN',
+        '',
+        '1. Ansættelse af ny direktør',
+        '2. Godkendelse af budget 2012',
+        '3. Økonomirapport pr. 30. september',
+        '4. Eventuelt',
+        '',
+        ...page,
+      ].join('\n'),
+    );
+  it('makes a title found again with its case number under it the heading of its item', () => {
+    const doc = agenda(['Ansættelse af ny direktør', '', 'J.nr.: 81.02P27', '', 'Resumé', '', 'Ansættelsesproceduren er overstået.']);
+    expect(doc.items.map((i) => [i.number, i.title, i.caseNumber])).toEqual([
+      ['1', 'Ansættelse af ny direktør', '81.02P27'],
+      ['2', 'Godkendelse af budget 2012', null],
+      ['3', 'Økonomirapport pr. 30. september', null],
+      ['4', 'Eventuelt', null],
+    ]);
+    expect(doc.items[0]!.sections.map((s) => s.heading)).toContain('Resumé');
+  });
+
+  it('leaves the list the items when its title is only mentioned in the text after it', () => {
+    const doc = agenda(['Mødet sluttede med en drøftelse af punktet Ansættelse af ny direktør.']);
+    expect(doc.items.at(-1)!.sections.length).toBeGreaterThan(0);
+  });
+});
