@@ -81,6 +81,9 @@ export function findItemHeadings(lines: readonly Line[], skip: ReadonlySet<numbe
   return withTocItems(headings, toc);
 }
 
+/** The most entries an agenda list read as the contents of item pages may have. */
+const MAX_LISTED_ITEMS = 60;
+
 /**
  * An agenda printed as a list ("1. …" / "2. …" / "3. …" on lines one under the other) and the items'
  * own pages after it whose headings lost their numbers ("Ansættelse af ny direktør for" / "J.nr.: …"):
@@ -89,7 +92,8 @@ export function findItemHeadings(lines: readonly Line[], skip: ReadonlySet<numbe
  * such list or none of its titles is found again.
  */
 function pagedItems(headings: readonly ItemHeading[], lines: readonly Line[], skip: ReadonlySet<number>): ItemHeading[] | null {
-  if (headings.length < 3) return null;
+  // An agenda's length: each entry is looked for over the lines after the list, so a long list would cost lines × entries.
+  if (headings.length < 3 || headings.length > MAX_LISTED_ITEMS) return null;
   const tight = headings.every((h, k) => k === 0 || h.index === headings[k - 1]!.index + headings[k - 1]!.titleLines + 1);
   const last = headings.at(-1)!;
   if (!tight || last.index + last.titleLines + 1 >= lines.length) return null;

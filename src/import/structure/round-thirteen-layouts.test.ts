@@ -133,3 +133,11 @@ describe('an agenda list, then the items’ pages whose headings lost their numb
     expect(doc.items.at(-1)!.sections.length).toBeGreaterThan(0);
   });
 });
+
+describe('a members list whose last name carries its organisation and the minute-taker’s note', () => {
+  it('reads "…, Ulla Kjær, KD-Net (ref.) Lemvig." as Ulla Kjær of KD-Net, no participant "KD-Net"', () => {
+    const page = PAGE.replace('Deltagere: Anna Holm, Bo Berg, Carl Dahl, Dorte Lund.', 'Deltagere: Afbud: Anna Holm, Bo Berg, Lis Dahl, KKR, Ulla Kjær, KD-Net (ref.) Lemvig.');
+    const doc = parseText(`Transkript\n\n${page}`);
+    expect(doc.participants.map((p) => p.name)).toEqual(['Anna Holm', 'Bo Berg', 'Lis Dahl', 'Ulla Kjær']);
+  });
+});
