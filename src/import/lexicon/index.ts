@@ -65,6 +65,8 @@ export const HEADING_WORDS = {
   frontPageTitles: headings.frontPageTitles.map((e) => lexiconPattern(e.pattern)),
   /** Words before a capitalised word inside a title (lower case). */
   titleJoinWords: new Set(headings.titleJoinWords.words),
+  /** Titles complete by themselves ("Eventuelt", "Evt."), as printed. */
+  standingTitles: headings.standingTitles.words,
 };
 
 import labels from './labels.json' with { type: 'json' };

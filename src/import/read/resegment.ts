@@ -20,10 +20,10 @@ const printed = (words: readonly string[]) => words.flatMap((w) => [capitalised(
  * "Sagsid.:"); not right after an item number ("3. Tema: Kultur" is a title).
  */
 const LABEL = new RegExp(String.raw`(?<=^|\s)(?<!(?:^|\s)\d{1,4}\.\s)(?:${printed(FRONT_LABELS.map((l) => l.word))}|\p{Lu}[\p{L}.]{2,})\s?:(?=\s|$)`, 'gu');
-/** A weekday opening a date ("Onsdag den 15-maj-2002", "Mandag den 4. januar 2010"). */
-const WEEKDAY_DATE = new RegExp(String.raw`(?<=\s)(?:${printed(WEEKDAYS)})(?= (?:den )?\d)`, 'gu');
+/** A weekday opening a date ("Onsdag den 15-maj-2002", "Mandag den 4. januar 2010", "Mandag d. 16. december 2013"). */
+const WEEKDAY_DATE = new RegExp(String.raw`(?<=\s)(?:${printed(WEEKDAYS)})(?= (?:den |d\. )?\d)`, 'gu');
 /** The date after the weekday ("den 15-maj-2002", "den 4. januar 2010"), and the capitalised word after it. */
-const DATE_AFTER = /^ (?:den )?\d{1,2}[.-]? ?(?:\p{L}+|\d{1,2})[.-]? ?\d{4}(?= (\p{Lu}\p{L}*))/u;
+const DATE_AFTER = /^ (?:den |d\. )?\d{1,2}[.-]? ?(?:\p{L}+|\d{1,2})[.-]? ?\d{4}(?= (\p{Lu}\p{L}*|kl(?=[\s.])))/u;
 /** "Kl" after a date whose time the text lost ("… 2010 Kl Regionsgården"): the place follows it. */
 const LOST_TIME = /^ [Kk]l\.?(?= \p{Lu})/u;
 /** A contents entry's page number after its title, before the next entry's number (" 3" in "… referat 3 2. Meddelelser"). */
@@ -190,6 +190,51 @@ function lostEntryCuts(page: string, runs: ReturnType<typeof numberRuns>, cuts: 
     const places = [...between.matchAll(LOWER_THEN_CAPITAL)].map((m) => before.title + m.index + 1);
     if (places.length === k) for (const at of places) cuts.add(at);
   }
+}
+
+/** How far into an item's run a title may end, and how much text must follow it for that text to be prose. */
+const TITLE_REACH = 160;
+const PROSE_AFTER = 40;
+/** A sentence's end inside the text after a title: a word's full stop, then a space or the run's end. */
+const SENTENCE_END = /\p{Ll}{2}[.!?](?=\s|$)/u;
+/** "v.", "v/", "ved": before the names of those who present an item. */
+const PRESENTER = /^(?:v\.|v\/|ved)$/u;
+/** A noun made of a verb ("Orientering", "Drøftelse", "Præsentation"), as the text after a title opens. */
+const VERBAL_NOUN = /^\p{Lu}\p{Ll}{3,}(?:ing|else|tion|sion)$/u;
+/** A title complete by itself, then a sentence: "Evt. Dagsorden blev godkendt" (the lexicon's standingTitles). */
+const STANDING_TITLE = new RegExp(String.raw`(?:${HEADING_WORDS.standingTitles.map(escape).join('|')})(?= \p{Lu}\p{Ll}+ \p{Ll})`, 'u');
+/** A year (" 2015"): a title's last word before its text may be one. */
+const YEAR_WORD = /^(?:19|20)\d{2}$/u;
+
+/**
+ * Item headings a transcript ran into their own text ("1. Godkendelse af dagsorden Dagsordenen blev
+ * godkendt med …", "2. Godkendelse af referatet fra møde fredag 30. januar 2015 Bilag 1. Referat …"):
+ * where a run's item is followed by prose (long, with a sentence's end), its title ends at the first
+ * capitalised word after a word in lower case, or after a year, that is no join word of a title
+ * ("Tilskud til Odense Havn") and that a lower-case word or a number follows (a name's next word is
+ * capitalised: "Ansøgning fra Roskilde Festival" keeps it whole either way).
+ */
+function proseTitleCuts(page: string, members: readonly Occurrence[], cuts: Set<number>): void {
+  members.forEach((o, i) => {
+    const standing = matchAt(STANDING_TITLE, page, o.title);
+    if (standing) cuts.add(o.title + standing[0].length);
+    const end = members[i + 1]?.start ?? page.length;
+    if (end - o.title < PROSE_AFTER * 2) return;
+    const head = page.slice(o.title, o.title + TITLE_REACH);
+    const words = [...head.matchAll(/\S+/gu)].map((m) => ({ text: m[0], at: o.title + m.index }));
+    for (let k = 1; k < words.length - 1; k++) {
+      const [prev, word, next] = [words[k - 1]!.text, words[k]!.text, words[k + 1]!.text];
+      if (!/^\p{Lu}\p{Ll}+$/u.test(word) || !/^(?:\p{Ll}|\d)/u.test(next)) continue;
+      const afterLower = /^\p{Ll}[\p{Ll}.]*$/u.test(prev) && !HEADING_WORDS.titleJoinWords.has(prev);
+      // "… v. Karl Damsgaard og Steen Munkholm Orientering om status …": after the presenters'
+      // names, a verbal noun (no surname ends so) and its preposition open the text.
+      const afterPresenter = VERBAL_NOUN.test(word) && /^\p{Lu}/u.test(prev) && words.slice(0, k - 1).some((w) => PRESENTER.test(w.text));
+      if (!afterLower && !afterPresenter && !YEAR_WORD.test(prev)) continue;
+      const rest = page.slice(words[k]!.at, Math.min(end, words[k]!.at + 400));
+      if (rest.length >= PROSE_AFTER && SENTENCE_END.test(rest)) cuts.add(words[k]!.at);
+      return;
+    }
+  });
 }
 
 /** Each page's place among the pages (its first), computed once per document: looked up per page, indexOf was quadratic. */
@@ -405,6 +450,7 @@ function titleCuts(page: string, pages: readonly string[], cuts: Set<number>): v
   const runs = [...numberRuns(own), ...continuedRun(own, page, pages)];
   for (const { o } of runs) cuts.add(o.start);
   lostEntryCuts(page, runs, cuts);
+  proseTitleCuts(page, runs.map(({ o }) => o).sort((a, b) => a.start - b.start), cuts);
   groupLabelCuts(page, runs.map(({ o }) => o).sort((a, b) => a.start - b.start), cuts);
   const byNumber = occurrencesByNumber(pages);
   for (const o of own) {

@@ -397,8 +397,12 @@ function readMeetingPhrase(front: FrontMatter, entries: ReturnType<typeof readPa
 }
 
 const HELD = new RegExp(String.raw`^mødet\s+(?:${MEETING_FACT_WORDS.heldVerbs.map((w) => w.replace(/ /g, '\\s+')).join('|')})(?![\p{L}])\s*(.*)$`, 'iu');
-/** The place at the sentence's end: "… på Selmersbo", "… kl. 9.00 i Byrådssalen." (a name, short, no sentence). */
-const HELD_PLACE = /(?:^|\s)(?:på|i)\s+(\p{Lu}[^.!?:;]{1,60}?)\.?$/u;
+/**
+ * The place at the sentence's end: "… på Selmersbo", "… kl. 9.00 i Byrådssalen." (a name, short, no
+ * sentence), or a place named by its owner in the genitive ("i museets administrationsbygning,
+ * Vindeboder 12, mødelokalet 1. sal"); a full stop after a number ("1. sal") is no sentence's end.
+ */
+const HELD_PLACE = /(?:^|\s)(?:på|i)\s+((?:\p{Lu}|\p{Ll}{2,}(?:ets|ens|s)\s)(?:[^.!?:;]|(?<=\d)\.){1,90}?)\.?$/u;
 
 /**
  * "Mødet afholdt på Selmersbo", "Mødet afholdt torsdag den 12.maj 2022 kl. 09.00 – 12.30 på
@@ -571,11 +575,26 @@ function readDateLine(front: FrontMatter, text: string): void {
 }
 
 /** "Fredag den 28. august 2020, kl. 10.00 – 13.00, via Skype". */
+/** The last time in a part of "Tid og sted" ("kl. 9.00", "(11.00)"), and a capitalised word after it. */
+const TIME_THEN_NAME = /(?:\bkl\.|\d{1,2}[:.]\d{2})\)?(?=[^\d]*$)[^\p{Lu}\d]*?\s(\p{Lu}.*)$/u;
+
+/**
+ * The place a part of "Tid og sted" names after its time, when the transcript lost the comma
+ * between them: "fra kl til (11.00) med efterfølgende frokost Medborgerhuset i Silkeborg" →
+ * "Medborgerhuset i Silkeborg"; a part without a time is as it stands.
+ */
+export function placeAfterTime(part: string): string {
+  // A label's value is short; the lookahead after each time makes a long run of times quadratic.
+  const m = part.length <= 300 ? TIME_THEN_NAME.exec(part) : null;
+  return m ? m[1]! : part;
+}
+
 function readTimeAndPlace(front: FrontMatter, text: string): void {
   front.date = findDate(text);
   ({ start: front.startTime, end: front.endTime } = findTimes(text));
   const place = text
     .split(/,\s*/)
+    .map((part) => (findDate(part) ? part : placeAfterTime(part)))
     .filter((part) => !findDate(part) && !/\bkl\.|\d{1,2}[:.]\d{2}/.test(part) && !/^(man|tirs|ons|tors|fre|lør|søn)dag\b/i.test(part));
   front.location = place.join(', ').trim() || null;
   front.online = isOnline(text);

@@ -9,7 +9,7 @@ import type { Line } from '../line.js';
 import { MONTHS } from './dates.js';
 import { candidatesOf, inlineCandidate, lostNumbered, numberParts, type Candidate } from './candidates.js';
 import { joinBroken } from './join.js';
-import { bestRun, listAgenda } from './runs.js';
+import { bestRun, isCaseLine, listAgenda } from './runs.js';
 import { unnumberedHeadings } from './unnumbered.js';
 
 export interface ItemHeading {
@@ -75,8 +75,33 @@ export function findItemHeadings(lines: readonly Line[], skip: ReadonlySet<numbe
   withoutPageNumbers(headings);
   for (const h of headings) repairTitle(h, lines, toc, skip);
   if (headings.length === 0) headings.push(...titledLines(lines, skip, toc));
+  const paged = toc.length === 0 ? pagedItems(headings, lines, skip) : null;
+  if (paged) return paged;
   if (headings.length === 0 && toc.length === 0) headings.push(...unnumberedHeadings(lines, skip));
   return withTocItems(headings, toc);
+}
+
+/** The most entries an agenda list read as the contents of item pages may have. */
+const MAX_LISTED_ITEMS = 60;
+
+/**
+ * An agenda printed as a list ("1. …" / "2. …" / "3. …" on lines one under the other) and the items'
+ * own pages after it whose headings lost their numbers ("Ansættelse af ny direktør for" / "J.nr.: …"):
+ * the list is the contents, and its titles found again after it (as titledLines finds them) are the
+ * items' headings; the list's other entries are items from the contents (fromToc). Null when the headings are no
+ * such list or none of its titles is found again.
+ */
+function pagedItems(headings: readonly ItemHeading[], lines: readonly Line[], skip: ReadonlySet<number>): ItemHeading[] | null {
+  // An agenda's length: each entry is looked for over the lines after the list, so a long list would cost lines × entries.
+  if (headings.length < 3 || headings.length > MAX_LISTED_ITEMS) return null;
+  const tight = headings.every((h, k) => k === 0 || h.index === headings[k - 1]!.index + headings[k - 1]!.titleLines + 1);
+  const last = headings.at(-1)!;
+  if (!tight || last.index + last.titleLines + 1 >= lines.length) return null;
+  const list = headings.map((h): TocEntry => ({ number: h.number, title: h.title, page: null, hasAttachments: false }));
+  const listed = new Set([...skip, ...headings.flatMap((h) => Array.from({ length: h.titleLines + 1 }, (_, k) => h.index + k))]);
+  const found = titledLines(lines, listed, list);
+  if (found.length === 0) return null;
+  return withTocItems(found, list);
 }
 
 /** How much longer than its title a line may be and still be the item's heading line (page labels, "Åben sag"). */
@@ -86,7 +111,7 @@ const HEADING_LINE_SLACK = 60;
  * Where no heading kept its number (a transcript that lost every number, "Mødedato Side Godkendelse
  * af dagsorden Åben sag"), the contents entries' titles, found in order on short lines after the
  * contents, mark their items: each such line is the heading of its entry's item. Two found at
- * least, else none (one title found again may be a mention).
+ * least, or one with its case number under it, else none (one title found again may be a mention).
  */
 function titledLines(lines: readonly Line[], skip: ReadonlySet<number>, toc: readonly TocEntry[]): ItemHeading[] {
   const entries = toc.filter((e): e is TocEntry & { number: string } => e.number !== null && comparable(e.title).length >= 8);
@@ -107,7 +132,10 @@ function titledLines(lines: readonly Line[], skip: ReadonlySet<number>, toc: rea
       break;
     }
   }
-  return out.length >= 2 ? out : [];
+  // One title found again is a heading when the item's case number stands right under it, as a case
+  // system prints it ("Ansættelse af ny direktør for" / "J.nr.: 81.02P27/"): a mention has none.
+  const cased = (h: ItemHeading) => lines.slice(h.index + h.titleLines + 1, h.index + h.titleLines + 3).some(isCaseLine);
+  return out.length >= 2 || (out.length === 1 && cased(out[0]!)) ? out : [];
 }
 
 /** A contents line's page number after its title ("Godkendelse af dagsorden 4"). */
@@ -199,3 +227,4 @@ function tocVouched(candidates: readonly Candidate[], toc: readonly TocEntry[]):
   }
   return vouched;
 }
+

@@ -204,7 +204,7 @@ function chooseBody(
   }
   // "Dagsorden til møde i Børne- og Skoleudvalget [den …]": the title names the body.
   const named = title && /\bmøde i (.+?)(?:\s+den\s+\d.*)?$/i.exec(title);
-  if (named) return named[1]!.trim();
+  if (named) return cleanBodyName(named[1]!);
   // A header line that is a body's name ("Kommunalbestyrelsen"), or the body whose decisions the items record.
   const fromHeader = bodyFromHeader(header);
   if (fromHeader) return fromHeader;

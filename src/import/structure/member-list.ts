@@ -55,6 +55,9 @@ const roleAndName = (value: string) => roleOf(value) !== null && isPersonName(pa
 /** An organisation's acronym, written alone ("KKR", "KD-Net", "BRN"), never a person's name. */
 const ORGANISATION_ACRONYM = /^\p{Lu}{2,6}(?:-\p{Lu}?\p{L}{1,6})?\.?$/u;
 
+/** A minute-taker's note after an organisation ("KD-Net (ref.)", "KKR (referent)"), and anything after it. */
+const MINUTE_TAKER_NOTE = /\s*\((?:ref\.?|referent)\)(?:\s.{0,40})?$/iu;
+
 /** Members under "Deltagere"/"Medlemmer"; a note, afbud and stand-ins where the values say so. */
 /**
  * A list laid out one person a line as "Name, role or organisation" ("Rita Juhl, LyngbyGuiderne",
@@ -107,8 +110,11 @@ export function readMembers(into: Attendance, values: readonly string[]): void {
     const role = roleAndName(value) ? null : roleOf(value);
     const municipality = knownMunicipality(value);
     // "Eva Glæsner, KKR": an organisation's acronym alone is the organisation of the name before it.
-    if (last && ORGANISATION_ACRONYM.test(value.trim())) {
-      last.role = last.role ? `${last.role}, ${value.trim()}` : value.trim();
+    // "…, Ulla Kjær, KD-Net (ref.)": the minute-taker's note after the acronym (and what a
+    // transcript ran on after it) is no person either.
+    const acronym = value.trim().replace(MINUTE_TAKER_NOTE, '');
+    if (last && ORGANISATION_ACRONYM.test(acronym)) {
+      last.role = last.role ? `${last.role}, ${acronym}` : acronym;
       return;
     }
     if (last && (party || role || municipality)) {

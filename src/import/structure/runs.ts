@@ -61,7 +61,8 @@ export function evidenceOf(c: Candidate, lines: readonly Line[], toc: readonly T
   // "2. Formandsbeslutning. Ulla Aastrup orienterede om, …": a numbered paragraph, not a heading; but
   // a number its label names ("Punkt 4 …"), which paragraphs are not numbered with, heads a two-sentence title.
   const labelled = /^(?:punkt|pkt\.?)\s*\d/iu.test(line.text.trim());
-  if (/[.!?]\s+\p{Lu}\p{Ll}+\s+\S+\s+\S+/u.test(c.title) && c.title.length > 60 && !labelled) score -= 1.5;
+  // A one-letter abbreviation ("VUS v. Karl Damsgaard") ends no sentence.
+  if (/(?<!(?:^|\s)\p{L})[.!?]\s+\p{Lu}\p{Ll}+\s+\S+\s+\S+/u.test(c.title) && c.title.length > 60 && !labelled) score -= 1.5;
   // A year where a number should be ("2021 Budget"): rarely an item.
   if (c.parts[0]! >= 1900 && c.parts[0]! <= 2099) score -= 2;
   const after = lines.slice(c.index + c.titleLines + 1, c.index + c.titleLines + 13);
