@@ -98,6 +98,11 @@ export interface SearchPlan {
    */
   tierWords: string[];
   /**
+   * The label words of `tierWords` whose tiers hold more than the query matches (a `*start` cut
+   * at 8 letters): their rows are checked against the title/decision vector before they count.
+   */
+  cutTierWords: string[];
+  /**
    * Which tiers hold the label words: the head tiers (one word, a prefix of four letters or more)
    * or the pair tiers (migration 0020: a phrase of two words `"region midtjylland`, a prefix of
    * three letters `*byg`).
@@ -254,14 +259,19 @@ const tierWant = (plan: SearchPlan) => 2 * Math.max(plan.offset + plan.limit, pl
 async function tierRows(tx: Tx, plan: SearchPlan): Promise<TierRow[]> {
   const want = tierWant(plan);
   const boundary = Math.max(plan.tuning.boundaryLimit, want);
-  const labels = tierLabels(plan.tierWords).map((label) => `'${label.replace(/'/g, "''")}'`);
+  const words = tierLabels(plan.tierWords);
+  const labels = words.map((label) => `'${label.replace(/'/g, "''")}'`);
+  // A cut start's tier also holds items that do not match at all ("sundhedsklynge" for
+  // `sundhedsaftal:*`): were they counted, they could fill the candidates before the word's own
+  // tiers are read (a page of 6 results for 31,019 matches at 1 M items). Only those labels read the vector.
+  const cut = words.map((label) => plan.cutTierWords.some((w) => label.endsWith(w)));
   await planner(tx, 'bitmap');
   return queryRows<TierRow>(
     tx,
-    sql`select s.id, t.ord::int as ord, s.day from unnest(${textArray(labels)}::text[]) with ordinality as t(label, ord)
+    sql`select s.id, t.ord::int as ord, s.day from unnest(${textArray(labels)}::text[], ${`{${cut.join(',')}}`}::boolean[]) with ordinality as t(label, cut, ord)
         cross join lateral (
           select i.id, i.meeting_date::text as day from agenda_items i
-          where ${plan.filters} and ${tierFunction(plan, 'i')} @@ t.label::tsquery limit ${boundary}
+          where ${plan.filters} and ${tierFunction(plan, 'i')} @@ t.label::tsquery and (not t.cut or ${plan.headMatch ? plan.headMatch('i') : sql`true`}) limit ${boundary}
         ) s limit ${Math.max(want + boundary, plan.tuning.exactLimit + 1)}`,
   );
 }

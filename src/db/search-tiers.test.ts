@@ -43,6 +43,11 @@ beforeAll(async () => {
   const titled = Array.from({ length: 25 }, (_, i) => item('1', `Almen praksis i distrikt ${i + 1}`, { text: 'Lægedækning.' }));
   const bodies = Array.from({ length: 300 }, (_, i) => item('1', `Sundhedsaftale ${i + 1}`, { text: `Aftalen omtaler almen praksis og kommunerne, punkt ${i + 1}.` }));
   await storeMeetings('Sundhedsudvalget', [...titled, ...bodies]);
+  // A long stem (`sundhedsaftal`, 13 letters) labels its compounds by its first 8 letters, which
+  // other words share: titles with two "sundheds…" words that mention the query only in the body.
+  const others = Array.from({ length: 200 }, (_, i) => item('1', `Sundhedsklyngen og sundhedsplanen, møde ${i + 1}`, { text: 'Status på sundhedsaftalen er drøftet.' }));
+  const status = Array.from({ length: 40 }, (_, i) => item('1', `Status på sundhedsaftalen ${i + 1}`, { text: 'Orientering.' }));
+  await storeMeetings('Sundhedsstyregruppen', [...status, ...others]);
   await database.db.execute(sql`analyze agenda_items`);
 }, 300_000);
 afterAll(async () => {
@@ -67,6 +72,14 @@ describe('ranked candidates', () => {
     expect(ours.total).toBe(60);
     expect(ours.results.some((r) => r.title.startsWith('Multihal'))).toBe(false);
     expect(keys(ours)).toEqual(keys(await page('muligt', NAIVE)));
+  });
+
+  it('does not let the words sharing a long stem\u2019s first 8 letters fill the candidates', async () => {
+    const ours = await page('sundhedsaftalen', LOW);
+    const naive = await page('sundhedsaftalen', NAIVE);
+    expect(naive.results.every((r) => /sundhedsaftale/i.test(r.title))).toBe(true);
+    expect(ours.results).toHaveLength(20);
+    expect(keys(ours)).toEqual(keys(naive));
   });
 
   it('ranks a phrase\u2019s title matches first, as the naive ranking does', async () => {

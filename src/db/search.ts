@@ -236,6 +236,15 @@ export function pairTierWord(tsquery: string): string | null {
   return prefix && [...unquote(prefix[1]!)].length === 3 ? `*${unquote(prefix[1]!)}` : null;
 }
 
+/**
+ * Whether a query's `*start` label holds more words than the query matches: a start is cut at 8
+ * letters, so `*sundheds` holds "sundhedsklynge" beside "sundhedsaftale" (`sundhedsaftal:*`).
+ */
+export function tierWordIsCut(tsquery: string): boolean {
+  const prefix = /'((?:[^']|'')+)':\*/.exec(tsquery);
+  return prefix !== null && [...prefix[1]!.replace(/''/g, "'")].length > 8;
+}
+
 /** A one-word query's label words: its lexeme and its start when it also matches compounds (see tierLabels). */
 function tierWordsOf(texts: Texts): string[] {
   const full = tierWord(texts.full.text);
@@ -343,6 +352,7 @@ function searchPlan(
         : null,
     rumQuery,
     tierWords: pairWord ? [pairWord] : words,
+    cutTierWords: pairWord ? [] : words.filter((w) => w.startsWith('*') && tierWordIsCut(texts.full.text)),
     tierIndex,
     // Nothing to rank by: the newest first.
     sort: filterOnly && (query.sort ?? 'relevance') === 'relevance' ? 'newest' : (query.sort ?? 'relevance'),
