@@ -7,29 +7,15 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import type { SearchQuery } from '../archive/types.js';
-import { ANONYMOUS, type AgendaItem } from '../model/index.js';
+import type { AgendaItem } from '../model/index.js';
 import type { Database } from './client.js';
-import { item, meetingDocument, original } from './fixtures.js';
-import { pairTierWord, searchItems } from './search.js';
-import { strongestFirst, TUNING, type Tuning } from './search-strategy.js';
-import { storeDocument } from './store.js';
+import { item } from './fixtures.js';
+import { pairTierWord } from './search.js';
+import { strongestFirst, type Tuning } from './search-strategy.js';
 import { openTestDatabase } from './testing.js';
-
-// Lowered limits make a few hundred items "many", so the ranked paths run.
-const LOW: Tuning = { ...TUNING, exactLimit: 40, tierCandidates: 30, rankCandidates: 60, headLimit: 400, headCandidates: 60, bodyCandidates: 60 };
-const NAIVE: Tuning = { ...TUNING, naive: true };
+import { firstPage, LOW, NAIVE, pageKeys, storeMeetings } from './testing-ranked.js';
 
 let database: Database;
-
-/** Stores `items` as meetings of 20 items each, one a month from January 2010 (the first are the oldest). */
-async function storeMeetings(body: string, items: AgendaItem[]): Promise<void> {
-  for (let m = 0; m * 20 < items.length; m++) {
-    const date = new Date(Date.UTC(2010, m, 1)).toISOString().slice(0, 10);
-    const chunk = items.slice(m * 20, m * 20 + 20).map((it, i) => ({ ...it, number: String(i + 1) }));
-    await storeDocument(database.db, meetingDocument({ body, date, items: chunk }), original(`${body} ${date}`));
-  }
-}
 
 /**
  * 420 weak title matches (the oldest, first in index order), the 20 strongest after them (past
@@ -42,6 +28,7 @@ function hidden(weak: (i: number) => AgendaItem, strong: (i: number) => AgendaIt
 beforeAll(async () => {
   database = await openTestDatabase();
   await storeMeetings(
+    database.db,
     'Regionsudvalget',
     hidden(
       (i) => item('1', `Samarbejde med Region Sydkysten, møde ${i + 1}`, { text: 'Orientering.' }),
@@ -49,6 +36,7 @@ beforeAll(async () => {
     ),
   );
   await storeMeetings(
+    database.db,
     'Byggeudvalget',
     hidden(
       (i) => item('1', `Byggeri ved skolen, etape ${i + 1}`, { text: 'Status.' }),
@@ -56,15 +44,15 @@ beforeAll(async () => {
     ),
   );
   // One large tier of equal ranks: the naive order takes the newest.
-  await storeMeetings('Borgerudvalget', Array.from({ length: 100 }, (_, i) => item('1', `Borgerne indkaldes til dialogmøde ${i + 1}`, { text: 'Dialog.' })));
+  await storeMeetings(database.db, 'Borgerudvalget', Array.from({ length: 100 }, (_, i) => item('1', `Borgerne indkaldes til dialogmøde ${i + 1}`, { text: 'Dialog.' })));
   await database.db.execute(sql`analyze agenda_items`);
 }, 300_000);
 afterAll(async () => {
   await database?.close();
 });
 
-const page = async (q: string, tuning: Tuning) => searchItems(database.db, ANONYMOUS, { q, limit: 20 } as SearchQuery, tuning);
-const keys = (r: { results: Array<{ meetingId: number; itemNumber: string }> }) => r.results.map((x) => `${x.meetingId}/${x.itemNumber}`);
+const page = (q: string, tuning: Tuning) => firstPage(database.db, q, tuning);
+const keys = pageKeys;
 
 describe('pair tiers', () => {
   it('finds a phrase\u2019s strongest title matches wherever they are in the index', async () => {
