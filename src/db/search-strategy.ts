@@ -224,6 +224,11 @@ export function tierLabels(words: readonly string[]): string[] {
   return HEAD_TIERS.flatMap((tier) => words.map((word) => `${tier}${word}`));
 }
 
+/** A tier label as a tsquery operand: quoted, its backslashes and quotes escaped. */
+export function labelOperand(label: string): string {
+  return `'${label.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+}
+
 /** The tier function of the plan's labels (both GIN expression indexes are partial: public rows). */
 export function tierFunction(plan: Pick<SearchPlan, 'tierIndex'>, alias: string): SQL {
   return sql.raw(`${plan.tierIndex === 'pair' ? 'referat_pair_tiers' : 'referat_head_tiers'}(${alias}.head_tsv)`);
@@ -260,7 +265,7 @@ async function tierRows(tx: Tx, plan: SearchPlan): Promise<TierRow[]> {
   const want = tierWant(plan);
   const boundary = Math.max(plan.tuning.boundaryLimit, want);
   const words = tierLabels(plan.tierWords);
-  const labels = words.map((label) => `'${label.replace(/'/g, "''")}'`);
+  const labels = words.map(labelOperand);
   // A cut start's tier also holds items that do not match at all ("sundhedsklynge" for
   // `sundhedsaftal:*`): were they counted, they could fill the candidates before the word's own
   // tiers are read (a page of 6 results for 31,019 matches at 1 M items). Only those labels read the vector.

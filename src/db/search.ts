@@ -22,7 +22,7 @@ import { queryRows } from './rows.js';
 import { attendedMeetings, peopleNamed, peopleOfFilter } from './search-people.js';
 import { caseCandidates, COMPOUND_MIN_LENGTH, compoundWords, hasCompounds, nameWords, parseQuery, toTsquery, withoutRuns, type CompoundChoice, type ParsedQuery } from './search-query.js';
 import { headCountRank, oneTerm, oneTermRank } from './search-rank.js';
-import { estimateRows, findPage, intArray, tierFunction, tierLabels, TUNING, type SearchPlan, type Tuning } from './search-strategy.js';
+import { estimateRows, findPage, intArray, labelOperand, tierFunction, tierLabels, TUNING, type SearchPlan, type Tuning } from './search-strategy.js';
 import { visibleItems } from './visibility.js';
 
 export const MAX_LIMIT = 100;
@@ -213,12 +213,8 @@ function isSingleWord(parsed: ParsedQuery): boolean {
  * when the database made more of it (a hyphenated word becomes a phrase).
  */
 export function tierWord(tsquery: string): string | null {
-  const unquote = (w: string) => w.replace(/''/g, "'");
-  const prefix = /'((?:[^']|'')+)':\*/.exec(tsquery);
-  if (prefix) {
-    const letters = [...unquote(prefix[1]!)];
-    return letters.length >= 4 ? `*${letters.slice(0, 8).join('')}` : null;
-  }
+  const letters = prefixLetters(tsquery);
+  if (letters) return letters.length >= 4 ? `*${letters.slice(0, 8).join('')}` : null;
   const word = /^'((?:[^']|'')+)'$/.exec(tsquery.trim());
   return word ? `/${unquote(word[1]!)}` : null;
 }
@@ -228,7 +224,6 @@ export function tierWord(tsquery: string): string | null {
  * adjacent words, `*byg` for a prefix of three letters; null for anything else.
  */
 export function pairTierWord(tsquery: string): string | null {
-  const unquote = (w: string) => w.replace(/''/g, "'");
   const text = tsquery.trim();
   const phrase = /^'((?:[^']|'')+)' <-> '((?:[^']|'')+)'$/.exec(text);
   if (phrase) return `"${unquote(phrase[1]!)} ${unquote(phrase[2]!)}`;
@@ -241,8 +236,16 @@ export function pairTierWord(tsquery: string): string | null {
  * letters, so `*sundheds` holds "sundhedsklynge" beside "sundhedsaftale" (`sundhedsaftal:*`).
  */
 export function tierWordIsCut(tsquery: string): boolean {
+  return (prefixLetters(tsquery)?.length ?? 0) > 8;
+}
+
+/** A tsquery's quoted lexeme as written (`''` is one quote). */
+const unquote = (w: string) => w.replace(/''/g, "'");
+
+/** The letters of the (first) prefix operand of a tsquery (`'sundhedsaftal':*`), or null. */
+function prefixLetters(tsquery: string): string[] | null {
   const prefix = /'((?:[^']|'')+)':\*/.exec(tsquery);
-  return prefix !== null && [...prefix[1]!.replace(/''/g, "'")].length > 8;
+  return prefix ? [...unquote(prefix[1]!)] : null;
 }
 
 /** A one-word query's label words: its lexeme and its start when it also matches compounds (see tierLabels). */
@@ -323,7 +326,7 @@ function searchPlan(
   const tierIndex = pairWord ? 'pair' : 'head';
   // Every item in a pair tier has the phrase or prefix in its title or decision: counting them
   // reads no vector, where testing head_tsv reads it (TOASTed for a long decision).
-  const pairHeads = pairWord ? tierLabels([pairWord]).map((l) => `'${l.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`).join(' | ') : null;
+  const pairHeads = pairWord ? tierLabels([pairWord]).map(labelOperand).join(' | ') : null;
 
   // Only the current version of each meeting is projected, so a meeting's items count once.
   const filters: SQL[] = [visibleItems(viewer, 'i')];
