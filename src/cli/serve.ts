@@ -168,6 +168,10 @@ export async function runServe(args: string[]): Promise<number> {
     // The port taken, say: close the database cleanly (and free its lock) before giving up.
     await serving?.close().catch(() => undefined);
     await database.close().catch(() => undefined);
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      console.error(`referat serve: port ${port} is in use (another referat, or another program); stop it, or start with PORT=<another port>.`);
+      return 1;
+    }
     throw error;
   }
   console.log(`Referat serves the archive on ${url}`);
