@@ -43,6 +43,23 @@ describe('the request queue', () => {
     expect(queue.refused).toBe(2);
   });
 
+  it('refuses at once a request that would, at the recent pace, wait longer than maxWaitMs behind others', async () => {
+    const queue = createRequestQueue({ concurrency: 1, maxQueued: 10, maxWaitMs: 100, initialServiceMs: 40 });
+    let open!: () => void;
+    const running = queue.run(() => new Promise<void>((resolve) => (open = resolve)));
+    const first = queue.run(async () => 'first'); // expected wait 40 ms
+    const second = queue.run(async () => 'second'); // 80 ms
+    const started = performance.now();
+    const third = await queue.run(async () => 'third').catch((e: unknown) => e); // 120 ms > 100: refused now
+    expect(third).toBeInstanceOf(DatabaseBusyError);
+    expect(performance.now() - started).toBeLessThan(50);
+    expect(queue.queued).toBe(2);
+    open();
+    await running;
+    expect([await first, await second]).toEqual(['first', 'second']);
+    expect(queue.refused).toBe(1);
+  });
+
   it('frees its place when a task fails', async () => {
     const queue = createRequestQueue({ concurrency: 1, maxQueued: 0, maxWaitMs: 50 });
     await expect(queue.run(async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
